@@ -1,0 +1,70 @@
+"""The ``naba`` command line: a thin layer over pure functions.
+
+Every command validates its input, prints a readable report, and exits 0 on
+success, 1 on a failed check or regression, 2 on bad input. Commands of each
+area live in their own module (``naba.cli_*``) and are registered here.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from naba import __version__
+
+EXIT_OK, EXIT_FAIL, EXIT_BAD_INPUT = 0, 1, 2
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="naba")
+def main() -> None:
+    """naba: Arabic news information-extraction benchmark."""
+
+
+@main.command()
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+def validate(paths: tuple[Path, ...]) -> None:
+    """Check every invariant of the gold records (default: the shipped annotations)."""
+    from naba.problems import render
+    from naba.records import record_paths
+    from naba.validate import validate_paths
+
+    files: list[Path] = []
+    for path in paths or (None,):
+        if path is None:
+            files.extend(record_paths())
+        elif path.is_dir():
+            files.extend(record_paths(path))
+        else:
+            files.append(path)
+    if not files:
+        click.echo("no record files found", err=True)
+        sys.exit(EXIT_BAD_INPUT)
+    problems = validate_paths(files)
+    if problems:
+        click.echo(render(problems), err=True)
+        sys.exit(EXIT_BAD_INPUT)
+    click.echo(f"{len(files)} record file(s): 0 problems")
+
+
+def _register() -> None:
+    """Attach the commands of the other areas; a missing area is a bug, not a fallback."""
+    import importlib
+
+    for module_name in ("naba.cli_build", "naba.cli_evaluate", "naba.cli_run", "naba.cli_check"):
+        try:
+            module = importlib.import_module(module_name)
+        except ModuleNotFoundError as err:
+            if err.name == module_name:
+                continue  # area not built yet
+            raise
+        for command in getattr(module, "COMMANDS", ()):
+            main.add_command(command)
+
+
+_register()
+
+if __name__ == "__main__":
+    main()

@@ -140,6 +140,11 @@ class Quote(_Frozen):
     speaker_entity_id: Id | None
     speaker_mention_id: Id | None
     relayed_by_entity_id: Id | None = None
+    time_id: Id | None = Field(
+        default=None,
+        description="The time expression that dates the speech event, when the text gives one. "
+        "A speech_event anchor is resolved through it.",
+    )
     note: str | None = None
 
 

@@ -239,6 +239,8 @@ def check_record(record: Record, out: _Collector) -> None:
                 out.add(path + ("speaker_mention_id",), q.speaker_mention_id, f"mention belongs to {owner}, not to the speaker {q.speaker_entity_id}", "reference")
         if q.relayed_by_entity_id is not None and q.relayed_by_entity_id not in entity_ids:
             out.add(path + ("relayed_by_entity_id",), q.relayed_by_entity_id, "unknown entity", "reference")
+        if q.time_id is not None and q.time_id not in timex_by_id:
+            out.add(path + ("time_id",), q.time_id, "unknown time expression", "reference")
 
     # events
     for i, ev in enumerate(record.events):

@@ -279,7 +279,7 @@ def card_header(counts: dict[str, int]) -> dict[str, Any]:
         "pretty_name": "naba: Arabic news information-extraction gold",
         "language": ["ar"],
         "license": "other",
-        "annotations_creators": ["expert-generated"],
+        "annotations_creators": ["machine-generated"],  # LLM annotators, no native-speaker review: say so
         "language_creators": ["found"],
         "multilinguality": ["monolingual"],
         "size_categories": [size_category(max(counts.values(), default=0))],
@@ -439,6 +439,12 @@ def card_body(records: Sequence[Record], rows: dict[str, list[dict[str, Any]]], 
     else:
         rights = "`license: other`: each article carries its own licence, listed above; see DATASHEET.md."
     parts.append(
+        "## Annotation\n\n"
+        "The gold follows `annotations/GUIDELINES.md` (rules per layer, then every hard case of the article argued "
+        "from the text's own evidence). It was made by a language-model annotator working for the project and checked "
+        "against an independent second pass made from the raw text and the guidelines only; every disagreement is "
+        "adjudicated in `annotations/ADJUDICATION.md`, and the agreement figures are in DATASHEET.md. **No native "
+        "Arabic speaker has reviewed the gold**, hence `annotations_creators: machine-generated`.\n\n"
         "## Provenance and licence\n\n"
         + "\n".join(provenance)
         + "\n\n" + rights + " The naba code is licensed separately (see the repository's pyproject.toml).\n\n"

@@ -1,0 +1,70 @@
+"""naba as a Hugging Face ``evaluate`` metric.
+
+    import evaluate
+    metric = evaluate.load("evaluate/naba")          # offline: a local folder
+    scores = metric.compute(predictions=[json_line, ...], references=[document_id, ...])
+
+Each prediction is one submission line (a JSON object as a string, see
+evaluate/submission.schema.json) and its reference is the id of the gold
+document it predicts. The numbers are those of ``naba score``: this module
+only adapts the inputs and calls ``naba.evaluate.score``.
+"""
+
+import json
+from pathlib import Path
+
+import datasets
+import evaluate
+
+_DESCRIPTION = """naba scores entity mentions (SemEval-2013 strict/exact/partial/type), time expressions
+(TempEval-3 strict/relaxed span F1, value F1, attribute accuracies), quotations (content, cue,
+speaker) and events (trigger, argument, event-time F1) against naba's Arabic news gold."""
+
+_KWARGS_DESCRIPTION = """
+Args:
+    predictions: list of str, one JSON object per document: {"document_id": ..., "entities": [...], ...}.
+        Omit a layer to leave its task unscored; [] predicts nothing.
+    references: list of str, the gold document id of each prediction (same order).
+    gold_dir: optional folder of gold record files (default: naba's shipped gold).
+    n_bootstrap, seed, confidence, trigger_match, argument_match, cue_match: naba.evaluate.ScoreOptions.
+Returns:
+    dict of dotted metric names (e.g. "entities.strict.f1", "timex.value.f1") to numbers (None when
+    undefined), plus "naba_version", "gold_sha256", "submission_sha256".
+"""
+
+_CITATION = ""
+
+
+@evaluate.utils.file_utils.add_start_docstrings(_DESCRIPTION, _KWARGS_DESCRIPTION)
+class Naba(evaluate.Metric):
+    def _info(self):
+        return evaluate.MetricInfo(
+            description=_DESCRIPTION,
+            citation=_CITATION,
+            inputs_description=_KWARGS_DESCRIPTION,
+            features=datasets.Features({"predictions": datasets.Value("string"), "references": datasets.Value("string")}),
+            reference_urls=[],
+        )
+
+    def _compute(self, predictions, references, gold_dir=None, n_bootstrap=1000, seed=None, confidence=0.95,
+                 trigger_match="overlap", argument_match="overlap", cue_match="overlap"):
+        from naba.evaluate import ScoreOptions, score
+        from naba.evaluate.options import DEFAULT_SEED
+        from naba.records import gold_records
+
+        records = {r.document.id: r for r in gold_records(Path(gold_dir) if gold_dir else None)}
+        unknown = sorted(set(references) - set(records))
+        if unknown:
+            raise ValueError(f"references name unknown gold documents: {unknown}")
+        objects = []
+        for index, (line, reference) in enumerate(zip(predictions, references)):
+            obj = json.loads(line)
+            if not isinstance(obj, dict) or obj.get("document_id") != reference:
+                raise ValueError(f"prediction {index} is not a JSON object for document {reference!r}")
+            objects.append(obj)
+        options = ScoreOptions(n_bootstrap=n_bootstrap, seed=DEFAULT_SEED if seed is None else seed, confidence=confidence,
+                               trigger_match=trigger_match, argument_match=argument_match, cue_match=cue_match)
+        results = score(objects, [records[r] for r in references], options=options)
+        out = dict(results.flat())
+        out.update(naba_version=results.naba_version, gold_sha256=results.gold_sha256, submission_sha256=results.submission_sha256)
+        return out

@@ -1,0 +1,199 @@
+"""Events: triggers, arguments, and the time an event is linked to.
+
+Trigger spans match by *overlap* by default (``trigger_match="overlap"``;
+``"exact"`` is the strict variant): Arabic triggers carry clitics (وشدد، فإن)
+whose inclusion varies between annotators, and a trigger is one word, so an
+overlapping span names the same word. Groups:
+
+``events.trigger_identification``  triggers match (type ignored).
+                                   weight (1, same span, overlap, same type)
+``events.trigger_classification``  triggers match and types are equal.
+                                   weight (1, same span, overlap)
+``events.argument_identification`` an argument is found when its event's trigger
+                                   matches a gold event *of the same type* and its
+                                   span refers to the gold argument's referent:
+                                   overlaps (``argument_match="overlap"``, default;
+                                   or equals, ``"exact"``) a mention of the gold
+                                   entity, or the gold time expression for ``Time``.
+                                   The role is ignored.
+                                   weight (1, same role, same span as the gold argument, overlap with it)
+``events.argument_classification`` the same with the right role (the headline).
+                                   weight (1, same span as the gold argument, overlap with it)
+``events.event_time``              gold events with a ``time_id``: the predicted event
+                                   (trigger match, same type) links through its
+                                   ``time_id`` to a predicted time expression whose value
+                                   equals the gold one's value or an alternative.
+
+Arguments are scored as tuples (event type, trigger, role, referent), matched
+one-to-one across the document, not through a prior pairing of events: a
+predicted event whose trigger overlaps two gold events may earn arguments of
+either. Predicted ``ref_id`` values are validated but not used for scoring
+(the span carries the referent). Per-label results: event type for triggers and
+event time, role for arguments.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from typing import Iterator, Literal, Sequence
+
+from naba.evaluate.matching import Weight
+from naba.evaluate.outcomes import GroupScore, prf_group
+from naba.evaluate.spans import Item, SpanTuple, Units, hull_overlapping_pairs, overlap
+from naba.evaluate.submission import SubmissionDocument
+from naba.inventory import TIME_ROLE
+from naba.model import Record
+
+SpanMatch = Literal["overlap", "exact"]
+
+
+@dataclass(frozen=True, slots=True)
+class ArgData:
+    trigger: SpanTuple
+    event_type: str
+    referent: tuple[SpanTuple, ...]  # gold: the referent's spans; predicted: empty
+
+
+def spans_match(mode: SpanMatch, a: SpanTuple, b: SpanTuple) -> bool:
+    return a == b if mode == "exact" else overlap(a, b) > 0
+
+
+def _dedupe(keys: list[str]) -> list[str]:
+    """Identical argument tuples get ``#2``, ``#3``... so every key is unique."""
+    seen: dict[str, int] = {}
+    out = []
+    for key in keys:
+        seen[key] = seen.get(key, 0) + 1
+        out.append(key if seen[key] == 1 else f"{key}#{seen[key]}")
+    return out
+
+
+def gold_items(doc: int, record: Record, units: Units) -> tuple[list[Item], list[Item], list[Item]]:
+    """(trigger items, argument items, event-time items) of one gold record."""
+    doc_id = record.document.id
+    mentions = {e.id: tuple((m.start, m.end) for m in e.mentions) for e in record.entities}
+    timexes = {t.id: t for t in record.timexes}
+    triggers, args, times = [], [], []
+    for ev in record.events:
+        trig = (ev.trigger.start, ev.trigger.end)
+        unit = units.of(doc, ev.trigger.start)
+        triggers.append(Item(doc, *trig, ev.type, f"{doc_id}/{ev.id}", f"{doc_id}/{trig[0]}:{trig[1]}/{ev.type}", unit, (trig,)))
+        keys = _dedupe([f"{doc_id}/{ev.id}/{a.role}/{a.ref_id}@{a.start}:{a.end}" for a in ev.arguments])
+        for a, key in zip(ev.arguments, keys):
+            referent: tuple[SpanTuple, ...]
+            if a.role == TIME_ROLE:
+                tx = timexes.get(a.ref_id)
+                referent = ((tx.start, tx.end),) if tx else ((a.start, a.end),)
+            else:
+                referent = mentions.get(a.ref_id, ((a.start, a.end),))
+            args.append(Item(doc, a.start, a.end, a.role, key, f"{doc_id}/{trig[0]}:{trig[1]}/{ev.type}/{a.role}@{a.start}:{a.end}", unit, ((a.start, a.end),), ArgData(trig, ev.type, referent)))
+        if ev.time_id is not None and ev.time_id in timexes:
+            tx = timexes[ev.time_id]
+            times.append(Item(doc, *trig, ev.type, f"{doc_id}/{ev.id}", f"{doc_id}/{trig[0]}:{trig[1]}/{ev.type}/{tx.value}", unit, (trig,), frozenset([tx.value, *tx.alternatives])))
+    return triggers, args, times
+
+
+def pred_items(doc: int, sub: SubmissionDocument, units: Units) -> tuple[list[Item], list[Item], list[Item]]:
+    doc_id = sub.document_id
+    values = {t.id: t.value for t in sub.timexes or ()}
+    triggers, args, times = [], [], []
+    for ev in sub.events or ():
+        trig = (ev.trigger.start, ev.trigger.end)
+        unit = units.of(doc, ev.trigger.start)
+        triggers.append(Item(doc, *trig, ev.type, f"{doc_id}/{ev.id}", f"{doc_id}/{trig[0]}:{trig[1]}/{ev.type}", unit, (trig,)))
+        keys = _dedupe([f"{doc_id}/{ev.id}/{a.role}@{a.start}:{a.end}" for a in ev.arguments])
+        for a, key in zip(ev.arguments, keys):
+            args.append(Item(doc, a.start, a.end, a.role, key, f"{doc_id}/{trig[0]}:{trig[1]}/{ev.type}/{a.role}@{a.start}:{a.end}", unit, ((a.start, a.end),), ArgData(trig, ev.type, ())))
+        if ev.time_id is not None:
+            value = values[ev.time_id]  # the validator guarantees the reference
+            times.append(Item(doc, *trig, ev.type, f"{doc_id}/{ev.id}", f"{doc_id}/{trig[0]}:{trig[1]}/{ev.type}/{value}", unit, (trig,), value))
+    return triggers, args, times
+
+
+def argument_candidates(golds: Sequence[Item], preds: Sequence[Item]) -> Iterator[tuple[int, int]]:
+    """Argument pairs whose events' triggers overlap and whose event types agree."""
+    def groups(items: Sequence[Item]) -> tuple[list[Item], list[list[int]]]:
+        index: dict[tuple[int, SpanTuple, str], list[int]] = defaultdict(list)
+        for k, item in enumerate(items):
+            index[(item.doc, item.data.trigger, item.data.event_type)].append(k)
+        keys = sorted(index)
+        heads = [Item(doc, trig[0], trig[1], etype, f"{n}", "", 0, (trig,)) for n, (doc, trig, etype) in enumerate(keys)]
+        return heads, [index[k] for k in keys]
+
+    g_heads, g_members = groups(golds)
+    p_heads, p_members = groups(preds)
+    for gi, pj in hull_overlapping_pairs(g_heads, p_heads):
+        if g_heads[gi].label == p_heads[pj].label:
+            for a in g_members[gi]:
+                for b in p_members[pj]:
+                    yield a, b
+
+
+def score(
+    gold: Sequence[Record], subs: Sequence[SubmissionDocument], units: Units, *, trigger_match: SpanMatch, argument_match: SpanMatch
+) -> list[GroupScore]:
+    g_trig: list[Item] = []
+    g_args: list[Item] = []
+    g_time: list[Item] = []
+    p_trig: list[Item] = []
+    p_args: list[Item] = []
+    p_time: list[Item] = []
+    for d, record in enumerate(gold):
+        t, a, m = gold_items(d, record, units)
+        g_trig += t
+        g_args += a
+        g_time += m
+    for d, sub in enumerate(subs):
+        t, a, m = pred_items(d, sub, units)
+        p_trig += t
+        p_args += a
+        p_time += m
+
+    def trig_shape(g: SpanTuple, p: SpanTuple) -> tuple[int, int] | None:
+        if not spans_match(trigger_match, g, p):
+            return None
+        return int(g == p), overlap(g, p)
+
+    def weigh_trigger_id(g: Item, p: Item) -> Weight | None:
+        shape = trig_shape(g.spans[0], p.spans[0])
+        return None if shape is None else (1, *shape, int(g.label == p.label))
+
+    def weigh_trigger_cls(g: Item, p: Item) -> Weight | None:
+        shape = trig_shape(g.spans[0], p.spans[0])
+        return None if shape is None or g.label != p.label else (1, *shape)
+
+    def refers(g: Item, p: Item) -> bool:
+        gd: ArgData = g.data
+        pd: ArgData = p.data
+        if gd.event_type != pd.event_type or not spans_match(trigger_match, gd.trigger, pd.trigger):
+            return False
+        span = (p.start, p.end)
+        return any(spans_match(argument_match, ref, span) for ref in gd.referent)
+
+    def weigh_arg_id(g: Item, p: Item) -> Weight | None:
+        if not refers(g, p):
+            return None
+        return (1, int(g.label == p.label), int((g.start, g.end) == (p.start, p.end)), overlap((g.start, g.end), (p.start, p.end)))
+
+    def weigh_arg_cls(g: Item, p: Item) -> Weight | None:
+        if g.label != p.label or not refers(g, p):
+            return None
+        return (1, int((g.start, g.end) == (p.start, p.end)), overlap((g.start, g.end), (p.start, p.end)))
+
+    def weigh_time(g: Item, p: Item) -> Weight | None:
+        shape = trig_shape(g.spans[0], p.spans[0])
+        if shape is None or g.label != p.label or p.data not in g.data:
+            return None
+        return (1, *shape)
+
+    def tp(g: Item, p: Item) -> str:
+        return "tp"
+
+    return [
+        prf_group("events.trigger_identification", g_trig, p_trig, weigh_trigger_id, tp),
+        prf_group("events.trigger_classification", g_trig, p_trig, weigh_trigger_cls, tp),
+        prf_group("events.argument_identification", g_args, p_args, weigh_arg_id, tp, candidates=argument_candidates),
+        prf_group("events.argument_classification", g_args, p_args, weigh_arg_cls, tp, candidates=argument_candidates),
+        prf_group("events.event_time", g_time, p_time, weigh_time, tp),
+    ]

@@ -1,0 +1,39 @@
+"""The Hugging Face ``evaluate`` module loads offline and returns naba's numbers."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from naba.evaluate import ScoreOptions, from_gold, score
+from naba.records import load_records
+
+REPO = Path(__file__).resolve().parent.parent
+GOLD_DIR = REPO / "tests" / "fixtures" / "eval" / "gold"
+
+
+def test_evaluate_module_matches_naba_score(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    for name in ("HF_HUB_OFFLINE", "HF_EVALUATE_OFFLINE", "HF_DATASETS_OFFLINE"):
+        monkeypatch.setenv(name, "1")
+    monkeypatch.setenv("HF_HOME", str(tmp_path / "hf"))
+    monkeypatch.setenv("HF_MODULES_CACHE", str(tmp_path / "modules"))
+    evaluate = pytest.importorskip("evaluate")
+
+    gold = load_records(GOLD_DIR)
+    docs = [from_gold(r).model_dump(mode="json") for r in gold]
+    docs[0]["entities"][0]["mentions"] = docs[0]["entities"][0]["mentions"][1:]
+    del docs[1]["quotes"][0]["speaker_mention"]
+    docs[1]["quotes"][0]["speaker_entity_id"] = None
+    lines = [json.dumps(d, ensure_ascii=False) for d in docs]
+
+    metric = evaluate.load(str(REPO / "evaluate" / "naba"))
+    got = metric.compute(predictions=lines, references=[d["document_id"] for d in docs], gold_dir=str(GOLD_DIR), n_bootstrap=0)
+    expected = score(docs, gold, options=ScoreOptions(n_bootstrap=0))
+    for name, value in expected.flat().items():
+        assert got[name] == value, name
+    assert got["entities.strict.f1"] < 1.0 and got["quotes.quote_speaker.f1"] < 1.0
+    assert got["gold_sha256"] == expected.gold_sha256
+    with pytest.raises(ValueError):
+        metric.compute(predictions=lines, references=["fixB", "fixA"], gold_dir=str(GOLD_DIR), n_bootstrap=0)

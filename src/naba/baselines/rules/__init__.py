@@ -1,0 +1,210 @@
+"""Rule-based baseline: all four layers from general lexicons and patterns.
+
+``extract(document)`` is the extractor (``naba run naba.baselines.rules:extract``).
+The pipeline: normalised view -> entity mentions -> time expressions ->
+quotes (which need the mentions for speakers) -> anchors of the time
+expressions (which need the quotes) -> events (which need mentions and time
+expressions). The card is baselines/rules/README.md.
+
+Anchoring (GUIDELINES.md 4.4) as a general rule, not an article-specific one:
+
+* a fully specified expression (its own year, or a duration) has no anchor;
+* an expression inside a quote's content is resolved against that speech
+  event (``speech_event``); the speech is dated by a day expression between the
+  cue and the content (``قال بوتين، الخميس، إن``), else by the paragraph's
+  opening expression, else by the publication date;
+* the narrator's words in a paragraph that *opens* with a day expression
+  (``والأحد، علقت روسيا ...``) are resolved against that expression (``timex``);
+* everything else against the publication date.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as _dt
+from functools import lru_cache
+from typing import Any
+
+from naba.baselines.protocol import as_input_document
+from naba.baselines.rules import events as _events
+from naba.baselines.rules.entities import entity_records, find_mentions
+from naba.baselines.rules.normalization import View
+from naba.baselines.rules.quotes import QuoteMatch, find_quotes
+from naba.baselines.rules.timex import TimexMatch, find_timexes, future_context, resolve, resolved_day
+from naba.timex3 import is_valid_value
+
+__all__ = ["extract", "analyse"]
+
+
+@lru_cache(maxsize=1)
+def _predicates() -> tuple:
+    """The word tests that start every rule; a View indexes them in one pass (View.positions).
+
+    Built on first use, not at import: the lexicons (CLDR via babel) load lazily."""
+    from naba.baselines.rules import entities, quotes, timex
+
+    res = entities.resources()
+    return (
+        res.places.readings, res.titles.readings, entities._head_reading, entities._is_speech_verb,
+        entities._has_source_reading, _events.trigger_candidate, quotes._cue_of, timex._may_start,
+    )
+
+
+@lru_cache(maxsize=1 << 16)
+def _profile(norm: str) -> int:
+    """Bit k set when ``_predicates()[k]`` holds for the word (memoised across documents)."""
+    bits = 0
+    for k, predicate in enumerate(_predicates()):
+        if predicate(norm):
+            bits |= 1 << k
+    return bits
+
+
+def _inside(quote: QuoteMatch, t: TimexMatch) -> bool:
+    return any(a <= t.start and t.end <= b for a, b in quote.content)
+
+
+def _holders(quotes: list[QuoteMatch], timexes: list[TimexMatch]) -> dict[int, QuoteMatch]:
+    """Index of each time expression inside a quote's content -> the first such quote."""
+    spans = sorted((a, b, n) for n, q in enumerate(quotes) for a, b in q.content)
+    starts = [a for a, _, _ in spans]
+    out: dict[int, QuoteMatch] = {}
+    for number, t in enumerate(timexes):
+        k = bisect.bisect_right(starts, t.start)
+        best = None
+        for a, b, n in spans[max(0, k - 8) : k]:  # spans starting at or before t, nearest last
+            if a <= t.start and t.end <= b and (best is None or n < best):
+                best = n
+        if best is not None:
+            out[number] = quotes[best]
+    return out
+
+
+def _paragraph_openers(view: View, timexes: list[TimexMatch]) -> dict[int, int]:
+    """Paragraph -> index (in ``timexes``) of the day expression that opens it, if any."""
+    first_word: dict[int, int] = {}
+    for tok in view.tokens:
+        if tok.is_word and tok.paragraph not in first_word:
+            first_word[tok.paragraph] = tok.index
+    out: dict[int, int] = {}
+    for number, t in enumerate(timexes):
+        paragraph = view.tokens[t.first].paragraph
+        if first_word.get(paragraph) == t.first and t.parts.duration is None and t.parts.ref is None:
+            out[paragraph] = number
+    return out
+
+
+def analyse(document: Any) -> dict[str, Any]:
+    """The submission record for ``document`` (mapping or typed object)."""
+    doc = as_input_document(document)
+    view = View(doc.text)
+    view.index_predicates(_predicates(), _profile)
+    publication = doc.publication_day
+    layer = find_mentions(view)
+    entities, entity_ids, mention_ids = entity_records(view, layer)
+    names = {e["id"]: e["name"] for e in entities}
+    timexes = find_timexes(view)
+    quotes = find_quotes(view, layer)
+
+    # --- resolve time expressions: openers first, then speech dates, then the rest
+    openers = _paragraph_openers(view, timexes)
+    opener_day: dict[int, _dt.date | None] = {}
+    values: dict[int, tuple[str, str] | None] = {}
+    for paragraph, number in openers.items():
+        t = timexes[number]
+        values[number] = resolve(t.parts, publication, future=future_context(view, t.first))
+        opener_day[paragraph] = resolved_day(t.parts, publication)
+
+    def narrator_reference(paragraph: int) -> _dt.date:
+        return opener_day.get(paragraph) or publication
+
+    holder_of = _holders(quotes, timexes)
+    in_speech = set(holder_of)
+
+    def quote_day(q: QuoteMatch) -> _dt.date:
+        """The day of a speech event: a day expression between the cue and the content,
+        or before the cue in its sentence (outside any speech), else the paragraph's
+        opening expression, else the publication date."""
+        first, last = q.region
+        sentence = view.tokens[q.cue_index].sentence
+        for number, t in enumerate(timexes):
+            in_region = first <= t.first and t.last <= last
+            before_cue = t.last < q.cue_index and view.tokens[t.first].sentence == sentence and number not in in_speech
+            if in_region or before_cue:
+                day = resolved_day(t.parts, narrator_reference(view.tokens[t.first].paragraph))
+                if day is not None:
+                    return day
+        return narrator_reference(view.tokens[q.cue_index].paragraph)
+
+    quote_ids = {id(q): f"q{n}" for n, q in enumerate(quotes, start=1)}
+    timex_records: list[dict[str, Any]] = []
+    timex_ids: dict[int, str] = {}
+    for number, t in enumerate(timexes):
+        timex_ids[number] = f"t{number + 1}"
+    for number, t in enumerate(timexes):
+        paragraph = view.tokens[t.first].paragraph
+        holder = holder_of.get(number)
+        future = future_context(view, t.first)
+        if t.parts.fully_specified:
+            anchor = None
+            reference = publication
+        elif holder is not None:
+            anchor = {"kind": "speech_event", "id": quote_ids[id(holder)]}
+            reference = quote_day(holder)
+        elif paragraph in openers and openers[paragraph] != number and opener_day.get(paragraph) is not None:
+            anchor = {"kind": "timex", "id": timex_ids[openers[paragraph]]}
+            reference = opener_day[paragraph] or publication
+        else:
+            anchor = {"kind": "publication_date", "id": None}
+            reference = publication
+        result = values.get(number) if number in values and anchor is not None and anchor["kind"] == "publication_date" else resolve(t.parts, reference, future=future)
+        if result is None or not is_valid_value(result[1]):
+            continue
+        timex_records.append({"id": timex_ids[number], "start": t.start, "end": t.end, "text": doc.text[t.start : t.end],
+                              "type": result[0], "value": result[1], "anchor": anchor})
+    kept_timex = {r["id"] for r in timex_records}
+
+    # --- quotes
+    quote_records: list[dict[str, Any]] = []
+    for q in quotes:
+        speaker_id = entity_ids.get(q.speaker_key) if q.speaker_key else None
+        speaker = q.speaker
+        quote_records.append({
+            "id": quote_ids[id(q)],
+            "kind": q.kind,
+            "cue": {"start": q.cue_start, "end": q.cue_end, "text": doc.text[q.cue_start : q.cue_end]},
+            "content": [{"start": a, "end": b, "text": doc.text[a:b]} for a, b in q.content],
+            "speaker_entity_id": speaker_id,
+            "speaker_name": names.get(speaker_id) if speaker_id else None,
+            "speaker_mention": {"start": speaker.start, "end": speaker.end, "text": doc.text[speaker.start : speaker.end]} if speaker is not None and speaker_id else None,
+            "relayed_by_entity_id": entity_ids.get(q.relay_key) if q.relay_key else None,
+        })
+
+    # --- events
+    triggers = _events.find_triggers(view)
+    event_records: list[dict[str, Any]] = []
+    timex_index = {id(t): timex_ids[n] for n, t in enumerate(timexes)}
+    by_sentence = _events.mentions_by_sentence(view, layer)
+    governors = [t for t in triggers if t.type in ("REQUEST", "WARN")]
+    for number, trig in enumerate(triggers, start=1):
+        args, time = _events.arguments(view, trig, layer, timexes, by_sentence)
+        arguments = []
+        for role, m in args:
+            arguments.append({"role": role, "ref_id": entity_ids[m.key], "start": m.start, "end": m.end, "text": doc.text[m.start : m.end]})
+        time_id = timex_index[id(time)] if time is not None and timex_index[id(time)] in kept_timex else None
+        if time_id is not None and time is not None:
+            arguments.append({"role": "Time", "ref_id": time_id, "start": time.start, "end": time.end, "text": doc.text[time.start : time.end]})
+        event_records.append({
+            "id": f"ev{number}",
+            "type": trig.type,
+            "trigger": {"start": trig.start, "end": trig.end, "text": doc.text[trig.start : trig.end]},
+            "arguments": arguments,
+            "time_id": time_id,
+            "factuality": _events.factuality(view, trig, governors),
+        })
+    return {"document_id": doc.id, "entities": entities, "timexes": timex_records, "quotes": quote_records, "events": event_records}
+
+
+def extract(document: Any) -> dict[str, Any]:
+    """Extractor entry point (see naba.baselines.protocol)."""
+    return analyse(document)

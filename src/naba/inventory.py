@@ -28,6 +28,9 @@ EVENT_TYPES: Final[tuple[str, ...]] = get_args(EventType)
 FACTUALITY_VALUES: Final[tuple[str, ...]] = get_args(Factuality)
 ZONE_KINDS: Final[tuple[str, ...]] = get_args(ZoneKind)
 
+#: The four annotation layers of a record and of a submission, in canonical order.
+LAYERS: Final[tuple[str, ...]] = ("entities", "timexes", "quotes", "events")
+
 #: The role ``Time`` points to a time expression; every other role to an entity.
 TIME_ROLE: Final[str] = "Time"
 

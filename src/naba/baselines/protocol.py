@@ -27,6 +27,7 @@ from naba.inventory import (
     EVENT_ROLES,
     EVENT_TYPES,
     FACTUALITY_VALUES,
+    LAYERS,
     MENTION_KINDS,
     QUOTE_KINDS,
     TIME_ROLE,
@@ -35,8 +36,6 @@ from naba.inventory import (
 from naba.problems import Problem, short
 from naba.timex3 import is_valid_value
 
-#: The four annotation layers a submission may carry, in canonical order.
-LAYERS: Final[tuple[str, ...]] = ("entities", "timexes", "quotes", "events")
 
 
 @dataclass(frozen=True, slots=True)

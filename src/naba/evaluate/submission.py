@@ -28,6 +28,7 @@ from typing import Annotated, Any, Iterable, Mapping, Sequence
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from naba.inventory import (
+    LAYERS,
     AnchorKind,
     EntityType,
     EVENT_ROLES,
@@ -39,7 +40,7 @@ from naba.inventory import (
     TimexType,
 )
 from naba.jsonpos import Path as JsonPath
-from naba.model import Id, Record
+from naba.model import Id, Offset, Record
 from naba.problems import Problem, dotted, render, short
 from naba.timex3 import is_valid_value
 
@@ -48,10 +49,6 @@ from naba.timex3 import is_valid_value
 #: before they are read.
 MAX_SUBMISSION_BYTES: int = 50 * 1024 * 1024
 
-#: The four layers, in report order.
-LAYERS: tuple[str, ...] = ("entities", "timexes", "quotes", "events")
-
-Offset = Annotated[int, Field(ge=0)]
 
 
 class _Strict(BaseModel):

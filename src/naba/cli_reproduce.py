@@ -10,7 +10,8 @@ import click
 
 @click.command("reproduce")
 @click.option("--root", type=click.Path(path_type=Path, file_okay=False), default=None,
-              help="Where baselines/ and evaluate/ are written (default: the repository or installed data root).")
+              help="Where baselines/ and evaluate/ are written (default: the repository of an editable install; "
+                   "the current directory for an installed wheel, never site-packages).")
 @click.option("--system", "systems", multiple=True, help="Run only these systems (repeatable); default: all available.")
 def reproduce(root: Path | None, systems: tuple[str, ...]) -> None:
     """Run every available reference system, score each, print and write the leaderboard."""
@@ -20,7 +21,8 @@ def reproduce(root: Path | None, systems: tuple[str, ...]) -> None:
     from naba.records import data_root
     from naba.reproduce import reproduce as run
 
-    target = root if root is not None else data_root()
+    checkout = data_root()
+    target = root if root is not None else (checkout if (checkout / "pyproject.toml").is_file() else Path.cwd())
     try:
         report = run(target, systems=systems or None, log=lambda line: click.echo(line, err=True))
     except SubmissionError as err:

@@ -49,18 +49,24 @@ def validate(paths: tuple[Path, ...]) -> None:
     click.echo(f"{len(files)} record file(s): 0 problems")
 
 
+def importable_from_cwd() -> None:
+    """Let ``my_extractor:extract`` name a module in the current folder, as ``python -m`` would
+    (a console script's sys.path starts at its own folder, not at the working directory).
+    Called by the commands that take ``MODULE:CALLABLE`` (run, check), never at import."""
+    import os
+
+    cwd = os.getcwd()
+    if "" not in sys.path and cwd not in sys.path:
+        sys.path.insert(0, cwd)
+
+
 def _register() -> None:
-    """Attach the commands of the other areas; a missing area is a bug, not a fallback."""
+    """Attach the commands of every area; a missing module is an error, never skipped."""
     import importlib
 
     for module_name in ("naba.cli_build", "naba.cli_evaluate", "naba.cli_run", "naba.cli_check", "naba.cli_reproduce"):
-        try:
-            module = importlib.import_module(module_name)
-        except ModuleNotFoundError as err:
-            if err.name == module_name:
-                continue  # area not built yet
-            raise
-        for command in getattr(module, "COMMANDS", ()):
+        module = importlib.import_module(module_name)
+        for command in module.COMMANDS:
             main.add_command(command)
 
 

@@ -9,11 +9,12 @@ Exit codes: 0 nothing regressed, 1 a regression, 2 bad input (never a traceback)
 from __future__ import annotations
 
 import json
-import os
 import sys
 from pathlib import Path
 
 import click
+
+from naba.cli import importable_from_cwd
 
 EXIT_OK, EXIT_REGRESSION, EXIT_BAD_INPUT = 0, 1, 2
 MAX_PROBLEMS = 200
@@ -31,14 +32,6 @@ def _fail(problems: list[str], fmt: str, alignment: tuple = ()) -> None:  # type
         click.echo(json.dumps({"format": CHECK_FORMAT, "status": "error", "exit_code": EXIT_BAD_INPUT, "problems": problems,
                                "alignment": alignment_dict(alignment)}, ensure_ascii=False, indent=1))
     sys.exit(EXIT_BAD_INPUT)
-
-
-def _importable_from_cwd() -> None:
-    """Let ``my_extractor:extract`` name a module in the current folder, as ``python -m`` would
-    (a console script's sys.path starts at its own folder, not at the working directory)."""
-    cwd = os.getcwd()
-    if "" not in sys.path and cwd not in sys.path:
-        sys.path.insert(0, cwd)
 
 
 @click.command("check")
@@ -106,7 +99,7 @@ def check(extractor: str | None, submission: Path | None, minimums: tuple[str, .
             ensure_comparable(old, run_provenance(gold_dir, options), str(against))  # before a slow extractor runs
         mode = "auto" if strings is None else ("always" if strings else "never")
         if extractor is not None:
-            _importable_from_cwd()
+            importable_from_cwd()
             scored = score_extractor(extractor, gold_dir=gold_dir, options=options, strings=mode, progress=True)  # type: ignore[arg-type]
         elif submission is not None:
             scored = score_submission_file(submission, gold_dir=gold_dir, options=options, strings=mode)  # type: ignore[arg-type]

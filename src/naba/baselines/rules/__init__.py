@@ -47,6 +47,7 @@ def _predicates() -> tuple:
     return (
         res.places.readings, res.titles.readings, entities._head_reading, entities._is_speech_verb,
         entities._has_source_reading, _events.trigger_candidate, quotes._cue_of, timex._may_start,
+        quotes._is_complementizer,
     )
 
 
@@ -82,14 +83,16 @@ def _holders(quotes: list[QuoteMatch], timexes: list[TimexMatch]) -> dict[int, Q
 
 def _paragraph_openers(view: View, timexes: list[TimexMatch]) -> dict[int, int]:
     """Paragraph -> index (in ``timexes``) of the day expression that opens it, if any."""
-    first_word: dict[int, int] = {}
-    for tok in view.tokens:
-        if tok.is_word and tok.paragraph not in first_word:
-            first_word[tok.paragraph] = tok.index
+    paragraphs = view.paragraphs
+    words = view.words
     out: dict[int, int] = {}
     for number, t in enumerate(timexes):
-        paragraph = view.tokens[t.first].paragraph
-        if first_word.get(paragraph) == t.first and t.parts.duration is None and t.parts.ref is None:
+        paragraph = paragraphs[t.first]
+        # t.first is a word; it opens the paragraph when no word of the paragraph precedes it
+        k = t.first - 1
+        while k >= 0 and paragraphs[k] == paragraph and not words[k]:
+            k -= 1
+        if (k < 0 or paragraphs[k] != paragraph) and t.parts.duration is None and t.parts.ref is None:
             out[paragraph] = number
     return out
 
@@ -120,21 +123,23 @@ def analyse(document: Any) -> dict[str, Any]:
 
     holder_of = _holders(quotes, timexes)
     in_speech = set(holder_of)
+    sentences = view.sentences
+    paragraphs = view.paragraphs
 
     def quote_day(q: QuoteMatch) -> _dt.date:
         """The day of a speech event: a day expression between the cue and the content,
         or before the cue in its sentence (outside any speech), else the paragraph's
         opening expression, else the publication date."""
         first, last = q.region
-        sentence = view.tokens[q.cue_index].sentence
+        sentence = sentences[q.cue_index]
         for number, t in enumerate(timexes):
             in_region = first <= t.first and t.last <= last
-            before_cue = t.last < q.cue_index and view.tokens[t.first].sentence == sentence and number not in in_speech
+            before_cue = t.last < q.cue_index and sentences[t.first] == sentence and number not in in_speech
             if in_region or before_cue:
-                day = resolved_day(t.parts, narrator_reference(view.tokens[t.first].paragraph))
+                day = resolved_day(t.parts, narrator_reference(paragraphs[t.first]))
                 if day is not None:
                     return day
-        return narrator_reference(view.tokens[q.cue_index].paragraph)
+        return narrator_reference(paragraphs[q.cue_index])
 
     quote_ids = {id(q): f"q{n}" for n, q in enumerate(quotes, start=1)}
     timex_records: list[dict[str, Any]] = []
@@ -142,7 +147,7 @@ def analyse(document: Any) -> dict[str, Any]:
     for number, t in enumerate(timexes):
         timex_ids[number] = f"t{number + 1}"
     for number, t in enumerate(timexes):
-        paragraph = view.tokens[t.first].paragraph
+        paragraph = paragraphs[t.first]
         holder = holder_of.get(number)
         future = future_context(view, t.first)
         if t.parts.fully_specified:
@@ -185,9 +190,11 @@ def analyse(document: Any) -> dict[str, Any]:
     event_records: list[dict[str, Any]] = []
     timex_index = {id(t): timex_ids[n] for n, t in enumerate(timexes)}
     by_sentence = _events.mentions_by_sentence(view, layer)
+    timex_sentences = _events.timexes_by_sentence(view, timexes)
     governors = [t for t in triggers if t.type in ("REQUEST", "WARN")]
+    governor_indices = frozenset(t.index for t in governors)
     for number, trig in enumerate(triggers, start=1):
-        args, time = _events.arguments(view, trig, layer, timexes, by_sentence)
+        args, time = _events.arguments(view, trig, layer, timexes, by_sentence, timex_sentences)
         arguments = []
         for role, m in args:
             arguments.append({"role": role, "ref_id": entity_ids[m.key], "start": m.start, "end": m.end, "text": doc.text[m.start : m.end]})
@@ -200,7 +207,7 @@ def analyse(document: Any) -> dict[str, Any]:
             "trigger": {"start": trig.start, "end": trig.end, "text": doc.text[trig.start : trig.end]},
             "arguments": arguments,
             "time_id": time_id,
-            "factuality": _events.factuality(view, trig, governors),
+            "factuality": _events.factuality(view, trig, governors, governor_indices=governor_indices),
         })
     return {"document_id": doc.id, "entities": entities, "timexes": timex_records, "quotes": quote_records, "events": event_records}
 

@@ -23,13 +23,16 @@ Sources of mentions, in the order they are tried (GUIDELINES.md section 1):
 
 from __future__ import annotations
 
+import operator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Final, NamedTuple
 
 from naba.arabic import normalize
 from naba.baselines.rules import lexicons as lx
-from naba.baselines.rules.normalization import PhraseIndex, Token, View, stems
+from naba.baselines.rules.normalization import PhraseIndex, View, stems
+
+_new_tuple: Final = tuple.__new__  # builds a NamedTuple without its Python-level __new__
 
 _PUNCT_STOP: Final = frozenset("،,.:;؛!?؟\"()[]«»“”-—|")
 
@@ -58,7 +61,11 @@ class EntityLayer:
         out: dict[int, list[Mention]] = {}
         for m in self.mentions:
             for i in range(m.first, m.last + 1):
-                out.setdefault(i, []).append(m)
+                found = out.get(i)
+                if found is None:
+                    out[i] = [m]
+                else:
+                    found.append(m)
         return out
 
 
@@ -126,16 +133,23 @@ def _is_speech_verb(norm: str) -> bool:
     return any(stem in res.speech_verbs for _, stem in stems(norm))
 
 
-def _is_name_token(tok: Token, res: _Resources) -> bool:
-    """Could this token be part of a person name? (word, not definite, not a function word)."""
-    norm = tok.norm
-    if not tok.is_word or norm.isdigit() or len(norm) < 2:
+def _is_name_token(view: View, i: int, res: _Resources) -> bool:
+    """Could token ``i`` be part of a person name? (word, not definite, not a function word)."""
+    norm = view.norms[i]
+    if not view.words[i] or norm.isdigit() or len(norm) < 2:
         return False
-    if tok.definite or norm.startswith("لل") or _is_stop(tok, res):
+    if view.definite(i) or norm.startswith("لل") or _is_stop(view, i, res):
         return False
+    return not _place_or_title(norm)
+
+
+@lru_cache(maxsize=1 << 16)
+def _place_or_title(norm: str) -> bool:
+    """The word is a one-word place or title, or a place behind proclitics (memoised)."""
+    res = resources()
     if (norm,) in res.places or (norm,) in res.titles:
-        return False
-    return not any((stem,) in res.places for _, stem in stems(norm)[1:])
+        return True
+    return any((stem,) in res.places for _, stem in stems(norm)[1:])
 
 
 #: Normalisation folds ى into ي, so the preposition على and the name علي collide;
@@ -143,34 +157,36 @@ def _is_name_token(tok: Token, res: _Resources) -> bool:
 _NAME_EXCEPTIONS: Final = {"علي": "ى"}
 
 
-def _is_stop(tok: Token, res: _Resources) -> bool:
-    if tok.norm not in res.stop:
+def _is_stop(view: View, i: int, res: _Resources) -> bool:
+    norm = view.norms[i]
+    if norm not in res.stop:
         return False
-    final = _NAME_EXCEPTIONS.get(tok.norm)
-    return final is None or tok.raw.rstrip("\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652").endswith(final)
+    final = _NAME_EXCEPTIONS.get(norm)
+    return final is None or view.raw(i).rstrip("\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652").endswith(final)
 
 
-def _is_family_name(tok: Token, res: _Resources) -> bool:
+def _is_family_name(view: View, i: int, res: _Resources) -> bool:
     """A definite family name after a first name (أيمن الصفدي): ال + a nisba-like ending
     in ي that is not a known place, nisba or function word."""
-    norm = tok.norm
+    norm = view.norms[i]
     return (
-        tok.definite and len(norm) > 4 and norm.endswith("ي") and norm not in res.stop
-        and (norm,) not in res.places and not _is_stop(tok, res)
+        view.definite(i) and len(norm) > 4 and norm.endswith("ي") and norm not in res.stop
+        and (norm,) not in res.places and not _is_stop(view, i, res)
     )
 
 
 def _preceded_by_locative(view: View, index: int, cut: int, res: _Resources) -> bool:
     """True if token ``index`` is used as a place: locative preposition, clitic ب, or العاصمة."""
-    tok = view.tokens[index]
-    if cut and tok.norm[cut - 1] == "ب" and not tok.norm.startswith("لل"):
+    norms = view.norms
+    norm = norms[index]
+    if cut and norm[cut - 1] == "ب" and not norm.startswith("لل"):
         return True
     j = index - 1
-    if j >= 0 and view.tokens[j].norm in res.locatives:
+    if j >= 0 and norms[j] in res.locatives:
         return True
     # العاصمة [nisba] X
     for k in (index - 1, index - 2):
-        if k >= 0 and view.tokens[k].norm in ("العاصمه", "عاصمه"):
+        if k >= 0 and norms[k] in ("العاصمه", "عاصمه"):
             return True
     return False
 
@@ -183,8 +199,13 @@ class _Collector:
 
     def add(self, mention: Mention) -> None:
         self.mentions.append(mention)
+        taken = self.taken
         for i in range(mention.first, mention.last + 1):
-            self.taken.setdefault(i, []).append(mention)
+            found = taken.get(i)
+            if found is None:
+                taken[i] = [mention]
+            else:
+                found.append(mention)
 
     def overlaps(self, first: int, last: int, *, same_key: str | None = None) -> bool:
         for i in range(first, last + 1):
@@ -198,52 +219,61 @@ class _Collector:
 
 
 def _gazetteer_pass(view: View, res: _Resources, out: _Collector) -> None:
-    tokens = view.tokens
+    norms = view.norms
+    paragraphs = view.paragraphs
+    gazetteer = res.gazetteer
     for match in res.places.find_all(view):
-        entry = res.gazetteer[match.key]
+        entry = gazetteer[match.key]
         key, type_, name = entry.key, entry.type, entry.name
         if entry.capital_of is not None and not _preceded_by_locative(view, match.first, match.cut, res):
             key, type_ = f"GPE:{entry.capital_of}", "GPE"
-            name = lx._state_name(entry.capital_of)
+            name = _state_name(entry.capital_of)
         if entry.seat and _preceded_by_locative(view, match.first, match.cut, res):
             key, type_ = f"FAC:{entry.key.split(':', 1)[1]}", "FAC"
         # nominal GPE: a state-noun right before a nisba ("السلطات الإيرانية")
         if entry.nisba and match.first > 0:
-            head = tokens[match.first - 1]
-            for cut, stem in stems(head.norm):
-                if stem in res.gpe_nominal_heads and head.paragraph == tokens[match.first].paragraph:
-                    start = view.stripped_start(head, cut)
-                    out.add(Mention(start, match.end, match.first - 1, match.last, "GPE", "nominal", key, name))
+            head = match.first - 1
+            for cut, stem in stems(norms[head]):
+                if stem in res.gpe_nominal_heads and paragraphs[head] == paragraphs[match.first]:
+                    start = view.stripped_start_at(head, cut)
+                    out.add(Mention(start, match.end, head, match.last, "GPE", "nominal", key, name))
                     break
             else:
-                out.add(Mention(match.start, match.end, match.first, match.last, type_, "name", key, name, entry.nisba))
+                out.add(_new_tuple(Mention, (match.start, match.end, match.first, match.last, type_, "name", key, name, entry.nisba)))
             continue
-        out.add(Mention(match.start, match.end, match.first, match.last, type_, "name", key, name, entry.nisba))
+        out.add(_new_tuple(Mention, (match.start, match.end, match.first, match.last, type_, "name", key, name, entry.nisba)))
+
+
+@lru_cache(maxsize=None)
+def _state_name(code: str) -> str:
+    """Canonical Arabic name of a state (CLDR; memoised: the lookup builds a babel Locale)."""
+    return lx._state_name(code)
 
 
 def _org_fac_pass(view: View, res: _Resources, out: _Collector) -> None:
-    tokens = view.tokens
-    n = len(tokens)
+    norms = view.norms
+    paragraphs = view.paragraphs
+    words = view.words
+    n = view.n
     for i in view.positions(_head_reading):
-        tok = tokens[i]
-        reading = _head_reading(tok.norm)
+        reading = _head_reading(norms[i])
         if reading is None or out.overlaps(i, i):
             continue
         cut, head = reading
         is_fac = head in res.fac_heads
+        paragraph = paragraphs[i]
         j = i + 1
         # optional quotation mark around a one-token name: وكالة “بلومبرغ”
-        quoted = j < n and tokens[j].norm == '"'
+        quoted = j < n and norms[j] == '"'
         k = j + 1 if quoted else j
-        if k < n and tokens[k].paragraph == tok.paragraph and _is_name_token(tokens[k], res) and not out.overlaps(k, k):
+        if k < n and paragraphs[k] == paragraph and _is_name_token(view, k, res) and not out.overlaps(k, k):
             # generic class noun + proper name: only the name is the mention
-            if quoted and not (k + 1 < n and tokens[k + 1].norm == '"'):
+            if quoted and not (k + 1 < n and norms[k + 1] == '"'):
                 continue
-            name_tok = tokens[k]
             if is_fac and head not in ("منشاه", "محطه", "مطار", "ميناء", "قاعده", "مفاعل", "موقع", "سجن", "معبر"):
                 continue
             type_ = "FAC" if is_fac else "ORG"
-            out.add(Mention(name_tok.start, name_tok.end, k, k, type_, "name", f"{type_}:{name_tok.norm}", view.text[name_tok.start : name_tok.end]))
+            out.add(Mention(view.starts[k], view.ends[k], k, k, type_, "name", f"{type_}:{norms[k]}", view.raw(k)))
             continue
         if is_fac:
             continue
@@ -252,22 +282,25 @@ def _org_fac_pass(view: View, res: _Resources, out: _Collector) -> None:
         # head + definite complements (+ nisba): an official name that keeps its head
         last = i
         j = i + 1
-        while j < n and j - i <= 4 and tokens[j].paragraph == tok.paragraph:
-            t = tokens[j]
-            if t.norm in res.org_continuations:
+        while j < n and j - i <= 4 and paragraphs[j] == paragraph:
+            norm = norms[j]
+            if norm in res.org_continuations:
                 last = j
-            elif t.is_word and t.definite and t.norm not in res.stop and len(t.norm) > 3:
+            elif words[j] and view.definite(j) and norm not in res.stop and len(norm) > 3:
                 last = j
             else:
                 break
             j += 1
         if last == i:
             continue
-        start = view.stripped_start(tok, cut)
-        end = tokens[last].end
-        key_text = " ".join([head] + [tokens[x].norm for x in range(i + 1, last + 1)])
+        start = view.stripped_start_at(i, cut)
+        end = view.ends[last]
+        key_text = " ".join([head] + norms[i + 1 : last + 1])
         # a nisba at the end belongs to the name; it is not annotated again for the same entity
         out.add(Mention(start, end, i, last, "ORG", "name", f"ORG:{key_text}", view.text[start:end]))
+
+
+_TITLE_CONTINUATIONS: Final = ("رييس", "وزراء", "وزير", "مجلس", "نايب")
 
 
 def _title_at(view: View, i: int, res: _Resources) -> tuple[int, int, int] | None:
@@ -275,17 +308,21 @@ def _title_at(view: View, i: int, res: _Resources) -> tuple[int, int, int] | Non
     match = res.titles.match_at(view, i)
     if match is None:
         return None
-    tokens = view.tokens
+    norms = view.norms
+    paragraphs = view.paragraphs
+    words = view.words
+    n = view.n
+    paragraph = paragraphs[i]
     last = match.last
     j = last + 1
     steps = 0
-    while j < len(tokens) and steps < 5 and tokens[j].paragraph == tokens[i].paragraph:
-        t = tokens[j]
-        if t.norm == "باسم" or (t.is_word and (t.definite or t.norm.startswith("لل")) and t.norm not in res.stop):
+    while j < n and steps < 5 and paragraphs[j] == paragraph:
+        norm = norms[j]
+        if norm == "باسم" or (words[j] and (view.definite(j) or norm.startswith("لل")) and norm not in res.stop):
             last = j
-        elif tokens[j - 1].norm == "باسم" and ((t.norm,) in res.places or any((s,) in res.places for _, s in stems(t.norm)[1:2])):
+        elif norms[j - 1] == "باسم" and ((norm,) in res.places or any((s,) in res.places for _, s in stems(norm)[1:2])):
             last = j
-        elif t.norm in ("رييس", "وزراء", "وزير", "مجلس", "نايب"):
+        elif norm in _TITLE_CONTINUATIONS:
             last = j
         else:
             break
@@ -296,8 +333,9 @@ def _title_at(view: View, i: int, res: _Resources) -> tuple[int, int, int] | Non
 
 def _person_pass(view: View, res: _Resources, out: _Collector) -> list[tuple[int, int, str]]:
     """Names after titles and after speech verbs; returns nominal title phrases (first, last, head)."""
-    tokens = view.tokens
-    n = len(tokens)
+    norms = view.norms
+    paragraphs = view.paragraphs
+    n = view.n
     nominals: list[tuple[int, int, str]] = []
     i = 0
     for start in view.positions(res.titles.readings):
@@ -310,76 +348,107 @@ def _person_pass(view: View, res: _Resources, out: _Collector) -> list[tuple[int
         cut, last, _ = title
         j = last + 1
         names: list[int] = []
-        while j < n and len(names) < 3 and tokens[j].paragraph == tokens[i].paragraph and (
-            _is_name_token(tokens[j], res) or (len(names) == 1 and _is_family_name(tokens[j], res))
+        paragraph = paragraphs[i]
+        while j < n and len(names) < 3 and paragraphs[j] == paragraph and (
+            _is_name_token(view, j, res) or (len(names) == 1 and _is_family_name(view, j, res))
         ):
-            if len(names) == 2 and tokens[names[0]].norm not in lx.NAME_JOINERS and tokens[names[1]].norm not in lx.NAME_JOINERS:
+            if len(names) == 2 and norms[names[0]] not in lx.NAME_JOINERS and norms[names[1]] not in lx.NAME_JOINERS:
                 break
             names.append(j)
             j += 1
         # a single common noun in construct with a definite noun is not a name (آليات الرد)
-        if len(names) == 1 and j < n and tokens[j].definite and tokens[j].norm not in ("الذي", "التي"):
+        if len(names) == 1 and j < n and view.definite(j) and norms[j] not in ("الذي", "التي"):
             names = []
         if names:
             first, end_tok = names[0], names[-1]
-            key = f"PER:{tokens[end_tok].norm}"
-            out.add(Mention(tokens[first].start, tokens[end_tok].end, first, end_tok, "PER", "name", key, view.text[tokens[first].start : tokens[end_tok].end]))
+            key = f"PER:{norms[end_tok]}"
+            span_start, span_end = view.starts[first], view.ends[end_tok]
+            out.add(Mention(span_start, span_end, first, end_tok, "PER", "name", key, view.text[span_start:span_end]))
             i = end_tok + 1
             continue
         # appositive after a name: "X Y، نائب رئيس ..." (name already taken) -> not a nominal
         prev = i - 1
-        while prev >= 0 and tokens[prev].norm in ("،", ","):
+        while prev >= 0 and norms[prev] in ("،", ","):
             prev -= 1
         appositive = prev >= 0 and any(m.type == "PER" for m in out.taken.get(prev, ()))
         if not appositive:
-            head = normalize(view.text[view.stripped_start(tokens[i], cut) : tokens[i].end]).removeprefix("ال")
+            head = _fold(view.text[view.stripped_start_at(i, cut) : view.ends[i]]).removeprefix("ال")
             nominals.append((i, last, head))
         i = last + 1
     # speech verb + 1-2 name tokens + comma/title: "وقال X Y، نائب ..."
     for i in view.positions(_is_speech_verb):
         names = []
         j = i + 1
-        while j < n and len(names) < 2 and _is_name_token(tokens[j], res) and not out.overlaps(j, j):
+        while j < n and len(names) < 2 and _is_name_token(view, j, res) and not out.overlaps(j, j):
             names.append(j)
             j += 1
-        if names and j < n and (tokens[j].norm in ("،", ",") and j + 1 < n and _title_at(view, j + 1, res) is not None):
+        if names and j < n and (norms[j] in ("،", ",") and j + 1 < n and _title_at(view, j + 1, res) is not None):
             first, end_tok = names[0], names[-1]
-            out.add(Mention(tokens[first].start, tokens[end_tok].end, first, end_tok, "PER", "name", f"PER:{tokens[end_tok].norm}", view.text[tokens[first].start : tokens[end_tok].end]))
+            span_start, span_end = view.starts[first], view.ends[end_tok]
+            out.add(Mention(span_start, span_end, first, end_tok, "PER", "name", f"PER:{norms[end_tok]}", view.text[span_start:span_end]))
     return nominals
+
+
+@lru_cache(maxsize=1 << 12)
+def _fold(text: str) -> str:
+    """``naba.arabic.normalize`` of a short span (memoised: it folds character by character)."""
+    return normalize(text)
 
 
 def _propagate(view: View, res: _Resources, out: _Collector) -> None:
     """Every occurrence of a found person/organisation name token becomes a mention."""
+    norms = view.norms
     known: dict[str, Mention] = {}
     for m in out.mentions:
-        if m.kind == "name" and m.type in ("PER",) or (m.type in ("ORG", "FAC") and m.first == m.last and not m.nisba and m.key.split(":", 1)[1] == view.tokens[m.first].norm):
-            last_norm = view.tokens[m.last].norm
+        if m.kind == "name" and m.type in ("PER",) or (m.type in ("ORG", "FAC") and m.first == m.last and not m.nisba and m.key.split(":", 1)[1] == norms[m.first]):
+            last_norm = norms[m.last]
             if last_norm not in known or len(m.name) > len(known[last_norm].name):
                 known[last_norm] = m
     if not known:
         return
     taken = out.taken
-    tokens = view.tokens
     endings = tuple(known)
-
-    def is_known(norm: str) -> bool:
-        return norm.endswith(endings) and any(stem in known for _, stem in stems(norm))
-
-    for i in view.positions(is_known):
-        tok = tokens[i]
+    # the words with a reading (``stems``) that is a known name are among the name behind
+    # every proclitic combination; those present are tested as the rule states
+    vocabulary = view.vocabulary
+    present = set().union(*[vocabulary.intersection(_clitic_forms(name)) for name in known])
+    for i in view.positions_of({norm for norm in present if norm.endswith(endings) and any(stem in known for _, stem in stems(norm))}):
         if i in taken:
             continue
-        for cut, stem in stems(tok.norm):
+        for cut, stem in stems(norms[i]):
             source = known.get(stem)
             if source is None:
                 continue
-            start = view.stripped_start(tok, cut)
-            out.add(Mention(start, tok.end, i, i, source.type, "name", source.key, view.text[start : tok.end]))
+            start = view.stripped_start_at(i, cut)
+            end = view.ends[i]
+            out.add(_new_tuple(Mention, (start, end, i, i, source.type, "name", source.key, view.text[start:end], False)))
             break
 
 
+@lru_cache(maxsize=1 << 12)
+def _clitic_forms(name: str) -> frozenset[str]:
+    """Every word ``stems`` can read as ``name``: the name behind و/ف, ب/ل/ك or both,
+    and لل for ل + ال (a superset: the rule's own test decides; memoised)."""
+    bases = [name] + [p + name for p in _PREPOSITION_CLITICS]
+    if name.startswith("ال"):
+        bases.append("لل" + name[2:])
+    return frozenset(bases + [c + base for base in bases for c in _CONJUNCTION_CLITICS])
+
+
+_CONJUNCTION_CLITICS: Final = ("و", "ف")
+_PREPOSITION_CLITICS: Final = ("ب", "ل", "ك")
+
+
+@lru_cache(maxsize=1 << 16)
+def _title_head_of(norm: str) -> str | None:
+    """The title head (article removed) of the first reading of ``norm`` that is one (memoised)."""
+    title_heads = resources().title_heads
+    return next((stem.removeprefix("ال") for _, stem in stems(norm) if stem.removeprefix("ال") in title_heads), None)
+
+
 def _nominal_pass(view: View, res: _Resources, out: _Collector, nominals: list[tuple[int, int, str]]) -> None:
-    tokens = view.tokens
+    norms = view.norms
+    n = view.n
     # persons introduced with a title: (position, title head, nisba state of the title, person key)
     def nisba_in(first: int, last: int) -> str | None:
         for k in range(first, last + 1):
@@ -393,7 +462,7 @@ def _nominal_pass(view: View, res: _Resources, out: _Collector, nominals: list[t
         if m.type == "PER" and m.kind == "name":
             j = m.first - 1
             while j >= 0 and j >= m.first - 6:
-                reading = next((stem.removeprefix("ال") for _, stem in stems(tokens[j].norm) if stem.removeprefix("ال") in res.title_heads), None)
+                reading = _title_head_of(norms[j])
                 if reading:
                     introduced.append((m.first, reading, nisba_in(j, m.first - 1), m.key))
                     break
@@ -402,9 +471,9 @@ def _nominal_pass(view: View, res: _Resources, out: _Collector, nominals: list[t
     for first, last, head in nominals:
         # a nominal mention is a definite noun phrase: the head has the article, or it is in
         # construct with a definite noun ("وزير الخارجية الإيراني")
-        head_reading = next(((cut, stem) for cut, stem in stems(tokens[first].norm) if stem.removeprefix("ال") == head), None)
+        head_reading = next(((cut, stem) for cut, stem in stems(norms[first]) if stem.removeprefix("ال") == head), None)
         definite = head_reading is not None and head_reading[1].startswith("ال")
-        if not definite and not (first + 1 <= last and tokens[first + 1].definite):
+        if not definite and not (first + 1 <= last and view.definite(first + 1)):
             continue
         state = nisba_in(first, last)
         candidates = [key for idx, h, st, key in introduced if h == head and idx < first and (state is None or st is None or st == state)]
@@ -412,21 +481,22 @@ def _nominal_pass(view: View, res: _Resources, out: _Collector, nominals: list[t
             continue
         key = candidates[-1]
         name = next(m.name for m in out.mentions if m.key == key)
-        start = view.stripped_start(tokens[first], head_reading[0]) if head_reading else tokens[first].start
-        out.add(Mention(start, tokens[last].end, first, last, "PER", "nominal", key, name))
+        start = view.stripped_start_at(first, head_reading[0]) if head_reading else view.starts[first]
+        out.add(Mention(start, view.ends[last], first, last, "PER", "nominal", key, name))
     # anonymous sources: "مصدر مطلع/مسؤول/..." starts one, "المصدر" continues it
     current: str | None = None
     for i in view.positions(_has_source_reading):
-        tok = tokens[i]
-        for cut, stem in stems(tok.norm):
-            if stem == "مصدر" and i + 1 < len(tokens) and tokens[i + 1].is_word and tokens[i + 1].norm not in res.stop and not tokens[i + 1].definite:
+        for cut, stem in stems(norms[i]):
+            if stem == "مصدر" and i + 1 < n and view.words[i + 1] and norms[i + 1] not in res.stop and not view.definite(i + 1):
                 current = f"PER:source:{i}"
-                start = view.stripped_start(tok, cut)
-                out.add(Mention(start, tokens[i + 1].end, i, i + 1, "PER", "nominal", current, view.text[start : tokens[i + 1].end]))
+                start = view.stripped_start_at(i, cut)
+                end = view.ends[i + 1]
+                out.add(Mention(start, end, i, i + 1, "PER", "nominal", current, view.text[start:end]))
                 break
             if stem == "المصدر" and current is not None:
-                start = view.stripped_start(tok, cut)
-                out.add(Mention(start, tok.end, i, i, "PER", "nominal", current, view.text[start : tok.end]))
+                start = view.stripped_start_at(i, cut)
+                end = view.ends[i]
+                out.add(Mention(start, end, i, i, "PER", "nominal", current, view.text[start:end]))
                 break
 
 
@@ -439,14 +509,17 @@ def find_mentions(view: View) -> EntityLayer:
     nominals = _person_pass(view, res, out)
     _propagate(view, res, out)
     _nominal_pass(view, res, out, nominals)
-    # one mention per (span, key); order by position
-    seen: set[tuple[int, int, str]] = set()
-    mentions = []
-    for m in sorted(out.mentions, key=lambda m: (m.start, m.end, m.key)):
-        if (m.start, m.end, m.key) not in seen:
-            seen.add((m.start, m.end, m.key))
-            mentions.append(m)
+    # one mention per (span, key), the first found; order by position. Equal keys are
+    # adjacent after the (stable) sort: a dict built from the reversed order keeps the
+    # first mention of each key, and reversing its values restores the order.
+    ordered = sorted(out.mentions, key=_SPAN_KEY)
+    ordered.reverse()
+    mentions = list(dict(zip(map(_SPAN_KEY, ordered), ordered)).values())
+    mentions.reverse()
     return EntityLayer(mentions)
+
+
+_SPAN_KEY: Final = operator.attrgetter("start", "end", "key")
 
 
 def entity_records(view: View, layer: EntityLayer) -> tuple[list[dict[str, object]], dict[str, str], dict[tuple[int, int, str], str]]:

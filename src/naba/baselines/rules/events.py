@@ -22,6 +22,7 @@ future verb or purpose ل -> future; otherwise asserted.
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Final, NamedTuple
@@ -29,7 +30,7 @@ from typing import Final, NamedTuple
 from naba.arabic import normalize
 from naba.baselines.rules import lexicons as lx
 from naba.baselines.rules.entities import EntityLayer, Mention
-from naba.baselines.rules.normalization import PhraseIndex, Token, View, stems
+from naba.baselines.rules.normalization import PhraseIndex, View, stems
 from naba.baselines.rules.timex import TimexMatch, is_future_verb
 
 _SUFFIXES: Final = ("هما", "هم", "هن", "ها", "كم", "نا", "ه", "ي", "ك")
@@ -128,7 +129,7 @@ def trigger_candidate(norm: str) -> bool:
 
 def find_triggers(view: View) -> list[EventMatch]:
     lex = lexicon()
-    tokens = view.tokens
+    norms = view.norms
     phrase_readings = lex.phrases.readings
     out: list[EventMatch] = []
     i = 0
@@ -136,16 +137,16 @@ def find_triggers(view: View) -> list[EventMatch]:
         if candidate < i:
             continue  # inside a two-word trigger
         i = candidate
-        tok = tokens[i]
-        phrase = lex.phrases.match_at(view, i) if phrase_readings(tok.norm) else None
+        norm = norms[i]
+        phrase = lex.phrases.match_at(view, i) if phrase_readings(norm) else None
         if phrase is not None:
             out.append(EventMatch(i, phrase.last, phrase.start, phrase.end, lex.phrase_types[phrase.key], False, False))
             i = phrase.last + 1
             continue
-        found = _lookup(tok.norm)
+        found = _lookup(norm)
         if found:
             cut, type_, verb, future = found
-            out.append(EventMatch(i, i, view.stripped_start(tok, cut), tok.end, type_, verb, future))
+            out.append(EventMatch(i, i, view.stripped_start_at(i, cut), view.ends[i], type_, verb, future))
         i += 1
     return out
 
@@ -154,51 +155,60 @@ def find_triggers(view: View) -> list[EventMatch]:
 
 
 @lru_cache(maxsize=1 << 16)
-def _cues_of(norm: str) -> tuple[bool, bool, bool, bool]:
-    """(preposition, modal, negation, future verb) flags of a word (memoised)."""
+def _cues_of(norm: str) -> tuple[bool, bool, bool, bool, bool]:
+    """(preposition, modal, negation, future verb, purpose ل) flags of a word (memoised)."""
     lex = lexicon()
     readings = stems(norm)
     modal = norm in lex.modals or any(s in lex.modals for _, s in readings[1:])
-    return norm in _PREPOSITIONS, modal, norm in lex.negations, any(is_future_verb(s) for _, s in readings[:2])
+    purpose = norm.startswith("ل") and not norm.startswith("ال") and len(norm) > 3
+    return norm in _PREPOSITIONS, modal, norm in lex.negations, any(is_future_verb(s) for _, s in readings[:2]), purpose
 
 
-def factuality(view: View, trig: EventMatch, previous: list[EventMatch]) -> str:
-    tokens = view.tokens
-    sentence = tokens[trig.index].sentence
-    governing = {p.index for p in previous if trig.index - 7 < p.index < trig.index and p.type in ("REQUEST", "WARN")} if previous else set()
+def factuality(view: View, trig: EventMatch, previous: list[EventMatch], *, governor_indices: frozenset[int] | None = None) -> str:
+    """``previous``: the document's triggers; a request or warning among the six words
+    before ``trig`` governs it. ``governor_indices`` (the token indices of the request and
+    warning triggers of ``previous``) saves recomputing them for every trigger."""
+    norms = view.norms
+    sentences = view.sentences
+    index = trig.index
+    sentence = sentences[index]
+    # the scan below visits k in [index - 6, index - 1] only, all inside (index - 7, index)
+    if governor_indices is None:
+        governor_indices = frozenset(p.index for p in previous if p.type in ("REQUEST", "WARN"))
     negated = modal = future = False
     crossed_preposition = False
-    k = trig.index - 1
+    k = index - 1
     steps = 0
-    while k >= 0 and steps < 6 and tokens[k].sentence == sentence and tokens[k].norm not in _CLAUSE_BREAKS:
-        norm = tokens[k].norm
-        is_prep, is_modal, is_negation, is_future = _cues_of(norm)
+    while k >= 0 and steps < 6 and sentences[k] == sentence and norms[k] not in _CLAUSE_BREAKS:
+        norm = norms[k]
+        is_prep, is_modal, is_negation, is_future, is_purpose = _cues_of(norm)
         if is_prep:
             crossed_preposition = True  # "لا يوجد في اتفاقية": the negation does not reach the noun
-        if k in governing:
+        if k in governor_indices:
             return "possible"
         if is_modal:
             modal = True
-        if norm == "قد" and tokens[k + 1].norm[:1] in ("ي", "ت", "ن"):
+        if norm == "قد" and norms[k + 1][:1] in ("ي", "ت", "ن"):
             modal = True  # قد + imperfect: possibility (قد + perfect asserts)
         if is_negation and not crossed_preposition:
             negated = True
         if is_future:
             future = True
-        if norm.startswith("ل") and not norm.startswith("ال") and k == trig.index - 1 and len(norm) > 3:
+        if is_purpose and k == index - 1:
             future = True  # purpose: لعقد لقاء، لتقديم الدعم
         k -= 1
         steps += 1
     if modal:
         return "possible"
-    if any(tokens[j].norm == "هل" for j in range(max(0, trig.index - 12), trig.index) if tokens[j].sentence == sentence):
+    low = max(0, index - 12)
+    if "هل" in norms[low:index] and any(norms[j] == "هل" and sentences[j] == sentence for j in range(low, index)):
         return "possible"
     if negated:
         return "negated"
-    tok = tokens[trig.index]
     if trig.future_prefix or future:
         return "future"
-    if tok.norm.startswith("ل") and not tok.norm.startswith("ال") and trig.start > tok.start and not trig.verb:
+    norm = norms[index]
+    if norm.startswith("ل") and not norm.startswith("ال") and trig.start > view.starts[index] and not trig.verb:
         return "future"  # purpose ل on the trigger itself: للتباحث، لطلب
     return "asserted"
 
@@ -206,21 +216,52 @@ def factuality(view: View, trig: EventMatch, previous: list[EventMatch]) -> str:
 # --------------------------------------------------------------------------- arguments
 
 
+_MARKING_PREPOSITIONS: Final = frozenset(("في", "الي", "من", "علي", "مع", "عن", "ضد", "بين", "حول", "نحو", "تجاه", "داخل"))
+
+
 def _preposition(view: View, m: Mention) -> str | None:
-    tok = view.tokens[m.first]
-    if m.start > tok.start:
-        clitics = normalize(view.text[tok.start : m.start])
-        for ch in reversed(clitics):
-            if ch in "بلك":
-                return ch
+    token_start = view.starts[m.first]
+    if m.start > token_start:
+        clitic = _clitic_preposition(view.text[token_start : m.start])
+        if clitic is not None:
+            return clitic
     if m.first > 0:
-        prev = view.tokens[m.first - 1].norm
-        if prev in ("في", "الي", "من", "علي", "مع", "عن", "ضد", "بين", "حول", "نحو", "تجاه", "داخل"):
+        prev = view.norms[m.first - 1]
+        if prev in _MARKING_PREPOSITIONS:
             return prev
-        for cut, stem in stems(prev):
-            if stem in ("بين", "مع") and cut:
-                return stem
+        return _fused_preposition(prev)
     return None
+
+
+@lru_cache(maxsize=1 << 12)
+def _clitic_preposition(clitics: str) -> str | None:
+    """The last preposition ب ل ك among the proclitics cut off a mention (memoised)."""
+    for ch in reversed(normalize(clitics)):
+        if ch in "بلك":
+            return ch
+    return None
+
+
+@lru_cache(maxsize=1 << 16)
+def _fused_preposition(norm: str) -> str | None:
+    """بين or مع read behind a proclitic of the word before a mention (memoised)."""
+    for cut, stem in stems(norm):
+        if stem in ("بين", "مع") and cut:
+            return stem
+    return None
+
+
+#: the role of a nisba right after a nominal trigger ("العدوان الأمريكي": the attacker)
+_NISBA_ROLE: Final[dict[str, str]] = {
+    "ATTACK": "Attacker", "AID": "Giver", "MEET": "Participant", "REQUEST": "Requester", "WARN": "Warner", "AGREE": "Party", "TRANSPORT": "Person",
+}
+
+
+@lru_cache(maxsize=1 << 12)
+def _is_sender(norm: str) -> bool:
+    """A reading of the word is a verb whose subject sends someone (memoised)."""
+    senders = lexicon().senders
+    return any(s in senders for _, s in stems(norm))
 
 
 _ROLE_BY_PREP: Final[dict[str, dict[str | None, str]]] = {
@@ -234,50 +275,81 @@ _ROLE_BY_PREP: Final[dict[str, dict[str | None, str]]] = {
 }
 
 
+_CLAUSE_WORDS: Final = _CLAUSE_BREAKS | frozenset(("ان", "بان", "انه", "الذي", "التي", "بعدما"))
+
+
 def _clause_between(view: View, a: int, b: int) -> bool:
     """Is there a clause boundary (punctuation, complementizer) strictly between tokens a < b?"""
-    for k in range(a + 1, b):
-        norm = view.tokens[k].norm
-        if norm in _CLAUSE_BREAKS or norm in ("ان", "بان", "انه", "الذي", "التي", "بعدما"):
-            return True
-    return False
+    if b <= a + 1:
+        return False
+    boundaries = view.cached_positions(_CLAUSE_WORDS)
+    k = bisect.bisect_right(boundaries, a)  # the first boundary after a
+    return k < len(boundaries) and boundaries[k] < b
 
 
 def mentions_by_sentence(view: View, layer: EntityLayer) -> dict[int, list[Mention]]:
     """Mentions grouped by the sentence of their first token (argument candidates)."""
     out: dict[int, list[Mention]] = {}
+    sentences = view.sentences
     for m in layer.mentions:
-        out.setdefault(view.tokens[m.first].sentence, []).append(m)
+        out.setdefault(sentences[m.first], []).append(m)
     return out
 
 
-def arguments(view: View, trig: EventMatch, layer: EntityLayer, timexes: list[TimexMatch], by_sentence: dict[int, list[Mention]] | None = None) -> tuple[list[tuple[str, Mention]], TimexMatch | None]:
+def timexes_by_sentence(view: View, timexes: list[TimexMatch]) -> dict[int, list[TimexMatch]]:
+    """Time expressions grouped by the sentence of their first token, in text order."""
+    out: dict[int, list[TimexMatch]] = {}
+    sentences = view.sentences
+    for t in timexes:
+        out.setdefault(sentences[t.first], []).append(t)
+    return out
+
+
+def arguments(
+    view: View, trig: EventMatch, layer: EntityLayer, timexes: list[TimexMatch], by_sentence: dict[int, list[Mention]] | None = None,
+    timexes_by_sentence_: dict[int, list[TimexMatch]] | None = None,
+) -> tuple[list[tuple[str, Mention]], TimexMatch | None]:
+    """Arguments and time of ``trig``; ``by_sentence`` and ``timexes_by_sentence_`` (the
+    mentions and the time expressions grouped by sentence) are computed when not given."""
     lex = lexicon()
     if by_sentence is None:
         by_sentence = mentions_by_sentence(view, layer)
-    tokens = view.tokens
-    sentence = tokens[trig.index].sentence
+    if timexes_by_sentence_ is None:
+        timexes_by_sentence_ = timexes_by_sentence(view, timexes)
+    sentences = view.sentences
+    index, last, verb = trig.index, trig.last, trig.verb
+    sentence = sentences[index]
     roles = _ROLE_BY_PREP[trig.type]
-    sender = trig.type == "TRANSPORT" and any(s in lex.senders for _, s in stems(tokens[trig.index].norm))
+    sender = trig.type == "TRANSPORT" and _is_sender(view.norms[index])
+    boundaries = view.cached_positions(_CLAUSE_WORDS)
     out: list[tuple[str, Mention]] = []
     used_roles: set[str] = set()
     unmarked: set[int] = set()
-    for m in by_sentence.get(sentence, ()):
-        after = m.first - trig.last
-        before = trig.index - m.last
-        if not (0 < after <= _WINDOW_AFTER or 0 < before <= _WINDOW_BEFORE):
+    for m in by_sentence.get(sentence, ()):  # in text order, so by first token
+        after = m.first - last
+        if after > _WINDOW_AFTER:
+            break  # this mention and every later one start too far after (and are not before)
+        before = index - m.last
+        if not (0 < after or 0 < before <= _WINDOW_BEFORE):
             continue
-        if after > 0 and _clause_between(view, trig.last, m.first) or before > 0 and _clause_between(view, m.last, trig.index):
-            continue
-        if m.nisba and not (after == 1 and not trig.verb):
+        # a clause boundary (see _clause_between) between the trigger and the mention
+        if after > 0:
+            k = bisect.bisect_right(boundaries, last)
+            if k < len(boundaries) and boundaries[k] < m.first:
+                continue
+        elif before > 0:
+            k = bisect.bisect_right(boundaries, m.last)
+            if k < len(boundaries) and boundaries[k] < index:
+                continue
+        if m.nisba and not (after == 1 and not verb):
             continue  # a nisba is an argument only as the adjective of a nominal trigger
         prep = _preposition(view, m)
         if before > 0:
-            if not trig.verb or prep is not None:
+            if not verb or prep is not None:
                 continue  # before a noun trigger, or a prepositional phrase before it: not an argument
             role = "Agent" if sender else roles.get(None)
         elif m.nisba:
-            role = {"ATTACK": "Attacker", "AID": "Giver", "MEET": "Participant", "REQUEST": "Requester", "WARN": "Warner", "AGREE": "Party", "TRANSPORT": "Person"}[trig.type]
+            role = _NISBA_ROLE[trig.type]
         else:
             role = roles.get(prep)
             if trig.type == "TRANSPORT" and prep is None and m.type in ("GPE", "LOC", "FAC"):
@@ -301,9 +373,7 @@ def arguments(view: View, trig: EventMatch, layer: EntityLayer, timexes: list[Ti
         out = [("Recipient", m) if role == "Giver" and id(m) in unmarked and not m.nisba else (role, m) for role, m in out]
     time = None
     best = None
-    for t in timexes:
-        if tokens[t.first].sentence != sentence:
-            continue
+    for t in timexes_by_sentence_.get(sentence, ()):
         distance = min(abs(t.first - trig.last), abs(trig.index - t.last))
         if distance <= 12 and (best is None or distance < best):
             time, best = t, distance

@@ -27,16 +27,19 @@ GUIDELINES.md section 2, as rules:
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Final
+from itertools import compress, islice
+from typing import Final, NamedTuple
 
 from naba.arabic import normalize
 from naba.baselines.rules import lexicons as lx
 from naba.baselines.rules.entities import EntityLayer, Mention
-from naba.baselines.rules.normalization import Token, View, stems
+from naba.baselines.rules.normalization import View, stems
 
 _QUOTE: Final = '"'
+_QUOTES: Final = frozenset((_QUOTE,))
 _SENTENCE_END: Final = frozenset(".!?؟")
 _COMMAS: Final = frozenset("،,")
 _NARRATOR_BREAKS: Final = frozenset(normalize(w) for w in ("وذلك", "ذلك"))
@@ -63,8 +66,9 @@ def cues() -> Cues:
     return Cues(n(lx.SPEECH_VERBS), n(lx.SPEECH_PARTICIPLES), n(lx.SPEECH_NOUNS), n(lx.RELAY_VERBS), n(lx.COMPLEMENTIZERS), n(lx.CUE_PREPOSITIONS))
 
 
-@dataclass(frozen=True, slots=True)
-class QuoteMatch:
+class QuoteMatch(NamedTuple):
+    """A quote found in the text (a NamedTuple: cheap to build; compared by value)."""
+
     cue_index: int
     cue_start: int
     cue_end: int
@@ -77,8 +81,8 @@ class QuoteMatch:
     region: tuple[int, int]  # tokens between cue and content (subject, circumstantials)
 
 
-def _cue_reading(tok: Token, c: Cues) -> tuple[int, str] | None:
-    return _cue_of(tok.norm) if tok.is_word else None
+def _cue_reading(view: View, i: int) -> tuple[int, str] | None:
+    return _cue_of(view.norms[i]) if view.words[i] else None
 
 
 @lru_cache(maxsize=1 << 16)
@@ -97,51 +101,80 @@ def _is_complementizer(norm: str) -> bool:
     return any(stem in c.complementizers for _, stem in stems(norm)[:2])
 
 
+@lru_cache(maxsize=1 << 16)
+def _is_relay_verb(norm: str) -> bool:
+    relay_verbs = cues().relay_verbs
+    return any(s in relay_verbs for _, s in stems(norm))
+
+
 def _quote_pairs(view: View) -> dict[int, int]:
     """Opening quotation-mark token -> closing one, paired left to right per paragraph."""
     pairs: dict[int, int] = {}
     open_at: int | None = None
-    paragraph = -1
-    for tok in view.tokens:
-        if tok.paragraph != paragraph:
-            open_at, paragraph = None, tok.paragraph
-        if tok.norm == _QUOTE:
-            if open_at is None:
-                open_at = tok.index
-            else:
-                pairs[open_at] = tok.index
-                open_at = None
+    paragraphs = view.paragraphs
+    # only the quotation marks are visited; paragraphs never decrease, so a mark opened
+    # in an earlier paragraph is one whose paragraph differs from this mark's
+    for index in view.positions_of(_QUOTES):
+        if open_at is not None and paragraphs[open_at] != paragraphs[index]:
+            open_at = None
+        if open_at is None:
+            open_at = index
+        else:
+            pairs[open_at] = index
+            open_at = None
     return pairs
 
 
 def _is_name_quote(view: View, open_i: int, close_i: int, c: Cues) -> bool:
     """Short quoted span (at most two words) not introduced by a colon, a cue or a
     complementizer: a name or scare quote, not speech."""
-    words = [t for t in view.tokens[open_i + 1 : close_i] if t.is_word]
-    if len(words) > 2:
+    if sum(view.words[open_i + 1 : close_i]) > 2:
         return False
     if open_i == 0:
         return True
-    prev = view.tokens[open_i - 1]
-    if prev.norm == ":":
+    prev = open_i - 1
+    if view.norms[prev] == ":":
         return False
-    if prev.is_word and (_cue_reading(prev, c) or _complementizer(prev, c)):
+    if view.words[prev] and (_cue_reading(view, prev) or _complementizer(view, prev)):
         return False
     return True
 
 
-def _complementizer(tok: Token, c: Cues) -> bool:
-    return tok.is_word and _is_complementizer(tok.norm)
+def _complementizer(view: View, i: int) -> bool:
+    return view.words[i] and _is_complementizer(view.norms[i])
+
+
+_COORDINATED: Final = ("وان", "وبان", "وانه", "وانها")
+#: the tokens that can end, split or change the kind of a quote's content
+_MARKS: Final = frozenset((_QUOTE, *_SENTENCE_END, *_COMMAS, *_COORDINATED))
+
+
+def _count_words(words: list[bool], norms: list[str], first: int, end: int) -> int:
+    """Word tokens in [first, end) other than a coordinating وأن."""
+    if end <= first:
+        return 0
+    count = sum(words[first:end])
+    if count and not _COORDINATED_SET.isdisjoint(norms[first:end]):
+        count -= sum(1 for norm in norms[first:end] if norm in _COORDINATED_SET)
+    return count
+
+
+_COORDINATED_SET: Final = frozenset(_COORDINATED)
 
 
 def find_quotes(view: View, layer: EntityLayer) -> list[QuoteMatch]:
     c = cues()
-    tokens = view.tokens
-    n = len(tokens)
+    norms = view.norms
+    paragraphs = view.paragraphs
+    words = view.words
+    n = view.n
     pairs = _quote_pairs(view)
     closing = {v: k for k, v in pairs.items()}
     name_quotes = {o for o, cl in pairs.items() if _is_name_quote(view, o, cl, c)}
-    mentions_by_token = layer.by_token()
+    mention_index = (layer.mentions, [m.first for m in layer.mentions])  # in text order
+    marks = view.positions_of(_MARKS)
+    cue_at = set(view.positions(_cue_of))  # the tokens _cue_reading holds for
+    complementizer_at = set(view.positions(_is_complementizer))  # ... and _complementizer
     out: list[QuoteMatch] = []
     running: str | None = None
     i = 0
@@ -149,117 +182,133 @@ def find_quotes(view: View, layer: EntityLayer) -> list[QuoteMatch]:
         if candidate < i:
             continue  # a cue inside the region just read (e.g. a participle before the content)
         i = candidate
-        tok = tokens[i]
-        reading = _cue_of(tok.norm)
+        reading = _cue_of(norms[i])
         if reading is None:
             continue
         cut, stem = reading
+        paragraph = paragraphs[i]
         # 1. find where the content opens
         j = i + 1
         open_at: int | None = None
-        while j < n and j - i <= 25 and tokens[j].paragraph == tok.paragraph:
-            t = tokens[j]
-            if t.norm in _SENTENCE_END or (j > i + 1 and _cue_reading(t, c) and not _complementizer(t, c)):
+        while j < n and j - i <= 25 and paragraphs[j] == paragraph:
+            norm = norms[j]
+            if norm in _SENTENCE_END or (j > i + 1 and j in cue_at and j not in complementizer_at):
                 break
-            if _complementizer(t, c):
+            if j in complementizer_at:
                 open_at = j + 1
                 break
-            if t.norm == ":":
+            if norm == ":":
                 open_at = j + 1
                 break
-            if t.norm == _QUOTE and j in pairs and j not in name_quotes:
+            if norm == _QUOTE and j in pairs and j not in name_quotes:
                 open_at = j
                 break
             j += 1
-        if open_at is None or open_at >= n or tokens[open_at].paragraph != tok.paragraph:
+        if open_at is None or open_at >= n or paragraphs[open_at] != paragraph:
             i += 1
             continue
         region = (i + 1, j - 1)
-        # 2. find where it ends, and split on coordinated "وأن"
+        # 2. find where it ends (the sentence end outside quotation marks, a comma before
+        # another cue or the narrator, the paragraph end), and split on coordinated "وأن".
+        # Only the marks, commas and وأن can end or split the content: visit those alone.
+        stop = bisect.bisect_right(paragraphs, paragraph, open_at)  # paragraphs never decrease
         spans: list[tuple[int, int]] = []
-        k = open_at
         span_first = open_at
         inside_quote = False
-        last = open_at - 1
-        while k < n and tokens[k].paragraph == tok.paragraph:
-            t = tokens[k]
-            if t.norm == _QUOTE:
+        for k in islice(marks, bisect.bisect_left(marks, open_at), None):
+            if k >= stop:
+                break
+            norm = norms[k]
+            if norm == _QUOTE:
                 if k in pairs and k not in name_quotes:
                     inside_quote = True
                 elif k in closing and closing[k] not in name_quotes:
                     inside_quote = False
             elif not inside_quote:
-                if t.norm in _SENTENCE_END:
+                if norm in _SENTENCE_END:
+                    stop = k
                     break
-                if t.norm in _COMMAS and k + 1 < n:
-                    nxt = tokens[k + 1]
-                    if _cue_reading(nxt, c) or nxt.norm in _NARRATOR_BREAKS:
+                if norm in _COMMAS and k + 1 < n:
+                    if k + 1 in cue_at or norms[k + 1] in _NARRATOR_BREAKS:
+                        stop = k
                         break
-                if t.norm in ("وان", "وبان", "وانه", "وانها") and k > span_first:
+                if norm in _COORDINATED and k > span_first:
                     spans.append((span_first, k - 1))
                     span_first = k + 1
-                    last = k
-                    k += 1
-                    continue
-            last = k
-            k += 1
+        last = stop - 1  # the content region is [open_at, last]
         spans.append((span_first, last))
         content: list[tuple[int, int]] = []
         quoted_words = unquoted_words = 0
         for first, end in spans:
             # trim edge punctuation and quotation marks
-            while first <= end and not tokens[first].is_word:
+            while first <= end and not words[first]:
                 first += 1
-            while end >= first and not tokens[end].is_word:
+            while end >= first and not words[end]:
                 end -= 1
             if first > end:
                 continue
-            content.append((tokens[first].start, tokens[end].end))
+            content.append((view.starts[first], view.ends[end]))
         if not content:
             i += 1
             continue
+        # words inside and outside quotation marks (وأن not counted): segment by segment
         depth = False
-        for k in range(open_at, last + 1):
-            t = tokens[k]
-            if t.norm == _QUOTE:
+        segment = open_at
+        for k in islice(marks, bisect.bisect_left(marks, open_at), None):
+            if k > last:
+                break
+            norm = norms[k]
+            if norm == _QUOTE:
                 if k in pairs and k not in name_quotes:
-                    depth = True
+                    opens = True
                 elif k in closing and closing[k] not in name_quotes:
-                    depth = False
-            elif t.is_word and t.norm not in ("وان", "وبان", "وانه", "وانها"):
-                if depth:
-                    quoted_words += 1
+                    opens = False
                 else:
-                    unquoted_words += 1
+                    continue
+                count = _count_words(words, norms, segment, k)
+                if depth:
+                    quoted_words += count
+                else:
+                    unquoted_words += count
+                depth = opens
+                segment = k + 1
+        count = _count_words(words, norms, segment, last + 1)
+        if depth:
+            quoted_words += count
+        else:
+            unquoted_words += count
         kind = "direct" if unquoted_words == 0 else ("indirect" if quoted_words == 0 else "mixed")
         # 3. speaker and relay
-        speaker, speaker_key, relay_key = _speaker(view, i, region, mentions_by_token, stem, c)
+        speaker, speaker_key, relay_key = _speaker(view, i, region, mention_index, stem, c)
         if speaker_key is None:
             speaker_key = running
         else:
             running = speaker_key
-        cue_start = view.stripped_start(tok, cut)
-        out.append(QuoteMatch(i, cue_start, tok.end, tuple(content), (open_at, last), kind, speaker, speaker_key, relay_key, region))
+        cue_start = view.stripped_start_at(i, cut)
+        out.append(QuoteMatch(i, cue_start, view.ends[i], tuple(content), (open_at, last), kind, speaker, speaker_key, relay_key, region))
         i = max(i + 1, j)
     return out
 
 
-def _mentions_in(view: View, first: int, last: int, by_token: dict[int, list[Mention]]) -> list[Mention]:
-    seen: list[Mention] = []
-    for k in range(first, last + 1):
-        for m in by_token.get(k, ()):
-            if m not in seen and m.first >= first and m.last <= last:
-                seen.append(m)
-    return seen
+_MentionIndex = tuple[list[Mention], list[int]]  # the layer's mentions (text order) and their first tokens
+
+
+def _mentions_in(view: View, first: int, last: int, index: _MentionIndex) -> list[Mention]:
+    """The mentions inside tokens [first, last], in text order (the layer is sorted by
+    start, so by first token: the candidates are one slice)."""
+    mentions, firsts = index
+    low = bisect.bisect_left(firsts, first)
+    high = bisect.bisect_right(firsts, last)
+    return [m for m in mentions[low:high] if m.last <= last]
 
 
 def _subject(view: View, mentions: list[Mention]) -> Mention | None:
     """The first person mention, else the first non-nisba mention, skipping addressees (لـ)."""
-    tokens = view.tokens
+    norms = view.norms
+    starts = view.starts
 
     def addressee(m: Mention) -> bool:
-        tok = tokens[m.first]
-        return m.start > tok.start and tok.norm.startswith("ل")
+        return m.start > starts[m.first] and norms[m.first].startswith("ل")
 
     candidates = [m for m in mentions if not addressee(m)]
     for m in candidates:
@@ -271,18 +320,19 @@ def _subject(view: View, mentions: list[Mention]) -> Mention | None:
     return None
 
 
-def _speaker(view: View, cue: int, region: tuple[int, int], by_token: dict[int, list[Mention]], stem: str, c: Cues) -> tuple[Mention | None, str | None, str | None]:
-    tokens = view.tokens
+def _speaker(view: View, cue: int, region: tuple[int, int], by_token: _MentionIndex, stem: str, c: Cues) -> tuple[Mention | None, str | None, str | None]:
+    norms = view.norms
+    sentences = view.sentences
     first, last = region
     # relayed: "نقلت X عن Y قوله" (cue is the speech noun)
     if stem in c.nouns:
         k = cue - 1
-        sentence = tokens[cue].sentence
+        sentence = sentences[cue]
         about = None
-        while k >= 0 and tokens[k].sentence == sentence and cue - k <= 15:
-            if tokens[k].norm == "عن" and about is None:
+        while k >= 0 and sentences[k] == sentence and cue - k <= 15:
+            if norms[k] == "عن" and about is None:
                 about = k
-            if any(s in c.relay_verbs for _, s in stems(tokens[k].norm)) and about is not None:
+            if about is not None and _is_relay_verb(norms[k]):
                 speaker = _subject(view, _mentions_in(view, about + 1, cue - 1, by_token))
                 relay = _subject(view, _mentions_in(view, k + 1, about - 1, by_token))
                 return speaker, speaker.key if speaker else None, relay.key if relay else None
@@ -292,18 +342,20 @@ def _speaker(view: View, cue: int, region: tuple[int, int], by_token: dict[int, 
             return speaker, speaker.key if speaker else None, None
         return None, None, None
     # relative clause "X، الذي قال إن": the antecedent speaks (no overt mention)
-    if cue > 0 and tokens[cue - 1].norm in ("الذي", "التي"):
+    if cue > 0 and norms[cue - 1] in ("الذي", "التي"):
         k = cue - 2
-        while k >= 0 and tokens[k].norm in ("،", ","):
+        while k >= 0 and norms[k] in ("،", ","):
             k -= 1
-        for m in by_token.get(k, ()):
-            return None, m.key, None
+        # the first mention (text order) covering token k
+        covering = next((m for m in by_token[0] if m.first <= k <= m.last), None)
+        if covering is not None:
+            return None, covering.key, None
     if last < first:
         return None, None, None
     # "نقلا عن Y" inside the region: Y speaks, the cue's subject relays
     for k in range(first, last + 1):
-        if tokens[k].norm in ("نقلا",):
-            source_first = k + 2 if k + 1 <= last and tokens[k + 1].norm == "عن" else k + 1
+        if norms[k] in ("نقلا",):
+            source_first = k + 2 if k + 1 <= last and norms[k + 1] == "عن" else k + 1
             speaker = _subject(view, _mentions_in(view, source_first, last, by_token))
             relay = _subject(view, _mentions_in(view, first, k - 1, by_token))
             return speaker, speaker.key if speaker else None, relay.key if relay else None
@@ -312,7 +364,7 @@ def _speaker(view: View, cue: int, region: tuple[int, int], by_token: dict[int, 
     if subject is None:
         return None, None, None
     # the subject must come first in the region (VSO): skip if a preposition precedes it
-    lead = tokens[subject.first]
-    if subject.start > lead.start and lead.norm[0] in "بلك" and not lead.norm.startswith("ال"):
+    lead = norms[subject.first]
+    if subject.start > view.starts[subject.first] and lead[0] in "بلك" and not lead.startswith("ال"):
         return None, None, None
     return subject, subject.key, None

@@ -29,7 +29,7 @@ from functools import lru_cache
 from typing import Final, NamedTuple
 
 from naba.arabic import normalize
-from naba.baselines.rules.normalization import Token, View, stems
+from naba.baselines.rules.normalization import View, stems
 from naba.timex3 import WEEKDAYS, is_valid_value
 
 #: The three Arabic month series of GUIDELINES.md 4.3 (CLDR adds Moroccan forms).
@@ -180,22 +180,23 @@ class TimexMatch(NamedTuple):
 # --------------------------------------------------------------------------- detection
 
 
-def _int(tok: Token) -> int | None:
-    return int(tok.norm) if tok.norm.isdigit() and len(tok.norm) <= 4 else None
+def _int(norm: str) -> int | None:
+    return int(norm) if norm.isdigit() and len(norm) <= 4 else None
 
 
 class _Scanner:
     def __init__(self, view: View) -> None:
         self.view = view
-        self.tokens = view.tokens
+        self.norms = view.norms
+        self.n = view.n
         self.months = month_names()
 
-    def tok(self, i: int) -> Token | None:
-        return self.tokens[i] if 0 <= i < len(self.tokens) else None
-
     def norm(self, i: int) -> str:
-        t = self.tok(i)
-        return t.norm.lower() if t is not None else ""
+        return self.norms[i].lower() if 0 <= i < self.n else ""
+
+    def int_at(self, i: int) -> int | None:
+        """The small number written by token i (None outside the document)."""
+        return _int(self.norms[i]) if 0 <= i < self.n else None
 
     def month_at(self, i: int) -> tuple[int, int] | None:
         """(month, last token) of a month name at i (two-token names included)."""
@@ -208,12 +209,12 @@ class _Scanner:
         return None
 
     def year_at(self, i: int) -> int | None:
-        value = _int(self.tokens[i]) if self.tok(i) else None
+        value = self.int_at(i)
         return value if value is not None and 1900 <= value <= 2100 and len(self.norm(i)) == 4 else None
 
     def date_at(self, i: int) -> tuple[Parts, int] | None:
         """DAY MONTH [YEAR] | MONTH DAY[,] YEAR | MONTH YEAR starting at i."""
-        day = _int(self.tokens[i]) if self.tok(i) else None
+        day = self.int_at(i)
         if day is not None and 1 <= day <= 31:
             month = self.month_at(i + 1)
             if month is not None:
@@ -227,7 +228,7 @@ class _Scanner:
         if month is None:
             return None
         number, last = month
-        day = _int(self.tokens[last + 1]) if self.tok(last + 1) else None
+        day = self.int_at(last + 1)
         if day is not None and 1 <= day <= 31 and len(self.norm(last + 1)) <= 2:
             j = last + 2
             if self.norm(j) in (",", "،"):
@@ -281,12 +282,12 @@ class _Scanner:
 
     def expression_at(self, i: int) -> tuple[int, int, Parts] | None:
         """(clitics cut, last token, parts) of the longest expression starting at token i."""
-        tok = self.tokens[i]
-        if not tok.is_word:
+        if not self.view.words[i]:
             return None
-        if not _may_start(tok.norm):
+        norm = self.norms[i]
+        if not _may_start(norm):
             return None  # fast path: no expression starts with this word
-        readings = stems(tok.norm.lower())
+        readings = stems(norm.lower())
         for cut, stem in readings:
             found = self._expression(i, stem)
             if found is not None:
@@ -321,13 +322,13 @@ class _Scanner:
             if year is not None:
                 return Parts(year=year), i + 1
             return None
-        if norm == "الساعه" and self.tok(i + 1) is not None and _int(self.tokens[i + 1]) is not None:
-            hour = _int(self.tokens[i + 1])
+        if norm == "الساعه" and self.int_at(i + 1) is not None:
+            hour = self.int_at(i + 1)
             if hour is not None and hour <= 23:
                 minute = 0
                 last = i + 1
-                if self.norm(i + 2) == ":" and self.tok(i + 3) is not None and _int(self.tokens[i + 3]) is not None:
-                    minute = _int(self.tokens[i + 3]) or 0
+                if self.norm(i + 2) == ":" and self.int_at(i + 3) is not None:
+                    minute = self.int_at(i + 3) or 0
                     last = i + 3
                 if minute <= 59:
                     return Parts(relative_days=0, clock=f"{hour:02d}:{minute:02d}"), last
@@ -346,7 +347,7 @@ class _Scanner:
         unit = _DURATION_UNITS.get(norm)
         if unit is not None and unit[1] is not None:
             return Parts(duration=_duration(unit[0], unit[1])), i
-        count = _int(self.tokens[i]) if norm.isdigit() else _NUMBER_WORDS.get(norm)
+        count = _int(self.norms[i]) if norm.isdigit() else _NUMBER_WORDS.get(norm)
         if count is None or count == 0:
             return None
         unit = _DURATION_UNITS.get(self.norm(i + 1))
@@ -364,7 +365,7 @@ def _duration(unit: str, count: int) -> str:
 def find_timexes(view: View) -> list[TimexMatch]:
     """All time expressions, longest first, non-overlapping, left to right."""
     scanner = _Scanner(view)
-    tokens = view.tokens
+    paragraphs = view.paragraphs
     out: list[TimexMatch] = []
     i = 0
     for candidate in view.positions(_may_start):
@@ -375,10 +376,10 @@ def find_timexes(view: View) -> list[TimexMatch]:
         if found is None:
             continue
         cut, last, parts = found
-        if any(tokens[k].paragraph != tokens[i].paragraph for k in range(i, last + 1)):
+        if paragraphs[last] != paragraphs[i]:  # paragraphs never decrease
             continue
-        start = view.stripped_start(tokens[i], cut)
-        out.append(TimexMatch(i, last, start, tokens[last].end, parts))
+        start = view.stripped_start_at(i, cut)
+        out.append(TimexMatch(i, last, start, view.ends[last], parts))
         i = last + 1
     return out
 
@@ -475,14 +476,21 @@ def resolved_day(parts: Parts, reference: _dt.date, *, future: bool = False) -> 
 
 def future_context(view: View, first: int, window: int = 12) -> bool:
     """Is there a future verb (س-/سوف) before token ``first`` in its sentence?"""
-    tokens = view.tokens
-    sentence = tokens[first].sentence
+    sentences = view.sentences
+    norms = view.norms
+    sentence = sentences[first]
     for k in range(first - 1, max(-1, first - 1 - window), -1):
-        if tokens[k].sentence != sentence:
+        if sentences[k] != sentence:
             break
-        if any(is_future_verb(stem) for _, stem in stems(tokens[k].norm)[:2]):
+        if _has_future_reading(norms[k]):
             return True
     return False
+
+
+@lru_cache(maxsize=1 << 16)
+def _has_future_reading(norm: str) -> bool:
+    """The word, or the word without a conjunction, is a future verb (memoised)."""
+    return any(is_future_verb(stem) for _, stem in stems(norm)[:2])
 
 
 def check_value(value: str) -> bool:

@@ -49,17 +49,6 @@ def validate(paths: tuple[Path, ...]) -> None:
     click.echo(f"{len(files)} record file(s): 0 problems")
 
 
-def importable_from_cwd() -> None:
-    """Let ``my_extractor:extract`` name a module in the current folder, as ``python -m`` would
-    (a console script's sys.path starts at its own folder, not at the working directory).
-    Called by the commands that take ``MODULE:CALLABLE`` (run, check), never at import."""
-    import os
-
-    cwd = os.getcwd()
-    if "" not in sys.path and cwd not in sys.path:
-        sys.path.insert(0, cwd)
-
-
 def _register() -> None:
     """Attach the commands of every area; a missing module is an error, never skipped."""
     import importlib

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import click
 
-from naba.cli import importable_from_cwd
+from naba.cli_support import importable_from_cwd
 
 EXIT_OK, EXIT_REGRESSION, EXIT_BAD_INPUT = 0, 1, 2
 MAX_PROBLEMS = 200

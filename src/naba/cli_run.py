@@ -25,7 +25,7 @@ def run(spec: str, documents_path: Path | None, output: Path | None) -> None:
     """Run the extractor MODULE:CALLABLE over documents and write a validated submission."""
     from naba.baselines.protocol import SubmissionError, SystemUnavailable
     from naba.baselines.runner import SpecError, corpus_documents, dump_submission, read_documents, run_extractor
-    from naba.cli import importable_from_cwd
+    from naba.cli_support import importable_from_cwd
     from naba.problems import render
 
     importable_from_cwd()

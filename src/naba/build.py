@@ -37,7 +37,7 @@ import yaml
 from datasets import ClassLabel, Features, List, Value
 
 from naba.features import CONFIGS, COLUMN_DOCS, DESCRIPTIONS, SPLITS, all_features, feature_type_name
-from naba.inventory import ENTITY_TYPES
+from naba.inventory import ENTITY_TYPES, LAYERS
 from naba.model import SCHEMA_VERSION, Record, json_schema
 from naba.records import gold_sha256, load_records, record_paths
 from naba.tokenize import (
@@ -109,7 +109,7 @@ def _document_rows(record: Record) -> list[dict[str, Any]]:
     document = dumped["document"]
     row: dict[str, Any] = {"document_id": document["id"]}
     row.update({key: value for key, value in document.items() if key != "id"})
-    for layer in ("entities", "timexes", "quotes", "events"):
+    for layer in LAYERS:
         row[layer] = dumped[layer]
     row["schema_version"] = dumped["schema_version"]
     return [row]

@@ -26,6 +26,7 @@ def run(spec: str, documents_path: Path | None, output: Path | None) -> None:
     from naba.baselines.protocol import SubmissionError, SystemUnavailable
     from naba.baselines.runner import SpecError, corpus_documents, dump_submission, read_documents, run_extractor
     from naba.cli_support import importable_from_cwd
+    from naba.inventory import LAYERS
     from naba.problems import render
 
     importable_from_cwd()
@@ -55,7 +56,7 @@ def run(spec: str, documents_path: Path | None, output: Path | None) -> None:
     else:
         output.parent.mkdir(parents=True, exist_ok=True)
         output.write_bytes(text.encode("utf-8"))
-        layers = [layer for layer in ("entities", "timexes", "quotes", "events") if any(layer in r for r in records)]
+        layers = [layer for layer in LAYERS if any(layer in r for r in records)]
         counts = ", ".join(f"{layer} {sum(len(r.get(layer, [])) for r in records)}" for layer in layers)
         click.echo(f"wrote {output}: {len(records)} document(s); layers predicted: {counts or 'none'}", err=True)
 

@@ -26,7 +26,7 @@ Args:
         Omit a layer to leave its task unscored; [] predicts nothing.
     references: list of str, the gold document id of each prediction (same order).
     gold_dir: optional folder of gold record files (default: naba's shipped gold).
-    n_bootstrap, seed, confidence, trigger_match, argument_match, cue_match: naba.evaluate.ScoreOptions.
+    n_bootstrap, seed, confidence, trigger_match, argument_match, cue_match, fused_lam: naba.evaluate.ScoreOptions.
 Returns:
     dict of dotted metric names (e.g. "entities.strict.f1", "timex.value.f1") to numbers (None when
     undefined), plus "naba_version", "gold_sha256", "submission_sha256".
@@ -47,7 +47,7 @@ class Naba(evaluate.Metric):
         )
 
     def _compute(self, predictions, references, gold_dir=None, n_bootstrap=1000, seed=None, confidence=0.95,
-                 trigger_match="overlap", argument_match="overlap", cue_match="overlap"):
+                 trigger_match="overlap", argument_match="overlap", cue_match="overlap", fused_lam="either"):
         from naba.evaluate import ScoreOptions, score
         from naba.evaluate.options import DEFAULT_SEED
         from naba.records import gold_records
@@ -63,7 +63,8 @@ class Naba(evaluate.Metric):
                 raise ValueError(f"prediction {index} is not a JSON object for document {reference!r}")
             objects.append(obj)
         options = ScoreOptions(n_bootstrap=n_bootstrap, seed=DEFAULT_SEED if seed is None else seed, confidence=confidence,
-                               trigger_match=trigger_match, argument_match=argument_match, cue_match=cue_match)
+                               trigger_match=trigger_match, argument_match=argument_match, cue_match=cue_match,
+                               fused_lam=fused_lam)
         results = score(objects, [records[r] for r in references], options=options)
         out = dict(results.flat())
         out.update(naba_version=results.naba_version, gold_sha256=results.gold_sha256, submission_sha256=results.submission_sha256)

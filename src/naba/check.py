@@ -245,7 +245,7 @@ def read_results(path: str | Path) -> Results:
 
 
 #: Options that change point scores (must agree); the others only change intervals.
-_MATCHING_OPTIONS: tuple[str, ...] = ("trigger_match", "argument_match", "cue_match")
+_MATCHING_OPTIONS: tuple[str, ...] = ("trigger_match", "argument_match", "cue_match", "fused_lam")
 
 
 @dataclass(frozen=True)

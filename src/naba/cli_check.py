@@ -56,10 +56,12 @@ def _fail(problems: list[str], fmt: str, alignment: tuple = ()) -> None:  # type
 @click.option("--trigger-match", type=click.Choice(["overlap", "exact"]), default="overlap", show_default=True)
 @click.option("--argument-match", type=click.Choice(["overlap", "exact"]), default="overlap", show_default=True)
 @click.option("--cue-match", type=click.Choice(["overlap", "exact"]), default="overlap", show_default=True)
+@click.option("--fused-lam", type=click.Choice(["either", "strict"]), default="either", show_default=True,
+              help="A span starting on the article's lam of a fused لل: the gold's span (either) or a miss (strict).")
 @click.option("--list-metrics", is_flag=True, help="Print the valid metric names and exit.")
 def check(extractor: str | None, submission: Path | None, minimums: tuple[str, ...], maximums: tuple[str, ...], against: Path | None,
           tolerance: float | None, save: Path | None, fmt: str, strings: bool | None, limit: int, gold_dir: Path | None,
-          n_bootstrap: int, trigger_match: str, argument_match: str, cue_match: str, list_metrics: bool) -> None:
+          n_bootstrap: int, trigger_match: str, argument_match: str, cue_match: str, fused_lam: str, list_metrics: bool) -> None:
     """Score an extractor MODULE:CALLABLE (or --submission FILE) and fail on regressions.
 
     \b
@@ -92,7 +94,7 @@ def check(extractor: str | None, submission: Path | None, minimums: tuple[str, .
             problems += err.problems
         if problems:
             raise CheckError(problems)
-        options = ScoreOptions(n_bootstrap=n_bootstrap, trigger_match=trigger_match, argument_match=argument_match, cue_match=cue_match)  # type: ignore[arg-type]
+        options = ScoreOptions(n_bootstrap=n_bootstrap, trigger_match=trigger_match, argument_match=argument_match, cue_match=cue_match, fused_lam=fused_lam)  # type: ignore[arg-type]
         old = None
         if against is not None:
             old = read_results(against)

@@ -58,14 +58,14 @@ def _guard(action: Callable[[], T], max_problems: int = 200) -> T:
     raise AssertionError("unreachable")  # pragma: no cover
 
 
-def _options(n_bootstrap: int, seed: int, confidence: float, trigger_match: str, argument_match: str, cue_match: str):  # type: ignore[no-untyped-def]
+def _options(n_bootstrap: int, seed: int, confidence: float, trigger_match: str, argument_match: str, cue_match: str, fused_lam: str):  # type: ignore[no-untyped-def]
     from pydantic import ValidationError
 
     from naba.evaluate.options import ScoreOptions
 
     try:
         return ScoreOptions.model_validate(dict(n_bootstrap=n_bootstrap, seed=seed, confidence=confidence, trigger_match=trigger_match,
-                                                argument_match=argument_match, cue_match=cue_match))
+                                                argument_match=argument_match, cue_match=cue_match, fused_lam=fused_lam))
     except ValidationError as err:
         _fail("invalid options:\n" + "\n".join(f"  --{'-'.join(map(str, e['loc'])).replace('_', '-')}: {e['msg']} (value: {e.get('input')!r})" for e in err.errors()))
 
@@ -81,6 +81,8 @@ def _score_options(func):  # type: ignore[no-untyped-def]
         click.option("--trigger-match", type=click.Choice(["overlap", "exact"]), default="overlap", show_default=True),
         click.option("--argument-match", type=click.Choice(["overlap", "exact"]), default="overlap", show_default=True),
         click.option("--cue-match", type=click.Choice(["overlap", "exact"]), default="overlap", show_default=True),
+        click.option("--fused-lam", type=click.Choice(["either", "strict"]), default="either", show_default=True,
+                     help="A span starting on the article's lam of a fused لل: the gold's span (either) or a miss (strict)."),
         click.option("--max-problems", type=int, default=200, show_default=True, help="Problems to print (0: all)."),
     ]):
         func = decorator(func)
@@ -99,12 +101,12 @@ def _system_name(path: Path, name: str | None) -> str:
 @click.option("--name", default=None, help="System name (default: the file's folder name).")
 @click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False), default=None, help="Write the results as JSON here.")
 def score(file: Path, gold_dir: Path | None, n_bootstrap: int, seed: int, confidence: float, trigger_match: str,
-          argument_match: str, cue_match: str, max_problems: int, fmt: str, per_label: bool, name: str | None, output: Path | None) -> None:
+          argument_match: str, cue_match: str, fused_lam: str, max_problems: int, fmt: str, per_label: bool, name: str | None, output: Path | None) -> None:
     """Score a submission (JSON Lines) against the gold and print a table with ± columns."""
     from naba.evaluate.report import format_results
     from naba.evaluate.scorer import score as run
 
-    options = _options(n_bootstrap, seed, confidence, trigger_match, argument_match, cue_match)
+    options = _options(n_bootstrap, seed, confidence, trigger_match, argument_match, cue_match, fused_lam)
     results = _guard(lambda: run(file, gold_dir, options=options, system=_system_name(file, name)), max_problems)
     click.echo(format_results(results, fmt, per_label=per_label), nl=False)  # type: ignore[arg-type]
     if output is not None:
@@ -132,7 +134,7 @@ def validate_submission(file: Path, gold_dir: Path | None, max_problems: int) ->
 @click.option("--out-dir", type=click.Path(path_type=Path, file_okay=False), default=Path("evaluate"), show_default=True,
               help="Where leaderboard.md and leaderboard.json are written.")
 def leaderboard(files: Sequence[Path], gold_dir: Path | None, n_bootstrap: int, seed: int, confidence: float, trigger_match: str,
-                argument_match: str, cue_match: str, max_problems: int, names: Sequence[str], out_dir: Path) -> None:
+                argument_match: str, cue_match: str, fused_lam: str, max_problems: int, names: Sequence[str], out_dir: Path) -> None:
     """Score several submissions and rank them per task on the headline metric."""
     from tqdm import tqdm
 
@@ -141,7 +143,7 @@ def leaderboard(files: Sequence[Path], gold_dir: Path | None, n_bootstrap: int, 
 
     if names and len(names) != len(files):
         _fail(f"--name was given {len(names)} time(s) for {len(files)} file(s); give it once per file or not at all")
-    options = _options(n_bootstrap, seed, confidence, trigger_match, argument_match, cue_match)
+    options = _options(n_bootstrap, seed, confidence, trigger_match, argument_match, cue_match, fused_lam)
     _guard(lambda: _gold(gold_dir))
     entries = []
     for index, file in enumerate(tqdm(files, desc="scoring", unit="system", file=sys.stderr, disable=None)):
@@ -160,13 +162,13 @@ def leaderboard(files: Sequence[Path], gold_dir: Path | None, n_bootstrap: int, 
 @_score_options
 @click.option("--all", "all_metrics", is_flag=True, help="Compare every micro F1/accuracy, not only the headlines.")
 def compare(a: Path, b: Path, gold_dir: Path | None, n_bootstrap: int, seed: int, confidence: float, trigger_match: str,
-            argument_match: str, cue_match: str, max_problems: int, all_metrics: bool) -> None:
+            argument_match: str, cue_match: str, fused_lam: str, max_problems: int, all_metrics: bool) -> None:
     """Paired bootstrap between two submissions: B - A, its interval, and how often it holds."""
     from naba.evaluate.compare import compare as run_compare
     from naba.evaluate.report import fmt_score, render_table
     from naba.evaluate.scorer import score as run
 
-    options = _options(n_bootstrap, seed, confidence, trigger_match, argument_match, cue_match)
+    options = _options(n_bootstrap, seed, confidence, trigger_match, argument_match, cue_match, fused_lam)
     _guard(lambda: _gold(gold_dir))
     ra = _guard(lambda: run(a, gold_dir, options=options, system=_system_name(a, None)), max_problems)
     rb = _guard(lambda: run(b, gold_dir, options=options, system=_system_name(b, None)), max_problems)

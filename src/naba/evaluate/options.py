@@ -28,3 +28,7 @@ class ScoreOptions(BaseModel):
     trigger_match: SpanMatch = Field(default="overlap", description="Event trigger spans: overlap or identical.")
     argument_match: SpanMatch = Field(default="overlap", description="Argument span against the referent's mentions.")
     cue_match: SpanMatch = Field(default="overlap", description="Quote cue spans: overlap or identical.")
+    fused_lam: Literal["either", "strict"] = Field(
+        default="either",
+        description="A predicted span starting on the article's lam of a fused لل: the gold's span (either) or a miss (strict).",
+    )

@@ -80,7 +80,7 @@ def format_results(results: Results, fmt: Format = "table", *, per_label: bool =
     parts.append(
         f"* headline. ±: half-width of the {opts.confidence:.0%} percentile bootstrap interval "
         f"({opts.n_bootstrap} resamples of {results.units.n} {results.units.kind} units, seed {opts.seed}). "
-        f"Matching: triggers {opts.trigger_match}, arguments {opts.argument_match}, cues {opts.cue_match}."
+        f"Matching: triggers {opts.trigger_match}, arguments {opts.argument_match}, cues {opts.cue_match}, fused لل {opts.fused_lam}."
     )
     parts.append(
         f"naba {results.naba_version}, schema {results.schema_version}, gold {results.gold_sha256[:12]}, "

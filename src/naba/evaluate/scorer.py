@@ -82,6 +82,11 @@ def score(
         raise GoldError([Problem("<gold>", None, "<records>", "[]", "no gold record to score against", "empty_gold")])
     sub = resolve_submission(submission, gold)
     subs = sub.documents
+    if options.fused_lam == "either":
+        from naba.evaluate.fused_lam import canonical_fused_lam
+
+        texts = {r.document.id: r.document.text for r in gold}
+        subs = [canonical_fused_lam(d, texts[d.document_id]) if d.document_id in texts else d for d in subs]
     units = Units.for_gold([[s.start for s in r.document.sentences] for r in gold])
     weights = resample_weights(units.n, options.n_bootstrap, options.seed) if options.n_bootstrap else np.zeros((0, units.n), dtype=np.int64)
 

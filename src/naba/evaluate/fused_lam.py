@@ -1,0 +1,74 @@
+"""The fused لل convention, made explicit in scoring.
+
+Guidelines rule 0 keeps the whole fused ``لل`` (the preposition ل and the article ال whose alef
+is dropped in writing) outside every span: ``للولايات المتحدة`` -> ``ولايات المتحدة``. That is a
+convention, not a character boundary: the two lams are two code points, and a system that keeps
+the article (as it keeps ال in ``الولايات``) predicts ``لولايات المتحدة``, one code point earlier.
+
+Under the official choice ``fused_lam="either"`` such a prediction is the same span as the gold's:
+before matching, a predicted span that starts on the article's lam of a word-initial لل is moved
+one code point right (its text follows). ``"strict"`` scores the convention as written. The choice
+is recorded in every result's options, so scores under the two are never ranked together.
+"""
+
+from __future__ import annotations
+
+from typing import Literal, TypeVar
+
+from pydantic import BaseModel
+
+from naba.evaluate.submission import SubmissionDocument, SubSpan
+
+FusedLam = Literal["either", "strict"]
+
+_LAM = "ل"
+_CONJUNCTIONS = "وف"
+
+M = TypeVar("M", bound=BaseModel)
+
+
+def _word_start(text: str, index: int) -> bool:
+    """True when ``index`` begins a word, possibly after a conjunction و/ف that begins it."""
+    if index == 0 or not text[index - 1].isalpha():
+        return True
+    return text[index - 1] in _CONJUNCTIONS and (index == 1 or not text[index - 2].isalpha())
+
+
+def article_lam_start(text: str, start: int, end: int) -> bool:
+    """Does the span ``[start, end)`` begin on the article's lam of a word-initial fused لل?"""
+    return (
+        1 <= start
+        and end - start >= 2
+        and text[start - 1] == _LAM
+        and text[start] == _LAM
+        and _word_start(text, start - 1)
+    )
+
+
+def _canonical(value: object, text: str) -> object:
+    """``value`` with every span in it canonicalised; the same object when nothing changes."""
+    if isinstance(value, list):
+        items = [_canonical(item, text) for item in value]
+        return items if any(a is not b for a, b in zip(items, value)) else value
+    if not isinstance(value, BaseModel):
+        return value
+    updates: dict[str, object] = {}
+    if isinstance(value, SubSpan) and article_lam_start(text, value.start, value.end):
+        updates = {"start": value.start + 1, "text": value.text[1:]}
+    for name in type(value).model_fields:
+        if name not in updates:
+            child = getattr(value, name)
+            new = _canonical(child, text)
+            if new is not child:
+                updates[name] = new
+    return value.model_copy(update=updates) if updates else value
+
+
+def canonical_fused_lam(document: SubmissionDocument, text: str) -> SubmissionDocument:
+    """The document with every span that starts on a fused لل's article lam moved one code point right.
+
+    Pure: the input is not changed; a document with no such span is returned as it is.
+    """
+    result = _canonical(document, text)
+    assert isinstance(result, SubmissionDocument)  # internal invariant, not an input check
+    return result

@@ -1,0 +1,64 @@
+"""The fused لل convention in scoring: hand-computed cases, and the named choice either/strict.
+
+In the article, ``للولايات المتحدة الأمريكية`` (z23) has the gold mention ``ولايات المتحدة الأمريكية``
+(the whole لل outside, guidelines rule 0). A system that keeps the article predicts
+``لولايات المتحدة الأمريكية``: one code point earlier. Under ``fused_lam="either"`` that is the gold
+span; under ``"strict"`` it is one spurious and one missed mention in the strict entity mode.
+"""
+
+from __future__ import annotations
+
+from naba.evaluate import ScoreOptions, from_gold, score
+from naba.evaluate.fused_lam import article_lam_start, canonical_fused_lam
+from naba.records import load_record
+
+
+def test_article_lam_start_hand_cases() -> None:
+    text = "قال للبلاد وللعالم كلمة الله"
+    # للبلاد: the span لبلاد starts on the article's lam (index 5)
+    assert article_lam_start(text, 5, 10)
+    # the convention's own span بلاد is not moved
+    assert not article_lam_start(text, 6, 10)
+    # وللعالم: conjunction و, then لل: لعالم starts on the article lam (index 13)
+    assert article_lam_start(text, 13, 18)
+    # الله: the double lam is inside the word, not a word-initial fused لل
+    assert not article_lam_start(text, 26, 28)
+    # a one-letter span is never moved
+    assert not article_lam_start(text, 5, 6)
+
+
+def _shifted_submission() -> tuple[dict[str, object], int]:
+    record = load_record()
+    doc = from_gold(record, ("entities",)).model_dump(mode="json", exclude_none=False)
+    text = record.document.text
+    moved = 0
+    for entity in doc["entities"]:
+        for mention in entity["mentions"]:
+            if mention["start"] >= 2 and text[mention["start"] - 2 : mention["start"]] == "لل":
+                mention["start"] -= 1
+                mention["text"] = text[mention["start"] : mention["end"]]
+                moved += 1
+    return {k: v for k, v in doc.items() if v is not None}, moved
+
+
+def test_either_credits_the_article_keeping_span_and_strict_does_not() -> None:
+    submission, moved = _shifted_submission()
+    assert moved == 3  # ولايات (z23), كيان (z24), بلاد (z28)
+    either = score([submission], options=ScoreOptions(n_bootstrap=0, fused_lam="either"))
+    strict = score([submission], options=ScoreOptions(n_bootstrap=0, fused_lam="strict"))
+    e, s = either.metric("entities.strict").counts, strict.metric("entities.strict").counts
+    assert e is not None and s is not None
+    total = sum(len(entity.mentions) for entity in load_record().entities)
+    assert (e.tp, e.fp, e.fn) == (total, 0, 0)
+    assert (s.tp, s.fp, s.fn) == (total - moved, moved, moved)
+
+
+def test_canonicalisation_is_pure() -> None:
+    from naba.evaluate.submission import SubmissionDocument
+
+    submission, _ = _shifted_submission()
+    document = SubmissionDocument.model_validate(submission)
+    before = document.model_dump()
+    after = canonical_fused_lam(document, load_record().document.text)
+    assert document.model_dump() == before
+    assert after.model_dump() != before

@@ -38,7 +38,7 @@ from datasets import ClassLabel, Features, List, Value
 
 from naba.features import CONFIGS, COLUMN_DOCS, DESCRIPTIONS, SPLITS, all_features, feature_type_name
 from naba.inventory import ENTITY_TYPES, LAYERS
-from naba.model import SCHEMA_VERSION, Record, json_schema
+from naba.model import GOLD_CHANGELOG, GOLD_VERSION, SCHEMA_VERSION, Record, json_schema
 from naba.records import gold_sha256, load_records, record_paths
 from naba.tokenize import (
     NER_MENTION_KINDS,
@@ -442,18 +442,22 @@ def card_body(records: Sequence[Record], rows: dict[str, list[dict[str, Any]]], 
         "## Annotation\n\n"
         "The gold follows `annotations/GUIDELINES.md` (rules per layer, then every hard case of the article argued "
         "from the text's own evidence). It was made by a language-model annotator working for the project and checked "
-        "against an independent second pass made from the raw text and the guidelines only; every disagreement is "
+        "against an independent second pass (all layers) and an independent third pass (events), each made from the "
+        "raw text and the guidelines' rules only; every disagreement is "
         "adjudicated in `annotations/ADJUDICATION.md`, and the agreement figures are in DATASHEET.md. **No native "
         "Arabic speaker has reviewed the gold**, hence `annotations_creators: machine-generated`.\n\n"
+        f"## Gold version and changelog\n\nGold version **{GOLD_VERSION}** (guidelines {GOLD_VERSION}).\n\n"
+        + "\n".join(f"- {version}: {change}" for version, change in GOLD_CHANGELOG)
+        + "\n\n"
         "## Provenance and licence\n\n"
         + "\n".join(provenance)
         + "\n\n" + rights + " The naba code is licensed separately (see the repository's pyproject.toml).\n\n"
-        f"Gold identity: record schema {SCHEMA_VERSION}; sha256 of the record files {sha}.\n"
+        f"Gold identity: gold version {GOLD_VERSION}, record schema {SCHEMA_VERSION}; sha256 of the record files {sha}.\n"
     )
     parts.append(
         "## Citation\n\n```bibtex\n@misc{naba,\n"
         "  title = {naba: a gold-annotated Arabic news benchmark for information extraction},\n"
-        f"  note  = {{Record schema {SCHEMA_VERSION}, gold sha256 {sha}}}\n}}\n```\n"
+        f"  note  = {{Gold version {GOLD_VERSION}, record schema {SCHEMA_VERSION}, gold sha256 {sha}}}\n}}\n```\n"
     )
     return "\n".join(parts)
 

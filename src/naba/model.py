@@ -33,6 +33,21 @@ from naba.inventory import (
 #: Bumped on any change to the record shape; carried in every result object.
 SCHEMA_VERSION = "1.0.0"
 
+#: Version of the gold labels (annotations/GUIDELINES.md has the same number); the card and the
+#: datasheet state it with this changelog. A change of any label bumps it; the sha256 of the record
+#: files identifies the exact bytes.
+GOLD_VERSION = "1.3"
+
+#: (version, what changed), newest first: the gold's changelog as the card prints it.
+GOLD_CHANGELOG: tuple[tuple[str, str], ...] = (
+    ("1.3", "Events swept against guidelines 3.3 with `naba audit` (16 arguments added, one event time removed) and "
+            "checked by an independent third pass; guidelines agree with the gold (day-block quote time, H-D2, H-V2, "
+            "the fused لل convention with the scorer option `fused_lam`, H-Q1, 1.4). ADJUDICATION.md, S- and A3-."),
+    ("1.2", "Adjudication of the independent second pass: q05's content, 16 event arguments, v08's factuality, the "
+            "WARN event v75, precise time_id rules. ADJUDICATION.md, A-."),
+    ("1.1", "Nominalised propositions after assertion cues are quotes."),
+)
+
 Id = Annotated[str, Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9_.-]*$", min_length=1, max_length=64)]
 Offset = Annotated[int, Field(ge=0)]
 

@@ -52,6 +52,13 @@ def parse_record(text: str, file: str = "<record>") -> tuple[Record | None, list
     return record, out.problems
 
 
+def validate_record(record: Record, file: str = "<record>") -> list[Problem]:
+    """Every invariant of a record already in memory (no line numbers: there is no file)."""
+    out = _Collector(file, {})
+    check_record(record, out)
+    return out.problems
+
+
 def validate_text(text: str, file: str = "<record>") -> list[Problem]:
     return parse_record(text, file)[1]
 

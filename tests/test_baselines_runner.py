@@ -252,7 +252,7 @@ def test_committed_predictions_are_accepted_by_the_scorer(repo_root: Path, syste
     """Each committed predictions file validates against the corpus documents, with the
     scorer's own submission loader (the two validators must agree on the format)."""
     submission = pytest.importorskip("naba.evaluate.submission")
-    from naba.records import gold_records
+    from naba.gold.records import gold_records
 
     path = repo_root / "baselines" / system / "predictions.jsonl"
     loaded = submission.load_submission(path, list(gold_records()))

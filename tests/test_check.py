@@ -23,11 +23,11 @@ import pytest
 from click.testing import CliRunner
 
 from naba.baselines.protocol import InputDocument
-from naba.check import (
+from naba.check.regression import (
     GROUP_LABELS,
-    CheckError,
     assert_no_regression,
     check,
+    CheckError,
     metric_catalog,
     parse_thresholds,
     read_results,
@@ -40,7 +40,7 @@ from naba.cli import main
 from naba.evaluate import ScoreOptions, from_gold, metric_names, score
 from naba.evaluate.results import Results
 from naba.evaluate.tasks import TASKS
-from naba.records import gold_records
+from naba.gold.records import gold_records
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "check"
 GOLD = FIXTURES / "gold"
@@ -456,7 +456,7 @@ def test_cli_internal_errors_exit_2_without_a_traceback(monkeypatch: pytest.Monk
     def broken(*args: object, **kwargs: object) -> None:
         raise RuntimeError("a bug")
 
-    monkeypatch.setattr("naba.check.check", broken)
+    monkeypatch.setattr("naba.check.regression.check", broken)
     code, _, err = run_cli("check_extractors:full", "--gold", str(GOLD), "--min", "entities.strict.f1=0.5")
     assert code == 2 and "internal error while checking: RuntimeError: a bug" in err
 

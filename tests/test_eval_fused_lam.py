@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from naba.evaluate import ScoreOptions, from_gold, score
 from naba.evaluate.fused_lam import article_lam_start, canonical_fused_lam
-from naba.records import load_record
+from naba.gold.records import load_record
 
 
 def test_article_lam_start_hand_cases() -> None:

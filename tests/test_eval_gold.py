@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from naba.evaluate import ScoreOptions, from_gold, score
-from naba.records import gold_records, gold_sha256
+from naba.gold.records import gold_records, gold_sha256
 
 
 def test_shipped_gold_scores_itself_perfectly() -> None:

@@ -11,8 +11,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from naba.evaluate import ScoreOptions, from_gold, score
-from naba.inventory import ENTITY_TYPES, EVENT_ROLES, EVENT_TYPES, QUOTE_KINDS, TIMEX_TYPES
-from naba.records import load_records
+from naba.gold.inventory import ENTITY_TYPES, EVENT_ROLES, EVENT_TYPES, QUOTE_KINDS, TIMEX_TYPES
+from naba.gold.records import load_records
 
 GOLD = load_records(Path(__file__).parent / "fixtures" / "eval" / "gold")
 TEXTS = {r.document.id: r.document.text for r in GOLD}

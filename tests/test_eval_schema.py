@@ -9,7 +9,7 @@ import jsonschema
 
 from naba.evaluate import load_submission, metric_names
 from naba.evaluate.submission import json_schema
-from naba.records import gold_records
+from naba.gold.records import gold_records
 
 EVALUATE = Path(__file__).resolve().parent.parent / "evaluate"
 

@@ -11,7 +11,7 @@ from click.testing import CliRunner
 from naba.cli import main
 from naba.evaluate import SubmissionError, from_gold, load_submission
 from naba.evaluate.submission import MAX_SUBMISSION_BYTES, coerce_submission, dump_jsonl
-from naba.records import load_records
+from naba.gold.records import load_records
 
 GOLD_DIR = Path(__file__).parent / "fixtures" / "eval" / "gold"
 GOLD = load_records(GOLD_DIR)

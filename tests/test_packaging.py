@@ -12,14 +12,14 @@ from pathlib import Path
 
 import pytest
 
-from naba.features import CONFIGS
+from naba.corpus.features import CONFIGS
 
 _CHILD = """
 import json, sys
-import naba, naba.records
+import naba, naba.gold.records
 out = {
     "naba_file": naba.__file__,
-    "data_root": str(naba.records.data_root()),
+    "data_root": str(naba.gold.records.data_root()),
     "counts": {config: naba.load(config).num_rows for config in sys.argv[2:]},
     "entities": naba.load("entities").to_list(),
 }

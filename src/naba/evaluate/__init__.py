@@ -3,7 +3,7 @@
 Public API::
 
     from naba.evaluate import score, ScoreOptions
-    results = score("predictions.jsonl")            # gold: naba.records.gold_records()
+    results = score("predictions.jsonl")            # gold: naba.gold.records.gold_records()
     results.value("entities.strict.f1")
 
 One idea per module: ``counts`` (tp/fp/fn and derived scores), ``spans`` (items,

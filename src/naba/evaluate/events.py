@@ -42,8 +42,8 @@ from naba.evaluate.matching import Weight
 from naba.evaluate.outcomes import GroupScore, prf_group
 from naba.evaluate.spans import Item, SpanTuple, Units, hull_overlapping_pairs, overlap
 from naba.evaluate.submission import SubmissionDocument
-from naba.inventory import TIME_ROLE
-from naba.model import Record
+from naba.gold.inventory import TIME_ROLE
+from naba.gold.model import Record
 
 SpanMatch = Literal["overlap", "exact"]
 

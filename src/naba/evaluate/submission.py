@@ -3,14 +3,14 @@
 A submission is a JSON Lines file: one object per gold document, with
 ``document_id`` and any subset of the layers ``entities``, ``timexes``,
 ``quotes``, ``events``; field names are those of the gold record
-(``naba.model``). A layer *absent* from the objects was not predicted and is
+(``naba.gold.model``). A layer *absent* from the objects was not predicted and is
 not scored (reported as "not predicted", never counted as zero); a layer given
 as ``[]`` predicted nothing. A layer must be present on every line or on none.
 
 Validation happens once, at this boundary, and *collects* every problem with
-its line, field (a dotted path) and value (``naba.problems.Problem``): malformed
+its line, field (a dotted path) and value (``naba.common.problems.Problem``): malformed
 JSON, duplicate keys, wrong types, unknown labels (closed inventories of
-``naba.inventory``), unknown/duplicate/missing documents, duplicate ids, spans
+``naba.gold.inventory``), unknown/duplicate/missing documents, duplicate ids, spans
 outside the text or whose ``text`` is not the covered text, dangling
 references, roles not allowed for the event type, malformed TIMEX3 values.
 Nothing is repaired or dropped. The file is read as data only: never executed,
@@ -27,7 +27,7 @@ from typing import Any, Iterable, Mapping, Sequence
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from naba.inventory import (
+from naba.gold.inventory import (
     LAYERS,
     AnchorKind,
     EntityType,
@@ -39,10 +39,10 @@ from naba.inventory import (
     TIME_ROLE,
     TimexType,
 )
-from naba.jsonpos import Path as JsonPath
-from naba.model import Id, Offset, Record
-from naba.problems import Problem, dotted, render, short
-from naba.timex3 import is_valid_value
+from naba.common.jsonpos import Path as JsonPath
+from naba.gold.model import Id, Offset, Record
+from naba.common.problems import Problem, dotted, render, short
+from naba.gold.timex3 import is_valid_value
 
 #: Largest submission file accepted (bytes): 50 MiB, about 100x the size of a
 #: complete submission for a 1,000-document corpus. Larger files are refused
@@ -160,7 +160,7 @@ class SubmissionError(Exception):
 
 def json_schema() -> dict[str, Any]:
     """JSON Schema of one submission line (evaluate/submission.schema.json)."""
-    from naba.model import SCHEMA_VERSION
+    from naba.gold.model import SCHEMA_VERSION
 
     schema = SubmissionDocument.model_json_schema()
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"

@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Final, NamedTuple
 
-from naba.arabic import normalize
+from naba.common.arabic import normalize
 from naba.baselines.rules import lexicons as lx
 from naba.baselines.rules.entities import EntityLayer, Mention
 from naba.baselines.rules.normalization import PhraseIndex, View, stems

@@ -40,7 +40,7 @@ mention covers the token's **last character**. Consequently:
 * overlapping or nested mentions cannot both be represented in IOB2. They are
   resolved greedily, outermost-longest first: mentions are ranked by character
   length (longest first), then start, then end, then entity type order in
-  ``naba.inventory.ENTITY_TYPES``, then mention id; a mention is kept only if
+  ``naba.gold.inventory.ENTITY_TYPES``, then mention id; a mention is kept only if
   none of its tokens was taken by a higher-ranked one. Dropped ones are counted
   as ``overlap``.
 
@@ -55,8 +55,8 @@ import unicodedata
 from dataclasses import dataclass
 from typing import Final, Iterable, Sequence
 
-from naba.inventory import ENTITY_TYPES
-from naba.model import Record
+from naba.gold.inventory import ENTITY_TYPES
+from naba.gold.model import Record
 
 _JOINERS: Final = frozenset("\u200c\u200d")
 _NUMBER_SEPARATORS: Final = frozenset(".,\u066b\u066c")

@@ -1,4 +1,4 @@
-"""``naba reproduce``: the main job (see naba.reproduce)."""
+"""``naba reproduce``: the main job (see naba.check.reproduce)."""
 
 from __future__ import annotations
 
@@ -17,9 +17,9 @@ def reproduce(root: Path | None, systems: tuple[str, ...]) -> None:
     """Run every available reference system, score each, print and write the leaderboard."""
     from naba.baselines.protocol import SubmissionError, SystemUnavailable
     from naba.evaluate.compare import NotComparable
-    from naba.problems import render
-    from naba.records import data_root
-    from naba.reproduce import reproduce as run
+    from naba.common.problems import render
+    from naba.gold.records import data_root
+    from naba.check.reproduce import reproduce as run
 
     checkout = data_root()
     target = root if root is not None else (checkout if (checkout / "pyproject.toml").is_file() else Path.cwd())

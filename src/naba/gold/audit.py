@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass
 from typing import Literal
 
-from naba.model import Event, Record, Sentence
+from naba.gold.model import Event, Record, Sentence
 
 FindingKind = Literal["entity_not_argument", "timex_not_argument", "time_id_without_time_argument"]
 

@@ -25,7 +25,7 @@ def main() -> None:
 
 def _record_files(paths: tuple[Path, ...]) -> list[Path]:
     """The record files named (folders expanded, sorted); the shipped gold when none is named."""
-    from naba.records import record_paths
+    from naba.gold.records import record_paths
 
     files: list[Path] = []
     for path in paths or (None,):
@@ -45,8 +45,8 @@ def _record_files(paths: tuple[Path, ...]) -> list[Path]:
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 def validate(paths: tuple[Path, ...]) -> None:
     """Check every invariant of the gold records (default: the shipped annotations)."""
-    from naba.problems import render
-    from naba.validate import validate_paths
+    from naba.common.problems import render
+    from naba.gold.validate import validate_paths
 
     files = _record_files(paths)
     problems = validate_paths(files)
@@ -68,9 +68,9 @@ def audit(paths: tuple[Path, ...], json_path: Path | None) -> None:
     """
     import json
 
-    from naba.audit import audit_record, render_table
-    from naba.problems import render
-    from naba.validate import validate_paths
+    from naba.gold.audit import audit_record, render_table
+    from naba.common.problems import render
+    from naba.gold.validate import validate_paths
 
     files = _record_files(paths)
     problems = validate_paths(files)
@@ -78,7 +78,7 @@ def audit(paths: tuple[Path, ...], json_path: Path | None) -> None:
         click.echo(render(problems), err=True)
         click.echo("the records do not validate: nothing was audited", err=True)
         sys.exit(EXIT_BAD_INPUT)
-    from naba.records import read_record
+    from naba.gold.records import read_record
 
     findings = [finding for path in files for finding in audit_record(read_record(path))]
     click.echo(render_table(findings))
@@ -95,13 +95,10 @@ def _register() -> None:
     """Attach the commands of every area; a missing module is an error, never skipped."""
     import importlib
 
-    for module_name in ("naba.cli_build", "naba.cli_evaluate", "naba.cli_run", "naba.cli_check", "naba.cli_reproduce"):
+    for module_name in ("naba.cli.build", "naba.cli.evaluate", "naba.cli.run", "naba.cli.check", "naba.cli.reproduce"):
         module = importlib.import_module(module_name)
         for command in module.COMMANDS:
             main.add_command(command)
 
 
 _register()
-
-if __name__ == "__main__":
-    main()

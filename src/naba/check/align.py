@@ -8,7 +8,7 @@ them after a documented, deterministic alignment, and reports every decision:
    contents, event triggers and arguments, speaker mentions). Objects that carry offsets are left
    untouched; an object with only one of ``start``/``end`` is an error, not repaired.
 2. **How strings match.** Both the text and the string are folded with
-   :func:`naba.arabic.normalize_with_map` (hamza/alef forms, alef maqsura, taa marbuta,
+   :func:`naba.common.arabic.normalize_with_map` (hamza/alef forms, alef maqsura, taa marbuta,
    diacritics, tatweel, digits, curly quotes); the string is stripped of surrounding white space.
    A match must start at a word boundary, optionally after Arabic proclitics (و ف ب ل ك, at most
    two, e.g. "وموسكو", "للولايات"), and end at a word boundary. A string found only inside a
@@ -38,7 +38,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Final, Literal
 
-from naba.arabic import normalize, normalize_with_map
+from naba.common.arabic import normalize, normalize_with_map
 
 Status = Literal["aligned", "not_found", "occurrence_out_of_range", "exhausted", "invalid"]
 

@@ -23,8 +23,8 @@ modes, an extractor that cannot be imported or returns invalid records, an inval
 all raise ``CheckError`` with every problem (the CLI exits 2).
 
 String-only predictions (spans with ``text`` and no offsets, as LLM extractors produce) are
-aligned by ``naba.align.align_record`` before scoring; every decision is kept and reported.
-``naba check`` (``naba.cli_check``) and the pytest plugin (``naba.pytest_plugin``) are thin
+aligned by ``naba.check.align.align_record`` before scoring; every decision is kept and reported.
+``naba check`` (``naba.cli.check``) and the pytest plugin (``naba.check.plugin``) are thin
 layers over the functions here.
 """
 
@@ -40,15 +40,15 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Iterable, Literal, Mapping, Sequence
 
-from naba.align import Decision, align_record
+from naba.check.align import Decision, align_record
 from naba.evaluate.options import ScoreOptions
 from naba.evaluate.results import ItemChange, Results
 from naba.evaluate.tasks import ACCURACY_STATS, PRF_STATS, TASKS
-from naba.inventory import ALL_ROLES, ENTITY_TYPES, EVENT_TYPES, QUOTE_KINDS, TIMEX_TYPES
+from naba.gold.inventory import ALL_ROLES, ENTITY_TYPES, EVENT_TYPES, QUOTE_KINDS, TIMEX_TYPES
 
 if TYPE_CHECKING:
     from naba.evaluate.submission import SubmissionDocument
-    from naba.model import Record
+    from naba.gold.model import Record
 
 CHECK_FORMAT: Literal["naba-check-1"] = "naba-check-1"
 Strings = Literal["auto", "always", "never"]
@@ -300,8 +300,8 @@ def ensure_comparable(old: Results, new: "Results | Provenance", source: str = "
 def run_provenance(gold_dir: Path | None, options: ScoreOptions | None = None) -> Provenance:
     """The provenance a run on ``gold_dir`` with ``options`` will have (the scorer's own hash)."""
     import naba
-    from naba.model import SCHEMA_VERSION
-    from naba.records import gold_sha256
+    from naba.gold.model import SCHEMA_VERSION
+    from naba.gold.records import gold_sha256
 
     gold = load_gold(gold_dir)
     return Provenance(gold_sha256(gold_dir), [r.document.id for r in gold], SCHEMA_VERSION, options or ScoreOptions(), naba.__version__)
@@ -722,7 +722,7 @@ def render_alignment(decisions: Sequence[Decision]) -> str:
 
     aligned = sum(d.status == "aligned" for d in decisions)
     failed = [d for d in decisions if d.status != "aligned"]
-    lines = [f"string-only predictions aligned to the text (naba.align): {len(decisions)} span(s), {aligned} aligned, {len(failed)} not aligned"]
+    lines = [f"string-only predictions aligned to the text (naba.check.align): {len(decisions)} span(s), {aligned} aligned, {len(failed)} not aligned"]
     if decisions:
         rows = [[d.document_id, d.path, d.string, d.status, DASH if d.start is None else f"[{d.start}, {d.end})",
                  f"{d.occurrence} of {d.candidates}" if d.occurrence else f"{d.candidates} found"] for d in decisions]
@@ -784,7 +784,7 @@ def _problem_lines(problems: Sequence[Any], title: str | None = None) -> list[st
 
 def load_gold(gold_dir: Path | None = None) -> tuple["Record", ...]:
     """The validated gold records; ``CheckError`` when they are missing or invalid."""
-    from naba.records import GoldError, gold_records
+    from naba.gold.records import GoldError, gold_records
 
     try:
         records = gold_records(gold_dir)

@@ -7,7 +7,7 @@ dependency of ``datasets``' ecosystem. Models are frozen and forbid unknown keys
 so a misspelt field is an error, never silently ignored.
 
 Structural checks (types, inventories, required fields) live here; relational
-checks (offsets against the text, references, tiling) live in ``naba.validate``,
+checks (offsets against the text, references, tiling) live in ``naba.gold.validate``,
 which runs after a record parses, in the spirit of dkpro-cassis' type system
 check that returns all errors at once.
 """
@@ -18,7 +18,7 @@ from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from naba.inventory import (
+from naba.gold.inventory import (
     AnchorKind,
     DateEstablished,
     EntityType,

@@ -36,11 +36,11 @@ import pyarrow as pa
 import yaml
 from datasets import ClassLabel, Features, List, Value
 
-from naba.features import CONFIGS, COLUMN_DOCS, DESCRIPTIONS, SPLITS, all_features, feature_type_name
-from naba.inventory import ENTITY_TYPES, LAYERS
-from naba.model import GOLD_CHANGELOG, GOLD_VERSION, SCHEMA_VERSION, Record, json_schema
-from naba.records import gold_sha256, load_records, record_paths
-from naba.tokenize import (
+from naba.corpus.features import CONFIGS, COLUMN_DOCS, DESCRIPTIONS, SPLITS, all_features, feature_type_name
+from naba.gold.inventory import ENTITY_TYPES, LAYERS
+from naba.gold.model import GOLD_CHANGELOG, GOLD_VERSION, SCHEMA_VERSION, Record, json_schema
+from naba.gold.records import gold_sha256, load_records, record_paths
+from naba.corpus.tokenize import (
     NER_MENTION_KINDS,
     ProjectionStats,
     iob2_names,
@@ -273,7 +273,7 @@ def size_category(rows: int) -> str:
 
 
 def card_header(counts: dict[str, int]) -> dict[str, Any]:
-    """The card's YAML metadata; features come from ``naba.features`` only."""
+    """The card's YAML metadata; features come from ``naba.corpus.features`` only."""
     features = all_features()
     return {
         "pretty_name": "naba: Arabic news information-extraction gold",
@@ -394,7 +394,7 @@ def card_body(records: Sequence[Record], rows: dict[str, list[dict[str, Any]]], 
     )
     parts.append(
         "## Tokenization and IOB2 tags (`ner_tokens`)\n\n"
-        "Tokens come from `naba.tokenize.tokenize`: white space separates tokens; a word is a maximal run of letters "
+        "Tokens come from `naba.corpus.tokenize.tokenize`: white space separates tokens; a word is a maximal run of letters "
         "and digits of any script, with combining marks (harakat, shadda) kept on their letter; a `.`/`,` between "
         "two digits stays inside a number; every other character (punctuation such as `،` `؟` `.`, curly quotes "
         "`“ ”`, brackets, symbols, emoji) is a token of its own. Arabic clitics are not split off, so `وموسكو` is "

@@ -8,7 +8,7 @@ small, so this module reads the config's Arrow stream on every call, checks
 that the file's schema is exactly the config's features (column set, order and
 types, recursively), and wraps the table in an in-memory Dataset: no cache to
 go stale, no network, and it works from an installed wheel in any working
-directory (``naba.records.corpus_dir``).
+directory (``naba.gold.records.corpus_dir``).
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from naba.features import CONFIGS, DESCRIPTIONS, SPLITS, check_config, config_features
+from naba.corpus.features import CONFIGS, DESCRIPTIONS, SPLITS, check_config, config_features
 
 if TYPE_CHECKING:
     import pyarrow as pa
@@ -29,8 +29,8 @@ class CorpusError(ValueError):
 
 def data_file(config: str, *, split: str = "test", corpus_dir: Path | None = None) -> Path:
     """The data file of ``config``/``split`` (checked names; the file may not exist)."""
-    from naba.build import data_path
-    from naba.records import corpus_dir as default_corpus_dir
+    from naba.corpus.build import data_path
+    from naba.gold.records import corpus_dir as default_corpus_dir
 
     check_config(config)
     if split not in SPLITS:
@@ -43,7 +43,7 @@ def read_table(config: str, *, split: str = "test", corpus_dir: Path | None = No
     """The Arrow table of one config, its schema checked against the features."""
     import pyarrow as pa
 
-    from naba.build import arrow_schema
+    from naba.corpus.build import arrow_schema
 
     path = data_file(config, split=split, corpus_dir=corpus_dir)
     if not path.is_file():
@@ -69,7 +69,7 @@ def read_rows(config: str, *, split: str = "test", corpus_dir: Path | None = Non
 
 
 def load(config: str, *, split: str = "test", corpus_dir: Path | None = None) -> "Dataset":
-    """A ``datasets.Dataset`` of ``config`` (one of ``naba.features.CONFIGS``),
+    """A ``datasets.Dataset`` of ``config`` (one of ``naba.corpus.features.CONFIGS``),
     read afresh from ``corpus_dir`` (default: the checkout's or the installed corpus)."""
     from datasets import Dataset, DatasetInfo, NamedSplit
     from datasets.table import InMemoryTable

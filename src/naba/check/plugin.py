@@ -28,7 +28,7 @@ import pytest
 if TYPE_CHECKING:
     from naba.evaluate.options import ScoreOptions
     from naba.evaluate.results import Results
-    from naba.model import Record
+    from naba.gold.model import Record
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -57,7 +57,7 @@ def naba_gold_dir(pytestconfig: pytest.Config) -> Path | None:
 @pytest.fixture(scope="session")
 def naba_gold(naba_gold_dir: Path | None) -> "tuple[Record, ...]":
     """All gold records, validated (offsets and covered text checked on load)."""
-    from naba.records import gold_records
+    from naba.gold.records import gold_records
 
     return gold_records(naba_gold_dir)
 
@@ -76,7 +76,7 @@ def naba_score(naba_gold_dir: Path | None) -> "Callable[..., Results]":
     """A callable: extractor, submission file or records -> ``naba.evaluate.Results``."""
 
     def score(system: Any, *, strings: str = "auto", options: "ScoreOptions | None" = None, name: str | None = None) -> "Results":
-        from naba.check import render_alignment, score_system
+        from naba.check.regression import render_alignment, score_system
 
         scored = score_system(system, gold_dir=naba_gold_dir, options=options, strings=strings, name=name)  # type: ignore[arg-type]
         if scored.aligned:
@@ -91,6 +91,6 @@ def naba_assert(naba_gold: "tuple[Record, ...]") -> Callable[..., Any]:
     """``naba.check.assert_no_regression``; its message shows each regressed item's gold text."""
     from functools import partial
 
-    from naba.check import assert_no_regression
+    from naba.check.regression import assert_no_regression
 
     return partial(assert_no_regression, gold=naba_gold)

@@ -1,6 +1,6 @@
 """``naba build``: write ``corpus/`` and the record JSON Schema; ``--check`` compares.
 
-A thin layer over ``naba.build``: it loads and validates the gold (exit 2 on bad
+A thin layer over ``naba.corpus.build``: it loads and validates the gold (exit 2 on bad
 input, problems listed), builds every file in memory, then either writes the
 changed files or, with ``--check``, names the stale ones and exits 1.
 """
@@ -12,7 +12,7 @@ from pathlib import Path
 
 import click
 
-EXIT_OK, EXIT_FAIL, EXIT_BAD_INPUT = 0, 1, 2
+from naba.cli.support import EXIT_BAD_INPUT, EXIT_FAIL
 
 
 @click.command()
@@ -25,9 +25,9 @@ EXIT_OK, EXIT_FAIL, EXIT_BAD_INPUT = 0, 1, 2
 )
 def build(check: bool, root: Path | None) -> None:
     """Build the Hugging Face dataset folder corpus/ and annotations/record.schema.json."""
-    from naba.build import CONFIGS, build_from_root, stale_files, write
-    from naba.problems import render
-    from naba.records import GoldError, data_root
+    from naba.corpus.build import CONFIGS, build_from_root, stale_files, write
+    from naba.common.problems import render
+    from naba.gold.records import GoldError, data_root
 
     base = root if root is not None else data_root()
     try:

@@ -69,7 +69,7 @@ def named_weekday(text: str) -> int | None:
     ``text`` is normalised first so that الإثنين and الاثنين, الأربعاء and
     الاربعاء, الجمعة and الجمعه all count.
     """
-    from naba.arabic import normalize  # local: keeps this module dependency-free at import
+    from naba.common.arabic import normalize  # local: keeps this module dependency-free at import
 
     folded = normalize(text)
     for token in folded.split():

@@ -14,15 +14,14 @@ from pathlib import Path
 
 import click
 
-from naba.cli_support import importable_from_cwd
+from naba.cli.support import EXIT_BAD_INPUT, EXIT_OK, importable_from_cwd
 
-EXIT_OK, EXIT_REGRESSION, EXIT_BAD_INPUT = 0, 1, 2
 MAX_PROBLEMS = 200
 
 
 def _fail(problems: list[str], fmt: str, alignment: tuple = ()) -> None:  # type: ignore[type-arg]
     """Report bad input on stderr (and as JSON on stdout with --format json); exit 2."""
-    from naba.check import CHECK_FORMAT, alignment_dict, render_alignment
+    from naba.check.regression import alignment_dict, CHECK_FORMAT, render_alignment
 
     shown = problems if len(problems) <= MAX_PROBLEMS else problems[:MAX_PROBLEMS] + [f"... and {len(problems) - MAX_PROBLEMS} more"]
     if alignment:
@@ -72,9 +71,19 @@ def check(extractor: str | None, submission: Path | None, minimums: tuple[str, .
     threshold; each gold item found before and missed now; each new spurious prediction);
     2: bad input.
     """
-    from naba.check import CheckError, describe_metric_names, load_gold, parse_thresholds, read_results, score_extractor, score_submission_file
-    from naba.check import ensure_comparable, run_provenance, tolerance_problem
-    from naba.check import check as run_check
+    from naba.check.regression import (
+        check as run_check,
+        CheckError,
+        describe_metric_names,
+        ensure_comparable,
+        load_gold,
+        parse_thresholds,
+        read_results,
+        run_provenance,
+        score_extractor,
+        score_submission_file,
+        tolerance_problem,
+    )
     from naba.evaluate.options import ScoreOptions
 
     if list_metrics:

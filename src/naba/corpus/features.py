@@ -3,7 +3,7 @@
 Why one place: the card's YAML header (what ``datasets.load_dataset`` applies to
 the JSON Lines files), ``naba.load`` and the build's row check all read these
 definitions, so the card, the data and the loader cannot drift apart. The
-``documents`` features mirror ``naba.model.Record`` field by field; a test
+``documents`` features mirror ``naba.gold.model.Record`` field by field; a test
 compares them key by key with every built row.
 
 Offsets are ``int32`` (no text is 2 GiB long). Labels are plain strings except
@@ -17,7 +17,7 @@ from typing import Final
 
 from datasets import ClassLabel, Features, List, Value
 
-from naba.inventory import (
+from naba.gold.inventory import (
     ANCHOR_KINDS,
     ENTITY_TYPES,
     EVENT_TYPES,
@@ -26,7 +26,7 @@ from naba.inventory import (
     QUOTE_KINDS,
     TIMEX_TYPES,
 )
-from naba.tokenize import iob2_names
+from naba.corpus.tokenize import iob2_names
 
 CONFIGS: Final[tuple[str, ...]] = ("documents", "entities", "timex", "quotes", "events", "ner_tokens")
 SPLITS: Final[tuple[str, ...]] = ("test",)
@@ -112,7 +112,7 @@ COLUMN_DOCS: Final[dict[str, dict[str, str]]] = {
     "ner_tokens": {
         "document_id": "document id",
         "sentence_id": "sentence id (document.sentences)",
-        "tokens": "tokens of the sentence (naba.tokenize rules)",
+        "tokens": "tokens of the sentence (naba.corpus.tokenize rules)",
         "token_starts": "start offset of each token in the document text",
         "token_ends": "end offset (exclusive) of each token",
         "ner_tags": "IOB2 tag of each token: " + ", ".join(iob2_names()),

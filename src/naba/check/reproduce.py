@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
-from naba.records import gold_records
+from naba.gold.records import gold_records
 
 
 @dataclass(frozen=True)

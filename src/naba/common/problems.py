@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Iterable
 
-from naba.jsonpos import Path
+from naba.common.jsonpos import Path
 
 
 @dataclass(frozen=True, slots=True, order=True)

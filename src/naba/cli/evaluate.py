@@ -14,14 +14,14 @@ from typing import Callable, Sequence, TypeVar
 
 import click
 
-EXIT_OK, EXIT_FAIL, EXIT_BAD_INPUT = 0, 1, 2
+from naba.cli.support import EXIT_BAD_INPUT
 T = TypeVar("T")
 
 
 def _gold(gold_dir: Path | None):  # type: ignore[no-untyped-def]
     """Validated gold records (raises GoldError); scoring is given the folder itself so
     that results carry the folder's ``gold_sha256``."""
-    from naba.records import gold_records
+    from naba.gold.records import gold_records
 
     return list(gold_records(gold_dir))
 
@@ -35,8 +35,8 @@ def _guard(action: Callable[[], T], max_problems: int = 200) -> T:
     """Run ``action``; turn invalid input into a report and exit code 2."""
     from naba.evaluate.compare import NotComparable
     from naba.evaluate.submission import SubmissionError
-    from naba.problems import render
-    from naba.records import GoldError
+    from naba.common.problems import render
+    from naba.gold.records import GoldError
 
     try:
         return action()

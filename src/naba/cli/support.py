@@ -5,6 +5,9 @@ from __future__ import annotations
 import os
 import sys
 
+#: Exit codes of every command: success, a failed check or regression, bad input.
+EXIT_OK, EXIT_FAIL, EXIT_BAD_INPUT = 0, 1, 2
+
 
 def importable_from_cwd() -> None:
     """Let ``my_extractor:extract`` name a module in the current folder, as ``python -m`` would

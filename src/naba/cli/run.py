@@ -13,7 +13,7 @@ from pathlib import Path
 
 import click
 
-EXIT_OK, EXIT_BAD_INPUT = 0, 2
+from naba.cli.support import EXIT_BAD_INPUT, EXIT_OK
 
 
 @click.command("run")
@@ -25,9 +25,9 @@ def run(spec: str, documents_path: Path | None, output: Path | None) -> None:
     """Run the extractor MODULE:CALLABLE over documents and write a validated submission."""
     from naba.baselines.protocol import SubmissionError, SystemUnavailable
     from naba.baselines.runner import SpecError, corpus_documents, dump_submission, read_documents, run_extractor
-    from naba.cli_support import importable_from_cwd
-    from naba.inventory import LAYERS
-    from naba.problems import render
+    from naba.cli.support import importable_from_cwd
+    from naba.gold.inventory import LAYERS
+    from naba.common.problems import render
 
     importable_from_cwd()
 

@@ -13,8 +13,8 @@ import json
 from functools import lru_cache
 from pathlib import Path
 
-from naba.model import Record
-from naba.problems import Problem, render
+from naba.gold.model import Record
+from naba.common.problems import Problem, render
 
 
 class GoldError(Exception):
@@ -25,7 +25,8 @@ class GoldError(Exception):
         self.problems = problems
 
 
-_PACKAGE_DIR = Path(__file__).resolve().parent
+#: The installed ``naba`` package folder (this module is ``naba/gold/records.py``).
+_PACKAGE_DIR = Path(__file__).resolve().parent.parent
 
 
 def data_root() -> Path:
@@ -61,7 +62,7 @@ def dump_record(record: Record) -> str:
 
 def read_record(path: Path) -> Record:
     """Read and fully validate one record; raises GoldError listing every problem."""
-    from naba.validate import parse_record
+    from naba.gold.validate import parse_record
 
     record, problems = parse_record(path.read_text(encoding="utf-8"), str(path))
     if problems or record is None:

@@ -6,7 +6,7 @@ a submission against the gold, once against the gold as it stood before its adju
 against the current gold. The third pass's record carries the gold's entities, time expressions
 and quotes unchanged, so only its events are compared. Factuality is not a scored metric, so its
 agreement is counted here over triggers with the same span and type. DATASHEET.md quotes the
-tables this module prints (``python -m naba.agreement``); ``tests/test_agreement.py`` keeps them in
+tables this module prints (``python -m naba.evaluate.agreement``); ``tests/test_agreement.py`` keeps them in
 step.
 """
 
@@ -17,11 +17,11 @@ from pathlib import Path
 
 from typing import TYPE_CHECKING
 
-from naba.records import annotations_dir, load_records
+from naba.gold.records import annotations_dir, load_records
 
 if TYPE_CHECKING:
     from naba.evaluate.results import Results
-    from naba.model import Record
+    from naba.gold.model import Record
 
 #: (metric, label in the table): the measures reported per layer.
 MEASURES: tuple[tuple[str, str], ...] = (

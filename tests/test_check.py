@@ -23,19 +23,11 @@ import pytest
 from click.testing import CliRunner
 
 from naba.baselines.protocol import InputDocument
-from naba.check.regression import (
-    GROUP_LABELS,
-    assert_no_regression,
-    check,
-    CheckError,
-    metric_catalog,
-    parse_thresholds,
-    read_results,
-    score_extractor,
-    score_records,
-    score_submission_file,
-    thresholds_from,
-)
+from naba.check.errors import CheckError
+from naba.check.regression import assert_no_regression, check
+from naba.check.saved import read_results
+from naba.check.scoring import score_extractor, score_records, score_submission_file
+from naba.check.thresholds import GROUP_LABELS, metric_catalog, parse_thresholds, thresholds_from
 from naba.cli import main
 from naba.evaluate import ScoreOptions, from_gold, metric_names, score
 from naba.evaluate.results import Results

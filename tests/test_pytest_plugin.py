@@ -90,7 +90,7 @@ BASELINE_USE = '''
 @pytest.fixture(scope="module")
 def baseline(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """Saved results of the ``full`` system, as ``naba check --save`` writes them."""
-    from naba.check.regression import score_extractor
+    from naba.check.scoring import score_extractor
 
     sys.path.insert(0, str(FIXTURES))
     try:

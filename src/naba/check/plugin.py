@@ -76,7 +76,8 @@ def naba_score(naba_gold_dir: Path | None) -> "Callable[..., Results]":
     """A callable: extractor, submission file or records -> ``naba.evaluate.Results``."""
 
     def score(system: Any, *, strings: str = "auto", options: "ScoreOptions | None" = None, name: str | None = None) -> "Results":
-        from naba.check.regression import render_alignment, score_system
+        from naba.check.scoring import score_system
+        from naba.check.strings import render_alignment
 
         scored = score_system(system, gold_dir=naba_gold_dir, options=options, strings=strings, name=name)  # type: ignore[arg-type]
         if scored.aligned:

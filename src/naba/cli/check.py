@@ -21,7 +21,8 @@ MAX_PROBLEMS = 200
 
 def _fail(problems: list[str], fmt: str, alignment: tuple = ()) -> None:  # type: ignore[type-arg]
     """Report bad input on stderr (and as JSON on stdout with --format json); exit 2."""
-    from naba.check.regression import alignment_dict, CHECK_FORMAT, render_alignment
+    from naba.check.regression import CHECK_FORMAT
+    from naba.check.strings import alignment_dict, render_alignment
 
     shown = problems if len(problems) <= MAX_PROBLEMS else problems[:MAX_PROBLEMS] + [f"... and {len(problems) - MAX_PROBLEMS} more"]
     if alignment:
@@ -71,19 +72,11 @@ def check(extractor: str | None, submission: Path | None, minimums: tuple[str, .
     threshold; each gold item found before and missed now; each new spurious prediction);
     2: bad input.
     """
-    from naba.check.regression import (
-        check as run_check,
-        CheckError,
-        describe_metric_names,
-        ensure_comparable,
-        load_gold,
-        parse_thresholds,
-        read_results,
-        run_provenance,
-        score_extractor,
-        score_submission_file,
-        tolerance_problem,
-    )
+    from naba.check.errors import CheckError
+    from naba.check.regression import check as run_check
+    from naba.check.saved import ensure_comparable, read_results, run_provenance
+    from naba.check.scoring import load_gold, score_extractor, score_submission_file
+    from naba.check.thresholds import describe_metric_names, parse_thresholds, tolerance_problem
     from naba.evaluate.options import ScoreOptions
 
     if list_metrics:

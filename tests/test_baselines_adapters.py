@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from naba.baselines import dateparser_adapter, heideltime_adapter
-from naba.baselines.protocol import SystemUnavailable, as_input_document, validate_submission_record
+from naba.baselines.protocol import SystemUnavailable, as_input_document
+from naba.submission.validate import validate_submission_record
 from naba.baselines.runner import available_systems
 
 

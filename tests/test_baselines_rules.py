@@ -10,7 +10,8 @@ import datetime as _dt
 
 import pytest
 
-from naba.baselines.protocol import as_input_document, validate_submission_record
+from naba.baselines.protocol import as_input_document
+from naba.submission.validate import validate_submission_record
 from naba.baselines.rules import extract
 from naba.baselines.rules.lexicons import gazetteer, nisba_stems, norm_tokens
 from naba.baselines.rules.normalization import View, stems

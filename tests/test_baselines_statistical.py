@@ -11,7 +11,8 @@ from typing import Any
 
 import pytest
 
-from naba.baselines.protocol import as_input_document, validate_submission_record
+from naba.baselines.protocol import as_input_document
+from naba.submission.validate import validate_submission_record
 from naba.baselines.statistical import example_from_record, predict
 from naba.gold.model import SCHEMA_VERSION, Record
 

@@ -54,7 +54,7 @@ def test_either_credits_the_article_keeping_span_and_strict_does_not() -> None:
 
 
 def test_canonicalisation_is_pure() -> None:
-    from naba.evaluate.submission import SubmissionDocument
+    from naba.submission.model import SubmissionDocument
 
     submission, _ = _shifted_submission()
     document = SubmissionDocument.model_validate(submission)

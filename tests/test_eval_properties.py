@@ -137,7 +137,7 @@ def test_random_submissions(rnd: random.Random) -> None:
     from naba.evaluate.spans import Units
 
     units = Units.for_gold([[x.start for x in g.document.sentences] for g in GOLD])
-    from naba.evaluate.submission import coerce_submission
+    from naba.submission.validate import coerce_submission
 
     subs = coerce_submission(docs, GOLD).documents
     groups = (entities.score(GOLD, subs, units) + timex.score(GOLD, subs, units)

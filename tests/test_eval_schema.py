@@ -8,7 +8,7 @@ from pathlib import Path
 import jsonschema
 
 from naba.evaluate import load_submission, metric_names
-from naba.evaluate.submission import json_schema
+from naba.submission.model import json_schema
 from naba.gold.records import gold_records
 
 EVALUATE = Path(__file__).resolve().parent.parent / "evaluate"

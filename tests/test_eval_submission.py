@@ -10,7 +10,8 @@ from click.testing import CliRunner
 
 from naba.cli import main
 from naba.evaluate import SubmissionError, from_gold, load_submission
-from naba.evaluate.submission import MAX_SUBMISSION_BYTES, coerce_submission, dump_jsonl
+from naba.submission.model import dump_jsonl
+from naba.submission.validate import MAX_SUBMISSION_BYTES, coerce_submission
 from naba.gold.records import load_records
 
 GOLD_DIR = Path(__file__).parent / "fixtures" / "eval" / "gold"

@@ -16,7 +16,7 @@ from naba.evaluate.options import ScoreOptions
 from naba.evaluate.results import Results
 
 if TYPE_CHECKING:
-    from naba.evaluate.submission import SubmissionDocument
+    from naba.submission.model import SubmissionDocument
     from naba.gold.model import Record
 
 
@@ -50,7 +50,7 @@ def load_gold(gold_dir: Path | None = None) -> tuple["Record", ...]:
 def _score(submission: Any, gold_dir: Path | None, options: ScoreOptions | None, system: str | None,
            alignment: Sequence[Decision] = ()) -> Results:
     from naba.evaluate.scorer import score
-    from naba.evaluate.submission import SubmissionError
+    from naba.submission.model import SubmissionError
 
     try:
         return score(submission, gold_dir, options=options, system=system)
@@ -70,9 +70,9 @@ def score_extractor(
     """Run ``extractor`` (``"MODULE:CALLABLE"`` or a callable) over the gold documents exactly as
     ``naba run`` does (``naba.baselines.runner.run_extractor``: inputs only, every record
     validated), aligning string-only spans first, and score the records."""
-    from naba.baselines.protocol import SubmissionError as OutputError
     from naba.baselines.protocol import SystemUnavailable
     from naba.baselines.runner import SpecError, corpus_documents, load_extractor, run_extractor, system_availability
+    from naba.submission.model import SubmissionError
 
     mode = strings_mode(strings)
     load_gold(gold_dir)  # a clear CheckError for bad gold before the extractor runs
@@ -106,7 +106,7 @@ def score_extractor(
         records = run_extractor(with_alignment, corpus_documents(gold_dir), progress=progress)
     except SystemUnavailable as err:
         raise CheckError([f"{name} cannot run here: {err}"], decisions) from None
-    except OutputError as err:
+    except SubmissionError as err:
         raise CheckError(problem_lines(err.problems, f"{name} returned invalid records:"), decisions) from None
     results = _score(records, gold_dir, options, name, decisions)
     return Scored(results, tuple(decisions), bool(decisions) or mode == "always")
@@ -139,7 +139,7 @@ def score_submission_file(
     """Score a submission file (JSON Lines). With string-only spans, the lines are aligned
     and validated with their line numbers; ``submission_file_sha256`` stays the hash of the
     file's bytes."""
-    from naba.evaluate.submission import coerce_submission, parse_jsonl, read_submission_bytes, validate_objects
+    from naba.submission.validate import coerce_submission, parse_jsonl, read_submission_bytes, validate_objects
 
     path = Path(path)
     name = system or str(path)

@@ -34,7 +34,7 @@ def _fail(message: str) -> None:
 def _guard(action: Callable[[], T], max_problems: int = 200) -> T:
     """Run ``action``; turn invalid input into a report and exit code 2."""
     from naba.evaluate.compare import NotComparable
-    from naba.evaluate.submission import SubmissionError
+    from naba.submission.model import SubmissionError
     from naba.common.problems import render
     from naba.gold.records import GoldError
 
@@ -120,7 +120,7 @@ def score(file: Path, gold_dir: Path | None, n_bootstrap: int, seed: int, confid
 @click.option("--max-problems", type=int, default=200, show_default=True, help="Problems to print (0: all).")
 def validate_submission(file: Path, gold_dir: Path | None, max_problems: int) -> None:
     """Check a submission file against the format and the gold; exit 2 on any problem."""
-    from naba.evaluate.submission import load_submission
+    from naba.submission.validate import load_submission
 
     submission = _guard(lambda: load_submission(file, _gold(gold_dir)), max_problems)
     layers = ", ".join(submission.layers) or "none"

@@ -15,11 +15,12 @@ import click
 @click.option("--system", "systems", multiple=True, help="Run only these systems (repeatable); default: all available.")
 def reproduce(root: Path | None, systems: tuple[str, ...]) -> None:
     """Run every available reference system, score each, print and write the leaderboard."""
-    from naba.baselines.protocol import SubmissionError, SystemUnavailable
+    from naba.baselines.protocol import SystemUnavailable
     from naba.evaluate.compare import NotComparable
     from naba.common.problems import render
     from naba.gold.records import data_root
     from naba.check.reproduce import reproduce as run
+    from naba.submission.model import SubmissionError
 
     checkout = data_root()
     target = root if root is not None else (checkout if (checkout / "pyproject.toml").is_file() else Path.cwd())

@@ -23,11 +23,12 @@ from naba.cli.support import EXIT_BAD_INPUT, EXIT_OK
 @click.option("-o", "--output", type=click.Path(path_type=Path), default=None, help="Submission file to write (default: stdout).")
 def run(spec: str, documents_path: Path | None, output: Path | None) -> None:
     """Run the extractor MODULE:CALLABLE over documents and write a validated submission."""
-    from naba.baselines.protocol import SubmissionError, SystemUnavailable
+    from naba.baselines.protocol import SystemUnavailable
     from naba.baselines.runner import SpecError, corpus_documents, dump_submission, read_documents, run_extractor
     from naba.cli.support import importable_from_cwd
     from naba.gold.inventory import LAYERS
     from naba.common.problems import render
+    from naba.submission.model import SubmissionError
 
     importable_from_cwd()
 

@@ -7,11 +7,13 @@ Public API::
     results.value("entities.strict.f1")
 
 One idea per module: ``counts`` (tp/fp/fn and derived scores), ``spans`` (items,
-overlap), ``matching`` (one-to-one maximum matching), ``submission`` (format,
-loader, validator), ``entities``/``timex``/``quotes``/``events`` (the tasks),
-``tokens`` (seqeval-identical IOB2), ``bootstrap`` (intervals, paired test),
+overlap), ``matching`` (one-to-one maximum matching), ``entities``/``timex``/``quotes``/``events``
+(the tasks), ``tokens`` (seqeval-identical IOB2), ``bootstrap`` (intervals, paired test),
 ``results`` (typed results, diff), ``scorer`` (``score``), ``report`` (tables),
-``leaderboard`` (ranking).
+``leaderboard`` (ranking), ``agreement`` (inter-annotator agreement). The submission
+format and its validator are ``naba.submission``, a layer below; ``SubmissionDocument``,
+``SubmissionError``, ``from_gold``, ``load_submission`` and ``MAX_SUBMISSION_BYTES`` are part of
+the scorer's API below all the same.
 """
 
 from __future__ import annotations
@@ -20,15 +22,10 @@ from naba.evaluate.counts import Counts, Ratio, SemEval
 from naba.evaluate.options import ScoreOptions
 from naba.evaluate.results import Diff, Results
 from naba.evaluate.scorer import score
-from naba.evaluate.submission import (
-    MAX_SUBMISSION_BYTES,
-    SubmissionDocument,
-    SubmissionError,
-    from_gold,
-    load_submission,
-)
 from naba.evaluate.tasks import TASKS, metric_names
 from naba.evaluate.tokens import iob2_scores
+from naba.submission.model import SubmissionDocument, SubmissionError, from_gold
+from naba.submission.validate import MAX_SUBMISSION_BYTES, load_submission
 
 __all__ = [
     "Counts", "Diff", "MAX_SUBMISSION_BYTES", "Ratio", "Results", "ScoreOptions", "SemEval",

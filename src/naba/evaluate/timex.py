@@ -26,7 +26,7 @@ from typing import Sequence
 from naba.evaluate.matching import Weight
 from naba.evaluate.outcomes import GroupScore, accuracy_group, prf_group
 from naba.evaluate.spans import Item, Units, overlap
-from naba.evaluate.submission import SubmissionDocument
+from naba.submission.model import SubmissionDocument
 from naba.gold.model import Record
 
 

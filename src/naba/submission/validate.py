@@ -1,176 +1,67 @@
-"""The submission format, its loader, and its validator.
-
-A submission is a JSON Lines file: one object per gold document, with
-``document_id`` and any subset of the layers ``entities``, ``timexes``,
-``quotes``, ``events``; field names are those of the gold record
-(``naba.gold.model``). A layer *absent* from the objects was not predicted and is
-not scored (reported as "not predicted", never counted as zero); a layer given
-as ``[]`` predicted nothing. A layer must be present on every line or on none.
+"""The one submission validator: reading, parsing and validating submission lines.
 
 Validation happens once, at this boundary, and *collects* every problem with
 its line, field (a dotted path) and value (``naba.common.problems.Problem``): malformed
 JSON, duplicate keys, wrong types, unknown labels (closed inventories of
 ``naba.gold.inventory``), unknown/duplicate/missing documents, duplicate ids, spans
 outside the text or whose ``text`` is not the covered text, dangling
-references, roles not allowed for the event type, malformed TIMEX3 values.
-Nothing is repaired or dropped. The file is read as data only: never executed,
-never unpickled; files above ``MAX_SUBMISSION_BYTES`` are refused unread.
+references, roles not allowed for the event type, malformed TIMEX3 values,
+a layer given on some lines and not on others. Nothing is repaired or dropped.
+The file is read as data only: never executed, never unpickled; files above
+``MAX_SUBMISSION_BYTES`` are refused unread.
+
+The documents a submission is checked against are gold records or any objects
+with an ``id`` and a ``text`` (the inputs ``naba run`` gives an extractor): the
+checks only need each document's id and text. ``load_submission`` (a file),
+``coerce_submission`` (parsed objects) and ``validate_records`` (an extractor's
+records, one per input document) all go through ``validate_objects``.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterable, Mapping, Sequence
+from typing import Any, Iterable, Literal, Mapping, Protocol, Sequence
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ValidationError
 
-from naba.gold.inventory import (
-    LAYERS,
-    AnchorKind,
-    EntityType,
-    EVENT_ROLES,
-    EventType,
-    Factuality,
-    MentionKind,
-    QuoteKind,
-    TIME_ROLE,
-    TimexType,
-)
 from naba.common.jsonpos import Path as JsonPath
-from naba.gold.model import Id, Offset, Record
-from naba.common.problems import Problem, dotted, render, short
+from naba.common.problems import Problem, dotted, short
+from naba.gold.inventory import EVENT_ROLES, LAYERS, TIME_ROLE
+from naba.gold.model import Record
 from naba.gold.timex3 import is_valid_value
+from naba.submission.model import (
+    SubEntity,
+    SubEvent,
+    Submission,
+    SubmissionDocument,
+    SubmissionError,
+    SubQuote,
+    SubSpan,
+    SubTimex,
+)
+
+
+class Text(Protocol):
+    """What a submission line is checked against: a document's id and text."""
+
+    @property
+    def id(self) -> str: ...
+
+    @property
+    def text(self) -> str: ...
+
+
+def _text_of(document: Record | Text) -> Text:
+    """The document of a gold record, or the document itself."""
+    return document.document if isinstance(document, Record) else document
+
 
 #: Largest submission file accepted (bytes): 50 MiB, about 100x the size of a
 #: complete submission for a 1,000-document corpus. Larger files are refused
 #: before they are read.
 MAX_SUBMISSION_BYTES: int = 50 * 1024 * 1024
-
-
-
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
-
-
-class SubSpan(_Strict):
-    """A half-open ``[start, end)`` span and the text it covers (checked)."""
-
-    start: Offset
-    end: Offset
-    text: str
-
-
-class SubMention(SubSpan):
-    id: Id
-    kind: MentionKind | None = None
-
-
-class SubEntity(_Strict):
-    """A predicted entity; each mention is scored with the entity's ``type``."""
-
-    id: Id
-    type: EntityType
-    name: str | None = Field(default=None, description="Canonical name; used to credit a quote speaker.")
-    mentions: list[SubMention] = Field(min_length=1)
-
-
-class SubAnchor(_Strict):
-    kind: AnchorKind
-    id: Id | None = None
-
-
-class SubTimex(SubSpan):
-    id: Id
-    type: TimexType
-    value: str
-    anchor: SubAnchor | None = None
-
-
-class SubQuote(_Strict):
-    id: Id
-    kind: QuoteKind
-    cue: SubSpan
-    content: list[SubSpan] = Field(min_length=1)
-    speaker_entity_id: Id | None = None
-    speaker_name: str | None = None
-    speaker_mention: SubSpan | None = None
-    relayed_by_entity_id: Id | None = None
-
-
-class SubArgument(SubSpan):
-    role: str
-    ref_id: Id | None = None
-
-
-class SubEvent(_Strict):
-    id: Id
-    type: EventType
-    trigger: SubSpan
-    arguments: list[SubArgument] = Field(default_factory=list)
-    time_id: Id | None = None
-    factuality: Factuality | None = None
-
-
-def _absent_is_not_null(schema: dict[str, Any]) -> None:
-    schema.pop("default", None)
-
-
-class SubmissionDocument(_Strict):
-    """One line of a submission. Omit a layer to not predict it; ``null`` is an error."""
-
-    document_id: Id
-    entities: list[SubEntity] = Field(default=None, json_schema_extra=_absent_is_not_null)  # type: ignore[arg-type, assignment]
-    timexes: list[SubTimex] = Field(default=None, json_schema_extra=_absent_is_not_null)  # type: ignore[arg-type, assignment]
-    quotes: list[SubQuote] = Field(default=None, json_schema_extra=_absent_is_not_null)  # type: ignore[arg-type, assignment]
-    events: list[SubEvent] = Field(default=None, json_schema_extra=_absent_is_not_null)  # type: ignore[arg-type, assignment]
-
-    def layers(self) -> tuple[str, ...]:
-        return tuple(layer for layer in LAYERS if getattr(self, layer) is not None)
-
-    def canonical_json(self) -> str:
-        """Key order of the model, absent layers omitted, compact, UTF-8 kept."""
-        return json.dumps(
-            self.model_dump(mode="json", exclude_none=False, exclude_unset=False, exclude={l for l in LAYERS if getattr(self, l) is None}),
-            ensure_ascii=False,
-            separators=(",", ":"),
-        )
-
-
-@dataclass(frozen=True)
-class Submission:
-    """A validated submission, documents in gold order."""
-
-    documents: tuple[SubmissionDocument, ...]
-    layers: tuple[str, ...]
-    sha256: str
-    file_sha256: str | None
-    source: str
-
-
-class SubmissionError(Exception):
-    """The submission does not validate; carries every problem found."""
-
-    def __init__(self, problems: list[Problem]) -> None:
-        super().__init__(render(problems))
-        self.problems = problems
-
-
-def json_schema() -> dict[str, Any]:
-    """JSON Schema of one submission line (evaluate/submission.schema.json)."""
-    from naba.gold.model import SCHEMA_VERSION
-
-    schema = SubmissionDocument.model_json_schema()
-    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
-    schema["$id"] = f"naba-submission-{SCHEMA_VERSION}"
-    schema["description"] = (
-        "One line of a naba submission (JSON Lines, one object per gold document). "
-        "Omit a layer to leave it unscored; [] predicts nothing. Offsets are half-open "
-        "code-point indices into the gold document text; `text` must equal the covered text."
-    )
-    return schema
 
 
 # --------------------------------------------------------------------------- loading
@@ -248,7 +139,7 @@ def read_submission_bytes(path: Path) -> tuple[bytes | None, list[Problem]]:
         return None, [Problem(file, None, "<file>", short(file), f"cannot read: {err.strerror or err}", "io")]
 
 
-def load_submission(path: str | Path, gold: Sequence[Record]) -> Submission:
+def load_submission(path: str | Path, gold: Sequence[Record | Text]) -> Submission:
     """Read, parse and validate a submission file; raises SubmissionError with every problem."""
     path = Path(path)
     data, problems = read_submission_bytes(path)
@@ -262,7 +153,7 @@ def load_submission(path: str | Path, gold: Sequence[Record]) -> Submission:
     return _submission(docs, str(path), hashlib.sha256(data).hexdigest())
 
 
-def coerce_submission(objects: Iterable[Mapping[str, Any] | SubmissionDocument], gold: Sequence[Record], source: str = "<objects>") -> Submission:
+def coerce_submission(objects: Iterable[Mapping[str, Any] | SubmissionDocument], gold: Sequence[Record | Text], source: str = "<objects>") -> Submission:
     """Validate already-parsed objects (dicts or models) exactly as a file would be."""
     values: list[tuple[int, Any]] = []
     for number, obj in enumerate(objects, start=1):
@@ -272,7 +163,7 @@ def coerce_submission(objects: Iterable[Mapping[str, Any] | SubmissionDocument],
             values.append((number, obj))
     if not values:
         raise SubmissionError([Problem(source, None, "<file>", short(source), "empty submission: no document", "empty")])
-    docs, problems = validate_objects(values, gold, source, line_numbers=False)
+    docs, problems = validate_objects(values, gold, source, numbering="index")
     if problems:
         raise SubmissionError(sorted(problems, key=_problem_order))
     return _submission(docs, source, None)
@@ -289,23 +180,28 @@ def _submission(docs: list[SubmissionDocument], source: str, file_sha: str | Non
 
 
 def validate_objects(
-    values: Sequence[tuple[int, Any]], gold: Sequence[Record], file: str, *, line_numbers: bool = True
+    values: Sequence[tuple[int, Any]], gold: Sequence[Record | Text], file: str, *,
+    numbering: Literal["line", "index", "none"] = "line",
 ) -> tuple[list[SubmissionDocument], list[Problem]]:
     """Structure (pydantic) then relations (offsets, ids, references) of every object.
 
-    ``values`` pairs each object with its line number (its index when the
-    objects did not come from a file; then ``line`` is reported as None and the
-    field path starts with ``[index]``).
+    ``values`` pairs each object with its line number. ``numbering`` says how a
+    problem is located: by that ``line`` (a file), by ``[index]`` at the start of
+    the field path with ``line`` None (objects that did not come from a file), or
+    by ``file`` alone (``"none"``: one record named by its document).
     """
     problems: list[Problem] = []
-    gold_by_id = {record.document.id: record for record in gold}
+    documents = [_text_of(document) for document in gold]
+    gold_by_id = {document.id: document for document in documents}
     parsed: dict[str, tuple[int, SubmissionDocument]] = {}
     seen: dict[str, int] = {}
     layers_of: dict[int, set[str]] = {}
     unreadable_id = False
 
     def where(number: int) -> tuple[int | None, str]:
-        return (number, "") if line_numbers else (None, f"[{number - 1}].")
+        if numbering == "line":
+            return number, ""
+        return None, f"[{number - 1}]." if numbering == "index" else ""
 
     for number, value in values:
         line, prefix = where(number)
@@ -348,7 +244,7 @@ def validate_objects(
                 if layer not in layers_of[number]:
                     line, prefix = where(number)
                     problems.append(Problem(file, line, prefix + layer, "<absent>", f"layer {layer!r} is given on other lines (e.g. line {present[0]}); give it on every line or on none", "layer_coverage"))
-    docs = [parsed[record.document.id][1] for record in gold if record.document.id in parsed]
+    docs = [parsed[document.id][1] for document in documents if document.id in parsed]
     return docs, problems
 
 
@@ -391,7 +287,7 @@ def _partial_document(value: Any) -> SubmissionDocument | None:
 
 
 def check_document(
-    doc: SubmissionDocument, record: Record, file: str, line: int | None, prefix: str = "",
+    doc: SubmissionDocument, record: Record | Text, file: str, line: int | None, prefix: str = "",
     known_ids: Mapping[str, set[str]] | None = None,
 ) -> list[Problem]:
     """Relational checks of one parsed line against its gold document.
@@ -399,7 +295,7 @@ def check_document(
     ``known_ids`` adds ids (per layer) of items that exist but did not parse.
     """
     known_ids = known_ids or {}
-    text = record.document.text
+    text = _text_of(record).text
     problems: list[Problem] = []
 
     def add(path: JsonPath, value: object, message: str, code: str) -> None:
@@ -497,61 +393,26 @@ def check_document(
     return problems
 
 
-# --------------------------------------------------------------------------- gold as a submission
+def _validate_record(record: Any, document: Record | Text) -> tuple[list[SubmissionDocument], list[Problem]]:
+    return validate_objects([(1, record)], [document], f"<{_text_of(document).id}>", numbering="none")
 
 
-def from_gold(record: Record, layers: Sequence[str] = LAYERS) -> SubmissionDocument:
-    """The gold record written as a submission line (a perfect system's output).
-
-    Quote speakers are given by ``speaker_entity_id`` plus the span of the gold
-    ``speaker_mention_id`` when there is one; entities carry their canonical name.
-    """
-    mention_span = {m.id: m for e in record.entities for m in e.mentions}
-    speaker_names = {e.id: e.name for e in record.entities}
-    out: dict[str, Any] = {"document_id": record.document.id}
-    if "entities" in layers:
-        out["entities"] = [
-            {"id": e.id, "type": e.type, "name": e.name,
-             "mentions": [{"id": m.id, "start": m.start, "end": m.end, "text": m.text, "kind": m.kind} for m in e.mentions]}
-            for e in record.entities
-        ]
-    if "timexes" in layers:
-        out["timexes"] = [
-            {"id": t.id, "start": t.start, "end": t.end, "text": t.text, "type": t.type, "value": t.value,
-             "anchor": None if t.anchor is None else {"kind": t.anchor.kind, "id": t.anchor.id}}
-            for t in record.timexes
-        ]
-    if "quotes" in layers:
-        quotes = []
-        for q in record.quotes:
-            mention = mention_span.get(q.speaker_mention_id) if q.speaker_mention_id else None
-            quotes.append({
-                "id": q.id, "kind": q.kind,
-                "cue": {"start": q.cue.start, "end": q.cue.end, "text": q.cue.text},
-                "content": [{"start": c.start, "end": c.end, "text": c.text} for c in q.content],
-                "speaker_entity_id": q.speaker_entity_id if "entities" in layers else None,
-                # without an entities layer the speaker is named instead
-                "speaker_name": speaker_names.get(q.speaker_entity_id) if "entities" not in layers and q.speaker_entity_id else None,
-                "speaker_mention": None if mention is None else {"start": mention.start, "end": mention.end, "text": mention.text},
-                "relayed_by_entity_id": q.relayed_by_entity_id if "entities" in layers else None,
-            })
-        out["quotes"] = quotes
-    if "events" in layers:
-        out["events"] = [
-            {"id": ev.id, "type": ev.type,
-             "trigger": {"start": ev.trigger.start, "end": ev.trigger.end, "text": ev.trigger.text},
-             "arguments": [
-                 {"role": a.role, "ref_id": a.ref_id if ("timexes" if a.role == TIME_ROLE else "entities") in layers else None,
-                  "start": a.start, "end": a.end, "text": a.text}
-                 for a in ev.arguments
-             ],
-             "time_id": ev.time_id if "timexes" in layers else None,
-             "factuality": ev.factuality}
-            for ev in record.events
-        ]
-    return SubmissionDocument.model_validate(out)
+def validate_submission_record(record: Any, document: Record | Text) -> list[Problem]:
+    """Every problem of one submission record (an extractor's output) against its document,
+    located as ``<document id>``: the checks of a one-line submission file."""
+    return _validate_record(record, document)[1]
 
 
-def dump_jsonl(docs: Iterable[SubmissionDocument]) -> str:
-    """Submission lines as a file body (canonical JSON, one object per line)."""
-    return "".join(doc.canonical_json() + "\n" for doc in docs)
+def validate_records(records: Sequence[Any], documents: Sequence[Record | Text]) -> tuple[list[SubmissionDocument], list[Problem]]:
+    """An extractor's records (``records[i]`` for ``documents[i]``), validated exactly as a
+    submission file of them is: each against its own document (``validate_submission_record``),
+    then all together (a layer given for some documents and not for others)."""
+    docs: list[SubmissionDocument] = []
+    problems: list[Problem] = []
+    for record, document in zip(records, documents, strict=True):
+        parsed, found = _validate_record(record, document)
+        docs += parsed
+        problems += found
+    if not problems and records:
+        docs, problems = validate_objects(list(enumerate(records, start=1)), documents, "<extractor output>", numbering="index")
+    return docs, problems

@@ -2,7 +2,8 @@
 
 Importing this module must stay cheap because pytest imports every plugin at start-up in every
 project where naba is installed: only the standard library and pytest are imported here; naba's
-model, scorer and ``naba.check`` are imported inside the fixtures, and ``datasets`` never.
+model, scorer and the other modules of ``naba.check`` are imported inside the fixtures, and
+``datasets`` never.
 
 Fixtures:
 
@@ -12,7 +13,7 @@ Fixtures:
   (``pathlib.Path``) or a list of submission records; string-only predictions are aligned and
   the alignment report is printed (pytest shows it with a failing test);
 * ``naba_assert(results, *, minimums=None, against=None, tolerance=0.0, maximums=None)``:
-  ``naba.check.assert_no_regression`` with the gold's texts in its message.
+  ``naba.check.regression.assert_no_regression`` with the gold's texts in its message.
 
 ``--naba-gold DIR`` (or the ini option ``naba_gold``) points the fixtures at another folder of
 gold record files.
@@ -89,7 +90,7 @@ def naba_score(naba_gold_dir: Path | None) -> "Callable[..., Results]":
 
 @pytest.fixture(scope="session")
 def naba_assert(naba_gold: "tuple[Record, ...]") -> Callable[..., Any]:
-    """``naba.check.assert_no_regression``; its message shows each regressed item's gold text."""
+    """``naba.check.regression.assert_no_regression``; its message shows each regressed item's gold text."""
     from functools import partial
 
     from naba.check.regression import assert_no_regression

@@ -25,7 +25,7 @@ all raise ``CheckError`` with every problem (the CLI exits 2).
 String-only predictions (spans with ``text`` and no offsets, as LLM extractors produce) are
 aligned by ``naba.check.align.align_record`` before scoring; every decision is kept and reported.
 ``naba check`` (``naba.cli.check``) and the pytest plugin (``naba.check.plugin``) are thin
-layers over the functions here.
+layers over the modules of ``naba.check``; this one holds the check itself and its report.
 """
 
 from __future__ import annotations

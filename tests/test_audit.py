@@ -14,8 +14,8 @@ from typing import Any
 
 from click.testing import CliRunner
 
-from naba.gold.audit import audit_record
 from naba.cli import main
+from naba.gold.audit import audit_record
 from naba.gold.model import Record
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"

@@ -247,7 +247,7 @@ SYSTEM_NAMES = ("rules", "statistical", "dateparser_adapter", "heideltime_adapte
 @pytest.mark.parametrize("system", SYSTEM_NAMES)
 def test_committed_predictions_are_accepted_by_the_scorer(repo_root: Path, system: str) -> None:
     """Each committed predictions file validates against the corpus documents, with the
-    scorer's own submission loader (the two validators must agree on the format)."""
+    scorer's own submission loader (one validator: what `naba run` writes, `naba score` reads)."""
     submission = pytest.importorskip("naba.submission.validate")
     from naba.gold.records import gold_records
 

@@ -29,10 +29,11 @@ from naba.check.saved import read_results
 from naba.check.scoring import score_extractor, score_records, score_submission_file
 from naba.check.thresholds import GROUP_LABELS, metric_catalog, parse_thresholds, thresholds_from
 from naba.cli import main
-from naba.evaluate import ScoreOptions, from_gold, metric_names, score
+from naba.evaluate import ScoreOptions, metric_names, score
 from naba.evaluate.results import Results
 from naba.evaluate.tasks import TASKS
 from naba.gold.records import gold_records
+from naba.submission.model import from_gold
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "check"
 GOLD = FIXTURES / "gold"

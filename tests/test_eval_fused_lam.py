@@ -8,9 +8,10 @@ span; under ``"strict"`` it is one spurious and one missed mention in the strict
 
 from __future__ import annotations
 
-from naba.evaluate import ScoreOptions, from_gold, score
+from naba.evaluate import ScoreOptions, score
 from naba.evaluate.fused_lam import article_lam_start, canonical_fused_lam
 from naba.gold.records import load_record
+from naba.submission.model import from_gold
 
 
 def test_article_lam_start_hand_cases() -> None:

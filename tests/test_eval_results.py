@@ -10,11 +10,12 @@ import pytest
 from pydantic import ValidationError
 
 import naba
-from naba.evaluate import Results, ScoreOptions, from_gold, score
+from naba.evaluate import Results, ScoreOptions, score
 from naba.evaluate.bootstrap import resample_weights, sample_values
 from naba.evaluate.compare import NotComparable, compare
 from naba.gold.model import SCHEMA_VERSION
 from naba.gold.records import gold_sha256, load_records
+from naba.submission.model import from_gold
 
 GOLD_DIR = Path(__file__).parent / "fixtures" / "eval" / "gold"
 GOLD = load_records(GOLD_DIR)

@@ -16,8 +16,8 @@ from naba.evaluate.options import ScoreOptions
 from naba.evaluate.results import Results
 
 if TYPE_CHECKING:
-    from naba.submission.model import SubmissionDocument
     from naba.gold.model import Record
+    from naba.submission.model import SubmissionDocument
 
 
 # --------------------------------------------------------------------------- scoring

@@ -25,8 +25,8 @@ from naba.cli.support import EXIT_BAD_INPUT, EXIT_FAIL
 )
 def build(check: bool, root: Path | None) -> None:
     """Build the Hugging Face dataset folder corpus/ and annotations/record.schema.json."""
-    from naba.corpus.build import CONFIGS, build_from_root, stale_files, write
     from naba.common.problems import render
+    from naba.corpus.build import CONFIGS, build_from_root, stale_files, write
     from naba.gold.records import GoldError, data_root
 
     base = root if root is not None else data_root()

@@ -33,10 +33,10 @@ def _fail(message: str) -> None:
 
 def _guard(action: Callable[[], T], max_problems: int = 200) -> T:
     """Run ``action``; turn invalid input into a report and exit code 2."""
-    from naba.evaluate.compare import NotComparable
-    from naba.submission.model import SubmissionError
     from naba.common.problems import render
+    from naba.evaluate.compare import NotComparable
     from naba.gold.records import GoldError
+    from naba.submission.model import SubmissionError
 
     try:
         return action()

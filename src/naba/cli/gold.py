@@ -55,8 +55,8 @@ def audit(paths: tuple[Path, ...], json_path: Path | None) -> None:
     """
     import json
 
-    from naba.gold.audit import audit_record, render_table
     from naba.common.problems import render
+    from naba.gold.audit import audit_record, render_table
     from naba.gold.validate import validate_paths
 
     files = _record_files(paths)

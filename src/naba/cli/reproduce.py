@@ -16,10 +16,10 @@ import click
 def reproduce(root: Path | None, systems: tuple[str, ...]) -> None:
     """Run every available reference system, score each, print and write the leaderboard."""
     from naba.baselines.protocol import SystemUnavailable
-    from naba.evaluate.compare import NotComparable
-    from naba.common.problems import render
-    from naba.gold.records import data_root
     from naba.check.reproduce import reproduce as run
+    from naba.common.problems import render
+    from naba.evaluate.compare import NotComparable
+    from naba.gold.records import data_root
     from naba.submission.model import SubmissionError
 
     checkout = data_root()

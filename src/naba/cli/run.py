@@ -26,8 +26,8 @@ def run(spec: str, documents_path: Path | None, output: Path | None) -> None:
     from naba.baselines.protocol import SystemUnavailable
     from naba.baselines.runner import SpecError, corpus_documents, dump_submission, read_documents, run_extractor
     from naba.cli.support import importable_from_cwd
-    from naba.gold.inventory import LAYERS
     from naba.common.problems import render
+    from naba.gold.inventory import LAYERS
     from naba.submission.model import SubmissionError
 
     importable_from_cwd()

@@ -11,9 +11,7 @@ overlap), ``matching`` (one-to-one maximum matching), ``entities``/``timex``/``q
 (the tasks), ``tokens`` (seqeval-identical IOB2), ``bootstrap`` (intervals, paired test),
 ``results`` (typed results, diff), ``scorer`` (``score``), ``report`` (tables),
 ``leaderboard`` (ranking), ``agreement`` (inter-annotator agreement). The submission
-format and its validator are ``naba.submission``, a layer below; ``SubmissionDocument``,
-``SubmissionError``, ``from_gold``, ``load_submission`` and ``MAX_SUBMISSION_BYTES`` are part of
-the scorer's API below all the same.
+format and its validator are ``naba.submission``, the layer below.
 """
 
 from __future__ import annotations
@@ -24,11 +22,7 @@ from naba.evaluate.results import Diff, Results
 from naba.evaluate.scorer import score
 from naba.evaluate.tasks import TASKS, metric_names
 from naba.evaluate.tokens import iob2_scores
-from naba.submission.model import SubmissionDocument, SubmissionError, from_gold
-from naba.submission.validate import MAX_SUBMISSION_BYTES, load_submission
 
 __all__ = [
-    "Counts", "Diff", "MAX_SUBMISSION_BYTES", "Ratio", "Results", "ScoreOptions", "SemEval",
-    "SubmissionDocument", "SubmissionError", "TASKS", "from_gold", "iob2_scores", "load_submission",
-    "metric_names", "score",
+    "Counts", "Diff", "Ratio", "Results", "ScoreOptions", "SemEval", "TASKS", "iob2_scores", "metric_names", "score",
 ]

@@ -53,7 +53,8 @@ def _cell(results: "Results", metric: str) -> str:
 
 def agreement_rows(root: Path | None = None) -> list[Row]:
     """One row per measure: the second pass scored against the gold before and after adjudication."""
-    from naba.evaluate import from_gold, score
+    from naba.evaluate import score
+    from naba.submission.model import from_gold
 
     base = (root or annotations_dir()) / "second_pass"
     second = [from_gold(r) for r in load_records(base / "second_annotator")]
@@ -89,7 +90,8 @@ def factuality_agreement(first: "Record", second: "Record") -> tuple[int, int]:
 
 def events_agreement_rows(root: Path | None = None) -> list[Row]:
     """The third pass (events only) against gold 1.2 (before adjudication) and the current gold."""
-    from naba.evaluate import from_gold, score
+    from naba.evaluate import score
+    from naba.submission.model import from_gold
 
     annotations = root or annotations_dir()
     base = annotations / "third_pass"

@@ -31,8 +31,8 @@ from naba.common.arabic import normalize
 from naba.evaluate.matching import Weight
 from naba.evaluate.outcomes import GroupScore, accuracy_group, match_items, prf_group
 from naba.evaluate.spans import Item, SpanTuple, Units, overlap, overlaps_any, set_overlap
-from naba.submission.model import SubmissionDocument
 from naba.gold.model import Record
+from naba.submission.model import SubmissionDocument
 
 
 @dataclass(frozen=True, slots=True)

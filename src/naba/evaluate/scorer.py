@@ -19,10 +19,10 @@ from naba.evaluate.options import ScoreOptions
 from naba.evaluate.outcomes import GroupScore, LabelScore
 from naba.evaluate.results import Interval, LabelResult, MetricResult, Results, TaskResult, UnitsInfo
 from naba.evaluate.spans import Units
-from naba.submission.model import Submission, SubmissionDocument
-from naba.submission.validate import coerce_submission, load_submission
 from naba.evaluate.tasks import TASKS
 from naba.gold.model import SCHEMA_VERSION, Record
+from naba.submission.model import Submission, SubmissionDocument
+from naba.submission.validate import coerce_submission, load_submission
 
 SubmissionInput = str | Path | Submission | Iterable[Mapping[str, Any] | SubmissionDocument]
 

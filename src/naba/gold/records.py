@@ -13,8 +13,8 @@ import json
 from functools import lru_cache
 from pathlib import Path
 
-from naba.gold.model import Record
 from naba.common.problems import Problem, render
+from naba.gold.model import Record
 
 
 class GoldError(Exception):

@@ -15,10 +15,10 @@ from typing import Iterable
 
 from pydantic import ValidationError
 
-from naba.gold.inventory import EVENT_ROLES, TIME_ROLE
 from naba.common.jsonpos import Path, line_map, line_of
-from naba.gold.model import Record, Span
 from naba.common.problems import Problem, dotted, short
+from naba.gold.inventory import EVENT_ROLES, TIME_ROLE
+from naba.gold.model import Record, Span
 from naba.gold.timex3 import calendar_date, is_valid_value, named_weekday
 
 

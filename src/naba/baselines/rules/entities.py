@@ -28,9 +28,9 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Final, NamedTuple
 
-from naba.common.arabic import normalize
 from naba.baselines.rules import lexicons as lx
 from naba.baselines.rules.normalization import PhraseIndex, View, stems
+from naba.common.arabic import normalize
 
 _new_tuple: Final = tuple.__new__  # builds a NamedTuple without its Python-level __new__
 

@@ -28,8 +28,8 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Final, NamedTuple
 
-from naba.common.arabic import normalize
 from naba.baselines.rules.normalization import View, stems
+from naba.common.arabic import normalize
 from naba.gold.timex3 import WEEKDAYS, is_valid_value
 
 #: The three Arabic month series of GUIDELINES.md 4.3 (CLDR adds Moroccan forms).

@@ -46,10 +46,8 @@ from naba.evaluate.results import Results
 if TYPE_CHECKING:
     from naba.gold.model import Record
 
+#: The format tag of a check report in JSON (`naba check --format json`).
 CHECK_FORMAT: Literal["naba-check-1"] = "naba-check-1"
-
-
-# --------------------------------------------------------------------------- the check
 
 
 @dataclass(frozen=True)

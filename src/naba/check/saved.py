@@ -15,8 +15,6 @@ from naba.check.scoring import load_gold
 from naba.evaluate.options import ScoreOptions
 from naba.evaluate.results import Results
 
-# --------------------------------------------------------------------------- saved results
-
 
 def read_results(path: str | Path) -> Results:
     """A saved ``Results`` (``--save`` / ``Results.write``); ``CheckError`` when unreadable."""

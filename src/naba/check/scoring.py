@@ -20,9 +20,6 @@ if TYPE_CHECKING:
     from naba.submission.model import SubmissionDocument
 
 
-# --------------------------------------------------------------------------- scoring
-
-
 @dataclass(frozen=True)
 class Scored:
     """A score and the alignment decisions taken to compute it (empty without string spans)."""

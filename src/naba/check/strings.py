@@ -15,9 +15,6 @@ Strings = Literal["auto", "always", "never"]
 STRINGS_MODES: tuple[str, ...] = ("auto", "always", "never")
 
 
-# --------------------------------------------------------------------------- string-only alignment
-
-
 def alignment_dict(decisions: Sequence[Decision]) -> dict[str, Any]:
     return {
         "spans": len(decisions),

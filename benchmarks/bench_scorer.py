@@ -143,7 +143,7 @@ def run_naba_spans(true_spans, pred_spans):  # type: ignore[no-untyped-def]
 def build_records(true_spans, pred_spans, per_doc: int = 40):  # type: ignore[no-untyped-def]
     """Gold records and a submission for the full pipeline: one sentence per sequence,
     tokens are the word "كلمة", ``per_doc`` sentences per document."""
-    from naba.model import SCHEMA_VERSION, Record
+    from naba.gold.model import SCHEMA_VERSION, Record
 
     word = "كلمة"
     step = len(word) + 1

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from naba.agreement import agreement_table
+from naba.evaluate.agreement import agreement_table
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -13,7 +13,7 @@ def test_datasheet_states_the_computed_agreement() -> None:
     table = agreement_table(ROOT / "annotations")
     datasheet = (ROOT / "DATASHEET.md").read_text(encoding="utf-8")
     missing = [line for line in table.splitlines() if line not in datasheet]
-    assert not missing, "DATASHEET.md agreement table is stale; rerun `python -m naba.agreement`:\n" + "\n".join(missing)
+    assert not missing, "DATASHEET.md agreement table is stale; rerun `python -m naba.evaluate.agreement`:\n" + "\n".join(missing)
 
 
 def test_second_pass_is_not_the_gold() -> None:
@@ -24,12 +24,12 @@ def test_second_pass_is_not_the_gold() -> None:
 
 
 def test_datasheet_states_the_third_pass_agreement() -> None:
-    from naba.agreement import events_agreement_table
+    from naba.evaluate.agreement import events_agreement_table
 
     table = events_agreement_table(ROOT / "annotations")
     datasheet = (ROOT / "DATASHEET.md").read_text(encoding="utf-8")
     missing = [line for line in table.splitlines() if line not in datasheet]
-    assert not missing, "DATASHEET.md third-pass table is stale; rerun `python -m naba.agreement`:\n" + "\n".join(missing)
+    assert not missing, "DATASHEET.md third-pass table is stale; rerun `python -m naba.evaluate.agreement`:\n" + "\n".join(missing)
 
 
 def test_third_pass_is_an_events_only_pass_over_gold_1_2() -> None:
@@ -48,8 +48,8 @@ def test_third_pass_is_an_events_only_pass_over_gold_1_2() -> None:
 
 
 def test_factuality_agreement_counts_by_hand() -> None:
-    from naba.agreement import factuality_agreement
-    from naba.model import Record
+    from naba.evaluate.agreement import factuality_agreement
+    from naba.gold.model import Record
 
     def record(path: str) -> Record:
         return Record.model_validate_json((ROOT / path).read_text(encoding="utf-8"))

@@ -1,8 +1,8 @@
-"""String-only predictions: the alignment rules of naba.align, on sentences written for the tests."""
+"""String-only predictions: the alignment rules of naba.check.align, on sentences written for the tests."""
 
 from __future__ import annotations
 
-from naba.align import align_record, occurrences
+from naba.check.align import align_record, occurrences
 
 TEXT = "قال الرئيس إن موسكو ستدعم طهران، وأكد أن وفد موسكو وصل إلى موسكو مساء الأحد. الموسكوفيون سعداء."
 #        a sentence of our own: "موسكو" three times as a word, once inside الموسكوفيون

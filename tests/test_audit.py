@@ -14,9 +14,9 @@ from typing import Any
 
 from click.testing import CliRunner
 
-from naba.audit import audit_record
 from naba.cli import main
-from naba.model import Record
+from naba.gold.audit import audit_record
+from naba.gold.model import Record
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 VALID = FIXTURES / "valid" / "mini_001.json"

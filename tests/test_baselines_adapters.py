@@ -5,8 +5,9 @@ from __future__ import annotations
 import pytest
 
 from naba.baselines import dateparser_adapter, heideltime_adapter
-from naba.baselines.protocol import SystemUnavailable, as_input_document, validate_submission_record
+from naba.baselines.protocol import SystemUnavailable, as_input_document
 from naba.baselines.runner import available_systems
+from naba.submission.validate import validate_submission_record
 
 
 def test_find_offsets_left_to_right_for_repeated_strings() -> None:

@@ -10,12 +10,13 @@ import datetime as _dt
 
 import pytest
 
-from naba.baselines.protocol import as_input_document, validate_submission_record
+from naba.baselines.protocol import as_input_document
 from naba.baselines.rules import extract
 from naba.baselines.rules.lexicons import gazetteer, nisba_stems, norm_tokens
 from naba.baselines.rules.normalization import View, stems
 from naba.baselines.rules.timex import MONTH_SERIES, Parts, find_timexes, is_future_verb, month_names, resolve
-from naba.timex3 import is_valid_value
+from naba.gold.timex3 import is_valid_value
+from naba.submission.validate import validate_submission_record
 
 PUB = "2024-03-13"  # a Wednesday
 
@@ -453,8 +454,8 @@ def test_fast_normalisation_equals_naba_arabic() -> None:
     from hypothesis import given, settings
     from hypothesis import strategies as st
 
-    from naba.arabic import normalize_with_map
     from naba.baselines.rules.normalization import fast_normalize_with_map
+    from naba.common.arabic import normalize_with_map
 
     alphabet = st.sampled_from([chr(c) for c in range(0x0600, 0x0700)] + list("“”«»„ \n.,abc0123") + ["\u0670", "\u0640"])
 
@@ -470,8 +471,8 @@ ARTICLE_NAMES = ("بوتين", "عراقجي", "مدفيديف", "بيسكوف",
 
 
 def test_no_lexicon_contains_the_articles_person_or_site_names() -> None:
-    from naba.arabic import normalize
     from naba.baselines.rules import lexicons
+    from naba.common.arabic import normalize
 
     words: set[str] = set()
     for key in gazetteer():

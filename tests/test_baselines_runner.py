@@ -9,16 +9,11 @@ from typing import Any
 import pytest
 from click.testing import CliRunner
 
-from naba.baselines.protocol import (
-    InputDocument,
-    SubmissionError,
-    SystemUnavailable,
-    as_input_document,
-    canonical_record,
-    validate_submission_record,
-)
+from naba.baselines.protocol import InputDocument, SystemUnavailable, as_input_document, canonical_record
 from naba.baselines.runner import available_systems, dump_submission, load_extractor, read_documents, run_extractor, SpecError
 from naba.cli import main
+from naba.submission.model import SubmissionError
+from naba.submission.validate import validate_submission_record
 
 TEXT = "قال وزير الخارجية الهندي سوبراهمانيام جايشانكار أمس إن العلاقات مع اليابان قوية."
 DOC = InputDocument("d1", TEXT, "2024-05-02")
@@ -87,12 +82,12 @@ def test_valid_record_has_no_problems() -> None:
     [
         (lambda r: r["entities"][0]["mentions"][0].update(end=10_000), "offset_range"),
         (lambda r: r["entities"][0]["mentions"][0].update(text="اليابا"), "covered_text"),
-        (lambda r: r["entities"][0].update(type="PERSON"), "label"),
-        (lambda r: r["entities"][0]["mentions"][0].update(kind="proper"), "label"),
+        (lambda r: r["entities"][0].update(type="PERSON"), "structure"),
+        (lambda r: r["entities"][0]["mentions"][0].update(kind="proper"), "structure"),
         (lambda r: r["timexes"][0].update(value="yesterday"), "timex_value"),
         (lambda r: r["timexes"][0].update(anchor={"kind": "timex", "id": "t9"}), "reference"),
-        (lambda r: r["timexes"][0].update(id="m1"), "unique_id"),
-        (lambda r: r.update(document_id="other"), "document_id"),
+        (lambda r: r["timexes"][0].update(id="m1"), "duplicate_id"),
+        (lambda r: r.update(document_id="other"), "unknown_document"),
         (lambda r: r.update(relations=[]), "structure"),
         (lambda r: r["timexes"][0].update(confidence=0.3), "structure"),
     ],
@@ -113,7 +108,9 @@ def test_event_roles_and_argument_references_are_checked() -> None:
         "time_id": "t1", "factuality": "certain",
     }]
     codes = sorted(p.code for p in validate_submission_record(record, DOC))
-    assert codes == ["label", "label", "reference"]
+    assert codes == ["structure"]  # factuality "certain" is not a label: the event is invalid as a whole
+    record["events"][0]["factuality"] = "asserted"
+    assert [(p.code, p.field) for p in validate_submission_record(record, DOC)] == [("role", "events[0].arguments[0].role")]
 
 
 def test_canonical_record_is_independent_of_item_order() -> None:
@@ -143,7 +140,7 @@ def test_run_extractor_collects_bad_output_and_crashes() -> None:
     with pytest.raises(SubmissionError) as err:
         run_extractor(broken, [DOC, InputDocument("boom", "x", "2024-01-01")])
     codes = {p.code for p in err.value.problems}
-    assert {"label", "structure", "extractor_error"} <= codes
+    assert {"structure", "extractor_error"} <= codes
 
 
 def test_unavailable_system_raises_instead_of_returning_nothing() -> None:
@@ -250,9 +247,9 @@ SYSTEM_NAMES = ("rules", "statistical", "dateparser_adapter", "heideltime_adapte
 @pytest.mark.parametrize("system", SYSTEM_NAMES)
 def test_committed_predictions_are_accepted_by_the_scorer(repo_root: Path, system: str) -> None:
     """Each committed predictions file validates against the corpus documents, with the
-    scorer's own submission loader (the two validators must agree on the format)."""
-    submission = pytest.importorskip("naba.evaluate.submission")
-    from naba.records import gold_records
+    scorer's own submission loader (one validator: what `naba run` writes, `naba score` reads)."""
+    submission = pytest.importorskip("naba.submission.validate")
+    from naba.gold.records import gold_records
 
     path = repo_root / "baselines" / system / "predictions.jsonl"
     loaded = submission.load_submission(path, list(gold_records()))
@@ -269,7 +266,7 @@ def test_committed_rules_predictions_are_current(repo_root: Path) -> None:
 
 
 def test_rules_output_passes_the_scorers_validator_on_a_fixture() -> None:
-    submission = pytest.importorskip("naba.evaluate.submission")
+    submission = pytest.importorskip("naba.submission.validate")
     from test_baselines_statistical import PARAGRAPHS, make_record
 
     record = make_record(PARAGRAPHS)

@@ -11,9 +11,10 @@ from typing import Any
 
 import pytest
 
-from naba.baselines.protocol import as_input_document, validate_submission_record
+from naba.baselines.protocol import as_input_document
 from naba.baselines.statistical import example_from_record, predict
-from naba.model import SCHEMA_VERSION, Record
+from naba.gold.model import SCHEMA_VERSION, Record
+from naba.submission.validate import validate_submission_record
 
 PARAGRAPHS = [
     ("قال الرئيس الكيني وليام روتو أمس إن نيروبي مستعدة للحوار.", [("وليام روتو", "PER"), ("نيروبي", "GPE")], [("أمس", "2024-05-01")]),

@@ -28,7 +28,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from seqeval.metrics.sequence_labeling import get_entities
 
-from naba.build import (
+from naba.corpus.build import (
     CARD_PATH,
     SCHEMA_PATH,
     RowShapeError,
@@ -40,11 +40,11 @@ from naba.build import (
     write,
 )
 from naba.cli import main
-from naba.features import COLUMN_DOCS, CONFIGS, config_features
-from naba.loading import load
-from naba.model import Record, json_schema
-from naba.records import gold_sha256, load_records
-from naba.tokenize import (
+from naba.corpus.features import COLUMN_DOCS, CONFIGS, config_features
+from naba.corpus.loading import load
+from naba.gold.model import Record, json_schema
+from naba.gold.records import gold_sha256, load_records
+from naba.corpus.tokenize import (
     PROCLITIC_RE,
     MentionSpan,
     Token,
@@ -559,7 +559,7 @@ def test_projection_adjacent_mentions_and_sentence_boundary() -> None:
 
 
 def test_projection_rule_is_in_the_card_and_module_docstring(repo_root: Path) -> None:
-    import naba.tokenize as module
+    import naba.corpus.tokenize as module
 
     card = (repo_root / CARD_PATH).read_text(encoding="utf-8")
     for document in (card, module.__doc__ or ""):

@@ -23,24 +23,17 @@ import pytest
 from click.testing import CliRunner
 
 from naba.baselines.protocol import InputDocument
-from naba.check import (
-    GROUP_LABELS,
-    CheckError,
-    assert_no_regression,
-    check,
-    metric_catalog,
-    parse_thresholds,
-    read_results,
-    score_extractor,
-    score_records,
-    score_submission_file,
-    thresholds_from,
-)
+from naba.check.errors import CheckError
+from naba.check.regression import assert_no_regression, check
+from naba.check.saved import read_results
+from naba.check.scoring import score_extractor, score_records, score_submission_file
+from naba.check.thresholds import GROUP_LABELS, metric_catalog, parse_thresholds, thresholds_from
 from naba.cli import main
-from naba.evaluate import ScoreOptions, from_gold, metric_names, score
+from naba.evaluate import ScoreOptions, metric_names, score
 from naba.evaluate.results import Results
 from naba.evaluate.tasks import TASKS
-from naba.records import gold_records
+from naba.gold.records import gold_records
+from naba.submission.model import from_gold
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "check"
 GOLD = FIXTURES / "gold"
@@ -329,7 +322,7 @@ def test_string_only_extractor_output_is_aligned_unless_refused() -> None:
     assert [d.status for d in result.alignment].count("aligned") == 3
     with pytest.raises(CheckError) as err:
         score_extractor(check_extractors.strings, gold_dir=GOLD, options=FAST, strings="never")
-    assert "missing key 'start'" in str(err.value)
+    assert "mentions[0].start: Field required" in str(err.value)
     with pytest.raises(CheckError, match="strings must be one of"):
         score_extractor(check_extractors.strings, gold_dir=GOLD, strings="sometimes")  # type: ignore[arg-type]
 
@@ -456,7 +449,7 @@ def test_cli_internal_errors_exit_2_without_a_traceback(monkeypatch: pytest.Monk
     def broken(*args: object, **kwargs: object) -> None:
         raise RuntimeError("a bug")
 
-    monkeypatch.setattr("naba.check.check", broken)
+    monkeypatch.setattr("naba.check.regression.check", broken)
     code, _, err = run_cli("check_extractors:full", "--gold", str(GOLD), "--min", "entities.strict.f1=0.5")
     assert code == 2 and "internal error while checking: RuntimeError: a bug" in err
 

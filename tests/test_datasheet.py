@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from naba.records import load_records
+from naba.gold.records import load_records
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -8,8 +8,9 @@ from pathlib import Path
 from click.testing import CliRunner
 
 from naba.cli import main
-from naba.evaluate import Results, ScoreOptions, from_gold, score
-from naba.records import load_records
+from naba.evaluate import Results, ScoreOptions, score
+from naba.gold.records import load_records
+from naba.submission.model import from_gold
 
 GOLD_DIR = Path(__file__).parent / "fixtures" / "eval" / "gold"
 GOLD = load_records(GOLD_DIR)

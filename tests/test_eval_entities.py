@@ -12,7 +12,7 @@ from nervaluate import Evaluator
 
 from naba.evaluate import ScoreOptions, score
 from naba.evaluate.entities import MODES, score_modes, spans_to_items
-from naba.records import load_records
+from naba.gold.records import load_records
 
 GOLD = load_records(Path(__file__).parent / "fixtures" / "eval" / "gold")
 DOC_A = GOLD[0]

@@ -8,9 +8,10 @@ span; under ``"strict"`` it is one spurious and one missed mention in the strict
 
 from __future__ import annotations
 
-from naba.evaluate import ScoreOptions, from_gold, score
+from naba.evaluate import ScoreOptions, score
 from naba.evaluate.fused_lam import article_lam_start, canonical_fused_lam
-from naba.records import load_record
+from naba.gold.records import load_record
+from naba.submission.model import from_gold
 
 
 def test_article_lam_start_hand_cases() -> None:
@@ -54,7 +55,7 @@ def test_either_credits_the_article_keeping_span_and_strict_does_not() -> None:
 
 
 def test_canonicalisation_is_pure() -> None:
-    from naba.evaluate.submission import SubmissionDocument
+    from naba.submission.model import SubmissionDocument
 
     submission, _ = _shifted_submission()
     document = SubmissionDocument.model_validate(submission)

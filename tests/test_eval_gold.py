@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from naba.evaluate import ScoreOptions, from_gold, score
-from naba.records import gold_records, gold_sha256
+from naba.evaluate import ScoreOptions, score
+from naba.gold.records import gold_records, gold_sha256
+from naba.submission.model import from_gold
 
 
 def test_shipped_gold_scores_itself_perfectly() -> None:

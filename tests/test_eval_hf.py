@@ -7,8 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from naba.evaluate import ScoreOptions, from_gold, score
-from naba.records import load_records
+from naba.evaluate import ScoreOptions, score
+from naba.gold.records import load_records
+from naba.submission.model import from_gold
 
 REPO = Path(__file__).resolve().parent.parent
 GOLD_DIR = REPO / "tests" / "fixtures" / "eval" / "gold"

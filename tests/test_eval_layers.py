@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from naba.evaluate import ScoreOptions, score
-from naba.model import Record
-from naba.records import load_records
+from naba.gold.model import Record
+from naba.gold.records import load_records
 
 GOLD = load_records(Path(__file__).parent / "fixtures" / "eval" / "gold")
 DOC_A = GOLD[0]

@@ -10,9 +10,10 @@ from typing import Any
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from naba.evaluate import ScoreOptions, from_gold, score
-from naba.inventory import ENTITY_TYPES, EVENT_ROLES, EVENT_TYPES, QUOTE_KINDS, TIMEX_TYPES
-from naba.records import load_records
+from naba.evaluate import ScoreOptions, score
+from naba.gold.inventory import ENTITY_TYPES, EVENT_ROLES, EVENT_TYPES, QUOTE_KINDS, TIMEX_TYPES
+from naba.gold.records import load_records
+from naba.submission.model import from_gold
 
 GOLD = load_records(Path(__file__).parent / "fixtures" / "eval" / "gold")
 TEXTS = {r.document.id: r.document.text for r in GOLD}
@@ -137,7 +138,7 @@ def test_random_submissions(rnd: random.Random) -> None:
     from naba.evaluate.spans import Units
 
     units = Units.for_gold([[x.start for x in g.document.sentences] for g in GOLD])
-    from naba.evaluate.submission import coerce_submission
+    from naba.submission.validate import coerce_submission
 
     subs = coerce_submission(docs, GOLD).documents
     groups = (entities.score(GOLD, subs, units) + timex.score(GOLD, subs, units)

@@ -10,11 +10,12 @@ import pytest
 from pydantic import ValidationError
 
 import naba
-from naba.evaluate import Results, ScoreOptions, from_gold, score
+from naba.evaluate import Results, ScoreOptions, score
 from naba.evaluate.bootstrap import resample_weights, sample_values
 from naba.evaluate.compare import NotComparable, compare
-from naba.model import SCHEMA_VERSION
-from naba.records import gold_sha256, load_records
+from naba.gold.model import SCHEMA_VERSION
+from naba.gold.records import gold_sha256, load_records
+from naba.submission.model import from_gold
 
 GOLD_DIR = Path(__file__).parent / "fixtures" / "eval" / "gold"
 GOLD = load_records(GOLD_DIR)
@@ -37,7 +38,7 @@ def degraded() -> list[dict]:  # type: ignore[type-arg]
 
 def test_gold_identity_is_the_same_for_records_and_files() -> None:
     from naba.evaluate.scorer import gold_hash
-    from naba.records import dump_record, gold_records
+    from naba.gold.records import dump_record, gold_records
 
     for record in [*GOLD, *gold_records()]:
         assert record.model_dump_json(indent=2) + "\n" == dump_record(record)

@@ -7,9 +7,10 @@ from pathlib import Path
 
 import jsonschema
 
-from naba.evaluate import load_submission, metric_names
-from naba.evaluate.submission import json_schema
-from naba.records import gold_records
+from naba.evaluate import metric_names
+from naba.gold.records import gold_records
+from naba.submission.model import json_schema
+from naba.submission.validate import load_submission
 
 EVALUATE = Path(__file__).resolve().parent.parent / "evaluate"
 

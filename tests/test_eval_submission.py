@@ -9,9 +9,11 @@ import pytest
 from click.testing import CliRunner
 
 from naba.cli import main
-from naba.evaluate import SubmissionError, from_gold, load_submission
-from naba.evaluate.submission import MAX_SUBMISSION_BYTES, coerce_submission, dump_jsonl
-from naba.records import load_records
+from naba.gold.records import load_records
+from naba.submission.model import SubmissionError, from_gold
+from naba.submission.model import dump_jsonl
+from naba.submission.validate import load_submission
+from naba.submission.validate import MAX_SUBMISSION_BYTES, coerce_submission
 
 GOLD_DIR = Path(__file__).parent / "fixtures" / "eval" / "gold"
 GOLD = load_records(GOLD_DIR)

@@ -10,9 +10,9 @@ import pyarrow as pa
 import pytest
 
 import naba
-from naba.build import build_from_root, data_path, write
-from naba.features import CONFIGS, UnknownConfigError, config_features
-from naba.loading import CorpusError, load, read_rows
+from naba.corpus.build import build_from_root, data_path, write
+from naba.corpus.features import CONFIGS, UnknownConfigError, config_features
+from naba.corpus.loading import CorpusError, load, read_rows
 
 
 @pytest.fixture()

@@ -12,14 +12,14 @@ from pathlib import Path
 
 import pytest
 
-from naba.features import CONFIGS
+from naba.corpus.features import CONFIGS
 
 _CHILD = """
 import json, sys
-import naba, naba.records
+import naba, naba.gold.records
 out = {
     "naba_file": naba.__file__,
-    "data_root": str(naba.records.data_root()),
+    "data_root": str(naba.gold.records.data_root()),
     "counts": {config: naba.load(config).num_rows for config in sys.argv[2:]},
     "entities": naba.load("entities").to_list(),
 }
@@ -90,3 +90,14 @@ def test_import_evaluate_is_hugging_face_from_the_repository_root(repo_root: Pat
     # the checkout (as .ci/run makes) is fine, so compare with the folder, not the whole checkout
     assert not Path(location).resolve().is_relative_to((repo_root / "evaluate").resolve())
     assert not (repo_root / "evaluate" / "__init__.py").exists()
+
+
+def test_data_root_of_a_checkout_is_the_repository(repo_root: Path) -> None:
+    """``data_root`` finds the checkout from naba/gold/records.py: two folders up to the package,
+    two more to the repository (src layout), whatever subpackage the module sits in."""
+    from naba.gold import records
+
+    assert records._PACKAGE_DIR == Path(records.__file__).resolve().parent.parent
+    assert (records._PACKAGE_DIR / "__init__.py").is_file() and records._PACKAGE_DIR.name == "naba"
+    assert records.data_root() == repo_root.resolve()
+    assert records.annotations_dir() == repo_root.resolve() / "annotations"

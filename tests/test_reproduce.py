@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from naba.reproduce import Report, reproduce
+from naba.check.reproduce import Report, reproduce
 
 ROOT = Path(__file__).resolve().parent.parent
 

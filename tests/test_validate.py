@@ -1,4 +1,4 @@
-"""One deliberately broken record per invariant of ``naba.validate``.
+"""One deliberately broken record per invariant of ``naba.gold.validate``.
 
 Each case starts from the valid fixture ``tests/fixtures/valid/mini_001.json``,
 breaks exactly one thing, and asserts that exactly that problem code is
@@ -22,8 +22,8 @@ import pytest
 from click.testing import CliRunner
 
 from naba.cli import main
-from naba.records import dump_record, read_record
-from naba.validate import validate_paths
+from naba.gold.records import dump_record, read_record
+from naba.gold.validate import validate_paths
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 VALID = FIXTURES / "valid" / "mini_001.json"
@@ -173,11 +173,11 @@ def test_the_fixture_is_valid_and_canonical() -> None:
 
 
 def test_every_code_has_a_case() -> None:
-    import naba.validate as module
+    import naba.gold.validate as module
 
     source = Path(module.__file__).read_text(encoding="utf-8")
     for code in ALL_CODES:
-        assert f'"{code}"' in source, f"{code} is not a code of naba.validate"
+        assert f'"{code}"' in source, f"{code} is not a code of naba.gold.validate"
 
 
 @pytest.mark.parametrize("code", ALL_CODES)

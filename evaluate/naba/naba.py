@@ -50,7 +50,7 @@ class Naba(evaluate.Metric):
                  trigger_match="overlap", argument_match="overlap", cue_match="overlap", fused_lam="either"):
         from naba.evaluate import ScoreOptions, score
         from naba.evaluate.options import DEFAULT_SEED
-        from naba.records import gold_records
+        from naba.gold.records import gold_records
 
         records = {r.document.id: r for r in gold_records(Path(gold_dir) if gold_dir else None)}
         unknown = sorted(set(references) - set(records))

@@ -15,19 +15,19 @@ except _metadata.PackageNotFoundError:  # running from a source tree without ins
     __version__ = "0.0.0+unknown"
 
 if TYPE_CHECKING:
-    from naba.model import Record
+    from naba.gold.model import Record
 
 
 def load_record(document_id: str | None = None) -> "Record":
     """The typed gold record of ``document_id`` (or of the only document)."""
-    from naba.records import load_record as _load
+    from naba.gold.records import load_record as _load
 
     return _load(document_id)
 
 
 def load(config: str, **kwargs: Any) -> Any:
-    """A ``datasets.Dataset`` for one config of the built corpus (see naba.loading)."""
-    from naba.loading import load as _load
+    """A ``datasets.Dataset`` for one config of the built corpus (see naba.corpus.loading)."""
+    from naba.corpus.loading import load as _load
 
     return _load(config, **kwargs)
 

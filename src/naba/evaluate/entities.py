@@ -49,8 +49,8 @@ from typing import Callable, Sequence
 from naba.evaluate.matching import Weight
 from naba.evaluate.outcomes import GroupScore, Restrictions, by_label_restrictions, prf_group
 from naba.evaluate.spans import Item, Units, hull_overlapping_pairs
-from naba.evaluate.submission import SubmissionDocument
-from naba.model import Record
+from naba.gold.model import Record
+from naba.submission.model import SubmissionDocument
 
 MODES: tuple[str, ...] = ("strict", "exact", "partial", "type")
 

@@ -41,9 +41,9 @@ from typing import Iterator, Literal, Sequence
 from naba.evaluate.matching import Weight
 from naba.evaluate.outcomes import GroupScore, prf_group
 from naba.evaluate.spans import Item, SpanTuple, Units, hull_overlapping_pairs, overlap
-from naba.evaluate.submission import SubmissionDocument
-from naba.inventory import TIME_ROLE
-from naba.model import Record
+from naba.gold.inventory import TIME_ROLE
+from naba.gold.model import Record
+from naba.submission.model import SubmissionDocument
 
 SpanMatch = Literal["overlap", "exact"]
 

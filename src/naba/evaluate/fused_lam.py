@@ -17,7 +17,7 @@ from typing import Literal, TypeVar
 
 from pydantic import BaseModel
 
-from naba.evaluate.submission import SubmissionDocument, SubSpan
+from naba.submission.model import SubSpan, SubmissionDocument
 
 FusedLam = Literal["either", "strict"]
 

@@ -15,7 +15,7 @@ Groups (each PRF group with its own optimal one-to-one matching):
 The predicted speaker is right when it is the gold speaker entity, shown by any of:
   * ``speaker_mention`` overlaps a mention of the gold speaker entity;
   * ``speaker_name`` (or, when absent, the ``name`` of the predicted entity named by
-    ``speaker_entity_id``) equals, after ``naba.arabic.normalize``, the gold
+    ``speaker_entity_id``) equals, after ``naba.common.arabic.normalize``, the gold
     entity's canonical name or the text of one of its mentions.
 A quote whose gold speaker is unknown (null) wants no speaker: right only if
 the prediction gives none of ``speaker_mention``, ``speaker_name``,
@@ -27,12 +27,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal, Sequence
 
-from naba.arabic import normalize
+from naba.common.arabic import normalize
 from naba.evaluate.matching import Weight
 from naba.evaluate.outcomes import GroupScore, accuracy_group, match_items, prf_group
 from naba.evaluate.spans import Item, SpanTuple, Units, overlap, overlaps_any, set_overlap
-from naba.evaluate.submission import SubmissionDocument
-from naba.model import Record
+from naba.gold.model import Record
+from naba.submission.model import SubmissionDocument
 
 
 @dataclass(frozen=True, slots=True)

@@ -19,15 +19,16 @@ from naba.evaluate.options import ScoreOptions
 from naba.evaluate.outcomes import GroupScore, LabelScore
 from naba.evaluate.results import Interval, LabelResult, MetricResult, Results, TaskResult, UnitsInfo
 from naba.evaluate.spans import Units
-from naba.evaluate.submission import Submission, SubmissionDocument, coerce_submission, load_submission
 from naba.evaluate.tasks import TASKS
-from naba.model import SCHEMA_VERSION, Record
+from naba.gold.model import SCHEMA_VERSION, Record
+from naba.submission.model import Submission, SubmissionDocument
+from naba.submission.validate import coerce_submission, load_submission
 
 SubmissionInput = str | Path | Submission | Iterable[Mapping[str, Any] | SubmissionDocument]
 
 
 def gold_hash(gold: Sequence[Record]) -> str:
-    """The gold's identity: equals ``naba.records.gold_sha256`` of a folder holding
+    """The gold's identity: equals ``naba.gold.records.gold_sha256`` of a folder holding
     these records as canonical files (``<id>.json`` written by ``dump_record``).
 
     pydantic's JSON writer produces ``dump_record``'s exact text (2-space indent,
@@ -59,14 +60,14 @@ def score(
     """Score ``submission`` (a path, parsed JSON objects, or ``SubmissionDocument`` s).
 
     ``gold``: records, or a folder of record files, or None for the shipped gold
-    (``naba.records.gold_records()``); a folder is identified by
-    ``naba.records.gold_sha256`` of its files, records by ``gold_hash``. Raises
+    (``naba.gold.records.gold_records()``); a folder is identified by
+    ``naba.gold.records.gold_sha256`` of its files, records by ``gold_hash``. Raises
     ``SubmissionError`` (every problem with line, field and value) when the
     submission is invalid; nothing is repaired.
     """
     options = options or ScoreOptions()
     if gold is None or isinstance(gold, (str, Path)):
-        from naba.records import gold_records, gold_sha256
+        from naba.gold.records import gold_records, gold_sha256
 
         folder = None if gold is None else Path(gold)
         gold = list(gold_records(folder))
@@ -76,8 +77,8 @@ def score(
         gold_sha = gold_hash(gold)
     gold = sorted(gold, key=lambda r: r.document.id)
     if not gold:
-        from naba.problems import Problem
-        from naba.records import GoldError
+        from naba.common.problems import Problem
+        from naba.gold.records import GoldError
 
         raise GoldError([Problem("<gold>", None, "<records>", "[]", "no gold record to score against", "empty_gold")])
     sub = resolve_submission(submission, gold)

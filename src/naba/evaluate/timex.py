@@ -26,8 +26,8 @@ from typing import Sequence
 from naba.evaluate.matching import Weight
 from naba.evaluate.outcomes import GroupScore, accuracy_group, prf_group
 from naba.evaluate.spans import Item, Units, overlap
-from naba.evaluate.submission import SubmissionDocument
-from naba.model import Record
+from naba.gold.model import Record
+from naba.submission.model import SubmissionDocument
 
 
 def gold_items(doc: int, record: Record, units: Units) -> list[Item]:

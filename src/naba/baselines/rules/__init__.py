@@ -31,7 +31,7 @@ from naba.baselines.rules.entities import entity_records, find_mentions
 from naba.baselines.rules.normalization import View
 from naba.baselines.rules.quotes import QuoteMatch, find_quotes
 from naba.baselines.rules.timex import TimexMatch, find_timexes, future_context, resolve, resolved_day
-from naba.timex3 import is_valid_value
+from naba.gold.timex3 import is_valid_value
 
 __all__ = ["extract", "analyse"]
 

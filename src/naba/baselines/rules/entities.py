@@ -28,9 +28,9 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Final, NamedTuple
 
-from naba.arabic import normalize
 from naba.baselines.rules import lexicons as lx
 from naba.baselines.rules.normalization import PhraseIndex, View, stems
+from naba.common.arabic import normalize
 
 _new_tuple: Final = tuple.__new__  # builds a NamedTuple without its Python-level __new__
 
@@ -391,7 +391,7 @@ def _person_pass(view: View, res: _Resources, out: _Collector) -> list[tuple[int
 
 @lru_cache(maxsize=1 << 12)
 def _fold(text: str) -> str:
-    """``naba.arabic.normalize`` of a short span (memoised: it folds character by character)."""
+    """``naba.common.arabic.normalize`` of a short span (memoised: it folds character by character)."""
     return normalize(text)
 
 

@@ -27,11 +27,11 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Final, NamedTuple
 
-from naba.arabic import normalize
 from naba.baselines.rules import lexicons as lx
 from naba.baselines.rules.entities import EntityLayer, Mention
 from naba.baselines.rules.normalization import PhraseIndex, View, stems
 from naba.baselines.rules.timex import TimexMatch, is_future_verb
+from naba.common.arabic import normalize
 
 _SUFFIXES: Final = ("هما", "هم", "هن", "ها", "كم", "نا", "ه", "ي", "ك")
 _CLAUSE_BREAKS: Final = frozenset("،,.:;؛!?؟\"")

@@ -10,7 +10,7 @@ register and are deliberately broad. No person name appears anywhere: person
 names are found by pattern (a title followed by name tokens) and then
 propagated inside the document.
 
-All entries are stored *normalised* (``naba.arabic.normalize``) and split into
+All entries are stored *normalised* (``naba.common.arabic.normalize``) and split into
 tokens, so that lookups are plain dict/set operations on the normalised view.
 The lexicons are built once per process (``lru_cache``) and are immutable.
 """
@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Final, Iterable
 
-from naba.arabic import normalize
+from naba.common.arabic import normalize
 
 
 def norm_tokens(phrase: str) -> tuple[str, ...]:
@@ -351,7 +351,7 @@ def _triggers(type_: str, nouns: Iterable[str], verbs: Iterable[str]) -> list[Ev
     return [EventTrigger(f, type_, False) for f in nouns] + [EventTrigger(f, type_, True) for f in verbs]
 
 
-#: Trigger lexicon for naba.inventory.EVENT_TYPES (nouns, verbal nouns, finite verb forms).
+#: Trigger lexicon for naba.gold.inventory.EVENT_TYPES (nouns, verbal nouns, finite verb forms).
 EVENT_TRIGGERS: Final[tuple[EventTrigger, ...]] = tuple(
     _triggers("MEET", ("لقاء", "اللقاء", "محادثات", "المحادثات", "اجتماع", "الاجتماع", "اجتماعات",
                        "قمة", "القمة", "مباحثات", "المباحثات", "مشاورات", "المشاورات", "مؤتمر", "المؤتمر",

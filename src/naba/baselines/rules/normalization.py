@@ -1,6 +1,6 @@
 """The normalised, tokenised view every rule works on, with offsets back to the original.
 
-Rules match on ``naba.arabic.normalize_with_map`` output (hamza/alef forms, alef
+Rules match on ``naba.common.arabic.normalize_with_map`` output (hamza/alef forms, alef
 maqsura, taa marbuta, diacritics, tatweel and Eastern digits folded) so that one
 lexicon entry covers all spellings; every span a rule produces is mapped back
 through ``Normalized.to_original`` to the untouched document text.
@@ -23,7 +23,7 @@ from functools import cached_property, lru_cache
 from itertools import accumulate, compress, repeat
 from typing import Callable, Final, Iterable, Iterator, Mapping, NamedTuple, Sequence
 
-from naba.arabic import Normalized, normalize_char, normalize_with_map
+from naba.common.arabic import Normalized, normalize_char, normalize_with_map
 
 _TOKEN_RE: Final = re.compile(r"[^\W_]+|\S", re.UNICODE)
 _TOKEN_SPLIT_RE: Final = re.compile("(" + _TOKEN_RE.pattern + ")")
@@ -77,7 +77,7 @@ def stems(word: str) -> tuple[tuple[int, str], ...]:
     return tuple(out)
 
 
-#: str.translate table equal to naba.arabic.normalize_char over the Arabic block and
+#: str.translate table equal to naba.common.arabic.normalize_char over the Arabic block and
 #: the characters it folds; checked against normalize_with_map in the tests.
 _TABLE: Final = {
     ord(ch): (normalize_char(ch) or None)
@@ -90,7 +90,7 @@ _FOLDS: Final = tuple((chr(k), v) for k, v in sorted(_TABLE.items()) if v is not
 
 
 def fast_normalize_with_map(text: str) -> Normalized:
-    """Same result as ``naba.arabic.normalize_with_map``, at C speed.
+    """Same result as ``naba.common.arabic.normalize_with_map``, at C speed.
 
     Every fold is one character to one character and the only other change is
     deletion, so the folded string is a chain of ``str.replace`` (ten times faster
@@ -328,7 +328,7 @@ class View:
 
     @cached_property
     def normalized(self) -> Normalized:
-        """The folded text with its full offset map (``naba.arabic.normalize_with_map``)."""
+        """The folded text with its full offset map (``naba.common.arabic.normalize_with_map``)."""
         return fast_normalize_with_map(self.text)
 
     def positions_of(self, forms: frozenset[str] | set[str]) -> list[int]:

@@ -33,10 +33,10 @@ from functools import lru_cache
 from itertools import compress, islice
 from typing import Final, NamedTuple
 
-from naba.arabic import normalize
 from naba.baselines.rules import lexicons as lx
 from naba.baselines.rules.entities import EntityLayer, Mention
 from naba.baselines.rules.normalization import View, stems
+from naba.common.arabic import normalize
 
 _QUOTE: Final = '"'
 _QUOTES: Final = frozenset((_QUOTE,))

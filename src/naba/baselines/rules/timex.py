@@ -28,9 +28,9 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Final, NamedTuple
 
-from naba.arabic import normalize
 from naba.baselines.rules.normalization import View, stems
-from naba.timex3 import WEEKDAYS, is_valid_value
+from naba.common.arabic import normalize
+from naba.gold.timex3 import WEEKDAYS, is_valid_value
 
 #: The three Arabic month series of GUIDELINES.md 4.3 (CLDR adds Moroccan forms).
 MONTH_SERIES: Final[dict[str, tuple[str, ...]]] = {

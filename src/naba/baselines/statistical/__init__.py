@@ -1,7 +1,7 @@
 """Statistical baseline: scikit-learn token classifiers with engineered features.
 
 Two IOB2 token classifiers (linear SVMs, liblinear, over ``DictVectorizer``
-features) trained at run time from the gold (``naba.records.gold_records``):
+features) trained at run time from the gold (``naba.gold.records.gold_records``):
 
 * entities: labels ``B-/I-`` + entity type, from every mention (all kinds);
   a third classifier predicts how many proclitic characters the first token
@@ -35,7 +35,7 @@ from typing import Any, Sequence
 from naba.baselines.protocol import InputDocument, as_input_document
 from naba.baselines.rules.normalization import View
 from naba.baselines.statistical.features import sentence_features
-from naba.model import Record
+from naba.gold.model import Record
 
 SEED = 13
 _ENTITY = "entity"
@@ -98,13 +98,13 @@ def example_from_record(record: Record) -> Example:
 
 @lru_cache(maxsize=4)
 def _examples(sha: str) -> tuple[tuple[str, Example], ...]:
-    from naba.records import gold_records
+    from naba.gold.records import gold_records
 
     return tuple((r.document.id, example_from_record(r)) for r in gold_records())
 
 
 def _gold_examples() -> tuple[tuple[str, Example], ...]:
-    from naba.records import gold_sha256
+    from naba.gold.records import gold_sha256
 
     return _examples(gold_sha256())
 
@@ -219,7 +219,7 @@ def _predict(view: View, features: Sequence[dict[str, Any]], indices: Sequence[i
 
 def _records(doc: InputDocument, view: View, entity_labels: list[str], timex_labels: list[str], cuts: dict[int, int]) -> dict[str, Any]:
     from naba.baselines.rules.timex import find_timexes, resolve
-    from naba.arabic import normalize
+    from naba.common.arabic import normalize
 
     tokens = view.tokens
 
@@ -283,7 +283,7 @@ def predict(document: Any, training: Sequence[tuple[str, Example]] | None = None
         view = View(doc.text)
         features = sentence_features(view)
         if training is None:
-            from naba.records import gold_sha256
+            from naba.gold.records import gold_sha256
 
             models = _all_gold_models(gold_sha256())
         else:

@@ -10,10 +10,10 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Any
 
-from naba.arabic import normalize
 from naba.baselines.rules import lexicons as lx
 from naba.baselines.rules.normalization import Token, View, stems
 from naba.baselines.rules.timex import PART_OF_DAY, RELATIVE_DAYS, month_names, weekday_of
+from naba.common.arabic import normalize
 
 
 @lru_cache(maxsize=1)

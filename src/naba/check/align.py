@@ -1,0 +1,180 @@
+"""Align offset-less predicted strings to occurrences in the document text.
+
+LLM-based extractors often return surface strings ("موسكو") instead of offsets. naba scores
+them after a documented, deterministic alignment, and reports every decision:
+
+1. **Where.** Every JSON object in a submission record that has a string ``text`` and neither
+   ``start`` nor ``end`` is a span to align (entity mentions, time expressions, quote cues and
+   contents, event triggers and arguments, speaker mentions). Objects that carry offsets are left
+   untouched; an object with only one of ``start``/``end`` is an error, not repaired.
+2. **How strings match.** Both the text and the string are folded with
+   :func:`naba.common.arabic.normalize_with_map` (hamza/alef forms, alef maqsura, taa marbuta,
+   diacritics, tatweel, digits, curly quotes); the string is stripped of surrounding white space.
+   A match must start at a word boundary, optionally after Arabic proclitics (و ف ب ل ك, at most
+   two, e.g. "وموسكو", "للولايات"), and end at a word boundary. A string found only inside a
+   longer word is *not* aligned (reported as ``not_found``): a silent inside-word match would
+   reward wrong spans.
+3. **Which occurrence.** If the object has an integer ``occurrence`` (1-based), that occurrence of
+   the folded string, counting left to right, is used (``occurrence_out_of_range`` if there are
+   fewer). Otherwise occurrences are handed out left to right per folded string within a document:
+   the first object asking for "موسكو" gets the first occurrence, the second the second, and so
+   on, in the order the objects appear in the record (layers in key order, items in list order).
+   When a string has more requests than occurrences, the extra ones are ``exhausted``.
+4. **Result.** Aligned objects get ``start``/``end`` (original offsets, half-open) and ``text``
+   becomes the covered original text (so the scorer's covered-text check holds);
+   ``occurrence`` is removed. An unaligned span is removed, and so is the item that cannot stand
+   without it: an entity mention or a quote content span or an event argument alone; a whole quote
+   whose cue failed, an event whose trigger failed, an entity or quote left with no mention or no
+   content; a failed ``speaker_mention`` becomes null. Every removal is in the report; the scorer
+   then counts the gold items as missed, never silently as matched.
+
+The alignment is a pure function of (text, record): the same input always gives the same output.
+"""
+
+from __future__ import annotations
+
+import copy
+import re
+from dataclasses import dataclass, field
+from typing import Any, Final, Literal
+
+from naba.common.arabic import normalize, normalize_with_map
+
+Status = Literal["aligned", "not_found", "occurrence_out_of_range", "exhausted", "invalid"]
+
+_DROP: Final = object()
+#: Span fields that may be null in a submission: a failed alignment nulls them.
+_OPTIONAL_SPANS: Final = frozenset({"speaker_mention"})
+#: Lists that must not be empty: when all their spans fail, their item is dropped.
+_NONEMPTY_LISTS: Final = frozenset({"mentions", "content"})
+_WORD: Final = re.compile(r"[\w\u0621-\u064A\u0660-\u0669\u06F0-\u06F9]")
+_PROCLITICS: Final = "وفبلك"
+
+
+@dataclass(frozen=True, slots=True)
+class Decision:
+    """One alignment decision, for the report."""
+
+    document_id: str
+    path: str
+    string: str
+    status: Status
+    start: int | None = None
+    end: int | None = None
+    occurrence: int | None = None
+    candidates: int = 0
+
+    def describe(self) -> str:
+        where = f"[{self.start}, {self.end})" if self.start is not None else "-"
+        occ = f" occurrence {self.occurrence} of {self.candidates}" if self.occurrence else f" ({self.candidates} candidates)"
+        return f"{self.document_id} {self.path}: {self.string!r} -> {self.status} {where}{occ}"
+
+
+@dataclass(slots=True)
+class Alignment:
+    """The aligned record and every decision taken."""
+
+    record: dict[str, Any]
+    decisions: list[Decision] = field(default_factory=list)
+
+    @property
+    def unaligned(self) -> list[Decision]:
+        return [d for d in self.decisions if d.status != "aligned"]
+
+
+def _is_word(char: str) -> bool:
+    return bool(_WORD.match(char))
+
+
+def occurrences(text: str, string: str) -> list[tuple[int, int]]:
+    """All word-boundary occurrences of ``string`` in ``text`` as original half-open offsets,
+    left to right, matching on the folded view and allowing up to two proclitics before it."""
+    folded_text = normalize_with_map(text)
+    needle = normalize(string.strip())
+    if not needle:
+        return []
+    hay = folded_text.text
+    found: list[tuple[int, int]] = []
+    start = 0
+    while True:
+        index = hay.find(needle, start)
+        if index < 0:
+            break
+        start = index + 1
+        end = index + len(needle)
+        if end < len(hay) and _is_word(hay[end]) and _is_word(needle[-1]):
+            continue
+        cursor = index
+        clitics = 0
+        while cursor > 0 and clitics < 2 and hay[cursor - 1] in _PROCLITICS:
+            cursor -= 1
+            clitics += 1
+        boundary_ok = index == 0 or not _is_word(hay[index - 1]) or not _is_word(needle[0])
+        if not boundary_ok and clitics and (cursor == 0 or not _is_word(hay[cursor - 1])):
+            boundary_ok = True
+        if boundary_ok:
+            found.append(folded_text.to_original(index, end))
+    return found
+
+
+def align_record(text: str, record: dict[str, Any]) -> Alignment:
+    """Align every offset-less span of one submission record against ``text`` (pure)."""
+    result = copy.deepcopy(record)
+    document_id = str(record.get("document_id", "?"))
+    decisions: list[Decision] = []
+    handed_out: dict[str, int] = {}
+    cache: dict[str, list[tuple[int, int]]] = {}
+
+    def visit(node: Any, path: str) -> Any:
+        """Return the aligned node, or _DROP when the node cannot stand without a failed span."""
+        if isinstance(node, list):
+            return [new for index, item in enumerate(node) if (new := visit(item, f"{path}[{index}]")) is not _DROP]
+        if not isinstance(node, dict):
+            return node
+        if isinstance(node.get("text"), str) and "start" not in node and "end" not in node:
+            return align_span(node, path)
+        out: dict[str, Any] = {}
+        for key, value in node.items():
+            new = visit(value, f"{path}.{key}" if path else key)
+            if new is _DROP:
+                if key in _OPTIONAL_SPANS:
+                    out[key] = None
+                    continue
+                return _DROP  # a required span (cue, trigger) failed: the whole item goes
+            if isinstance(value, list) and value and not new and key in _NONEMPTY_LISTS:
+                return _DROP  # every mention / content span failed
+            out[key] = new
+        return out
+
+    def align_span(node: dict[str, Any], path: str) -> Any:
+        string = node["text"]
+        key = normalize(string.strip())
+        spans = cache.setdefault(key, occurrences(text, string))
+        requested = node.get("occurrence")
+        if requested is not None and (not isinstance(requested, int) or isinstance(requested, bool) or requested < 1):
+            decisions.append(Decision(document_id, path, string, "invalid", candidates=len(spans)))
+            return _DROP
+        if not spans:
+            decisions.append(Decision(document_id, path, string, "not_found"))
+            return _DROP
+        if requested is not None:
+            if requested > len(spans):
+                decisions.append(Decision(document_id, path, string, "occurrence_out_of_range", occurrence=requested, candidates=len(spans)))
+                return _DROP
+            chosen = requested
+        else:
+            chosen = handed_out.get(key, 0) + 1
+            if chosen > len(spans):
+                decisions.append(Decision(document_id, path, string, "exhausted", occurrence=chosen, candidates=len(spans)))
+                return _DROP
+            handed_out[key] = chosen
+        start, end = spans[chosen - 1]
+        decisions.append(Decision(document_id, path, string, "aligned", start, end, chosen, len(spans)))
+        aligned = {k: v for k, v in node.items() if k != "occurrence"}
+        aligned.update(start=start, end=end, text=text[start:end])
+        return aligned
+
+    aligned_record = visit(result, "")
+    if aligned_record is _DROP:  # cannot happen for a top-level record without text; keep the shape
+        aligned_record = {"document_id": document_id}
+    return Alignment(aligned_record, decisions)

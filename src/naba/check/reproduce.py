@@ -1,0 +1,98 @@
+"""The main job: run every available reference system, score each, rank them.
+
+``reproduce(root)`` writes, under ``root``:
+
+* ``baselines/<system>/predictions.jsonl``: the system's submission (deterministic bytes);
+* ``baselines/<system>/scores.json`` and ``scores.md``: its typed results (with provenance:
+  naba version, schema version, gold sha256, submission sha256, options) and their table;
+* ``evaluate/leaderboard.md`` and ``evaluate/leaderboard.json``: the per-task ranking.
+
+A system that cannot run here (HeidelTime without Java) is *skipped* and said so; it is never
+scored as zero. Everything written is a pure function of the code, the gold and the options, so
+a rerun on the same machine is byte-identical, and ``tests/test_reproduce.py`` checks that the
+committed files are what this job writes.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable
+
+from naba.gold.records import gold_records
+
+
+@dataclass(frozen=True)
+class SystemRun:
+    name: str
+    spec: str
+    ran: bool
+    reason: str
+    files: tuple[Path, ...] = ()
+
+
+@dataclass
+class Report:
+    runs: list[SystemRun] = field(default_factory=list)
+    leaderboard_text: str = ""
+    written: list[Path] = field(default_factory=list)
+
+    @property
+    def skipped(self) -> list[SystemRun]:
+        return [r for r in self.runs if not r.ran]
+
+
+def _write(path: Path, text: str, written: list[Path]) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    written.append(path)
+    return path
+
+
+def reproduce(
+    root: Path,
+    *,
+    systems: tuple[str, ...] | None = None,
+    progress: bool = True,
+    log: Callable[[str], None] = print,
+) -> Report:
+    """Run, score and rank the reference systems (all available ones, or those named)."""
+    from naba.baselines.runner import available_systems, corpus_documents, dump_submission, run_extractor
+    from naba.evaluate import leaderboard as lb
+    from naba.evaluate.options import ScoreOptions
+    from naba.evaluate.report import format_results
+    from naba.evaluate.scorer import score
+
+    gold = gold_records()
+    documents = corpus_documents()
+    options = ScoreOptions()
+    known = {name for name, *_ in available_systems()}
+    unknown = sorted(set(systems or ()) - known)
+    if unknown:
+        raise ValueError(f"unknown system(s) {', '.join(unknown)}; known: {', '.join(sorted(known))}")
+    report = Report()
+    entries: list[lb.Entry] = []
+    for name, spec, ok, reason in available_systems():
+        if systems is not None and name not in systems:
+            continue
+        if not ok:
+            log(f"skipped {name}: {reason}")
+            report.runs.append(SystemRun(name, spec, False, reason))
+            continue
+        log(f"running {name} ({spec})")
+        records = run_extractor(spec, documents, progress=progress)
+        folder = root / "baselines" / name
+        predictions = _write(folder / "predictions.jsonl", dump_submission(records), report.written)
+        results = score(predictions, gold, options=options, system=name)
+        files = (
+            predictions,
+            _write(folder / "scores.json", results.to_json(), report.written),
+            _write(folder / "scores.md", format_results(results, "md"), report.written),
+        )
+        report.runs.append(SystemRun(name, spec, True, "ok", files))
+        entries.append(lb.Entry(name, results))
+    if entries:
+        board = lb.build(entries)
+        report.written.extend(lb.write(board, root / "evaluate"))
+        report.leaderboard_text = lb.to_text(board)
+    return report

@@ -1,0 +1,34 @@
+"""The ``naba`` command line: a thin layer over pure functions.
+
+Every command validates its input, prints a readable report, and exits 0 on
+success, 1 on a failed check or regression, 2 on bad input. The commands of each
+area live in their own module of this package (``naba.cli.gold``: validate, audit;
+``naba.cli.build``: build; ``naba.cli.run``: run; ``naba.cli.evaluate``: score,
+validate-submission, leaderboard, compare; ``naba.cli.check``: check;
+``naba.cli.reproduce``: reproduce); this module only wires them into one group.
+"""
+
+from __future__ import annotations
+
+import click
+
+from naba import __version__
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="naba")
+def main() -> None:
+    """naba: Arabic news information-extraction benchmark."""
+
+
+def _register() -> None:
+    """Attach the commands of every area; a missing module is an error, never skipped."""
+    import importlib
+
+    for module_name in ("naba.cli.gold", "naba.cli.build", "naba.cli.evaluate", "naba.cli.run", "naba.cli.check", "naba.cli.reproduce"):
+        module = importlib.import_module(module_name)
+        for command in module.COMMANDS:
+            main.add_command(command)
+
+
+_register()

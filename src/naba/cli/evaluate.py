@@ -1,0 +1,193 @@
+"""``naba score``, ``naba validate-submission``, ``naba leaderboard``, ``naba compare``.
+
+Thin commands over ``naba.evaluate``: every input is validated first; bad input
+prints one collected report (file, line, field, value) and exits 2, never a
+traceback; results print as readable tables and can be written as JSON.
+"""
+
+from __future__ import annotations
+
+import sys
+from functools import partial
+from pathlib import Path
+from typing import Callable, Sequence, TypeVar
+
+import click
+
+from naba.cli.support import EXIT_BAD_INPUT
+T = TypeVar("T")
+
+
+def _gold(gold_dir: Path | None):  # type: ignore[no-untyped-def]
+    """Validated gold records (raises GoldError); scoring is given the folder itself so
+    that results carry the folder's ``gold_sha256``."""
+    from naba.gold.records import gold_records
+
+    return list(gold_records(gold_dir))
+
+
+def _fail(message: str) -> None:
+    click.echo(message, err=True)
+    sys.exit(EXIT_BAD_INPUT)
+
+
+def _guard(action: Callable[[], T], max_problems: int = 200) -> T:
+    """Run ``action``; turn invalid input into a report and exit code 2."""
+    from naba.common.problems import render
+    from naba.evaluate.compare import NotComparable
+    from naba.gold.records import GoldError
+    from naba.submission.model import SubmissionError
+
+    try:
+        return action()
+    except (SubmissionError, GoldError) as err:
+        problems = err.problems
+        shown = problems if max_problems <= 0 else problems[:max_problems]
+        text = render(shown)
+        if len(shown) < len(problems):
+            by_code: dict[str, int] = {}
+            for p in problems:
+                by_code[p.code] = by_code.get(p.code, 0) + 1
+            text += (f"\n{len(problems) - len(shown)} more problem(s) not shown (--max-problems 0 shows all); "
+                     f"{len(problems)} in total by code: " + ", ".join(f"{c}={n}" for c, n in sorted(by_code.items())))
+        _fail(text)
+    except NotComparable as err:
+        _fail(f"not comparable: {err}")
+    except FileNotFoundError as err:
+        _fail(f"cannot load the gold: {err}")
+    raise AssertionError("unreachable")  # pragma: no cover
+
+
+def _options(n_bootstrap: int, seed: int, confidence: float, trigger_match: str, argument_match: str, cue_match: str, fused_lam: str):  # type: ignore[no-untyped-def]
+    from pydantic import ValidationError
+
+    from naba.evaluate.options import ScoreOptions
+
+    try:
+        return ScoreOptions.model_validate(dict(n_bootstrap=n_bootstrap, seed=seed, confidence=confidence, trigger_match=trigger_match,
+                                                argument_match=argument_match, cue_match=cue_match, fused_lam=fused_lam))
+    except ValidationError as err:
+        _fail("invalid options:\n" + "\n".join(f"  --{'-'.join(map(str, e['loc'])).replace('_', '-')}: {e['msg']} (value: {e.get('input')!r})" for e in err.errors()))
+
+
+def _score_options(func):  # type: ignore[no-untyped-def]
+    from naba.evaluate.options import DEFAULT_SEED
+
+    for decorator in reversed([
+        click.option("--gold", "gold_dir", type=click.Path(path_type=Path, file_okay=False), default=None, help="Folder of gold record files (default: the shipped annotations)."),
+        click.option("--n-bootstrap", type=int, default=1000, show_default=True, help="Bootstrap resamples (0: no intervals)."),
+        click.option("--seed", type=int, default=DEFAULT_SEED, show_default=True, help="Bootstrap seed."),
+        click.option("--confidence", type=float, default=0.95, show_default=True, help="Interval coverage."),
+        click.option("--trigger-match", type=click.Choice(["overlap", "exact"]), default="overlap", show_default=True),
+        click.option("--argument-match", type=click.Choice(["overlap", "exact"]), default="overlap", show_default=True),
+        click.option("--cue-match", type=click.Choice(["overlap", "exact"]), default="overlap", show_default=True),
+        click.option("--fused-lam", type=click.Choice(["either", "strict"]), default="either", show_default=True,
+                     help="A span starting on the article's lam of a fused لل: the gold's span (either) or a miss (strict)."),
+        click.option("--max-problems", type=int, default=200, show_default=True, help="Problems to print (0: all)."),
+    ]):
+        func = decorator(func)
+    return func
+
+
+def _system_name(path: Path, name: str | None) -> str:
+    return name if name else (path.resolve().parent.name or path.stem)
+
+
+@click.command("score")
+@click.argument("file", type=click.Path(path_type=Path, dir_okay=False))
+@_score_options
+@click.option("--format", "fmt", type=click.Choice(["table", "json", "md"]), default="table", show_default=True)
+@click.option("--per-label", is_flag=True, help="Also show per-label rows.")
+@click.option("--name", default=None, help="System name (default: the file's folder name).")
+@click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False), default=None, help="Write the results as JSON here.")
+def score(file: Path, gold_dir: Path | None, n_bootstrap: int, seed: int, confidence: float, trigger_match: str,
+          argument_match: str, cue_match: str, fused_lam: str, max_problems: int, fmt: str, per_label: bool, name: str | None, output: Path | None) -> None:
+    """Score a submission (JSON Lines) against the gold and print a table with ± columns."""
+    from naba.evaluate.report import format_results
+    from naba.evaluate.scorer import score as run
+
+    options = _options(n_bootstrap, seed, confidence, trigger_match, argument_match, cue_match, fused_lam)
+    results = _guard(lambda: run(file, gold_dir, options=options, system=_system_name(file, name)), max_problems)
+    click.echo(format_results(results, fmt, per_label=per_label), nl=False)  # type: ignore[arg-type]
+    if output is not None:
+        results.write(output)
+        click.echo(f"wrote {output}", err=True)
+
+
+@click.command("validate-submission")
+@click.argument("file", type=click.Path(path_type=Path, dir_okay=False))
+@click.option("--gold", "gold_dir", type=click.Path(path_type=Path, file_okay=False), default=None, help="Folder of gold record files.")
+@click.option("--max-problems", type=int, default=200, show_default=True, help="Problems to print (0: all).")
+def validate_submission(file: Path, gold_dir: Path | None, max_problems: int) -> None:
+    """Check a submission file against the format and the gold; exit 2 on any problem."""
+    from naba.submission.validate import load_submission
+
+    submission = _guard(lambda: load_submission(file, _gold(gold_dir)), max_problems)
+    layers = ", ".join(submission.layers) or "none"
+    click.echo(f"{file}: {len(submission.documents)} document(s), layers predicted: {layers}; 0 problems")
+
+
+@click.command("leaderboard")
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path, dir_okay=False))
+@_score_options
+@click.option("--name", "names", multiple=True, help="System name for each file, in order (default: each file's folder name).")
+@click.option("--out-dir", type=click.Path(path_type=Path, file_okay=False), default=Path("evaluate"), show_default=True,
+              help="Where leaderboard.md and leaderboard.json are written.")
+def leaderboard(files: Sequence[Path], gold_dir: Path | None, n_bootstrap: int, seed: int, confidence: float, trigger_match: str,
+                argument_match: str, cue_match: str, fused_lam: str, max_problems: int, names: Sequence[str], out_dir: Path) -> None:
+    """Score several submissions and rank them per task on the headline metric."""
+    from tqdm import tqdm
+
+    from naba.evaluate import leaderboard as lb
+    from naba.evaluate.scorer import score as run
+
+    if names and len(names) != len(files):
+        _fail(f"--name was given {len(names)} time(s) for {len(files)} file(s); give it once per file or not at all")
+    options = _options(n_bootstrap, seed, confidence, trigger_match, argument_match, cue_match, fused_lam)
+    _guard(lambda: _gold(gold_dir))
+    entries = []
+    for index, file in enumerate(tqdm(files, desc="scoring", unit="system", file=sys.stderr, disable=None)):
+        system = names[index] if names else _system_name(file, None)
+        results = _guard(partial(run, file, gold_dir, options=options, system=system), max_problems)
+        entries.append(lb.Entry(system, results))
+    board = _guard(lambda: lb.build(entries))
+    md, js = lb.write(board, out_dir)
+    click.echo(lb.to_text(board), nl=False)
+    click.echo(f"wrote {md} and {js}", err=True)
+
+
+@click.command("compare")
+@click.argument("a", type=click.Path(path_type=Path, dir_okay=False))
+@click.argument("b", type=click.Path(path_type=Path, dir_okay=False))
+@_score_options
+@click.option("--all", "all_metrics", is_flag=True, help="Compare every micro F1/accuracy, not only the headlines.")
+def compare(a: Path, b: Path, gold_dir: Path | None, n_bootstrap: int, seed: int, confidence: float, trigger_match: str,
+            argument_match: str, cue_match: str, fused_lam: str, max_problems: int, all_metrics: bool) -> None:
+    """Paired bootstrap between two submissions: B - A, its interval, and how often it holds."""
+    from naba.evaluate.compare import compare as run_compare
+    from naba.evaluate.report import fmt_score, render_table
+    from naba.evaluate.scorer import score as run
+
+    options = _options(n_bootstrap, seed, confidence, trigger_match, argument_match, cue_match, fused_lam)
+    _guard(lambda: _gold(gold_dir))
+    ra = _guard(lambda: run(a, gold_dir, options=options, system=_system_name(a, None)), max_problems)
+    rb = _guard(lambda: run(b, gold_dir, options=options, system=_system_name(b, None)), max_problems)
+    rows = []
+    for c in _guard(lambda: run_compare(ra, rb, all_metrics=all_metrics)):
+        e = c.estimate
+        diff = DASH if e.observed is None else f"{e.observed:+.4f}"
+        interval = DASH if e.low is None else f"[{e.low:+.4f}, {e.high:+.4f}]"
+        rows.append([c.metric, fmt_score(c.a), fmt_score(c.b), diff, interval, fmt_score(e.b_better, 3), fmt_score(e.holds, 3)])
+    click.echo(f"A = {a}\nB = {b}")
+    if rows:
+        click.echo(render_table(["metric", "A", "B", "B-A", f"{options.confidence:.0%} interval", "P(B>A)", "holds"], rows, markdown=False))
+    skipped = [t for t in ra.tasks if not (ra.tasks[t].predicted and rb.tasks[t].predicted)]
+    if skipped:
+        click.echo("not compared (not predicted by both): " + ", ".join(skipped))
+    click.echo(f"paired bootstrap: {options.n_bootstrap} resamples of {ra.units.n} {ra.units.kind} units, seed {options.seed}; "
+               "holds = share of resamples in which B-A keeps its observed sign")
+
+
+DASH = "—"
+
+COMMANDS = [score, validate_submission, leaderboard, compare]

@@ -1,0 +1,65 @@
+"""``naba run MODULE:CALLABLE``: run an extractor and write a submission file.
+
+A thin layer over ``naba.baselines.runner``. Exit codes: 0 on success (also
+when the system is unavailable here: it is *skipped* with its reason on
+stderr and no file is written), 2 on bad input or bad extractor output (every
+problem listed, no traceback).
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from naba.cli.support import EXIT_BAD_INPUT, EXIT_OK
+
+
+@click.command("run")
+@click.argument("spec", metavar="MODULE:CALLABLE")
+@click.option("--documents", "documents_path", type=click.Path(path_type=Path), default=None,
+              help="JSON Lines of {id, text, publication_date}; default: the corpus documents (inputs only, never gold layers).")
+@click.option("-o", "--output", type=click.Path(path_type=Path), default=None, help="Submission file to write (default: stdout).")
+def run(spec: str, documents_path: Path | None, output: Path | None) -> None:
+    """Run the extractor MODULE:CALLABLE over documents and write a validated submission."""
+    from naba.baselines.protocol import SystemUnavailable
+    from naba.baselines.runner import SpecError, corpus_documents, dump_submission, read_documents, run_extractor
+    from naba.cli.support import importable_from_cwd
+    from naba.common.problems import render
+    from naba.gold.inventory import LAYERS
+    from naba.submission.model import SubmissionError
+
+    importable_from_cwd()
+
+    if documents_path is not None:
+        documents, problems = read_documents(documents_path)
+        if problems:
+            click.echo(render(problems), err=True)
+            sys.exit(EXIT_BAD_INPUT)
+    else:
+        documents = corpus_documents()
+    try:
+        records = run_extractor(spec, documents, progress=True)
+    except SystemUnavailable as err:
+        click.echo(f"skipped {spec}: system unavailable: {err}", err=True)
+        sys.exit(EXIT_OK)
+    except SpecError as err:
+        click.echo(f"error: {err}", err=True)
+        sys.exit(EXIT_BAD_INPUT)
+    except SubmissionError as err:
+        click.echo(f"error: {spec} returned invalid output:", err=True)
+        click.echo(render(err.problems), err=True)
+        sys.exit(EXIT_BAD_INPUT)
+    text = dump_submission(records)
+    if output is None:
+        click.echo(text, nl=False)
+    else:
+        output.parent.mkdir(parents=True, exist_ok=True)
+        output.write_bytes(text.encode("utf-8"))
+        layers = [layer for layer in LAYERS if any(layer in r for r in records)]
+        counts = ", ".join(f"{layer} {sum(len(r.get(layer, [])) for r in records)}" for layer in layers)
+        click.echo(f"wrote {output}: {len(records)} document(s); layers predicted: {counts or 'none'}", err=True)
+
+
+COMMANDS = [run]

@@ -1,0 +1,552 @@
+"""Build ``corpus/`` (the Hugging Face dataset folder) and the record JSON Schema
+from the gold records, deterministically.
+
+Data files are Arrow IPC *streams* (``corpus/data/<config>/test.arrow``), one per
+config. Why not JSON Lines, the first choice (its bytes depend only on
+``json.dumps``): ``datasets`` does apply the card's features to JSON data files,
+but only *after* pyarrow's JSON reader has inferred column types, and that
+reader turns every string that looks like an ISO date into a timestamp. A
+TIMEX3 value ``"2025-06-23"`` or a publication date came back from
+``load_dataset`` as ``"2025-06-23 00:00:00"`` (tests/test_build.py keeps
+checking the loaded rows). Parquet has no such inference, but each file embeds
+its writer's version (``created_by``) and layout choices, so its bytes change
+with the pyarrow version. An Arrow IPC stream carries its exact schema, is read
+by ``datasets`` without inference, and holds no version string: the same rows
+gave byte-identical streams under pyarrow 14.0.2 and 26.0.1. The schema written
+is the features' Arrow schema without the ``huggingface`` metadata (whose
+formatting belongs to the datasets version); the types come from the card.
+
+Everything here is a pure function of the record files: no timestamps, records
+in document-id order, rows in text order (ties broken by id), columns and
+struct fields in the order of the features, one record batch per file.
+``build_files`` returns the bytes of every file; writing and comparing are
+separate steps, so ``--check`` builds to memory and compares bytes. Every row is
+checked against its features *before* it reaches pyarrow, because
+``pa.Table.from_pylist`` silently fills a missing key with null.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Final, Iterable, Sequence
+
+import pyarrow as pa
+import yaml
+from datasets import ClassLabel, Features, List, Value
+
+from naba.corpus.features import CONFIGS, COLUMN_DOCS, DESCRIPTIONS, SPLITS, all_features, feature_type_name
+from naba.gold.inventory import ENTITY_TYPES, LAYERS
+from naba.gold.model import GOLD_CHANGELOG, GOLD_VERSION, SCHEMA_VERSION, Record, json_schema
+from naba.gold.records import gold_sha256, load_records, record_paths
+from naba.corpus.tokenize import (
+    NER_MENTION_KINDS,
+    ProjectionStats,
+    iob2_names,
+    project_record,
+    projection_stats,
+    sentence_tokens,
+)
+
+CARD_PATH: Final = "corpus/README.md"
+SCHEMA_PATH: Final = "annotations/record.schema.json"
+CORPUS_DIR: Final = "corpus"
+
+
+def data_path(config: str, split: str = "test") -> str:
+    """Path of a config's data file, relative to the corpus folder."""
+    return f"data/{config}/{split}.arrow"
+
+
+_INT_RANGES: Final = {"int32": (-(2**31), 2**31 - 1), "int64": (-(2**63), 2**63 - 1)}
+
+
+class RowShapeError(ValueError):
+    """A built row does not match its config's features (a bug in build or features)."""
+
+
+# --------------------------------------------------------------------------- rows
+
+
+def conform(value: Any, feature: Any, where: str) -> Any:
+    """``value`` with object keys in feature order, after checking that its keys
+    equal the feature's keys exactly and that leaf types fit. ``datasets`` would
+    silently fill a missing column with nulls; here it is an error."""
+    if isinstance(feature, (dict, Features)):
+        if value is None:
+            return None
+        if not isinstance(value, dict):
+            raise RowShapeError(f"{where}: expected an object, got {type(value).__name__}")
+        if set(value) != set(feature):
+            missing = sorted(set(feature) - set(value))
+            extra = sorted(set(value) - set(feature))
+            raise RowShapeError(f"{where}: keys differ from the features (missing {missing}, unexpected {extra})")
+        return {key: conform(value[key], sub, f"{where}.{key}") for key, sub in feature.items()}
+    if isinstance(feature, List):
+        if not isinstance(value, list):
+            raise RowShapeError(f"{where}: expected a list, got {type(value).__name__}")
+        return [conform(item, feature.feature, f"{where}[{i}]") for i, item in enumerate(value)]
+    if isinstance(feature, ClassLabel):
+        if not isinstance(value, int) or isinstance(value, bool) or not 0 <= value < feature.num_classes:
+            raise RowShapeError(f"{where}: {value!r} is not a class index below {feature.num_classes}")
+        return value
+    if isinstance(feature, Value):
+        if value is None:
+            return None
+        if feature.dtype == "string" and isinstance(value, str):
+            return value
+        if feature.dtype in _INT_RANGES and isinstance(value, int) and not isinstance(value, bool):
+            low, high = _INT_RANGES[feature.dtype]
+            if low <= value <= high:
+                return value
+        raise RowShapeError(f"{where}: {value!r} does not fit {feature.dtype}")
+    raise RowShapeError(f"{where}: unsupported feature {feature!r}")
+
+
+def _document_rows(record: Record) -> list[dict[str, Any]]:
+    dumped = record.model_dump(mode="json")
+    document = dumped["document"]
+    row: dict[str, Any] = {"document_id": document["id"]}
+    row.update({key: value for key, value in document.items() if key != "id"})
+    for layer in LAYERS:
+        row[layer] = dumped[layer]
+    row["schema_version"] = dumped["schema_version"]
+    return [row]
+
+
+def _entity_rows(record: Record) -> list[dict[str, Any]]:
+    rows = [
+        {
+            "document_id": record.document.id,
+            "mention_id": mention.id,
+            "entity_id": entity.id,
+            "entity_name": entity.name,
+            "entity_name_en": entity.name_en,
+            "type": entity.type,
+            "mention_kind": mention.kind,
+            "start": mention.start,
+            "end": mention.end,
+            "text": mention.text,
+        }
+        for entity in record.entities
+        for mention in entity.mentions
+    ]
+    return sorted(rows, key=lambda r: (r["start"], r["end"], r["mention_id"]))
+
+
+def _timex_rows(record: Record) -> list[dict[str, Any]]:
+    rows = [
+        {
+            "document_id": record.document.id,
+            "timex_id": tx.id,
+            "type": tx.type,
+            "value": tx.value,
+            "anchor_kind": tx.anchor.kind if tx.anchor else None,
+            "anchor_id": tx.anchor.id if tx.anchor else None,
+            "alternatives": list(tx.alternatives),
+            "start": tx.start,
+            "end": tx.end,
+            "text": tx.text,
+        }
+        for tx in record.timexes
+    ]
+    return sorted(rows, key=lambda r: (r["start"], r["end"], r["timex_id"]))
+
+
+def _quote_rows(record: Record) -> list[dict[str, Any]]:
+    names = {entity.id: entity.name for entity in record.entities}
+    rows = []
+    for quote in sorted(record.quotes, key=lambda q: (min(q.cue.start, q.content[0].start), q.id)):
+        rows.append(
+            {
+                "document_id": record.document.id,
+                "quote_id": quote.id,
+                "kind": quote.kind,
+                "cue_start": quote.cue.start,
+                "cue_end": quote.cue.end,
+                "cue_text": quote.cue.text,
+                "content": [{"start": c.start, "end": c.end, "text": c.text} for c in quote.content],
+                "speaker_entity_id": quote.speaker_entity_id,
+                "speaker_mention_id": quote.speaker_mention_id,
+                "speaker_name": names.get(quote.speaker_entity_id) if quote.speaker_entity_id else None,
+                "relayed_by_entity_id": quote.relayed_by_entity_id,
+                "time_id": quote.time_id,
+            }
+        )
+    return rows
+
+
+def _event_rows(record: Record) -> list[dict[str, Any]]:
+    rows = []
+    for event in sorted(record.events, key=lambda e: (e.trigger.start, e.trigger.end, e.id)):
+        arguments = sorted(
+            ({"role": a.role, "ref_id": a.ref_id, "start": a.start, "end": a.end, "text": a.text} for a in event.arguments),
+            key=lambda a: (a["start"], a["end"], a["role"], a["ref_id"]),
+        )
+        rows.append(
+            {
+                "document_id": record.document.id,
+                "event_id": event.id,
+                "type": event.type,
+                "factuality": event.factuality,
+                "trigger_start": event.trigger.start,
+                "trigger_end": event.trigger.end,
+                "trigger_text": event.trigger.text,
+                "arguments": arguments,
+                "time_id": event.time_id,
+            }
+        )
+    return rows
+
+
+def _ner_rows(record: Record) -> list[dict[str, Any]]:
+    projection = project_record(record)
+    index = {name: i for i, name in enumerate(iob2_names())}
+    rows = []
+    for sentence, tokens, tags in zip(record.document.sentences, sentence_tokens(record), projection.tags):
+        rows.append(
+            {
+                "document_id": record.document.id,
+                "sentence_id": sentence.id,
+                "tokens": [t.text for t in tokens],
+                "token_starts": [t.start for t in tokens],
+                "token_ends": [t.end for t in tokens],
+                "ner_tags": [index[tag] for tag in tags],
+            }
+        )
+    return rows
+
+
+_ROWS: Final = {
+    "documents": _document_rows,
+    "entities": _entity_rows,
+    "timex": _timex_rows,
+    "quotes": _quote_rows,
+    "events": _event_rows,
+    "ner_tokens": _ner_rows,
+}
+
+
+def config_rows(records: Sequence[Record]) -> dict[str, list[dict[str, Any]]]:
+    """Rows of every config, conformed to the features (documents in id order)."""
+    features = all_features()
+    ordered = sorted(records, key=lambda r: r.document.id)
+    out: dict[str, list[dict[str, Any]]] = {}
+    for config in CONFIGS:
+        rows = [row for record in ordered for row in _ROWS[config](record)]
+        out[config] = [conform(row, features[config], f"{config}[{i}]") for i, row in enumerate(rows)]
+    return out
+
+
+def arrow_schema(features: Features) -> pa.Schema:
+    """The Arrow schema of a config's data file: the features' types, no metadata."""
+    return features.arrow_schema.remove_metadata()
+
+
+def arrow_bytes(rows: list[dict[str, Any]], features: Features) -> bytes:
+    """One Arrow IPC stream (uncompressed, metadata V5) holding ``rows`` in one batch."""
+    schema = arrow_schema(features)
+    table = pa.Table.from_pylist(rows, schema=schema)
+    sink = pa.BufferOutputStream()
+    options = pa.ipc.IpcWriteOptions(metadata_version=pa.ipc.MetadataVersion.V5, compression=None)
+    with pa.ipc.new_stream(sink, schema, options=options) as writer:
+        if rows:
+            writer.write_batch(table.combine_chunks().to_batches()[0])
+    return sink.getvalue().to_pybytes()
+
+
+def schema_bytes() -> bytes:
+    """``annotations/record.schema.json``: the model's JSON Schema, keys sorted."""
+    return (json.dumps(json_schema(), ensure_ascii=False, indent=2, sort_keys=True) + "\n").encode("utf-8")
+
+
+# --------------------------------------------------------------------------- card
+
+
+def size_category(rows: int) -> str:
+    """The Hub's ``size_categories`` bucket for the largest config."""
+    for limit, label in ((1_000, "n<1K"), (10_000, "1K<n<10K"), (100_000, "10K<n<100K"), (1_000_000, "100K<n<1M")):
+        if rows < limit:
+            return label
+    return "n>1M"
+
+
+def card_header(counts: dict[str, int]) -> dict[str, Any]:
+    """The card's YAML metadata; features come from ``naba.corpus.features`` only."""
+    features = all_features()
+    return {
+        "pretty_name": "naba: Arabic news information-extraction gold",
+        "language": ["ar"],
+        "license": "other",
+        "annotations_creators": ["machine-generated"],  # LLM annotators, no native-speaker review: say so
+        "language_creators": ["found"],
+        "multilinguality": ["monolingual"],
+        "size_categories": [size_category(max(counts.values(), default=0))],
+        "source_datasets": ["original"],
+        "task_categories": ["token-classification"],
+        "task_ids": ["named-entity-recognition"],
+        "tags": ["information-extraction", "event-extraction", "quotation-attribution", "temporal-expressions", "timex3", "coreference"],
+        "configs": [
+            {"config_name": config, "data_files": [{"split": split, "path": data_path(config, split)} for split in SPLITS]}
+            for config in CONFIGS
+        ],
+        "dataset_info": [{"config_name": config, "features": features[config]._to_yaml_list()} for config in CONFIGS],
+    }
+
+
+def _cell(text: str) -> str:
+    return text.replace("|", "\\|").replace("\n", " ")
+
+
+def _table(header: Sequence[str], rows: Iterable[Sequence[object]]) -> str:
+    lines = ["| " + " | ".join(header) + " |", "|" + "|".join("---" for _ in header) + "|"]
+    lines += ["| " + " | ".join(_cell(str(c)) for c in row) + " |" for row in rows]
+    return "\n".join(lines)
+
+
+def _label_counts(rows: list[dict[str, Any]], key: str) -> str:
+    counts: dict[str, int] = {}
+    for row in rows:
+        counts[row[key]] = counts.get(row[key], 0) + 1
+    return ", ".join(f"{label} {n}" for label, n in sorted(counts.items())) or "none"
+
+
+def card_body(records: Sequence[Record], rows: dict[str, list[dict[str, Any]]], stats: ProjectionStats, sha: str) -> str:
+    features = all_features()
+    counts = {config: len(rows[config]) for config in CONFIGS}
+    empty = [config for config in CONFIGS if counts[config] == 0]
+    names = iob2_names()
+    tag_counts: dict[str, int] = {}
+    for row in rows["ner_tokens"]:
+        for tag in row["ner_tags"]:
+            tag_counts[names[tag]] = tag_counts.get(names[tag], 0) + 1
+    parts: list[str] = []
+    parts.append(
+        "# naba: Arabic news information-extraction gold\n\n"
+        "naba is a gold-annotated benchmark for information extraction from Modern Standard Arabic news. "
+        "Each document is one gold record with four linked annotation layers: **entities** (typed mentions "
+        "grouped into entities with a canonical name), **quotes** (cue, content span(s), speaker entity, "
+        "direct/indirect/mixed, relaying outlet), **events** (typed trigger, arguments pointing at entities and "
+        "time expressions, factuality) and **time expressions** (TIMEX3 value plus an anchor: the publication "
+        "date, the speech event they occur in, or another expression).\n\n"
+        "This folder is generated by `naba build` from `annotations/records/*.json`; do not edit it by hand "
+        "(`naba build --check` fails when it is stale). Every offset is a half-open `[start, end)` index in "
+        "Unicode code points into the document `text`, which is stored byte for byte; the covered `text` is "
+        "stored beside every span. There is one split, `test`: naba is an evaluation set.\n"
+    )
+    parts.append("## Configs\n\n" + _table(
+        ["config", "rows", "what a row is"],
+        [(f"`{config}`", counts[config], DESCRIPTIONS[config]) for config in CONFIGS],
+    ) + "\n")
+    if empty:
+        parts.append(
+            "Configs with no rows in this build: " + ", ".join(f"`{c}`" for c in empty) + ". "
+            "`datasets.load_dataset` cannot read a split with zero rows (it raises *Instruction \"test\" "
+            "corresponds to no data!*); `naba.load(config)` returns an empty `Dataset` with the right features.\n"
+        )
+    parts.append(
+        "Label counts (computed from the data files):\n\n"
+        + _table(["config", "counts"], [
+            ("entities: type", _label_counts(rows["entities"], "type")),
+            ("entities: mention kind", _label_counts(rows["entities"], "mention_kind")),
+            ("timex: type", _label_counts(rows["timex"], "type")),
+            ("timex: anchor kind", _label_counts([r for r in rows["timex"] if r["anchor_kind"]], "anchor_kind")),
+            ("quotes: kind", _label_counts(rows["quotes"], "kind")),
+            ("events: type", _label_counts(rows["events"], "type")),
+            ("events: factuality", _label_counts(rows["events"], "factuality")),
+            ("ner_tokens: tokens", sum(len(r["tokens"]) for r in rows["ner_tokens"])),
+            ("ner_tokens: tags", ", ".join(f"{n} {tag_counts[n]}" for n in names if n in tag_counts) or "none"),
+        ]) + "\n"
+    )
+    columns = []
+    for config in CONFIGS:
+        columns.append(f"### `{config}`\n\n" + _table(
+            ["column", "type", "meaning"],
+            [(f"`{name}`", feature_type_name(feature), COLUMN_DOCS[config][name]) for name, feature in features[config].items()],
+        ) + "\n")
+    parts.append(
+        "## Columns\n\nNullable columns are those the record model allows to be null (an unknown or absent value, "
+        "never an empty string). The exact types are in the YAML header above (`dataset_info`).\n\n" + "\n".join(columns)
+    )
+    parts.append(
+        "## Loading\n\n"
+        "With `datasets`, offline, from the folder that holds `corpus/` (the repository root):\n\n"
+        "```python\nfrom datasets import load_dataset\n\n"
+        "mentions = load_dataset(\"corpus\", \"entities\", split=\"test\")\n"
+        "tokens = load_dataset(\"corpus\", \"ner_tokens\", split=\"test\")\n"
+        "tokens.features[\"ner_tags\"].feature.names  # ['O', 'B-PER', 'I-PER', ...]\n```\n\n"
+        "`datasets` caches a local folder under a key that changes neither with the data files' contents nor with "
+        "the folder's location: after `naba build`, or when two copies of the corpus are loaded with one cache, it "
+        "can return old rows. Pass `download_mode=\"force_redownload\"` (or a fresh `cache_dir`), or use "
+        "`naba.load`, which reads the files afresh every time and works from an installed wheel in any "
+        "directory:\n\n"
+        "```python\nimport naba\n\nmentions = naba.load(\"entities\")          # a datasets.Dataset, split \"test\"\n"
+        "frame = naba.load(\"entities\").to_pandas()  # pandas\n```\n\n"
+        "Without `datasets`, with pyarrow and pandas:\n\n"
+        "```python\nimport pyarrow as pa\n\n"
+        "frame = pa.ipc.open_stream(\"corpus/data/entities/test.arrow\").read_pandas()\n```\n\n"
+        "The data files are Arrow IPC streams (`data/<config>/test.arrow`), not JSON Lines: `datasets` infers "
+        "column types from JSON before applying the card's features, and turns strings that look like ISO dates "
+        "(TIMEX3 values such as `2025-06-23`) into timestamps (`2025-06-23 00:00:00`). An Arrow stream carries its "
+        "exact types and, unlike Parquet, no writer version: the same rows gave byte-identical files under pyarrow "
+        "14.0.2 and 26.0.1.\n"
+    )
+    parts.append(
+        "## Tokenization and IOB2 tags (`ner_tokens`)\n\n"
+        "Tokens come from `naba.corpus.tokenize.tokenize`: white space separates tokens; a word is a maximal run of letters "
+        "and digits of any script, with combining marks (harakat, shadda) kept on their letter; a `.`/`,` between "
+        "two digits stays inside a number; every other character (punctuation such as `،` `؟` `.`, curly quotes "
+        "`“ ”`, brackets, symbols, emoji) is a token of its own. Arabic clitics are not split off, so `وموسكو` is "
+        "one token.\n\n"
+        f"Only named mentions (mention kind {', '.join(f'`{k}`' for k in NER_MENTION_KINDS)}) are tagged, the classic "
+        "NER task; nominal and pronoun mentions are in the `entities` config. Gold mention spans exclude the "
+        "proclitics و ف ب ل ك لل, so a mention may start inside a token. **Rule:** a token belongs to a mention "
+        "when the mention covers the token's last character. A mention that starts inside a token (after a "
+        "proclitic) therefore tags the whole token (`وموسكو` → `B-GPE`); a mention that ends inside a token, or "
+        "whose tokens lie in two sentences, cannot be represented and is left out; of overlapping or nested "
+        "mentions the outermost-longest is kept (ties: earlier start, earlier end, type order "
+        f"{'/'.join(ENTITY_TYPES)}, mention id) and the others are left out.\n\n"
+        + _table(["named mentions", "count"], [
+            ("projected onto tokens", stats.mentions),
+            ("represented in IOB2", stats.represented),
+            ("starting inside a token (after a proclitic)", stats.start_inside_token - stats.start_inside_non_proclitic),
+            ("starting inside a token after a non-proclitic prefix", stats.start_inside_non_proclitic),
+            ("ending inside a token (not representable)", stats.end_inside_token),
+            ("crossing a sentence boundary (not representable)", stats.cross_sentence),
+            ("nested or overlapping, lost in IOB2", stats.overlap),
+        ]) + "\n"
+    )
+    provenance = []
+    for record in sorted(records, key=lambda r: r.document.id):
+        doc = record.document
+        src = doc.source
+        known = {"outlet": src.outlet, "author": src.author, "url": src.url, "license": src.license}
+        provenance.append(
+            f"- `{doc.id}` ({len(doc.text)} code points). Publication date {doc.publication_date.value}, "
+            f"established {doc.publication_date.established.replace('_', ' ')}. Evidence: {doc.publication_date.evidence} "
+            + "Source: " + "; ".join(f"{k} {v if v is not None else 'unknown'}" for k, v in known.items())
+            + f". Note: {src.note}"
+        )
+    unlicensed = [r.document.id for r in sorted(records, key=lambda r: r.document.id) if r.document.source.license is None]
+    if unlicensed:
+        rights = (
+            "`license: other` in the header is deliberate: the redistribution rights of the article text are "
+            f"unknown (no licence is recorded for {', '.join(f'`{d}`' for d in unlicensed)}), so no open licence "
+            "can be claimed for it. Check the rights before redistributing the text; see DATASHEET.md in the "
+            "repository."
+        )
+    else:
+        rights = "`license: other`: each article carries its own licence, listed above; see DATASHEET.md."
+    parts.append(
+        "## Annotation\n\n"
+        "The gold follows `annotations/GUIDELINES.md` (rules per layer, then every hard case of the article argued "
+        "from the text's own evidence). It was made by a language-model annotator working for the project and checked "
+        "against an independent second pass (all layers) and an independent third pass (events), each made from the "
+        "raw text and the guidelines' rules only; every disagreement is "
+        "adjudicated in `annotations/ADJUDICATION.md`, and the agreement figures are in DATASHEET.md. **No native "
+        "Arabic speaker has reviewed the gold**, hence `annotations_creators: machine-generated`.\n\n"
+        f"## Gold version and changelog\n\nGold version **{GOLD_VERSION}** (guidelines {GOLD_VERSION}).\n\n"
+        + "\n".join(f"- {version}: {change}" for version, change in GOLD_CHANGELOG)
+        + "\n\n"
+        "## Provenance and licence\n\n"
+        + "\n".join(provenance)
+        + "\n\n" + rights + " The naba code is licensed separately (see the repository's pyproject.toml).\n\n"
+        f"Gold identity: gold version {GOLD_VERSION}, record schema {SCHEMA_VERSION}; sha256 of the record files {sha}.\n"
+    )
+    parts.append(
+        "## Citation\n\n```bibtex\n@misc{naba,\n"
+        "  title = {naba: a gold-annotated Arabic news benchmark for information extraction},\n"
+        f"  note  = {{Gold version {GOLD_VERSION}, record schema {SCHEMA_VERSION}, gold sha256 {sha}}}\n}}\n```\n"
+    )
+    return "\n".join(parts)
+
+
+def card_bytes(records: Sequence[Record], rows: dict[str, list[dict[str, Any]]], stats: ProjectionStats, sha: str) -> bytes:
+    counts = {config: len(rows[config]) for config in CONFIGS}
+    header = yaml.safe_dump(card_header(counts), sort_keys=False, allow_unicode=True, width=1000)
+    return ("---\n" + header + "---\n\n" + card_body(records, rows, stats, sha)).encode("utf-8")
+
+
+# --------------------------------------------------------------------------- build
+
+
+@dataclass(frozen=True, slots=True)
+class BuildOutput:
+    """Every file a build writes (relative POSIX path -> bytes) and what it counted."""
+
+    files: dict[str, bytes]
+    counts: dict[str, int]
+    projection: ProjectionStats
+
+
+def build_files(records: Sequence[Record], sha: str) -> BuildOutput:
+    """The bytes of ``corpus/`` and of the schema, built from ``records``."""
+    rows = config_rows(records)
+    features = all_features()
+    stats = projection_stats(records)
+    files: dict[str, bytes] = {CARD_PATH: card_bytes(records, rows, stats, sha)}
+    for config in CONFIGS:
+        files[f"{CORPUS_DIR}/{data_path(config)}"] = arrow_bytes(rows[config], features[config])
+    files[SCHEMA_PATH] = schema_bytes()
+    return BuildOutput(dict(sorted(files.items())), {c: len(rows[c]) for c in CONFIGS}, stats)
+
+
+def build_from_root(root: Path) -> BuildOutput:
+    """Build from ``root/annotations/records`` (records fully validated on load)."""
+    directory = root / "annotations" / "records"
+    if not record_paths(directory):
+        raise FileNotFoundError(f"no record files in {directory}")
+    return build_files(load_records(directory), gold_sha256(directory))
+
+
+@dataclass(frozen=True, slots=True)
+class FileState:
+    path: str
+    state: str  # "missing", "differs", "unexpected" (stale) or "ok"
+
+
+def _existing_corpus_files(root: Path) -> list[str]:
+    corpus = root / CORPUS_DIR
+    if not corpus.is_dir():
+        return []
+    return sorted(p.relative_to(root).as_posix() for p in corpus.rglob("*") if p.is_file())
+
+
+def compare(output: BuildOutput, root: Path) -> list[FileState]:
+    """State of each file under ``root`` against what the build would write; a
+    file in ``corpus/`` that the build would not write is ``unexpected``."""
+    states = []
+    for path, data in output.files.items():
+        target = root / path
+        if not target.is_file():
+            states.append(FileState(path, "missing"))
+        else:
+            states.append(FileState(path, "ok" if target.read_bytes() == data else "differs"))
+    states += [FileState(path, "unexpected") for path in _existing_corpus_files(root) if path not in output.files]
+    return states
+
+
+def stale_files(output: BuildOutput, root: Path) -> list[FileState]:
+    return [state for state in compare(output, root) if state.state != "ok"]
+
+
+def write(output: BuildOutput, root: Path) -> list[FileState]:
+    """Write changed files, remove unexpected ones from ``corpus/``; returns what
+    changed (``written`` / ``removed``); unchanged files are not touched."""
+    changes = []
+    for state in compare(output, root):
+        target = root / state.path
+        if state.state in ("missing", "differs"):
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(output.files[state.path])
+            changes.append(FileState(state.path, "written"))
+        elif state.state == "unexpected":
+            target.unlink()
+            changes.append(FileState(state.path, "removed"))
+    corpus = root / CORPUS_DIR
+    if corpus.is_dir():
+        for folder in sorted((p for p in corpus.rglob("*") if p.is_dir()), key=lambda p: len(p.parts), reverse=True):
+            if not any(folder.iterdir()):
+                folder.rmdir()
+    return changes

@@ -1,0 +1,275 @@
+"""Every invariant of a gold record, checked at once, every problem collected.
+
+``validate_text`` is the pure core (JSON text in, problems out); ``validate_file``
+and ``validate_paths`` add the file names. Each check has a ``code`` so that the
+deliberately broken fixtures in ``tests/fixtures/broken`` can assert that exactly
+the intended invariant fails.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import json
+from pathlib import Path as FsPath
+from typing import Iterable
+
+from pydantic import ValidationError
+
+from naba.common.jsonpos import Path, line_map, line_of
+from naba.common.problems import Problem, dotted, short
+from naba.gold.inventory import EVENT_ROLES, TIME_ROLE
+from naba.gold.model import Record, Span
+from naba.gold.timex3 import calendar_date, is_valid_value, named_weekday
+
+
+class _Collector:
+    def __init__(self, file: str, lines: dict[Path, int]) -> None:
+        self.file = file
+        self.lines = lines
+        self.problems: list[Problem] = []
+
+    def add(self, path: Path, value: object, message: str, code: str) -> None:
+        self.problems.append(
+            Problem(self.file, line_of(self.lines, path), dotted(path), short(value), message, code)
+        )
+
+
+def parse_record(text: str, file: str = "<record>") -> tuple[Record | None, list[Problem]]:
+    """Parse and fully validate one record; the record is None if it does not parse."""
+    try:
+        raw = json.loads(text)
+    except json.JSONDecodeError as err:
+        return None, [Problem(file, err.lineno, "<root>", short(text[err.pos : err.pos + 20]), f"invalid JSON: {err.msg}", "json")]
+    lines = line_map(text)
+    out = _Collector(file, lines)
+    try:
+        record = Record.model_validate(raw)
+    except ValidationError as err:
+        for item in err.errors():
+            out.add(tuple(item["loc"]), item.get("input"), item["msg"], "structure")
+        return None, out.problems
+    check_record(record, out)
+    return record, out.problems
+
+
+def validate_record(record: Record, file: str = "<record>") -> list[Problem]:
+    """Every invariant of a record already in memory (no line numbers: there is no file)."""
+    out = _Collector(file, {})
+    check_record(record, out)
+    return out.problems
+
+
+def validate_text(text: str, file: str = "<record>") -> list[Problem]:
+    return parse_record(text, file)[1]
+
+
+def validate_file(path: FsPath) -> list[Problem]:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as err:
+        return [Problem(str(path), None, "<file>", short(str(path)), f"cannot read: {err}", "io")]
+    return validate_text(text, str(path))
+
+
+def validate_paths(paths: Iterable[FsPath]) -> list[Problem]:
+    """Validate each record file and the cross-file invariant (unique document ids)."""
+    problems: list[Problem] = []
+    seen: dict[str, str] = {}
+    for path in paths:
+        text = path.read_text(encoding="utf-8") if path.is_file() else ""
+        record, found = parse_record(text, str(path)) if path.is_file() else (None, [Problem(str(path), None, "<file>", short(str(path)), "no such file", "io")])
+        problems.extend(found)
+        if record is not None:
+            doc_id = record.document.id
+            if doc_id in seen:
+                problems.append(Problem(str(path), None, "document.id", short(doc_id), f"document id also used by {seen[doc_id]}", "unique_id"))
+            seen[doc_id] = str(path)
+            if path.stem != doc_id:
+                problems.append(Problem(str(path), None, "document.id", short(doc_id), f"file name must be <document.id>.json, got {path.name}", "file_name"))
+    return problems
+
+
+# --------------------------------------------------------------------------- checks
+
+
+def _check_span(out: _Collector, path: Path, span: Span, text: str, *, nonempty: bool = True) -> bool:
+    """Offsets in range, non-empty, and covered text equal to the stored text."""
+    if span.end > len(text) or span.start > span.end:
+        out.add(path + ("end",), [span.start, span.end], f"offsets out of range for text of length {len(text)}", "offset_range")
+        return False
+    if nonempty and span.start == span.end:
+        out.add(path + ("start",), [span.start, span.end], "empty span", "empty_span")
+        return False
+    covered = span.covered_text(text)
+    if covered != span.text:
+        out.add(path + ("text",), span.text, f"covered text is {covered!r}", "covered_text")
+        return False
+    if span.text != span.text.strip():
+        out.add(path + ("text",), span.text, "span begins or ends with white space", "span_whitespace")
+    return True
+
+
+def _check_tiling(out: _Collector, path: Path, spans: list[tuple[int, Span]], lo: int, hi: int, text: str, what: str) -> None:
+    """Spans in order, non-overlapping, covering every non-space character of [lo, hi)."""
+    cursor = lo
+    for index, span in spans:
+        if span.start < cursor:
+            out.add(path + (index, "start"), span.start, f"{what} overlaps the previous one or is out of order", "tiling")
+        elif text[cursor : span.start].strip():
+            out.add(path + (index, "start"), span.start, f"text before this {what} is not covered: {text[cursor:span.start].strip()[:30]!r}", "tiling")
+        cursor = max(cursor, span.end)
+    if text[cursor:hi].strip():
+        out.add(path, hi, f"text after the last {what} is not covered: {text[cursor:hi].strip()[:30]!r}", "tiling")
+
+
+def check_record(record: Record, out: _Collector) -> None:
+    doc = record.document
+    text = doc.text
+
+    # ids unique across the whole document
+    ids: dict[str, Path] = {}
+
+    def claim(identifier: str, path: Path) -> None:
+        if identifier in ids:
+            out.add(path, identifier, f"duplicate id (first at {dotted(ids[identifier])})", "unique_id")
+        else:
+            ids[identifier] = path
+
+    claim(doc.id, ("document", "id"))
+    try:
+        _dt.date.fromisoformat(doc.publication_date.value)
+    except ValueError:
+        out.add(("document", "publication_date", "value"), doc.publication_date.value, "not a calendar date", "date")
+
+    # zones and sentences
+    for i, zone in enumerate(doc.zones):
+        claim(zone.id, ("document", "zones", i, "id"))
+        _check_span(out, ("document", "zones", i), zone, text)
+    _check_tiling(out, ("document", "zones"), list(enumerate(doc.zones)), 0, len(text), text, "zone")
+    zone_by_id = {z.id: z for z in doc.zones}
+    for i, sent in enumerate(doc.sentences):
+        claim(sent.id, ("document", "sentences", i, "id"))
+        _check_span(out, ("document", "sentences", i), sent, text)
+        zone = zone_by_id.get(sent.zone_id)
+        if zone is None:
+            out.add(("document", "sentences", i, "zone_id"), sent.zone_id, "unknown zone", "reference")
+        elif not (zone.start <= sent.start and sent.end <= zone.end):
+            out.add(("document", "sentences", i, "end"), [sent.start, sent.end], f"sentence crosses the boundary of zone {zone.id}", "tiling")
+    for zone_index, zone in enumerate(doc.zones):
+        inside = [(i, s) for i, s in enumerate(doc.sentences) if s.zone_id == zone.id]
+        if not inside:
+            out.add(("document", "zones", zone_index), zone.id, "zone has no sentence", "tiling")
+            continue
+        _check_tiling(out, ("document", "sentences"), inside, zone.start, zone.end, text, "sentence")
+
+    # entities
+    mention_owner: dict[str, str] = {}
+    mention_span: dict[str, tuple[int, int]] = {}
+    entity_ids: set[str] = set()
+    for i, ent in enumerate(record.entities):
+        claim(ent.id, ("entities", i, "id"))
+        entity_ids.add(ent.id)
+        for j, men in enumerate(ent.mentions):
+            claim(men.id, ("entities", i, "mentions", j, "id"))
+            _check_span(out, ("entities", i, "mentions", j), men, text)
+            mention_owner[men.id] = ent.id
+            mention_span[men.id] = (men.start, men.end)
+    seen_spans: dict[tuple[int, int, str], str] = {}
+    for i, ent in enumerate(record.entities):
+        for j, men in enumerate(ent.mentions):
+            key = (men.start, men.end, ent.id)
+            if key in seen_spans:
+                out.add(("entities", i, "mentions", j), men.id, f"same span as mention {seen_spans[key]} of the same entity", "duplicate_span")
+            seen_spans[key] = men.id
+
+    # time expressions
+    timex_by_id = {t.id: t for t in record.timexes}
+    quote_by_id = {q.id: q for q in record.quotes}
+    for i, tx in enumerate(record.timexes):
+        path: Path = ("timexes", i)
+        claim(tx.id, path + ("id",))
+        _check_span(out, path, tx, text)
+        for field, value in [("value", tx.value)] + [(("alternatives", k), v) for k, v in enumerate(tx.alternatives)]:
+            sub = path + (field if isinstance(field, tuple) else (field,))
+            if not is_valid_value(value):
+                out.add(sub, value, "not a TIMEX3 value (see GUIDELINES.md, time expressions)", "timex_value")
+        weekday = named_weekday(tx.text)
+        day = calendar_date(tx.value)
+        if weekday is not None and day is not None and day.isoweekday() != weekday:
+            out.add(path + ("value",), tx.value, f"{tx.text!r} names weekday {weekday} but {tx.value} is weekday {day.isoweekday()}", "weekday")
+        anchor = tx.anchor
+        if anchor is None:
+            continue
+        apath = path + ("anchor",)
+        if anchor.kind == "publication_date":
+            if anchor.id is not None:
+                out.add(apath + ("id",), anchor.id, "a publication_date anchor has no id", "reference")
+        elif anchor.kind == "timex":
+            target = timex_by_id.get(anchor.id or "")
+            if target is None:
+                out.add(apath + ("id",), anchor.id, "anchor must name a time expression", "reference")
+            elif target.id == tx.id:
+                out.add(apath + ("id",), anchor.id, "a time expression cannot anchor itself", "anchor_cycle")
+        else:
+            quote = quote_by_id.get(anchor.id or "")
+            if quote is None:
+                out.add(apath + ("id",), anchor.id, "a speech_event anchor must name a quote", "reference")
+            elif not any(c.start <= tx.start and tx.end <= c.end for c in quote.content):
+                out.add(apath + ("id",), anchor.id, f"expression is not inside the content of quote {quote.id}", "anchor_scope")
+    for i, tx in enumerate(record.timexes):  # anchor chains terminate
+        seen: set[str] = set()
+        cur = tx
+        while cur.anchor is not None and cur.anchor.kind == "timex" and cur.anchor.id in timex_by_id:
+            if cur.id in seen:
+                out.add(("timexes", i, "anchor", "id"), tx.anchor.id if tx.anchor else None, "anchor chain has a cycle", "anchor_cycle")
+                break
+            seen.add(cur.id)
+            cur = timex_by_id[cur.anchor.id]
+
+    # quotes
+    for i, q in enumerate(record.quotes):
+        path = ("quotes", i)
+        claim(q.id, path + ("id",))
+        _check_span(out, path + ("cue",), q.cue, text)
+        for k, c in enumerate(q.content):
+            _check_span(out, path + ("content", k), c, text)
+        for k in range(1, len(q.content)):
+            if q.content[k].start < q.content[k - 1].end:
+                out.add(path + ("content", k, "start"), q.content[k].start, "content spans must be ordered and disjoint", "content_order")
+        if q.speaker_entity_id is not None and q.speaker_entity_id not in entity_ids:
+            out.add(path + ("speaker_entity_id",), q.speaker_entity_id, "unknown entity", "reference")
+        if q.speaker_mention_id is not None:
+            owner = mention_owner.get(q.speaker_mention_id)
+            if owner is None:
+                out.add(path + ("speaker_mention_id",), q.speaker_mention_id, "unknown mention", "reference")
+            elif owner != q.speaker_entity_id:
+                out.add(path + ("speaker_mention_id",), q.speaker_mention_id, f"mention belongs to {owner}, not to the speaker {q.speaker_entity_id}", "reference")
+        if q.relayed_by_entity_id is not None and q.relayed_by_entity_id not in entity_ids:
+            out.add(path + ("relayed_by_entity_id",), q.relayed_by_entity_id, "unknown entity", "reference")
+        if q.time_id is not None and q.time_id not in timex_by_id:
+            out.add(path + ("time_id",), q.time_id, "unknown time expression", "reference")
+
+    # events
+    for i, ev in enumerate(record.events):
+        path = ("events", i)
+        claim(ev.id, path + ("id",))
+        _check_span(out, path + ("trigger",), ev.trigger, text)
+        allowed = EVENT_ROLES[ev.type]
+        for k, arg in enumerate(ev.arguments):
+            apath = path + ("arguments", k)
+            _check_span(out, apath, arg, text)
+            if arg.role not in allowed:
+                out.add(apath + ("role",), arg.role, f"role not allowed for {ev.type}; allowed: {', '.join(allowed)}", "role")
+            if arg.role == TIME_ROLE:
+                target = timex_by_id.get(arg.ref_id)
+                if target is None:
+                    out.add(apath + ("ref_id",), arg.ref_id, "a Time argument must name a time expression", "reference")
+                elif (target.start, target.end) != (arg.start, arg.end):
+                    out.add(apath + ("start",), [arg.start, arg.end], f"argument span differs from time expression {target.id}", "argument_span")
+            else:
+                if arg.ref_id not in entity_ids:
+                    out.add(apath + ("ref_id",), arg.ref_id, "argument must name an entity", "reference")
+                elif not any(mention_span[m] == (arg.start, arg.end) and mention_owner[m] == arg.ref_id for m in mention_span):
+                    out.add(apath + ("start",), [arg.start, arg.end], f"argument span is not a mention of {arg.ref_id}", "argument_span")
+        if ev.time_id is not None and ev.time_id not in timex_by_id:
+            out.add(path + ("time_id",), ev.time_id, "unknown time expression", "reference")

@@ -1,0 +1,418 @@
+"""The one submission validator: reading, parsing and validating submission lines.
+
+Validation happens once, at this boundary, and *collects* every problem with
+its line, field (a dotted path) and value (``naba.common.problems.Problem``): malformed
+JSON, duplicate keys, wrong types, unknown labels (closed inventories of
+``naba.gold.inventory``), unknown/duplicate/missing documents, duplicate ids, spans
+outside the text or whose ``text`` is not the covered text, dangling
+references, roles not allowed for the event type, malformed TIMEX3 values,
+a layer given on some lines and not on others. Nothing is repaired or dropped.
+The file is read as data only: never executed, never unpickled; files above
+``MAX_SUBMISSION_BYTES`` are refused unread.
+
+The documents a submission is checked against are gold records or any objects
+with an ``id`` and a ``text`` (the inputs ``naba run`` gives an extractor): the
+checks only need each document's id and text. ``load_submission`` (a file),
+``coerce_submission`` (parsed objects) and ``validate_records`` (an extractor's
+records, one per input document) all go through ``validate_objects``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+from typing import Any, Iterable, Literal, Mapping, Protocol, Sequence
+
+from pydantic import BaseModel, ValidationError
+
+from naba.common.jsonpos import Path as JsonPath
+from naba.common.problems import Problem, dotted, short
+from naba.gold.inventory import EVENT_ROLES, LAYERS, TIME_ROLE
+from naba.gold.model import Record
+from naba.gold.timex3 import is_valid_value
+from naba.submission.model import (
+    SubEntity,
+    SubEvent,
+    Submission,
+    SubmissionDocument,
+    SubmissionError,
+    SubQuote,
+    SubSpan,
+    SubTimex,
+)
+
+
+class Text(Protocol):
+    """What a submission line is checked against: a document's id and text."""
+
+    @property
+    def id(self) -> str: ...
+
+    @property
+    def text(self) -> str: ...
+
+
+def _text_of(document: Record | Text) -> Text:
+    """The document of a gold record, or the document itself."""
+    return document.document if isinstance(document, Record) else document
+
+
+#: Largest submission file accepted (bytes): 50 MiB, about 100x the size of a
+#: complete submission for a 1,000-document corpus. Larger files are refused
+#: before they are read.
+MAX_SUBMISSION_BYTES: int = 50 * 1024 * 1024
+
+
+# --------------------------------------------------------------------------- loading
+
+
+class _DuplicateKeys:
+    """``object_pairs_hook`` that records duplicate keys instead of keeping the last."""
+
+    def __init__(self) -> None:
+        self.duplicates: list[tuple[str, Any]] = []
+
+    def __call__(self, pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+        out: dict[str, Any] = {}
+        for key, value in pairs:
+            if key in out:
+                self.duplicates.append((key, value))
+            out[key] = value
+        return out
+
+
+def _reject_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not valid JSON")
+
+
+def parse_jsonl(data: bytes, file: str) -> tuple[list[tuple[int, Any]], list[Problem]]:
+    """Decode JSON Lines into (line number, value) pairs; problems for bad lines."""
+    problems: list[Problem] = []
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as err:
+        bad_line = data[: err.start].count(b"\n") + 1
+        return [], [Problem(file, bad_line, "<line>", short(data[err.start : err.start + 8]), "not UTF-8 text", "encoding")]
+    lines = text.split("\n")
+    if lines and lines[-1] == "":
+        lines.pop()  # the newline that ends the last line
+    if not any(line.strip() for line in lines):
+        return [], [Problem(file, None, "<file>", short(file), "empty submission: no JSON line", "empty")]
+    values: list[tuple[int, Any]] = []
+    for number, line in enumerate(lines, start=1):
+        if not line.strip():
+            problems.append(Problem(file, number, "<line>", short(line), "blank line (one JSON object per line)", "blank_line"))
+            continue
+        hook = _DuplicateKeys()
+        try:
+            value = json.loads(line, object_pairs_hook=hook, parse_constant=_reject_constant)
+        except json.JSONDecodeError as err:
+            problems.append(Problem(file, number, "<line>", short(line[err.pos : err.pos + 20]), f"invalid JSON at column {err.colno}: {err.msg}", "json"))
+            continue
+        except ValueError as err:
+            problems.append(Problem(file, number, "<line>", short(line[:40]), str(err), "json"))
+            continue
+        for key, dup in hook.duplicates:
+            problems.append(Problem(file, number, key, short(dup), "duplicate key in a JSON object", "duplicate_key"))
+        if not isinstance(value, dict):
+            problems.append(Problem(file, number, "<line>", short(value), "each line must be a JSON object", "not_object"))
+            continue
+        values.append((number, value))
+    return values, problems
+
+
+def read_submission_bytes(path: Path) -> tuple[bytes | None, list[Problem]]:
+    """The file's bytes, or a problem if it is missing, unreadable or too large."""
+    file = str(path)
+    try:
+        size = path.stat().st_size
+    except OSError as err:
+        return None, [Problem(file, None, "<file>", short(file), f"cannot read: {err.strerror or err}", "io")]
+    if not path.is_file():
+        return None, [Problem(file, None, "<file>", short(file), "not a file", "io")]
+    if size > MAX_SUBMISSION_BYTES:
+        return None, [Problem(file, None, "<file>", str(size), f"file is {size} bytes; the limit is {MAX_SUBMISSION_BYTES} bytes (50 MiB)", "too_large")]
+    try:
+        return path.read_bytes(), []
+    except OSError as err:
+        return None, [Problem(file, None, "<file>", short(file), f"cannot read: {err.strerror or err}", "io")]
+
+
+def load_submission(path: str | Path, gold: Sequence[Record | Text]) -> Submission:
+    """Read, parse and validate a submission file; raises SubmissionError with every problem."""
+    path = Path(path)
+    data, problems = read_submission_bytes(path)
+    if data is None:
+        raise SubmissionError(problems)
+    values, problems = parse_jsonl(data, str(path))
+    docs, more = validate_objects(values, gold, str(path))
+    problems += more
+    if problems:
+        raise SubmissionError(sorted(problems, key=_problem_order))
+    return _submission(docs, str(path), hashlib.sha256(data).hexdigest())
+
+
+def coerce_submission(objects: Iterable[Mapping[str, Any] | SubmissionDocument], gold: Sequence[Record | Text], source: str = "<objects>") -> Submission:
+    """Validate already-parsed objects (dicts or models) exactly as a file would be."""
+    values: list[tuple[int, Any]] = []
+    for number, obj in enumerate(objects, start=1):
+        if isinstance(obj, SubmissionDocument):
+            values.append((number, obj.model_dump(mode="python", exclude={l for l in LAYERS if getattr(obj, l) is None})))
+        else:
+            values.append((number, obj))
+    if not values:
+        raise SubmissionError([Problem(source, None, "<file>", short(source), "empty submission: no document", "empty")])
+    docs, problems = validate_objects(values, gold, source, numbering="index")
+    if problems:
+        raise SubmissionError(sorted(problems, key=_problem_order))
+    return _submission(docs, source, None)
+
+
+def _problem_order(problem: Problem) -> tuple[int, str, str]:
+    return (problem.line if problem.line is not None else 0, problem.field, problem.code)
+
+
+def _submission(docs: list[SubmissionDocument], source: str, file_sha: str | None) -> Submission:
+    canonical = "".join(doc.canonical_json() + "\n" for doc in docs)
+    layers = docs[0].layers() if docs else ()
+    return Submission(tuple(docs), layers, hashlib.sha256(canonical.encode("utf-8")).hexdigest(), file_sha, source)
+
+
+def validate_objects(
+    values: Sequence[tuple[int, Any]], gold: Sequence[Record | Text], file: str, *,
+    numbering: Literal["line", "index", "none"] = "line",
+) -> tuple[list[SubmissionDocument], list[Problem]]:
+    """Structure (pydantic) then relations (offsets, ids, references) of every object.
+
+    ``values`` pairs each object with its line number. ``numbering`` says how a
+    problem is located: by that ``line`` (a file), by ``[index]`` at the start of
+    the field path with ``line`` None (objects that did not come from a file), or
+    by ``file`` alone (``"none"``: one record named by its document).
+    """
+    problems: list[Problem] = []
+    documents = [_text_of(document) for document in gold]
+    gold_by_id = {document.id: document for document in documents}
+    parsed: dict[str, tuple[int, SubmissionDocument]] = {}
+    seen: dict[str, int] = {}
+    layers_of: dict[int, set[str]] = {}
+    unreadable_id = False
+
+    def where(number: int) -> tuple[int | None, str]:
+        if numbering == "line":
+            return number, ""
+        return None, f"[{number - 1}]." if numbering == "index" else ""
+
+    for number, value in values:
+        line, prefix = where(number)
+        complete = True
+        try:
+            doc: SubmissionDocument | None = SubmissionDocument.model_validate(value)
+        except ValidationError as err:
+            for error in err.errors():
+                loc: JsonPath = tuple(error["loc"])
+                problems.append(Problem(file, line, prefix + dotted(loc), short(error.get("input")), error["msg"], "structure"))
+            doc, complete = _partial_document(value), False
+        if doc is None:
+            unreadable_id = True
+            continue
+        if doc.document_id not in gold_by_id:
+            known = ", ".join(sorted(gold_by_id)[:5])
+            problems.append(Problem(file, line, prefix + "document_id", short(doc.document_id), f"unknown document id (gold has: {known})", "unknown_document"))
+            continue
+        if doc.document_id in seen:
+            problems.append(Problem(file, line, prefix + "document_id", short(doc.document_id), f"document already given on line {seen[doc.document_id]}", "duplicate_document"))
+            continue
+        seen[doc.document_id] = number
+        layers_of[number] = {layer for layer in LAYERS if isinstance(value, dict) and layer in value}
+        if complete:
+            parsed[doc.document_id] = (number, doc)
+        # relational checks also run on the items of a line that did parse, so one
+        # report lists every problem (ids of items that did not parse still count
+        # as known, so their absence causes no second, misleading problem)
+        raw_ids = {} if complete else _raw_ids(value)
+        problems.extend(check_document(doc, gold_by_id[doc.document_id], file, line, prefix, known_ids=raw_ids))
+
+    if not unreadable_id:
+        for doc_id in sorted(set(gold_by_id) - set(seen)):
+            problems.append(Problem(file, None, "document_id", short(doc_id), "gold document missing from the submission", "missing_document"))
+    # a layer is predicted on every line or on none
+    for layer in LAYERS:
+        present = sorted(number for number, layers in layers_of.items() if layer in layers)
+        if present and len(present) != len(layers_of):
+            for number in sorted(layers_of):
+                if layer not in layers_of[number]:
+                    line, prefix = where(number)
+                    problems.append(Problem(file, line, prefix + layer, "<absent>", f"layer {layer!r} is given on other lines (e.g. line {present[0]}); give it on every line or on none", "layer_coverage"))
+    docs = [parsed[document.id][1] for document in documents if document.id in parsed]
+    return docs, problems
+
+
+_ITEM_MODELS: dict[str, type[BaseModel]] = {"entities": SubEntity, "timexes": SubTimex, "quotes": SubQuote, "events": SubEvent}
+
+
+def _raw_ids(value: Any) -> dict[str, set[str]]:
+    """The string ids written in each layer of a raw line, parsed or not."""
+    out: dict[str, set[str]] = {}
+    if isinstance(value, dict):
+        for layer in LAYERS:
+            items = value.get(layer)
+            if isinstance(items, list):
+                out[layer] = {item["id"] for item in items if isinstance(item, dict) and isinstance(item.get("id"), str)}
+    return out
+
+
+def _partial_document(value: Any) -> SubmissionDocument | None:
+    """The parts of an invalid line that do validate (invalid items become None), for
+    the relational checks; None if even the document id is unreadable."""
+    if not isinstance(value, dict):
+        return None
+    doc_id = value.get("document_id")
+    try:
+        SubmissionDocument.model_validate({"document_id": doc_id})
+    except ValidationError:
+        return None
+    layers: dict[str, Any] = {}
+    for layer, model in _ITEM_MODELS.items():
+        items = value.get(layer)
+        if isinstance(items, list):
+            valid: list[BaseModel | None] = []
+            for item in items:
+                try:
+                    valid.append(model.model_validate(item))
+                except ValidationError:
+                    valid.append(None)
+            layers[layer] = valid
+    return SubmissionDocument.model_construct(document_id=doc_id, **layers)
+
+
+def check_document(
+    doc: SubmissionDocument, record: Record | Text, file: str, line: int | None, prefix: str = "",
+    known_ids: Mapping[str, set[str]] | None = None,
+) -> list[Problem]:
+    """Relational checks of one parsed line against its gold document.
+
+    ``known_ids`` adds ids (per layer) of items that exist but did not parse.
+    """
+    known_ids = known_ids or {}
+    text = _text_of(record).text
+    problems: list[Problem] = []
+
+    def add(path: JsonPath, value: object, message: str, code: str) -> None:
+        problems.append(Problem(file, line, prefix + dotted(path), short(value), message, code))
+
+    def span(path: JsonPath, s: SubSpan) -> None:
+        if s.end > len(text) or s.start > s.end:
+            add(path + ("end",), [s.start, s.end], f"offsets out of range for a text of length {len(text)}", "offset_range")
+        elif s.start == s.end:
+            add(path + ("start",), [s.start, s.end], "empty span", "empty_span")
+        elif text[s.start : s.end] != s.text:
+            add(path + ("text",), s.text, f"covered text is {text[s.start:s.end]!r}", "covered_text")
+
+    ids: dict[str, JsonPath] = {}
+
+    def claim(identifier: str, path: JsonPath) -> None:
+        if identifier in ids:
+            add(path, identifier, f"duplicate id (first at {dotted(ids[identifier])})", "duplicate_id")
+        else:
+            ids[identifier] = path
+
+    entity_ids = {e.id for e in doc.entities or () if e is not None}
+    timex_ids = {t.id for t in doc.timexes or () if t is not None}
+    quote_ids = {q.id for q in doc.quotes or () if q is not None}
+
+    def ref(path: JsonPath, value: str | None, known: set[str], layer: str, what: str) -> None:
+        if value is None:
+            return
+        if getattr(doc, layer) is None:
+            add(path, value, f"refers to {what} but the line has no {layer!r} layer", "reference")
+        elif value not in known and value not in known_ids.get(layer, set()):
+            add(path, value, f"unknown {what} id", "reference")
+
+    for i, entity in enumerate(doc.entities or ()):
+        if entity is None:
+            continue  # invalid item, already reported
+        claim(entity.id, ("entities", i, "id"))
+        if entity.name is not None and not entity.name.strip():
+            add(("entities", i, "name"), entity.name, "empty name (omit the field instead)", "empty_value")
+        for j, mention in enumerate(entity.mentions):
+            claim(mention.id, ("entities", i, "mentions", j, "id"))
+            span(("entities", i, "mentions", j), mention)
+    for i, timex in enumerate(doc.timexes or ()):
+        if timex is None:
+            continue  # invalid item, already reported
+        path: JsonPath = ("timexes", i)
+        claim(timex.id, path + ("id",))
+        span(path, timex)
+        if not is_valid_value(timex.value):
+            add(path + ("value",), timex.value, "not a TIMEX3 value naba accepts (see GUIDELINES.md)", "timex_value")
+        anchor = timex.anchor
+        if anchor is not None:
+            if anchor.kind == "publication_date":
+                if anchor.id is not None:
+                    add(path + ("anchor", "id"), anchor.id, "a publication_date anchor has no id", "reference")
+            elif anchor.id is None:
+                add(path + ("anchor", "id"), None, f"a {anchor.kind} anchor needs an id", "reference")
+            elif anchor.kind == "timex":
+                ref(path + ("anchor", "id"), anchor.id, timex_ids - {timex.id}, "timexes", "time expression (not itself)")
+            else:
+                ref(path + ("anchor", "id"), anchor.id, quote_ids, "quotes", "quote")
+    for i, quote in enumerate(doc.quotes or ()):
+        if quote is None:
+            continue  # invalid item, already reported
+        path = ("quotes", i)
+        claim(quote.id, path + ("id",))
+        span(path + ("cue",), quote.cue)
+        for k, content in enumerate(quote.content):
+            span(path + ("content", k), content)
+            if k and content.start < quote.content[k - 1].end:
+                add(path + ("content", k, "start"), content.start, "content spans must be ordered and disjoint", "content_order")
+        if quote.speaker_mention is not None:
+            span(path + ("speaker_mention",), quote.speaker_mention)
+        if quote.speaker_name is not None and not quote.speaker_name.strip():
+            add(path + ("speaker_name",), quote.speaker_name, "empty speaker name (omit the field instead)", "empty_value")
+        ref(path + ("speaker_entity_id",), quote.speaker_entity_id, entity_ids, "entities", "entity")
+        ref(path + ("relayed_by_entity_id",), quote.relayed_by_entity_id, entity_ids, "entities", "entity")
+    for i, event in enumerate(doc.events or ()):
+        if event is None:
+            continue  # invalid item, already reported
+        path = ("events", i)
+        claim(event.id, path + ("id",))
+        span(path + ("trigger",), event.trigger)
+        allowed = EVENT_ROLES[event.type]
+        for k, argument in enumerate(event.arguments):
+            apath = path + ("arguments", k)
+            span(apath, argument)
+            if argument.role not in allowed:
+                add(apath + ("role",), argument.role, f"role not allowed for {event.type}; allowed: {', '.join(allowed)}", "role")
+            elif argument.role == TIME_ROLE:
+                ref(apath + ("ref_id",), argument.ref_id, timex_ids, "timexes", "time expression")
+            else:
+                ref(apath + ("ref_id",), argument.ref_id, entity_ids, "entities", "entity")
+        ref(path + ("time_id",), event.time_id, timex_ids, "timexes", "time expression")
+    return problems
+
+
+def _validate_record(record: Any, document: Record | Text) -> tuple[list[SubmissionDocument], list[Problem]]:
+    return validate_objects([(1, record)], [document], f"<{_text_of(document).id}>", numbering="none")
+
+
+def validate_submission_record(record: Any, document: Record | Text) -> list[Problem]:
+    """Every problem of one submission record (an extractor's output) against its document,
+    located as ``<document id>``: the checks of a one-line submission file."""
+    return _validate_record(record, document)[1]
+
+
+def validate_records(records: Sequence[Any], documents: Sequence[Record | Text]) -> tuple[list[SubmissionDocument], list[Problem]]:
+    """An extractor's records (``records[i]`` for ``documents[i]``), validated exactly as a
+    submission file of them is: each against its own document (``validate_submission_record``),
+    then all together (a layer given for some documents and not for others)."""
+    docs: list[SubmissionDocument] = []
+    problems: list[Problem] = []
+    for record, document in zip(records, documents, strict=True):
+        parsed, found = _validate_record(record, document)
+        docs += parsed
+        problems += found
+    if not problems and records:
+        docs, problems = validate_objects(list(enumerate(records, start=1)), documents, "<extractor output>", numbering="index")
+    return docs, problems

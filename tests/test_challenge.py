@@ -22,10 +22,10 @@ from naba.challenge.month_series import month_series
 from naba.challenge.names import PEOPLE, _word_re, names, old_forms
 from naba.challenge.time_shift import shift_value, time_shift
 from naba.challenge.variants import Manifest, VariantSpec, build_variant, build_variants, manifest_json, read_manifest
-from naba.model import Record
-from naba.records import annotations_dir, dump_record, load_record, load_records
-from naba.timex3 import calendar_date, named_weekday
-from naba.validate import validate_record
+from naba.gold.model import Record
+from naba.gold.records import annotations_dir, dump_record, load_record, load_records
+from naba.gold.timex3 import calendar_date, named_weekday
+from naba.gold.validate import validate_record
 
 MANIFEST = annotations_dir() / "challenge" / "manifest.json"
 
@@ -93,7 +93,8 @@ def test_every_variant_is_a_valid_record_with_a_derived_id(variant_id: str) -> N
 
 @pytest.mark.parametrize("variant_id", _ids())
 def test_gold_scores_exactly_one_on_every_variant(variant_id: str) -> None:
-    from naba.evaluate import ScoreOptions, from_gold, score
+    from naba.evaluate import ScoreOptions, score
+    from naba.submission.model import from_gold
 
     _, record, _ = next(item for item in _built() if item[0].id == variant_id)
     results = score([from_gold(record)], [record], options=ScoreOptions(n_bootstrap=0))
@@ -105,7 +106,8 @@ def test_gold_scores_exactly_one_on_every_variant(variant_id: str) -> None:
 def test_a_system_right_on_the_original_and_mapping_offsets_is_right_on_the_variant(variant_id: str) -> None:
     """The original's perfect submission, carried only through the offset map (and, for a time
     shift, with its dates moved by the shift), scores 1.0 on the variant."""
-    from naba.evaluate import ScoreOptions, from_gold, score
+    from naba.evaluate import ScoreOptions, score
+    from naba.submission.model import from_gold
 
     spec, record, offset_map = next(item for item in _built() if item[0].id == variant_id)
     original = from_gold(load_record(spec.source)).model_dump(mode="json", exclude_none=True)
@@ -219,7 +221,7 @@ def test_name_swap_leaves_no_old_name_and_keeps_every_mention_covered(seed: int)
 
 
 def test_replacement_names_are_in_no_list_the_reference_systems_use() -> None:
-    from naba.arabic import normalize
+    from naba.common.arabic import normalize
     from naba.baselines.rules import lexicons
 
     strings: set[str] = set()

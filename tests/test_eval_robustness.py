@@ -13,9 +13,10 @@ from pathlib import Path
 import pytest
 
 from naba.challenge.orthography import orthography
-from naba.evaluate import ScoreOptions, from_gold, score
+from naba.evaluate import ScoreOptions, score
+from naba.submission.model import from_gold
 from naba.evaluate.robustness import render_robustness, robustness, stable_gold_id
-from naba.model import Record
+from naba.gold.model import Record
 
 VALID = Path(__file__).resolve().parent / "fixtures" / "valid" / "mini_001.json"
 

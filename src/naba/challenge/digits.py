@@ -13,7 +13,7 @@ from typing import Literal
 
 from naba.challenge.calendar import to_ascii, to_indic
 from naba.challenge.edits import Edit, OffsetMap, apply_edits
-from naba.model import Record
+from naba.gold.model import Record
 
 _LATIN = re.compile(r"[A-Za-z]")
 _RUNS = {"arabic_indic": re.compile(r"[0-9]+"), "ascii": re.compile(r"[٠-٩]+")}

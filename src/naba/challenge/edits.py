@@ -14,7 +14,7 @@ from bisect import bisect_left
 from dataclasses import dataclass
 from typing import Any, Iterable, Sequence
 
-from naba.model import Record
+from naba.gold.model import Record
 
 
 class ConstructionError(ValueError):

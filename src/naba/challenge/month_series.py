@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from naba.challenge.calendar import MONTH_RE, MonthSeries, month_of, month_word
 from naba.challenge.edits import Edit, OffsetMap, apply_edits
-from naba.model import Record
+from naba.gold.model import Record
 
 
 def month_series(record: Record, series: MonthSeries) -> tuple[Record, OffsetMap]:

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from naba.challenge.edits import ConstructionError, Edit, OffsetMap, apply_edits
-from naba.model import Record
+from naba.gold.model import Record
 
 Gender = Literal["m", "f"]
 

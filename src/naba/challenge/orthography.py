@@ -21,7 +21,7 @@ import re
 from typing import Literal
 
 from naba.challenge.edits import Edit, OffsetMap, apply_edits, insertion_allowed, span_boundaries
-from naba.model import Record
+from naba.gold.model import Record
 
 Kind = Literal["diacritics", "tatweel", "hamza", "yaa", "taa_marbuta", "quotes", "comma"]
 QuoteStyle = Literal["guillemets", "straight", "single_guillemets"]

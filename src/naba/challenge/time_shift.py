@@ -30,8 +30,8 @@ from naba.challenge.calendar import (
     write_number,
 )
 from naba.challenge.edits import ConstructionError, Edit, OffsetMap, apply_edits
-from naba.model import Record, Timex
-from naba.timex3 import calendar_date
+from naba.gold.model import Record, Timex
+from naba.gold.timex3 import calendar_date
 
 _DATE_VALUE_RE = re.compile(r"^(\d{4}-\d{2}-\d{2})(.*)$")
 _DAY_MONTH_RE = re.compile(r"([0-9٠-٩]{1,2})(\s+)(" + MONTH_ALTERNATION + r")(?![\w])(?:(\s+)([0-9٠-٩]{4}))?")

@@ -22,7 +22,7 @@ from naba.challenge.month_series import month_series
 from naba.challenge.names import names
 from naba.challenge.orthography import orthography
 from naba.challenge.time_shift import time_shift
-from naba.model import Id, Record
+from naba.gold.model import Id, Record
 
 TransformName = Literal["time_shift", "month_series", "digits", "names", "orthography"]
 
@@ -101,7 +101,7 @@ def _relabel(record: Record, spec: VariantSpec) -> Record:
 
 def build_variant(source: Record, spec: VariantSpec) -> tuple[Record, ComposedMap]:
     """Apply the spec's steps to ``source``; validate the result with the full validator."""
-    from naba.validate import validate_record
+    from naba.gold.validate import validate_record
 
     if source.document.id != spec.source:
         raise ConstructionError(f"variant {spec.id} is of {spec.source}, not {source.document.id}")

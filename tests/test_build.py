@@ -74,7 +74,10 @@ def mini_built(tmp_path_factory: pytest.TempPathFactory, mini_record: Path) -> P
 
 
 def _copy_gold(repo_root: Path, target: Path, *, with_corpus: bool) -> Path:
+    """The gold of every split (test records, dev records, the challenge manifest), and the corpus."""
     shutil.copytree(repo_root / "annotations" / "records", target / "annotations" / "records")
+    shutil.copytree(repo_root / "annotations" / "dev" / "records", target / "annotations" / "dev" / "records")
+    shutil.copytree(repo_root / "annotations" / "challenge", target / "annotations" / "challenge")
     if with_corpus:
         shutil.copytree(repo_root / "corpus", target / "corpus")
         shutil.copy(repo_root / SCHEMA_PATH, target / SCHEMA_PATH)
@@ -212,8 +215,9 @@ def test_card_yaml_features_equal_the_definitions(repo_root: Path) -> None:
     assert "token-classification" in header["task_categories"]
     assert [c["config_name"] for c in header["configs"]] == list(CONFIGS)
     for config in header["configs"]:
-        assert config["data_files"] == [{"split": "test", "path": data_path(config["config_name"])}]
-        assert (repo_root / "corpus" / config["data_files"][0]["path"]).is_file()
+        assert config["data_files"] == [{"split": split, "path": data_path(config["config_name"], split)} for split in ("test", "dev", "challenge")]
+        for data_file in config["data_files"]:
+            assert (repo_root / "corpus" / data_file["path"]).is_file()
     for info in header["dataset_info"]:
         assert Features._from_yaml_list(info["features"]) == config_features(info["config_name"])
     # the same through the Hub's own card parser
@@ -269,7 +273,7 @@ def _check_data_files(corpus: Path) -> dict[str, int]:
         assert table.num_rows == 0 or len(table.to_batches()) == 1
         for number, row in enumerate(table.to_pylist()):
             _assert_matches(row, features, f"{config}[{number}]")
-            for column in set(features) - NULLABLE.get(config, set()):
+            for column in set(features) - NULLABLE.get(config, set()) - {"variant"}:
                 assert row[column] is not None, f"{config}[{number}]: {column} is null"
         counts[config] = table.num_rows
     return counts
@@ -295,7 +299,8 @@ def test_conform_rejects_missing_and_extra_keys() -> None:
     with pytest.raises(RowShapeError, match="int32"):
         conform({**row, "start": 2**31}, features, "row")
     with pytest.raises(RowShapeError, match="class index"):
-        conform({"document_id": "d", "sentence_id": "s", "tokens": [], "token_starts": [], "token_ends": [], "ner_tags": [99]},
+        conform({"document_id": "d", "sentence_id": "s", "tokens": [], "token_starts": [], "token_ends": [], "ner_tags": [99],
+                 "variant": None, "transformations": []},
                 config_features("ner_tokens"), "row")
 
 

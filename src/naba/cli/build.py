@@ -24,9 +24,12 @@ from naba.cli.support import EXIT_BAD_INPUT, EXIT_FAIL
     help="Folder holding annotations/ and corpus/ (default: the checkout, or the installed data).",
 )
 def build(check: bool, root: Path | None) -> None:
-    """Build the Hugging Face dataset folder corpus/ and annotations/record.schema.json."""
+    """Build the Hugging Face dataset folder corpus/ (splits test, dev, challenge) and annotations/record.schema.json."""
     from naba.common.problems import render
     from naba.corpus.build import CONFIGS, build_from_root, stale_files, write
+    from pydantic import ValidationError
+
+    from naba.challenge.edits import ConstructionError
     from naba.gold.records import GoldError, data_root
 
     base = root if root is not None else data_root()
@@ -39,11 +42,22 @@ def build(check: bool, root: Path | None) -> None:
     except FileNotFoundError as err:
         click.echo(str(err), err=True)
         sys.exit(EXIT_BAD_INPUT)
+    except ConstructionError as err:
+        click.echo(str(err), err=True)
+        click.echo("a challenge variant could not be built: nothing was built", err=True)
+        sys.exit(EXIT_BAD_INPUT)
+    except ValidationError as err:
+        click.echo("annotations/challenge/manifest.json is not a valid manifest:", err=True)
+        for item in err.errors():
+            where = ".".join(str(part) for part in item["loc"]) or "<root>"
+            click.echo(f"  {where}: {item['msg']} (value: {item.get('input')!r})", err=True)
+        sys.exit(EXIT_BAD_INPUT)
 
     stats = output.projection
-    click.echo(f"{'config':<12} {'rows':>6}")
+    splits = list(output.split_counts)
+    click.echo(f"{'config':<12} " + " ".join(f"{split:>10}" for split in splits))
     for config in CONFIGS:
-        click.echo(f"{config:<12} {output.counts[config]:>6}")
+        click.echo(f"{config:<12} " + " ".join(f"{output.split_counts[split][config]:>10}" for split in splits))
     click.echo(
         f"ner_tokens: {stats.mentions} named mention(s), {stats.represented} represented in IOB2; "
         f"{stats.start_inside_token} start inside a token ({stats.start_inside_non_proclitic} after a non-proclitic prefix), "

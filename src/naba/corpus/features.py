@@ -29,7 +29,21 @@ from naba.gold.inventory import (
 from naba.corpus.tokenize import iob2_names
 
 CONFIGS: Final[tuple[str, ...]] = ("documents", "entities", "timex", "quotes", "events", "ner_tokens")
-SPLITS: Final[tuple[str, ...]] = ("test",)
+SPLITS: Final[tuple[str, ...]] = ("test", "dev", "challenge")
+
+#: What each split is (the card and DATASHEET.md say the same at more length).
+SPLIT_DESCRIPTIONS: Final[dict[str, str]] = {
+    "test": "the source article: the headline evaluation, never trained or tuned on",
+    "dev": "articles written for naba (Maghreb, Egypt, Levant, Iraq, Gulf), to learn and tune on",
+    "challenge": "variants of the test article made by named, seeded transformations; gold carried by construction; "
+                 "derived from the test text and strongly correlated with it",
+}
+
+#: Columns every config carries, after its own: which challenge variant a row belongs to.
+SPLIT_COLUMN_DOCS: Final[dict[str, str]] = {
+    "variant": "challenge variant id (annotations/challenge/manifest.json); null outside the challenge split",
+    "transformations": "the variant's transformations in the order applied; empty outside the challenge split",
+}
 
 #: One sentence per config, used in the card and in error messages.
 DESCRIPTIONS: Final[dict[str, str]] = {
@@ -118,6 +132,10 @@ COLUMN_DOCS: Final[dict[str, dict[str, str]]] = {
         "ner_tags": "IOB2 tag of each token: " + ", ".join(iob2_names()),
     },
 }
+
+
+for _config_docs in COLUMN_DOCS.values():  # one definition of the split columns, in every config
+    _config_docs.update(SPLIT_COLUMN_DOCS)
 
 
 def _string() -> Value:
@@ -293,9 +311,13 @@ def check_config(config: str) -> None:
 
 
 def config_features(config: str) -> Features:
-    """A fresh ``Features`` object for ``config`` (callers may not share mutable state)."""
+    """A fresh ``Features`` object for ``config`` (callers may not share mutable state): the
+    config's own columns, then the split columns every config carries."""
     check_config(config)
-    return _BUILDERS[config]()
+    features = _BUILDERS[config]()
+    features["variant"] = _string()
+    features["transformations"] = List(_string())
+    return features
 
 
 def all_features() -> dict[str, Features]:

@@ -78,6 +78,15 @@ def available_systems() -> list[tuple[str, str, bool, str]]:
     return [(name, spec, *system_availability(spec)) for name, spec in SYSTEMS]
 
 
+def split_documents(split: str) -> list[InputDocument]:
+    """The inputs of a split (id, text, publication date only). ``challenge`` gives the test
+    article and every variant, which is what a challenge submission must cover."""
+    from naba.corpus.splits import split_gold
+
+    records = split_gold("test") + split_gold("challenge") if split == "challenge" else split_gold(split)
+    return [InputDocument(r.document.id, r.document.text, r.document.publication_date.value) for r in records]
+
+
 def corpus_documents(directory: Path | None = None) -> list[InputDocument]:
     """The gold documents as extractor inputs: id, text and publication date only."""
     from naba.gold.records import gold_records

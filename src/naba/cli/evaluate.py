@@ -100,18 +100,43 @@ def _system_name(path: Path, name: str | None) -> str:
 @click.option("--per-label", is_flag=True, help="Also show per-label rows.")
 @click.option("--name", default=None, help="System name (default: the file's folder name).")
 @click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False), default=None, help="Write the results as JSON here.")
+@click.option("--split", type=click.Choice(["test", "dev", "challenge"]), default="test", show_default=True,
+              help="Gold to score against. challenge: the file holds the test article and every variant; prints scores "
+                   "per transformation, the drop and invariance failures.")
+@click.option("--variants", "show_variants", is_flag=True, help="With --split challenge: a row per variant too.")
 def score(file: Path, gold_dir: Path | None, n_bootstrap: int, seed: int, confidence: float, trigger_match: str,
-          argument_match: str, cue_match: str, fused_lam: str, max_problems: int, fmt: str, per_label: bool, name: str | None, output: Path | None) -> None:
+          argument_match: str, cue_match: str, fused_lam: str, max_problems: int, fmt: str, per_label: bool, name: str | None,
+          output: Path | None, split: str, show_variants: bool) -> None:
     """Score a submission (JSON Lines) against the gold and print a table with ± columns."""
     from naba.evaluate.report import format_results
     from naba.evaluate.scorer import score as run
+    from naba.evaluate.splits import score_challenge, split_gold
 
     options = _options(n_bootstrap, seed, confidence, trigger_match, argument_match, cue_match, fused_lam)
-    results = _guard(lambda: run(file, gold_dir, options=options, system=_system_name(file, name)), max_problems)
+    if split != "test" and gold_dir is not None:
+        _fail("give either --gold DIR or --split, not both")
+    if split == "challenge":
+        from naba.evaluate.robustness import render_robustness
+
+        report = _guard(lambda: score_challenge(file, options=options), max_problems)
+        click.echo(report.model_dump_json(indent=1) + "\n" if fmt == "json" else render_robustness(report, variants=show_variants) + "\n", nl=False)
+        if output is not None:
+            _write_text(output, report.model_dump_json(indent=1) + "\n")
+        return
+    gold = split_gold(split) if split == "dev" else gold_dir  # type: ignore[arg-type]
+    results = _guard(lambda: run(file, gold, options=options, system=_system_name(file, name)), max_problems)
     click.echo(format_results(results, fmt, per_label=per_label), nl=False)  # type: ignore[arg-type]
     if output is not None:
-        results.write(output)
-        click.echo(f"wrote {output}", err=True)
+        _write_text(output, results.to_json())
+
+
+def _write_text(path: Path, text: str) -> None:
+    """Write an output file; a path that cannot be written is bad input (exit 2), not a traceback."""
+    try:
+        path.write_text(text, encoding="utf-8")
+    except OSError as err:
+        _fail(f"cannot write {path}: {err.strerror or err}")
+    click.echo(f"wrote {path}", err=True)
 
 
 @click.command("validate-submission")

@@ -21,10 +21,12 @@ from naba.cli.support import EXIT_BAD_INPUT, EXIT_OK
 @click.option("--documents", "documents_path", type=click.Path(path_type=Path), default=None,
               help="JSON Lines of {id, text, publication_date}; default: the corpus documents (inputs only, never gold layers).")
 @click.option("-o", "--output", type=click.Path(path_type=Path), default=None, help="Submission file to write (default: stdout).")
-def run(spec: str, documents_path: Path | None, output: Path | None) -> None:
+@click.option("--split", type=click.Choice(["test", "dev", "challenge"]), default=None,
+              help="Run over a split's documents (challenge: the test article and every variant); default: test.")
+def run(spec: str, documents_path: Path | None, output: Path | None, split: str | None) -> None:
     """Run the extractor MODULE:CALLABLE over documents and write a validated submission."""
     from naba.baselines.protocol import SystemUnavailable
-    from naba.baselines.runner import SpecError, corpus_documents, dump_submission, read_documents, run_extractor
+    from naba.baselines.runner import SpecError, corpus_documents, dump_submission, read_documents, run_extractor, split_documents
     from naba.cli.support import importable_from_cwd
     from naba.common.problems import render
     from naba.gold.inventory import LAYERS
@@ -32,13 +34,16 @@ def run(spec: str, documents_path: Path | None, output: Path | None) -> None:
 
     importable_from_cwd()
 
+    if documents_path is not None and split is not None:
+        click.echo("give either --documents FILE or --split, not both", err=True)
+        sys.exit(EXIT_BAD_INPUT)
     if documents_path is not None:
         documents, problems = read_documents(documents_path)
         if problems:
             click.echo(render(problems), err=True)
             sys.exit(EXIT_BAD_INPUT)
     else:
-        documents = corpus_documents()
+        documents = split_documents(split) if split is not None else corpus_documents()
     try:
         records = run_extractor(spec, documents, progress=True)
     except SystemUnavailable as err:

@@ -19,6 +19,7 @@ from typing import Any, Sequence
 from naba.evaluate.compare import NotComparable
 from naba.evaluate.report import fmt_pm, fmt_score, render_table
 from naba.evaluate.results import Results
+from naba.evaluate.robustness import RobustnessReport
 from naba.evaluate.tasks import TASKS
 
 LEADERBOARD_FORMAT = "naba-leaderboard-1"
@@ -26,8 +27,12 @@ LEADERBOARD_FORMAT = "naba-leaderboard-1"
 
 @dataclass(frozen=True)
 class Entry:
+    """A system's results on test (ranked); optionally on dev and its challenge report (shown beside)."""
+
     system: str
     results: Results
+    dev: Results | None = None
+    challenge: "RobustnessReport | None" = None
 
 
 def build(entries: Sequence[Entry]) -> dict[str, Any]:
@@ -62,6 +67,7 @@ def build(entries: Sequence[Entry]) -> dict[str, Any]:
                 "high": interval.high if interval else None,
                 "pm": interval.half_width if interval else None,
                 "submission_sha256": r.submission_sha256,
+                **_beside(entry, spec.name),
             }
             (undefined if value is None else scored).append(row)
         sign = -1.0 if spec.higher_is_better else 1.0
@@ -91,6 +97,29 @@ def build(entries: Sequence[Entry]) -> dict[str, Any]:
     }
 
 
+def _beside(entry: Entry, task: str) -> dict[str, Any]:
+    """The dev score and the challenge columns (all variants pooled) of one system and task;
+    ``None`` where the system was not run on that split or did not predict the task."""
+    dev = entry.dev.headline(task) if entry.dev is not None and entry.dev.tasks[task].predicted else None
+    pooled = None
+    if entry.challenge is not None:
+        pooled = next((row.tasks.get(task) for row in entry.challenge.rows if row.name == "all variants"), None)
+    return {
+        "dev": dev,
+        "challenge": pooled.score if pooled else None,
+        "challenge_drop": pooled.drop if pooled else None,
+        "invariance_failure_rate": pooled.invariance_failure_rate if pooled else None,
+    }
+
+
+def _fmt_rate(value: float | None) -> str:
+    return "—" if value is None else f"{value:.1%}"
+
+
+def _fmt_drop(value: float | None) -> str:
+    return "—" if value is None else f"{value:+.3f}"
+
+
 def to_markdown(board: dict[str, Any]) -> str:
     opts = board["options"]
     lines = [
@@ -99,16 +128,23 @@ def to_markdown(board: dict[str, Any]) -> str:
         f"Gold `{board['gold_sha256'][:12]}`, schema {board['schema_version']}, naba {board['naba_version']}. "
         f"±: half-width of the {opts['confidence']:.0%} percentile bootstrap interval "
         f"({opts['n_bootstrap']} resamples of {board['units']['n']} {board['units']['kind']} units, seed {opts['seed']}).",
+        "",
+        "Ranked by the **test** score (the article). Beside it, not ranked: **dev** (eight articles written for naba "
+        "from five regions; each system card says whether its system was developed or trained with them in view), "
+        "**challenge** (all variants of the article pooled), its **drop** against test, and the **invariance failure** "
+        "rate: gold items right on the article and wrong on a variant. — : not run on that split.",
     ]
     for name, task in board["tasks"].items():
         lines += ["", f"## {name}: `{task['headline']}`", ""]
         rows = [
             [str(row["rank"]) if row["rank"] is not None else DASH_RANK, row["system"], fmt_score(row["value"]), fmt_pm(row["pm"]),
-             f"[{fmt_score(row['low'])}, {fmt_score(row['high'])}]"]
+             f"[{fmt_score(row['low'])}, {fmt_score(row['high'])}]", fmt_score(row.get("dev")), fmt_score(row.get("challenge")),
+             _fmt_drop(row.get("challenge_drop")), _fmt_rate(row.get("invariance_failure_rate"))]
             for row in task["entries"]
         ]
         if rows:
-            lines.append(render_table(["rank", "system", "score", "±", "interval"], rows, markdown=True, align_left=2))
+            lines.append(render_table(["rank", "system", "test", "±", "interval", "dev", "challenge", "drop", "inv. fail"], rows,
+                                      markdown=True, align_left=2))
         else:
             lines.append("No system predicted this task.")
         if task["not_predicted"]:

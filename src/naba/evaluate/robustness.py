@@ -170,11 +170,12 @@ def robustness(
     )
 
 
-def render_robustness(report: RobustnessReport, *, variants: bool = False) -> str:
-    """A readable table: one row per transformation (and per variant when asked), per task
-    score ± half-width, drop against the original, invariance failure rate."""
+def render_robustness(report: RobustnessReport, *, variants: bool = False, markdown: bool = False) -> str:
+    """A table: one row per transformation (and per variant when asked); per task the score
+    ± half-width, its drop against the original ± half-width, and the invariance failure rate."""
+    from naba.evaluate.report import render_table
+
     tasks = list(report.original)
-    header = ["transformation", "n"] + [f"{task} (drop, inv.fail)" for task in tasks]
 
     def cell(value: float | None, half: float | None = None, signed: bool = False) -> str:
         if value is None:
@@ -182,16 +183,17 @@ def render_robustness(report: RobustnessReport, *, variants: bool = False) -> st
         text = f"{value:+.3f}" if signed else f"{value:.3f}"
         return text + (f" ±{half:.3f}" if half is not None else "")
 
-    lines = ["  ".join(header)]
-    lines.append("  ".join(["original", "1"] + [cell(report.original[t]) for t in tasks]))
+    header = ["rows", "n"]
+    for task in tasks:
+        header += [task, "drop", "inv. fail"]
+    body = [["original", "1"] + [c for t in tasks for c in (cell(report.original[t]), "", "")]]
     for row in report.rows:
         if row.kind == "variant" and not variants:
             continue
-        cells = []
+        cells = [row.name, str(len(row.variants))]
         for task in tasks:
             r = row.tasks[task]
             rate = "undefined" if r.invariance_failure_rate is None else f"{r.invariance_failure_rate:.1%}"
-            cells.append(f"{cell(r.score, r.half_width)} ({cell(r.drop, r.drop_half_width, signed=True)}, {rate})")
-        lines.append("  ".join([row.name, str(len(row.variants))] + cells))
-    lines.append(report.bootstrap_note)
-    return "\n".join(lines)
+            cells += [cell(r.score, r.half_width), cell(r.drop, r.drop_half_width, signed=True), rate]
+        body.append(cells)
+    return render_table(header, body, markdown=markdown) + "\n\n" + report.bootstrap_note

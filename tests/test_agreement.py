@@ -58,3 +58,12 @@ def test_factuality_agreement_counts_by_hand() -> None:
     before = record("annotations/third_pass/gold_before_adjudication/000_ed7d39c8733a2eb7.json")
     # v08 (possible vs asserted) and v21 (asserted vs possible) are the two disagreements (ADJUDICATION A3-F1, A3-F2)
     assert factuality_agreement(before, third) == (73, 75)
+
+
+def test_datasheet_states_the_dev_agreement() -> None:
+    from naba.evaluate.agreement import dev_agreement_table
+
+    table = dev_agreement_table(ROOT / "annotations")
+    datasheet = (ROOT / "DATASHEET.md").read_text(encoding="utf-8")
+    missing = [line for line in table.splitlines() if line not in datasheet]
+    assert not missing, "DATASHEET.md dev agreement table is stale; rerun `python -m naba.evaluate.agreement`:\n" + "\n".join(missing)

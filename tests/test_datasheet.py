@@ -46,3 +46,13 @@ def test_layer_counts_match_the_gold(datasheet: str) -> None:
     ]
     missing = [text for text in expected if text not in datasheet]
     assert not missing, f"DATASHEET.md does not state: {missing}"
+
+
+def test_split_sizes_match_the_sources(datasheet: str) -> None:
+    from naba.challenge.variants import read_manifest
+
+    dev = load_records(ROOT / "annotations" / "dev" / "records")
+    lengths = sorted(len(r.document.text) for r in dev)
+    variants = read_manifest(ROOT / "annotations" / "challenge" / "manifest.json").variants
+    assert f"**{len(dev)} articles written for naba** ({lengths[0]:,} to {lengths[-1]:,} code points each" in datasheet
+    assert f"**{len(variants)} variants of the test article**" in datasheet

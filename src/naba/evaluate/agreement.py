@@ -51,16 +51,37 @@ def _cell(results: "Results", metric: str) -> str:
     return "undefined" if value is None else f"{value:.3f}"
 
 
-def agreement_rows(root: Path | None = None) -> list[Row]:
-    """One row per measure: the second pass scored against the gold before and after adjudication."""
+def _pass_rows(base: Path, current: Path) -> list[Row]:
+    """A second pass (``base/second_annotator``) scored against the gold before its adjudication
+    (``base/gold_before_adjudication``) and against the current records of the same documents."""
     from naba.evaluate import score
     from naba.submission.model import from_gold
 
-    base = (root or annotations_dir()) / "second_pass"
-    second = [from_gold(r) for r in load_records(base / "second_annotator")]
+    second_records = load_records(base / "second_annotator")
+    ids = {r.document.id for r in second_records}
+    second = [from_gold(r) for r in second_records]
     before = score(second, load_records(base / "gold_before_adjudication"))
-    after = score(second, load_records((root or annotations_dir()) / "records"))
+    after = score(second, [r for r in load_records(current) if r.document.id in ids])
     return [Row(label, _cell(before, metric), _cell(after, metric)) for metric, label in MEASURES]
+
+
+def agreement_rows(root: Path | None = None) -> list[Row]:
+    """One row per measure: the second pass scored against the gold before and after adjudication."""
+    annotations = root or annotations_dir()
+    return _pass_rows(annotations / "second_pass", annotations / "records")
+
+
+def dev_agreement_rows(root: Path | None = None) -> list[Row]:
+    """The dev split's second pass (three articles) before and after its adjudication."""
+    annotations = root or annotations_dir()
+    return _pass_rows(annotations / "dev" / "second_pass", annotations / "dev" / "records")
+
+
+def dev_agreement_table(root: Path | None = None) -> str:
+    """The markdown table of the dev second pass that DATASHEET.md quotes."""
+    lines = ["| measure | dev, before adjudication | dev, after adjudication |", "| --- | --- | --- |"]
+    lines += [f"| {row.label} | {row.before} | {row.after} |" for row in dev_agreement_rows(root)]
+    return "\n".join(lines)
 
 
 def agreement_table(root: Path | None = None) -> str:
@@ -116,6 +137,9 @@ def events_agreement_table(root: Path | None = None) -> str:
 
 
 if __name__ == "__main__":
+    print("Dev second pass (three articles, all layers):")
+    print(dev_agreement_table())
+    print()
     print("Second pass (all layers):")
     print(agreement_table())
     print()

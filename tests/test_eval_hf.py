@@ -15,12 +15,17 @@ REPO = Path(__file__).resolve().parent.parent
 GOLD_DIR = REPO / "tests" / "fixtures" / "eval" / "gold"
 
 
-def test_evaluate_module_matches_naba_score(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def _offline_evaluate(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-untyped-def]
+    """Hugging Face ``evaluate`` with every hub access off and caches in ``tmp_path``."""
     for name in ("HF_HUB_OFFLINE", "HF_EVALUATE_OFFLINE", "HF_DATASETS_OFFLINE"):
         monkeypatch.setenv(name, "1")
     monkeypatch.setenv("HF_HOME", str(tmp_path / "hf"))
     monkeypatch.setenv("HF_MODULES_CACHE", str(tmp_path / "modules"))
-    evaluate = pytest.importorskip("evaluate")
+    return pytest.importorskip("evaluate")
+
+
+def test_evaluate_module_matches_naba_score(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    evaluate = _offline_evaluate(tmp_path, monkeypatch)
 
     gold = load_records(GOLD_DIR)
     docs = [from_gold(r).model_dump(mode="json") for r in gold]
@@ -38,3 +43,17 @@ def test_evaluate_module_matches_naba_score(tmp_path: Path, monkeypatch: pytest.
     assert got["gold_sha256"] == expected.gold_sha256
     with pytest.raises(ValueError):
         metric.compute(predictions=lines, references=["fixB", "fixA"], gold_dir=str(GOLD_DIR), n_bootstrap=0)
+
+
+def test_evaluate_module_reports_the_challenge_figures(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    evaluate = _offline_evaluate(tmp_path, monkeypatch)
+    from naba.corpus.splits import split_gold
+    from naba.evaluate.splits import score_challenge
+
+    records = split_gold("test") + split_gold("challenge")
+    lines = [from_gold(r).canonical_json() for r in records]
+    metric = evaluate.load(str(REPO / "evaluate" / "naba"))
+    got = metric.compute(predictions=lines, references=[r.document.id for r in records], n_bootstrap=0, split="challenge")
+    expected = score_challenge([json.loads(line) for line in lines], options=ScoreOptions(n_bootstrap=0)).flat()
+    assert got == expected
+    assert got["challenge.all_variants.quotes.invariance_failure_rate"] == 0.0

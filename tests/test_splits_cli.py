@@ -67,3 +67,24 @@ def test_run_over_the_challenge_split_covers_the_article_and_every_variant(tmp_p
     assert result.exit_code == 0, result.output
     ids = [json.loads(line)["document_id"] for line in out.read_text(encoding="utf-8").splitlines()]
     assert sorted(ids) == sorted(r.document.id for r in split_gold("test") + split_gold("challenge"))
+
+
+def test_compare_and_leaderboard_on_the_challenge_split(tmp_path: Path) -> None:
+    perfect = _perfect_challenge(tmp_path)
+    result = CliRunner().invoke(main, ["compare", str(perfect), str(perfect), "--split", "challenge", "--n-bootstrap", "20"])
+    assert result.exit_code == 0, result.output
+    assert "all variants" in result.output and "paired joint bootstrap" in result.output
+    board = CliRunner().invoke(main, ["leaderboard", str(perfect), "--split", "challenge", "--name", "perfect",
+                                      "--out-dir", str(tmp_path / "board"), "--n-bootstrap", "0"])
+    assert board.exit_code == 0, board.output
+    assert "| 1 | perfect | 1.0000 |" in (tmp_path / "board" / "leaderboard.md").read_text(encoding="utf-8")
+
+
+def test_check_on_the_challenge_split_exits_by_its_thresholds(tmp_path: Path) -> None:
+    perfect = _perfect_challenge(tmp_path)
+    ok = CliRunner().invoke(main, ["check", "--submission", str(perfect), "--split", "challenge", "--n-bootstrap", "0",
+                                   "--max", "challenge.all_variants.entities.invariance_failure_rate=0"])
+    assert ok.exit_code == 0, ok.output
+    bad = CliRunner().invoke(main, ["check", "--submission", str(perfect), "--split", "challenge", "--n-bootstrap", "0",
+                                    "--min", "challenge.names.quotes.score=1.5"])
+    assert bad.exit_code == 1 and "REGRESSION" in bad.output

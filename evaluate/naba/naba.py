@@ -27,6 +27,9 @@ Args:
     references: list of str, the gold document id of each prediction (same order).
     gold_dir: optional folder of gold record files (default: naba's shipped gold).
     n_bootstrap, seed, confidence, trigger_match, argument_match, cue_match, fused_lam: naba.evaluate.ScoreOptions.
+    split: "test" (default), "dev" or "challenge". challenge: the predictions cover the test article and
+        every challenge variant; the result is the challenge report's figures
+        ("challenge.<row>.<task>.<score|drop|invariance_failure_rate>").
 Returns:
     dict of dotted metric names (e.g. "entities.strict.f1", "timex.value.f1") to numbers (None when
     undefined), plus "naba_version", "gold_sha256", "submission_sha256".
@@ -47,12 +50,24 @@ class Naba(evaluate.Metric):
         )
 
     def _compute(self, predictions, references, gold_dir=None, n_bootstrap=1000, seed=None, confidence=0.95,
-                 trigger_match="overlap", argument_match="overlap", cue_match="overlap", fused_lam="either"):
+                 trigger_match="overlap", argument_match="overlap", cue_match="overlap", fused_lam="either", split="test"):
+        from naba.corpus.splits import split_gold
         from naba.evaluate import ScoreOptions, score
         from naba.evaluate.options import DEFAULT_SEED
+        from naba.evaluate.splits import score_challenge
         from naba.gold.records import gold_records
 
-        records = {r.document.id: r for r in gold_records(Path(gold_dir) if gold_dir else None)}
+        if split not in ("test", "dev", "challenge"):
+            raise ValueError(f"unknown split {split!r}; valid splits: test, dev, challenge")
+        if split != "test" and gold_dir:
+            raise ValueError("give either gold_dir or split, not both")
+        if split == "test":
+            gold = list(gold_records(Path(gold_dir) if gold_dir else None))
+        elif split == "dev":
+            gold = split_gold("dev")
+        else:
+            gold = split_gold("test") + split_gold("challenge")
+        records = {r.document.id: r for r in gold}
         unknown = sorted(set(references) - set(records))
         if unknown:
             raise ValueError(f"references name unknown gold documents: {unknown}")
@@ -65,6 +80,9 @@ class Naba(evaluate.Metric):
         options = ScoreOptions(n_bootstrap=n_bootstrap, seed=DEFAULT_SEED if seed is None else seed, confidence=confidence,
                                trigger_match=trigger_match, argument_match=argument_match, cue_match=cue_match,
                                fused_lam=fused_lam)
+        if split == "challenge":
+            report = score_challenge(objects, options=options)
+            return dict(report.flat())
         results = score(objects, [records[r] for r in references], options=options)
         out = dict(results.flat())
         out.update(naba_version=results.naba_version, gold_sha256=results.gold_sha256, submission_sha256=results.submission_sha256)

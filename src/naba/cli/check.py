@@ -59,9 +59,13 @@ def _fail(problems: list[str], fmt: str, alignment: tuple = ()) -> None:  # type
 @click.option("--fused-lam", type=click.Choice(["either", "strict"]), default="either", show_default=True,
               help="A span starting on the article's lam of a fused لل: the gold's span (either) or a miss (strict).")
 @click.option("--list-metrics", is_flag=True, help="Print the valid metric names and exit.")
+@click.option("--split", type=click.Choice(["test", "challenge"]), default="test", show_default=True,
+              help="challenge: check the challenge figures (challenge.<row>.<task>.<score|drop|invariance_failure_rate>) "
+                   "of the extractor, or of a --submission holding the article and every variant.")
 def check(extractor: str | None, submission: Path | None, minimums: tuple[str, ...], maximums: tuple[str, ...], against: Path | None,
           tolerance: float | None, save: Path | None, fmt: str, strings: bool | None, limit: int, gold_dir: Path | None,
-          n_bootstrap: int, trigger_match: str, argument_match: str, cue_match: str, fused_lam: str, list_metrics: bool) -> None:
+          n_bootstrap: int, trigger_match: str, argument_match: str, cue_match: str, fused_lam: str, list_metrics: bool,
+          split: str) -> None:
     """Score an extractor MODULE:CALLABLE (or --submission FILE) and fail on regressions.
 
     \b
@@ -90,12 +94,21 @@ def check(extractor: str | None, submission: Path | None, minimums: tuple[str, .
             problems.append("--tolerance applies to --against; give --against FILE or drop --tolerance")
         if tolerance is not None and tolerance_problem(tolerance):
             problems.append(f"--tolerance: {tolerance_problem(tolerance)}")
-        try:
-            thresholds = parse_thresholds(minimums, maximums)
-        except CheckError as err:
-            problems += err.problems
+        thresholds = None
+        if split != "challenge":  # challenge figures have names of their own (naba.check.challenge)
+            try:
+                thresholds = parse_thresholds(minimums, maximums)
+            except CheckError as err:
+                problems += err.problems
+        if split == "challenge" and gold_dir is not None:
+            problems.append("--split challenge checks the shipped challenge split; drop --gold")
         if problems:
             raise CheckError(problems)
+        if split == "challenge":
+            _check_challenge(extractor, submission, minimums, maximums, against, tolerance, save, fmt, n_bootstrap,
+                             ScoreOptions(n_bootstrap=n_bootstrap, trigger_match=trigger_match, argument_match=argument_match,  # type: ignore[arg-type]
+                                          cue_match=cue_match, fused_lam=fused_lam))  # type: ignore[arg-type]
+            return
         options = ScoreOptions(n_bootstrap=n_bootstrap, trigger_match=trigger_match, argument_match=argument_match, cue_match=cue_match, fused_lam=fused_lam)  # type: ignore[arg-type]
         old = None
         if against is not None:
@@ -129,6 +142,43 @@ def check(extractor: str | None, submission: Path | None, minimums: tuple[str, .
     if save is not None:
         click.echo(f"wrote {save}", err=True)
     sys.exit(report.exit_code)
+
+
+def _check_challenge(extractor: str | None, submission: Path | None, minimums: tuple[str, ...], maximums: tuple[str, ...],
+                     against: Path | None, tolerance: float | None, save: Path | None, fmt: str, n_bootstrap: int, options: object) -> None:
+    """``naba check --split challenge``: the challenge report, its thresholds and regressions."""
+    from naba.check.challenge import check_challenge, read_report
+    from naba.check.errors import CheckError
+    from naba.evaluate.splits import score_challenge
+    from naba.submission.model import SubmissionError
+
+    try:
+        old = read_report(against) if against is not None else None
+        if extractor is not None:
+            from naba.baselines.runner import run_extractor, split_documents
+
+            importable_from_cwd()
+            source: object = run_extractor(extractor, split_documents("challenge"), progress=True)
+        else:
+            source = submission
+        try:
+            report = score_challenge(source, options=options)  # type: ignore[arg-type]
+        except SubmissionError as err:
+            raise CheckError([str(p) for p in err.problems]) from None
+        result = check_challenge(report, minimums=minimums, maximums=maximums, against=old, tolerance=tolerance or 0.0)
+        if save is not None:
+            try:
+                save.parent.mkdir(parents=True, exist_ok=True)
+                save.write_text(report.model_dump_json(indent=1) + "\n", encoding="utf-8")
+            except OSError as err:
+                raise CheckError([f"--save {save}: cannot write: {err.strerror or err}"]) from None
+    except CheckError as err:
+        _fail(err.problems, fmt)
+        return
+    click.echo(result.to_json() if fmt == "json" else result.render(), nl=False)
+    if save is not None:
+        click.echo(f"wrote {save}", err=True)
+    sys.exit(result.exit_code)
 
 
 COMMANDS = [check]

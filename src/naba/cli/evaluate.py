@@ -7,6 +7,8 @@ traceback; results print as readable tables and can be written as JSON.
 
 from __future__ import annotations
 
+import json
+
 import sys
 from functools import partial
 from pathlib import Path
@@ -158,21 +160,35 @@ def validate_submission(file: Path, gold_dir: Path | None, max_problems: int) ->
 @click.option("--name", "names", multiple=True, help="System name for each file, in order (default: each file's folder name).")
 @click.option("--out-dir", type=click.Path(path_type=Path, file_okay=False), default=Path("evaluate"), show_default=True,
               help="Where leaderboard.md and leaderboard.json are written.")
+@click.option("--split", type=click.Choice(["test", "challenge"]), default="test", show_default=True,
+              help="challenge: each file holds the article and every variant; ranked on the article, with the challenge "
+                   "columns (all variants, drop, invariance failures) beside.")
 def leaderboard(files: Sequence[Path], gold_dir: Path | None, n_bootstrap: int, seed: int, confidence: float, trigger_match: str,
-                argument_match: str, cue_match: str, fused_lam: str, max_problems: int, names: Sequence[str], out_dir: Path) -> None:
+                argument_match: str, cue_match: str, fused_lam: str, max_problems: int, names: Sequence[str], out_dir: Path,
+                split: str) -> None:
     """Score several submissions and rank them per task on the headline metric."""
     from tqdm import tqdm
 
     from naba.evaluate import leaderboard as lb
     from naba.evaluate.scorer import score as run
+    from naba.evaluate.splits import score_challenge, split_gold
 
     if names and len(names) != len(files):
         _fail(f"--name was given {len(names)} time(s) for {len(files)} file(s); give it once per file or not at all")
+    if split == "challenge" and gold_dir is not None:
+        _fail("give either --gold DIR or --split challenge, not both")
     options = _options(n_bootstrap, seed, confidence, trigger_match, argument_match, cue_match, fused_lam)
     _guard(lambda: _gold(gold_dir))
     entries = []
     for index, file in enumerate(tqdm(files, desc="scoring", unit="system", file=sys.stderr, disable=None)):
         system = names[index] if names else _system_name(file, None)
+        if split == "challenge":
+            report = _guard(partial(score_challenge, file, options=options), max_problems)
+            test_ids = {r.document.id for r in split_gold("test")}
+            lines = [json.loads(line) for line in file.read_text(encoding="utf-8").splitlines() if line.strip()]
+            results = _guard(partial(run, [o for o in lines if o.get("document_id") in test_ids], None, options=options, system=system), max_problems)
+            entries.append(lb.Entry(system, results, None, report))
+            continue
         results = _guard(partial(run, file, gold_dir, options=options, system=system), max_problems)
         entries.append(lb.Entry(system, results))
     board = _guard(lambda: lb.build(entries))
@@ -186,14 +202,37 @@ def leaderboard(files: Sequence[Path], gold_dir: Path | None, n_bootstrap: int, 
 @click.argument("b", type=click.Path(path_type=Path, dir_okay=False))
 @_score_options
 @click.option("--all", "all_metrics", is_flag=True, help="Compare every micro F1/accuracy, not only the headlines.")
+@click.option("--split", type=click.Choice(["test", "dev", "challenge"]), default="test", show_default=True,
+              help="challenge: both files hold the article and every variant; compares score and drop per transformation.")
 def compare(a: Path, b: Path, gold_dir: Path | None, n_bootstrap: int, seed: int, confidence: float, trigger_match: str,
-            argument_match: str, cue_match: str, fused_lam: str, max_problems: int, all_metrics: bool) -> None:
+            argument_match: str, cue_match: str, fused_lam: str, max_problems: int, all_metrics: bool, split: str) -> None:
     """Paired bootstrap between two submissions: B - A, its interval, and how often it holds."""
     from naba.evaluate.compare import compare as run_compare
     from naba.evaluate.report import fmt_score, render_table
     from naba.evaluate.scorer import score as run
+    from naba.evaluate.splits import compare_challenge, split_gold
 
     options = _options(n_bootstrap, seed, confidence, trigger_match, argument_match, cue_match, fused_lam)
+    if split != "test" and gold_dir is not None:
+        _fail("give either --gold DIR or --split, not both")
+    if split == "challenge":
+        def span(pair: tuple[float | None, float | None]) -> str:
+            return DASH if pair[0] is None else f"[{pair[0]:+.4f}, {pair[1]:+.4f}]"
+
+        def signed(value: float | None) -> str:
+            return DASH if value is None else f"{value:+.4f}"
+
+        comparisons = _guard(lambda: compare_challenge(a, b, options=options, variants=all_metrics), max_problems)
+        rows = [[c.row, c.task, fmt_score(c.a_score), fmt_score(c.b_score), signed(c.score_diff), span(c.score_interval),
+                 signed(c.a_drop), signed(c.b_drop), signed(c.drop_diff), span(c.drop_interval)] for c in comparisons]
+        click.echo(f"A = {a}\nB = {b}")
+        click.echo(render_table(["rows", "task", "A", "B", "B-A", f"{options.confidence:.0%} interval", "drop A", "drop B",
+                                 "B-A drop", f"{options.confidence:.0%} interval"], rows, markdown=False, align_left=2))
+        click.echo(f"paired joint bootstrap: {options.n_bootstrap} resamples of the source sentences, seed {options.seed}, "
+                   "the same draw for both systems and every variant")
+        return
+    if split == "dev":
+        gold_dir = split_gold("dev")  # type: ignore[assignment]
     _guard(lambda: _gold(gold_dir))
     ra = _guard(lambda: run(a, gold_dir, options=options, system=_system_name(a, None)), max_problems)
     rb = _guard(lambda: run(b, gold_dir, options=options, system=_system_name(b, None)), max_problems)

@@ -17,6 +17,7 @@ against its own gold, one document each). Per task headline, this module reports
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from typing import Sequence
 
 import numpy as np
@@ -69,6 +70,29 @@ class RobustnessReport(_Model):
     confidence: float
     bootstrap_note: str = BOOTSTRAP_NOTE
 
+    def flat(self) -> dict[str, float | int | None]:
+        """Every figure by a dotted name: ``challenge.<row>.<task>.<statistic>`` (row: a
+        transformation, ``all_variants`` or a variant id; statistic: score, drop,
+        invariance_failure_rate), and ``challenge.original.<task>.score``. The names ``naba check
+        --split challenge`` and the evaluate module use."""
+        out: dict[str, float | int | None] = {f"challenge.original.{task}.score": value for task, value in self.original.items()}
+        for row in self.rows:
+            name = row_key(row.name)
+            for task, figures in row.tasks.items():
+                out[f"challenge.{name}.{task}.score"] = figures.score
+                out[f"challenge.{name}.{task}.drop"] = figures.drop
+                out[f"challenge.{name}.{task}.invariance_failure_rate"] = figures.invariance_failure_rate
+        return out
+
+
+def row_key(name: str) -> str:
+    """A row name as it appears in metric names (``all variants`` -> ``all_variants``)."""
+    return name.replace(" ", "_")
+
+
+#: Whether a higher value of a challenge statistic is better (for thresholds and regressions).
+HIGHER_IS_BETTER: dict[str, bool] = {"score": True, "drop": True, "invariance_failure_rate": False}
+
 
 def stable_gold_id(key: str) -> str:
     """A gold item's id without its document id and offsets: the same item on every variant."""
@@ -91,6 +115,61 @@ def _n_units(results: Results) -> int:
     return results.units.n
 
 
+@dataclass(frozen=True)
+class _Pooled:
+    """One (row, task): observed score and drop, their resampled values (NaN = undefined)."""
+
+    score: float | None
+    drop: float | None
+    score_samples: np.ndarray
+    drop_samples: np.ndarray
+
+
+def pooled_samples(
+    original: Results,
+    variants: Sequence[tuple[str, Sequence[str], Results]],
+    weights: np.ndarray,
+) -> dict[tuple[str, str], _Pooled]:
+    """(row name, task) -> observed and resampled score and drop, for the transformation rows,
+    ``all variants`` and each variant, under the given resample weights (shared across systems,
+    this is the paired bootstrap of two systems' robustness)."""
+    n_units = _n_units(original)
+    tasks = [t.name for t in TASKS if _headline(original, t.name) is not None]
+    out: dict[tuple[str, str], _Pooled] = {}
+    members = _rows(variants)
+    for task in tasks:
+        group, stat = _headline(original, task)  # type: ignore[misc]
+        metric = original.metric(group)
+        base_table = unit_counts(metric.outcomes, n_units, "prf")
+        base_value = metric.values.get(stat)
+        base_samples = sample_values(weights @ base_table, "prf")[stat]
+        tables = {v: unit_counts(r.metric(group).outcomes, n_units, "prf") for v, _, r in variants if r.tasks[task].predicted}
+        for name, ids in members:
+            if any(v not in tables for v in ids):
+                continue
+            table = sum((tables[v] for v in ids), np.zeros((n_units, 4), dtype=np.int64))
+            totals = table.sum(axis=0)
+            value = Counts(int(totals[0]), int(totals[1]), int(totals[2]), int(totals[3])).values()[stat]
+            samples = sample_values(weights @ table, "prf")[stat]
+            drop = None if value is None or base_value is None else value - base_value
+            out[(name, task)] = _Pooled(value, drop, samples, samples - base_samples)
+    return out
+
+
+def _rows(variants: Sequence[tuple[str, Sequence[str], Results]]) -> list[tuple[str, list[str]]]:
+    """(row name, member variant ids): one per transformation in order of first use, then all
+    variants, then each variant."""
+    names: list[str] = []
+    for _, transformations, _ in variants:
+        for t in transformations:
+            if t not in names:
+                names.append(t)
+    rows = [(t, [v for v, ts, _ in variants if t in ts]) for t in names]
+    rows.append(("all variants", [v for v, _, _ in variants]))
+    rows += [(v, [v]) for v, _, _ in variants]
+    return rows
+
+
 def robustness(
     original: Results,
     variants: Sequence[tuple[str, Sequence[str], Results]],
@@ -106,63 +185,38 @@ def robustness(
             raise ValueError(f"variant {variant_id}: robustness compares one document with one variant of it, sentence by sentence")
     weights = resample_weights(n_units, n_bootstrap, seed) if n_bootstrap else np.zeros((0, n_units), dtype=np.int64)
     tasks = [t.name for t in TASKS if _headline(original, t.name) is not None]
+    pooled = pooled_samples(original, variants, weights)
 
-    base: dict[str, tuple[np.ndarray, float | None, set[str], np.ndarray]] = {}
+    def half(samples: np.ndarray) -> float | None:
+        if not n_bootstrap:
+            return None
+        interval = percentile_interval(samples, confidence)
+        return None if interval.low is None or interval.high is None else (interval.high - interval.low) / 2
+
+    right_on_original: dict[str, set[str]] = {}
+    wrong: dict[tuple[str, str], int] = {}
     for task in tasks:
-        group, stat = _headline(original, task)  # type: ignore[misc]
-        metric = original.metric(group)
-        table = unit_counts(metric.outcomes, n_units, "prf")
-        samples = sample_values(weights @ table, "prf")[stat] if n_bootstrap else np.zeros(0)
-        base[task] = (table, metric.values.get(stat), _right(metric.outcomes), samples)
-
-    per_variant: dict[str, dict[str, tuple[np.ndarray, int, int]]] = {}
-    for variant_id, _, results in variants:
-        per_variant[variant_id] = {}
-        for task in tasks:
-            group, _ = _headline(original, task)  # type: ignore[misc]
-            metric = results.metric(group)
-            right = _right(metric.outcomes)
-            original_right = base[task][2]
-            per_variant[variant_id][task] = (unit_counts(metric.outcomes, n_units, "prf"), len(original_right), len(original_right - right))
-
-    def pooled(name: str, kind: str, members: list[tuple[str, Sequence[str]]]) -> RobustnessRow:
-        out: dict[str, TaskRobustness] = {}
-        for task in tasks:
-            _, stat = _headline(original, task)  # type: ignore[misc]
-            table = sum((per_variant[v][task][0] for v, _ in members), np.zeros((n_units, 4), dtype=np.int64))
-            totals = table.sum(axis=0)
-            counts = Counts(int(totals[0]), int(totals[1]), int(totals[2]), int(totals[3]))
-            score = counts.values()[stat]
-            original_score = base[task][1]
-            drop = None if score is None or original_score is None else score - original_score
-            half = drop_half = None
-            if n_bootstrap:
-                samples = sample_values(weights @ table, "prf")[stat]
-                interval = percentile_interval(samples, confidence)
-                drop_interval = percentile_interval(samples - base[task][3], confidence)
-                half = None if interval.low is None else (interval.high - interval.low) / 2  # type: ignore[operator]
-                drop_half = None if drop_interval.low is None else (drop_interval.high - drop_interval.low) / 2  # type: ignore[operator]
-            right = sum(per_variant[v][task][1] for v, _ in members)
-            wrong = sum(per_variant[v][task][2] for v, _ in members)
-            out[task] = TaskRobustness(score=score, half_width=half, drop=drop, drop_half_width=drop_half,
-                                       right_on_original=right, wrong_on_variant=wrong,
-                                       invariance_failure_rate=wrong / right if right else None)
-        transformations = sorted({t for _, ts in members for t in ts})
-        return RobustnessRow(name=name, kind=kind, variants=[v for v, _ in members], transformations=transformations, tasks=out)
+        group, _ = _headline(original, task)  # type: ignore[misc]
+        right_on_original[task] = _right(original.metric(group).outcomes)
+        for variant_id, _, results in variants:
+            wrong[(variant_id, task)] = len(right_on_original[task] - _right(results.metric(group).outcomes))
 
     rows: list[RobustnessRow] = []
-    names = []
-    for _, transformations, _ in variants:
-        for t in transformations:
-            if t not in names:
-                names.append(t)
-    for transformation in names:
-        members = [(v, ts) for v, ts, _ in variants if transformation in ts]
-        rows.append(pooled(transformation, "transformation", members))
-    rows.append(pooled("all variants", "transformation", [(v, ts) for v, ts, _ in variants]))
-    rows += [pooled(v, "variant", [(v, ts)]) for v, ts, _ in variants]
+    for name, members in _rows(variants):
+        figures: dict[str, TaskRobustness] = {}
+        for task in tasks:
+            p = pooled[(name, task)]
+            right = len(right_on_original[task]) * len(members)
+            failures = sum(wrong[(v, task)] for v in members)
+            figures[task] = TaskRobustness(
+                score=p.score, half_width=half(p.score_samples), drop=p.drop, drop_half_width=half(p.drop_samples),
+                right_on_original=right, wrong_on_variant=failures, invariance_failure_rate=failures / right if right else None,
+            )
+        transformations = sorted({t for v, ts, _ in variants if v in members for t in ts})
+        kind = "variant" if len(members) == 1 and members[0] == name else "transformation"
+        rows.append(RobustnessRow(name=name, kind=kind, variants=members, transformations=transformations, tasks=figures))
     return RobustnessReport(
-        original={task: base[task][1] for task in tasks},
+        original={task: original.metric(_headline(original, task)[0]).values.get(_headline(original, task)[1]) for task in tasks},  # type: ignore[index]
         rows=rows,
         n_bootstrap=n_bootstrap,
         seed=seed,

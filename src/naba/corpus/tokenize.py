@@ -113,8 +113,8 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
                 elif (
                     text[j] in _NUMBER_SEPARATORS
                     and j + 1 < stop
-                    and text[j - 1].isdigit()
-                    and text[j + 1].isdigit()
+                    and text[j - 1].isdecimal()
+                    and text[j + 1].isdecimal()
                 ):
                     j += 2
                 else:

@@ -136,7 +136,7 @@ def _is_speech_verb(norm: str) -> bool:
 def _is_name_token(view: View, i: int, res: _Resources) -> bool:
     """Could token ``i`` be part of a person name? (word, not definite, not a function word)."""
     norm = view.norms[i]
-    if not view.words[i] or norm.isdigit() or len(norm) < 2:
+    if not view.words[i] or norm.isdecimal() or len(norm) < 2:
         return False
     if view.definite(i) or norm.startswith("لل") or _is_stop(view, i, res):
         return False

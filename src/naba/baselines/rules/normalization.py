@@ -422,7 +422,7 @@ class View:
 
     def _inside_number(self, pos: int) -> bool:
         norm = self._norm
-        return 0 < pos < len(norm) - 1 and norm[pos - 1].isdigit() and norm[pos + 1].isdigit()
+        return 0 < pos < len(norm) - 1 and norm[pos - 1].isdecimal() and norm[pos + 1].isdecimal()
 
     def span_text(self, start: int, end: int) -> str:
         return self.text[start:end]

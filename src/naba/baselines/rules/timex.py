@@ -127,7 +127,7 @@ def _starters() -> frozenset[str]:
 @lru_cache(maxsize=1 << 16)
 def _may_start(norm: str) -> bool:
     starters = _starters()
-    return norm[0].isdigit() or any(stem in starters for _, stem in stems(norm.lower()))
+    return norm[0].isdecimal() or any(stem in starters for _, stem in stems(norm.lower()))
 
 
 def weekday_of(norm: str) -> int | None:
@@ -181,7 +181,7 @@ class TimexMatch(NamedTuple):
 
 
 def _int(norm: str) -> int | None:
-    return int(norm) if norm.isdigit() and len(norm) <= 4 else None
+    return int(norm) if norm.isdecimal() and len(norm) <= 4 else None
 
 
 class _Scanner:
@@ -347,7 +347,7 @@ class _Scanner:
         unit = _DURATION_UNITS.get(norm)
         if unit is not None and unit[1] is not None:
             return Parts(duration=_duration(unit[0], unit[1])), i
-        count = _int(self.norms[i]) if norm.isdigit() else _NUMBER_WORDS.get(norm)
+        count = _int(self.norms[i]) if norm.isdecimal() else _NUMBER_WORDS.get(norm)
         if count is None or count == 0:
             return None
         unit = _DURATION_UNITS.get(self.norm(i + 1))

@@ -27,7 +27,7 @@ def _flags() -> tuple[dict[tuple[str, ...], lx.GazetteerEntry], frozenset[str], 
 
 
 def _shape(norm: str) -> str:
-    if norm.isdigit():
+    if norm.isdecimal():
         return f"digit{min(len(norm), 4)}"
     if norm.isascii() and norm.isalpha():
         return "latin_cap" if norm[0].isupper() else "latin"

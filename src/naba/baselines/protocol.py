@@ -22,6 +22,7 @@ import datetime as _dt
 from dataclasses import dataclass
 from typing import Any, Callable, Mapping
 
+from naba.gold.timex3 import is_iso_date
 from naba.common.problems import short
 
 
@@ -78,10 +79,8 @@ def as_input_document(document: Any) -> InputDocument:
         raise ValueError(f"document text must be a string, got {type(text).__name__}")
     if not isinstance(pub, str):
         raise ValueError(f"publication_date must be an ISO date string, got {short(pub)}")
-    try:
-        _dt.date.fromisoformat(pub)
-    except ValueError:
-        raise ValueError(f"publication_date is not an ISO date (YYYY-MM-DD): {pub!r}") from None
+    if not is_iso_date(pub):
+        raise ValueError(f"publication_date is not a calendar date written YYYY-MM-DD: {pub!r}")
     return InputDocument(doc_id, text, pub)
 
 

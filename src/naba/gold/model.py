@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import StrictInt, BaseModel, ConfigDict, Field
 
 from naba.gold.inventory import (
     AnchorKind,
@@ -49,7 +49,7 @@ GOLD_CHANGELOG: tuple[tuple[str, str], ...] = (
 )
 
 Id = Annotated[str, Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9_.-]*$", min_length=1, max_length=64)]
-Offset = Annotated[int, Field(ge=0)]
+Offset = Annotated[StrictInt, Field(ge=0)]  # strict: 5.0 and true are not offsets (as in the JSON Schema)
 
 
 class _Frozen(BaseModel):

@@ -13,7 +13,7 @@ import json
 from functools import lru_cache
 from pathlib import Path
 
-from naba.common.problems import Problem, render
+from naba.common.problems import Problem, render, short
 from naba.gold.model import Record
 
 
@@ -62,17 +62,31 @@ def dump_record(record: Record) -> str:
 
 def read_record(path: Path) -> Record:
     """Read and fully validate one record; raises GoldError listing every problem."""
-    from naba.gold.validate import parse_record
+    from naba.gold.validate import parse_record, read_record_text
 
-    record, problems = parse_record(path.read_text(encoding="utf-8"), str(path))
+    text, problems = read_record_text(path)
+    if text is None:
+        raise GoldError(problems)
+    record, problems = parse_record(text, str(path))
     if problems or record is None:
         raise GoldError(problems)
     return record
 
 
 def load_records(directory: Path | None = None) -> list[Record]:
-    """All gold records, validated on every load (offsets and covered text included)."""
-    return [read_record(path) for path in record_paths(directory)]
+    """All gold records, validated on every load (offsets and covered text included). A folder
+    holding two records of one document is an error: scoring against it would count it twice."""
+    records = [read_record(path) for path in record_paths(directory)]
+    seen: dict[str, int] = {}
+    problems = []
+    for path, record in zip(record_paths(directory), records):
+        doc_id = record.document.id
+        if doc_id in seen:
+            problems.append(Problem(str(path), None, "document.id", short(doc_id), "a second record of this document in the folder", "unique_id"))
+        seen[doc_id] = 1
+    if problems:
+        raise GoldError(problems)
+    return records
 
 
 def load_record(document_id: str | None = None, directory: Path | None = None) -> Record:

@@ -23,9 +23,24 @@ _VALUE_RE: Final = re.compile(
     rf"^(?:PRESENT_REF|PAST_REF|FUTURE_REF"
     rf"|{_DATE}(?:T(?:{_PART_OF_DAY}|{_CLOCK}))?"
     rf"|{_WEEK}"
-    rf"|{_DURATION})$"
+    rf"|{_DURATION})\Z",
+    re.ASCII,  # only the digits 0-9: "٢٠٢٥-06-23" and fullwidth digits are not TIMEX3
 )
-_FULL_DATE_RE: Final = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:T.*)?$")
+_FULL_DATE_RE: Final = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:T.*)?\Z", re.ASCII)
+_ISO_DATE_RE: Final = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", re.ASCII)
+
+
+def is_iso_date(value: str) -> bool:
+    """True for a real calendar day written ``YYYY-MM-DD`` in ASCII digits, nothing more: the
+    form of every publication date. (``date.fromisoformat`` also takes ``20250623`` and
+    ``2025-W26-1``, which naba does not.)"""
+    if not isinstance(value, str) or not _ISO_DATE_RE.fullmatch(value):
+        return False
+    try:
+        _dt.date.fromisoformat(value)
+    except ValueError:
+        return False
+    return True
 
 #: Arabic weekday names (after normalisation of alef/hamza forms) -> ISO weekday.
 WEEKDAYS: Final[dict[str, int]] = {

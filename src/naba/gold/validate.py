@@ -8,18 +8,17 @@ the intended invariant fails.
 
 from __future__ import annotations
 
-import datetime as _dt
-import json
 from pathlib import Path as FsPath
 from typing import Iterable
 
 from pydantic import ValidationError
 
 from naba.common.jsonpos import Path, line_map, line_of
+from naba.common.jsonload import StrictJSONError, loads_strict
 from naba.common.problems import Problem, dotted, short
 from naba.gold.inventory import EVENT_ROLES, TIME_ROLE
-from naba.gold.model import Record, Span
-from naba.gold.timex3 import calendar_date, is_valid_value, named_weekday
+from naba.gold.model import SCHEMA_VERSION, Record, Span
+from naba.gold.timex3 import calendar_date, is_iso_date, is_valid_value, named_weekday
 
 
 class _Collector:
@@ -37,11 +36,18 @@ class _Collector:
 def parse_record(text: str, file: str = "<record>") -> tuple[Record | None, list[Problem]]:
     """Parse and fully validate one record; the record is None if it does not parse."""
     try:
-        raw = json.loads(text)
-    except json.JSONDecodeError as err:
-        return None, [Problem(file, err.lineno, "<root>", short(text[err.pos : err.pos + 20]), f"invalid JSON: {err.msg}", "json")]
+        decoded = loads_strict(text)
+    except StrictJSONError as err:
+        return None, [Problem(file, err.line, "<root>", short(err.fragment), str(err), "json")]
+    raw = decoded.value
     lines = line_map(text)
     out = _Collector(file, lines)
+    if decoded.duplicate_keys or decoded.lone_surrogates:
+        for key, value in decoded.duplicate_keys:
+            out.add((key,), value, "duplicate key in a JSON object (the gold never keeps one silently)", "duplicate_key")
+        for key in decoded.lone_surrogates:
+            out.add((key,), "<lone surrogate>", "a string holds a lone surrogate (not valid Unicode text)", "encoding")
+        return None, out.problems
     try:
         record = Record.model_validate(raw)
     except ValidationError as err:
@@ -63,12 +69,37 @@ def validate_text(text: str, file: str = "<record>") -> list[Problem]:
     return parse_record(text, file)[1]
 
 
-def validate_file(path: FsPath) -> list[Problem]:
+#: A record file larger than this is refused before it is read (the article's record is 0.1 MB).
+MAX_RECORD_BYTES = 64 * 1024 * 1024
+
+
+def read_record_text(path: FsPath) -> tuple[str | None, list[Problem]]:
+    """The text of a record file, or the problem that prevents reading it: not a regular file
+    (a folder, a FIFO or a device, which could hang or never end), too large, or not UTF-8."""
+    import stat
+
     try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as err:
-        return [Problem(str(path), None, "<file>", short(str(path)), f"cannot read: {err}", "io")]
-    return validate_text(text, str(path))
+        info = path.stat()
+    except OSError as err:
+        return None, [Problem(str(path), None, "<file>", short(str(path)), f"cannot read: {err.strerror or err}", "io")]
+    if not stat.S_ISREG(info.st_mode):
+        return None, [Problem(str(path), None, "<file>", short(str(path)), "not a regular file", "io")]
+    if info.st_size > MAX_RECORD_BYTES:
+        return None, [Problem(str(path), None, "<file>", f"{info.st_size} bytes", f"larger than {MAX_RECORD_BYTES} bytes", "io")]
+    try:
+        data = path.read_bytes()
+    except OSError as err:
+        return None, [Problem(str(path), None, "<file>", short(str(path)), f"cannot read: {err.strerror or err}", "io")]
+    try:
+        return data.decode("utf-8"), []
+    except UnicodeDecodeError as err:
+        line = data[: err.start].count(b"\n") + 1
+        return None, [Problem(str(path), line, "<file>", short(data[err.start : err.start + 8]), f"not UTF-8 at byte {err.start}: {err.reason}", "encoding")]
+
+
+def validate_file(path: FsPath) -> list[Problem]:
+    text, problems = read_record_text(path)
+    return problems if text is None else validate_text(text, str(path))
 
 
 def validate_paths(paths: Iterable[FsPath]) -> list[Problem]:
@@ -76,8 +107,10 @@ def validate_paths(paths: Iterable[FsPath]) -> list[Problem]:
     problems: list[Problem] = []
     seen: dict[str, str] = {}
     for path in paths:
-        text = path.read_text(encoding="utf-8") if path.is_file() else ""
-        record, found = parse_record(text, str(path)) if path.is_file() else (None, [Problem(str(path), None, "<file>", short(str(path)), "no such file", "io")])
+        text, found = read_record_text(path)
+        record = None
+        if text is not None:
+            record, found = parse_record(text, str(path))
         problems.extend(found)
         if record is not None:
             doc_id = record.document.id
@@ -136,10 +169,14 @@ def check_record(record: Record, out: _Collector) -> None:
             ids[identifier] = path
 
     claim(doc.id, ("document", "id"))
-    try:
-        _dt.date.fromisoformat(doc.publication_date.value)
-    except ValueError:
-        out.add(("document", "publication_date", "value"), doc.publication_date.value, "not a calendar date", "date")
+    if record.schema_version != SCHEMA_VERSION:
+        out.add(("schema_version",), record.schema_version, f"this naba reads record schema {SCHEMA_VERSION}", "schema_version")
+    if not is_iso_date(doc.publication_date.value):
+        out.add(("document", "publication_date", "value"), doc.publication_date.value, "not a calendar date written YYYY-MM-DD", "date")
+    for i, entity in enumerate(record.entities):
+        for name in ("name", "name_en"):
+            if not getattr(entity, name).strip():
+                out.add(("entities", i, name), getattr(entity, name), "an entity's name must not be empty", "name")
 
     # zones and sentences
     for i, zone in enumerate(doc.zones):

@@ -27,6 +27,7 @@ from typing import Any, Iterable, Literal, Mapping, Protocol, Sequence
 from pydantic import BaseModel, ValidationError
 
 from naba.common.jsonpos import Path as JsonPath
+from naba.common.jsonload import StrictJSONError, loads_strict
 from naba.common.problems import Problem, dotted, short
 from naba.gold.inventory import EVENT_ROLES, LAYERS, TIME_ROLE
 from naba.gold.model import Record
@@ -67,25 +68,6 @@ MAX_SUBMISSION_BYTES: int = 50 * 1024 * 1024
 # --------------------------------------------------------------------------- loading
 
 
-class _DuplicateKeys:
-    """``object_pairs_hook`` that records duplicate keys instead of keeping the last."""
-
-    def __init__(self) -> None:
-        self.duplicates: list[tuple[str, Any]] = []
-
-    def __call__(self, pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-        out: dict[str, Any] = {}
-        for key, value in pairs:
-            if key in out:
-                self.duplicates.append((key, value))
-            out[key] = value
-        return out
-
-
-def _reject_constant(name: str) -> Any:
-    raise ValueError(f"{name} is not valid JSON")
-
-
 def parse_jsonl(data: bytes, file: str) -> tuple[list[tuple[int, Any]], list[Problem]]:
     """Decode JSON Lines into (line number, value) pairs; problems for bad lines."""
     problems: list[Problem] = []
@@ -104,17 +86,18 @@ def parse_jsonl(data: bytes, file: str) -> tuple[list[tuple[int, Any]], list[Pro
         if not line.strip():
             problems.append(Problem(file, number, "<line>", short(line), "blank line (one JSON object per line)", "blank_line"))
             continue
-        hook = _DuplicateKeys()
         try:
-            value = json.loads(line, object_pairs_hook=hook, parse_constant=_reject_constant)
-        except json.JSONDecodeError as err:
-            problems.append(Problem(file, number, "<line>", short(line[err.pos : err.pos + 20]), f"invalid JSON at column {err.colno}: {err.msg}", "json"))
+            decoded = loads_strict(line)
+        except StrictJSONError as err:
+            problems.append(Problem(file, number, "<line>", short(err.fragment or line[:40]), str(err), "json"))
             continue
-        except ValueError as err:
-            problems.append(Problem(file, number, "<line>", short(line[:40]), str(err), "json"))
-            continue
-        for key, dup in hook.duplicates:
+        value = decoded.value
+        for key, dup in decoded.duplicate_keys:
             problems.append(Problem(file, number, key, short(dup), "duplicate key in a JSON object", "duplicate_key"))
+        for key in decoded.lone_surrogates:
+            problems.append(Problem(file, number, key, "<lone surrogate>", "a string holds a lone surrogate (not valid Unicode text)", "encoding"))
+        if decoded.lone_surrogates:
+            continue
         if not isinstance(value, dict):
             problems.append(Problem(file, number, "<line>", short(value), "each line must be a JSON object", "not_object"))
             continue

@@ -1,0 +1,111 @@
+"""Hostile input at the gold and submission boundaries (issue 11, items 1 and 2): one test per
+class, each expecting exit 2 with a named problem and no traceback."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+from pathlib import Path
+from typing import Any, Callable
+
+import pytest
+from click.testing import CliRunner
+
+from naba.cli import main
+from naba.gold.timex3 import is_iso_date, is_valid_value
+
+VALID = Path(__file__).resolve().parent / "fixtures" / "valid" / "mini_001.json"
+
+
+def _raw() -> dict[str, Any]:
+    return json.loads(VALID.read_text(encoding="utf-8"))
+
+
+def _validate_text(tmp_path: Path, text: str | bytes) -> tuple[int, str]:
+    path = tmp_path / "mini_001.json"
+    path.write_bytes(text if isinstance(text, bytes) else text.encode("utf-8", "surrogatepass"))
+    result = CliRunner().invoke(main, ["validate", str(path)])
+    assert "Traceback" not in result.output and (result.exception is None or isinstance(result.exception, SystemExit))
+    return result.exit_code, result.output
+
+
+def _edit(change: Callable[[dict[str, Any]], None]) -> str:
+    raw = _raw()
+    change(raw)
+    return json.dumps(raw, ensure_ascii=False)
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        (VALID.read_text(encoding="utf-8").replace('"schema_version": "1.0.0",', '"schema_version": "1.0.0", "schema_version": "1.0.0",', 1), "duplicate_key"),
+        ("[" * 100_000 + "]" * 100_000, "json"),
+        (VALID.read_text(encoding="utf-8").replace('"title": "', '"title": "\\ud800', 1), "encoding"),
+        (b'{"schema_version": "\xff"}', "encoding"),
+        ('{"schema_version": ' + "9" * 5000 + "}", "json"),
+        (_edit(lambda r: r["entities"][0]["mentions"][0].update(start=float(r["entities"][0]["mentions"][0]["start"]))), "structure"),
+        (_edit(lambda r: r["timexes"][0].update(value="٢٠٢٥-03-09")), "timex_value"),
+        (_edit(lambda r: r["timexes"][0].update(value=r["timexes"][0]["value"] + "\n")), "timex_value"),
+        (_edit(lambda r: r["document"]["publication_date"].update(value="20250309")), "structure"),
+        (_edit(lambda r: r.update(schema_version="9.9.9")), "schema_version"),
+        (_edit(lambda r: r["entities"][0].update(name=" ")), "name"),
+    ],
+    ids=["duplicate_key", "deep_nesting", "lone_surrogate", "bad_utf8", "huge_integer", "float_offset",
+         "arabic_indic_timex", "timex_trailing_newline", "basic_date", "schema_version", "empty_name"],
+)
+def test_gold_record_classes(tmp_path: Path, text: str | bytes, code: str) -> None:
+    exit_code, output = _validate_text(tmp_path, text)
+    assert exit_code == 2, output
+    assert f"[{code}]" in output, output
+
+
+def test_timex3_and_dates_are_ascii_and_exact() -> None:
+    assert is_valid_value("2025-06-23") and not is_valid_value("2025-06-23\n") and not is_valid_value("２０２５-06-23")
+    assert is_iso_date("2025-06-23") and not is_iso_date("20250623") and not is_iso_date("2025-W26-1") and not is_iso_date("2025-02-30")
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs FIFOs")
+def test_a_fifo_in_a_gold_folder_is_refused_without_hanging(tmp_path: Path) -> None:
+    folder = tmp_path / "gold"
+    folder.mkdir()
+    shutil.copy(VALID, folder / VALID.name)
+    os.mkfifo(folder / "stuck.json")
+    result = CliRunner().invoke(main, ["validate", str(folder)])
+    assert result.exit_code == 2 and "not a regular file" in result.output
+
+
+def test_a_gold_folder_with_two_records_of_one_document_is_refused(tmp_path: Path) -> None:
+    from naba.gold.records import GoldError, load_records
+
+    folder = tmp_path / "gold"
+    folder.mkdir()
+    shutil.copy(VALID, folder / VALID.name)
+    shutil.copy(VALID, folder / "copy_of_mini.json")
+    with pytest.raises(GoldError, match="second record"):
+        load_records(folder)
+    sub = tmp_path / "sub.jsonl"
+    sub.write_text(json.dumps({"document_id": "mini_001", "entities": []}) + "\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["score", str(sub), "--gold", str(folder)])
+    assert result.exit_code == 2 and "Traceback" not in result.output
+
+
+@pytest.mark.parametrize("line", ["[" * 100_000 + "]" * 100_000, '{"document_id": "mini_001", "entities": [{"id": "\\udc00"}]}'],
+                         ids=["deep_nesting", "lone_surrogate"])
+def test_submission_line_classes(tmp_path: Path, line: str) -> None:
+    folder = tmp_path / "gold"
+    folder.mkdir()
+    shutil.copy(VALID, folder / VALID.name)
+    sub = tmp_path / "sub.jsonl"
+    sub.write_text(line + "\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["validate-submission", str(sub), "--gold", str(folder)])
+    assert result.exit_code == 2, result.output
+    assert "Traceback" not in result.output
+
+
+@pytest.mark.parametrize("date", ["20250623", "2025-W26-1", "٢٠٢٥-06-23"])
+def test_documents_take_publication_dates_only_as_yyyy_mm_dd(tmp_path: Path, date: str) -> None:
+    docs = tmp_path / "docs.jsonl"
+    docs.write_text(json.dumps({"id": "d1", "text": "نص", "publication_date": date}, ensure_ascii=False) + "\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["run", "naba.baselines.rules:extract", "--documents", str(docs)])
+    assert result.exit_code == 2 and "YYYY-MM-DD" in result.output, result.output

@@ -109,3 +109,21 @@ def test_documents_take_publication_dates_only_as_yyyy_mm_dd(tmp_path: Path, dat
     docs.write_text(json.dumps({"id": "d1", "text": "نص", "publication_date": date}, ensure_ascii=False) + "\n", encoding="utf-8")
     result = CliRunner().invoke(main, ["run", "naba.baselines.rules:extract", "--documents", str(docs)])
     assert result.exit_code == 2 and "YYYY-MM-DD" in result.output, result.output
+
+
+def test_documents_are_json_lines_split_on_newline_only(tmp_path: Path) -> None:
+    docs = tmp_path / "docs.jsonl"
+    text = "سطر\u2028ثان\u2029ثالث\u0085رابع"
+    docs.write_text(json.dumps({"id": "d1", "text": text, "publication_date": "2025-01-01"}, ensure_ascii=False) + "\n", encoding="utf-8")
+    out = tmp_path / "sub.jsonl"
+    result = CliRunner().invoke(main, ["run", "naba.baselines.rules:extract", "--documents", str(docs), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert len(out.read_text(encoding="utf-8").split("\n")) == 2  # one line and the final newline
+
+
+@pytest.mark.parametrize("device", ["/dev/zero"])
+def test_a_device_as_documents_is_refused_at_once(device: str) -> None:
+    if not Path(device).exists():
+        pytest.skip(f"no {device}")
+    result = CliRunner().invoke(main, ["run", "naba.baselines.rules:extract", "--documents", device])
+    assert result.exit_code == 2 and "not a file" in result.output

@@ -17,7 +17,10 @@ Pure functions for the main job (the lead's leaderboard run) and a thin CLI
 
 from __future__ import annotations
 
+import contextlib
 import importlib
+import sys
+import traceback
 import json
 from pathlib import Path
 from typing import Any, Callable, Iterable, Sequence
@@ -96,21 +99,15 @@ def corpus_documents(directory: Path | None = None) -> list[InputDocument]:
 
 def read_documents(path: Path) -> tuple[list[InputDocument], list[Problem]]:
     """Documents from JSON Lines ({id, text, publication_date}); every bad line reported."""
-    problems: list[Problem] = []
+    from naba.submission.validate import parse_jsonl, read_submission_bytes
+
     documents: list[InputDocument] = []
     seen: dict[str, int] = {}
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except (OSError, UnicodeDecodeError) as err:
-        return [], [Problem(str(path), None, "<file>", short(str(path)), f"cannot read: {err}", "io")]
-    for number, line in enumerate(lines, start=1):
-        if not line.strip():
-            continue
-        try:
-            obj = json.loads(line)
-        except json.JSONDecodeError as err:
-            problems.append(Problem(str(path), number, "<line>", short(line[:40]), f"invalid JSON: {err.msg}", "json"))
-            continue
+    data, problems = read_submission_bytes(path)  # a regular file within the size limit, or a problem
+    if data is None:
+        return [], problems
+    values, problems = parse_jsonl(data, str(path))  # lines split on "\n" only; strict JSON per line
+    for number, obj in values:
         if not isinstance(obj, dict):
             problems.append(Problem(str(path), number, "<line>", short(obj), "a document must be a JSON object", "structure"))
             continue
@@ -121,7 +118,7 @@ def read_documents(path: Path) -> tuple[list[InputDocument], list[Problem]]:
         try:
             doc = as_input_document(obj)
         except ValueError as err:
-            problems.append(Problem(str(path), number, "<line>", short(line[:40]), str(err), "structure"))
+            problems.append(Problem(str(path), number, "<line>", short(obj), str(err), "structure"))
             continue
         if doc.id in seen:
             problems.append(Problem(str(path), number, "id", short(doc.id), f"duplicate document id (first on line {seen[doc.id]})", "unique_id"))
@@ -161,18 +158,36 @@ def run_extractor(
         iterator = tqdm(inputs, desc="documents", unit="doc", file=None)
     problems: list[Problem] = []
     outputs: list[tuple[InputDocument, Any]] = []
-    for doc in iterator:
-        try:
-            outputs.append((doc, extractor(doc)))
-        except SystemUnavailable:
-            raise
-        except Exception as err:  # a system's crash is reported per document, not as a traceback
-            problems.append(Problem(f"<{doc.id}>", None, "<extractor>", short(doc.id), f"extractor raised {type(err).__name__}: {err}", "extractor_error"))
+    # the extractor is user code: what it prints goes to stderr, so that a submission written to
+    # stdout stays a submission; whatever it raises (SystemExit included: sys.exit() must not make a
+    # check pass having checked nothing) fails its document with its traceback. Only the user's
+    # own Ctrl-C (KeyboardInterrupt) stops the run.
+    with contextlib.redirect_stdout(sys.stderr):
+        for doc in iterator:
+            try:
+                outputs.append((doc, extractor(doc)))
+            except (SystemUnavailable, KeyboardInterrupt):
+                raise
+            except BaseException as err:  # noqa: BLE001 - see above
+                trace = "".join(traceback.format_exception(type(err), err, err.__traceback__)[-6:]).rstrip()
+                problems.append(Problem(f"<{doc.id}>", None, "<extractor>", short(doc.id),
+                                        f"extractor raised {type(err).__name__}: {err}\n{trace}", "extractor_error"))
     parsed, found = validate_records([record for _, record in outputs], [doc for doc, _ in outputs])
     problems.extend(found)
+    records = sorted((canonical_record(doc.to_dict()) for doc in parsed), key=lambda r: r["document_id"])
     if problems:
-        raise SubmissionError(problems)
-    return sorted((canonical_record(doc.to_dict()) for doc in parsed), key=lambda r: r["document_id"])
+        failed = {p.file.strip("<>") for p in problems if p.code == "extractor_error"}
+        raise ExtractorFailures(problems, [r for r in records if r["document_id"] not in failed])
+    return records
+
+
+class ExtractorFailures(SubmissionError):
+    """Some documents failed; ``records`` holds the validated output of the others, so that one
+    failing document does not lose the batch (``naba run`` writes them and says which failed)."""
+
+    def __init__(self, problems: list[Problem], records: list[dict[str, Any]]) -> None:
+        super().__init__(problems)
+        self.records = records
 
 
 def dump_submission(records: Iterable[dict[str, Any]]) -> str:

@@ -7,8 +7,6 @@ traceback; results print as readable tables and can be written as JSON.
 
 from __future__ import annotations
 
-import json
-
 import sys
 from functools import partial
 from pathlib import Path
@@ -185,8 +183,11 @@ def leaderboard(files: Sequence[Path], gold_dir: Path | None, n_bootstrap: int, 
         if split == "challenge":
             report = _guard(partial(score_challenge, file, options=options), max_problems)
             test_ids = {r.document.id for r in split_gold("test")}
-            lines = [json.loads(line) for line in file.read_text(encoding="utf-8").splitlines() if line.strip()]
-            results = _guard(partial(run, [o for o in lines if o.get("document_id") in test_ids], None, options=options, system=system), max_problems)
+            from naba.submission.validate import parse_jsonl, read_submission_bytes
+
+            data, _ = read_submission_bytes(file)  # score_challenge above has validated the whole file
+            values, _ = parse_jsonl(data or b"", str(file))
+            results = _guard(partial(run, [o for _, o in values if o.get("document_id") in test_ids], None, options=options, system=system), max_problems)
             entries.append(lb.Entry(system, results, None, report))
             continue
         results = _guard(partial(run, file, gold_dir, options=options, system=system), max_problems)

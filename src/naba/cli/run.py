@@ -53,18 +53,31 @@ def run(spec: str, documents_path: Path | None, output: Path | None, split: str 
         click.echo(f"error: {err}", err=True)
         sys.exit(EXIT_BAD_INPUT)
     except SubmissionError as err:
-        click.echo(f"error: {spec} returned invalid output:", err=True)
+        click.echo(f"error: {spec} failed or returned invalid output:", err=True)
         click.echo(render(err.problems), err=True)
+        kept = getattr(err, "records", [])
+        if kept and output is not None:
+            _write(output, dump_submission(kept))
+            click.echo(f"wrote {output}: the {len(kept)} document(s) that succeeded (incomplete: not a full submission)", err=True)
         sys.exit(EXIT_BAD_INPUT)
     text = dump_submission(records)
     if output is None:
         click.echo(text, nl=False)
     else:
-        output.parent.mkdir(parents=True, exist_ok=True)
-        output.write_bytes(text.encode("utf-8"))
+        _write(output, text)
         layers = [layer for layer in LAYERS if any(layer in r for r in records)]
         counts = ", ".join(f"{layer} {sum(len(r.get(layer, [])) for r in records)}" for layer in layers)
         click.echo(f"wrote {output}: {len(records)} document(s); layers predicted: {counts or 'none'}", err=True)
+
+
+def _write(path: Path, text: str) -> None:
+    """Write the submission; an output path that cannot be written is bad input, not a traceback."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(text.encode("utf-8"))
+    except OSError as err:
+        click.echo(f"cannot write {path}: {err.strerror or err}", err=True)
+        sys.exit(EXIT_BAD_INPUT)
 
 
 COMMANDS = [run]

@@ -127,3 +127,32 @@ def test_a_device_as_documents_is_refused_at_once(device: str) -> None:
         pytest.skip(f"no {device}")
     result = CliRunner().invoke(main, ["run", "naba.baselines.rules:extract", "--documents", device])
     assert result.exit_code == 2 and "not a file" in result.output
+
+
+def test_after_a_bad_utf8_line_the_rest_is_still_checked(tmp_path: Path) -> None:
+    folder = tmp_path / "gold"
+    folder.mkdir()
+    shutil.copy(VALID, folder / VALID.name)
+    sub = tmp_path / "sub.jsonl"
+    sub.write_bytes(b'{"document_id": "\xff"}\n{"document_id": 3}\n')
+    result = CliRunner().invoke(main, ["validate-submission", str(sub), "--gold", str(folder)])
+    assert result.exit_code == 2
+    assert f"{sub}:1:" in result.output and "not UTF-8" in result.output
+    assert f"{sub}:2: document_id" in result.output  # the second line was checked too
+
+
+def test_names_written_into_markdown_are_escaped(tmp_path: Path) -> None:
+    from naba.evaluate.report import md_text, render_table
+
+    assert md_text("a|b*c_[d]\ne") == "a\\|b\\*c\\_\\[d\\] e"
+    table = render_table(["system"], [["x|y"]], markdown=True)
+    assert table.splitlines()[-1] == "| x\\|y |"
+    folder = tmp_path / "gold"
+    folder.mkdir()
+    shutil.copy(VALID, folder / VALID.name)
+    sub = tmp_path / "sub.jsonl"
+    sub.write_text(json.dumps({"document_id": "mini_001", "entities": []}) + "\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["leaderboard", str(sub), "--gold", str(folder), "--name", "evil|**name**",
+                                       "--out-dir", str(tmp_path / "board"), "--n-bootstrap", "0"])
+    assert result.exit_code == 0, result.output
+    assert "evil\\|\\*\\*name\\*\\*" in (tmp_path / "board" / "leaderboard.md").read_text(encoding="utf-8")

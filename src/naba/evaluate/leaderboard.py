@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any, Sequence
 
 from naba.evaluate.compare import NotComparable
-from naba.evaluate.report import fmt_pm, fmt_score, render_table
+from naba.evaluate.report import fmt_pm, fmt_score, md_text, render_table
 from naba.evaluate.results import Results
 from naba.evaluate.robustness import RobustnessReport
 from naba.evaluate.tasks import TASKS
@@ -137,7 +137,7 @@ def to_markdown(board: dict[str, Any]) -> str:
     for name, task in board["tasks"].items():
         lines += ["", f"## {name}: `{task['headline']}`", ""]
         rows = [
-            [str(row["rank"]) if row["rank"] is not None else DASH_RANK, row["system"], fmt_score(row["value"]), fmt_pm(row["pm"]),
+            [str(row["rank"]) if row["rank"] is not None else DASH_RANK, md_text(row["system"]), fmt_score(row["value"]), fmt_pm(row["pm"]),
              f"[{fmt_score(row['low'])}, {fmt_score(row['high'])}]", fmt_score(row.get("dev")), fmt_score(row.get("challenge")),
              _fmt_drop(row.get("challenge_drop")), _fmt_rate(row.get("invariance_failure_rate"))]
             for row in task["entries"]
@@ -148,7 +148,7 @@ def to_markdown(board: dict[str, Any]) -> str:
         else:
             lines.append("No system predicted this task.")
         if task["not_predicted"]:
-            lines += ["", "Not predicted: " + ", ".join(task["not_predicted"]) + "."]
+            lines += ["", "Not predicted: " + ", ".join(md_text(name) for name in task["not_predicted"]) + "."]
     return "\n".join(lines) + "\n"
 
 

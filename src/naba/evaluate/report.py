@@ -23,11 +23,23 @@ def fmt_pm(half: float | None, digits: int = 4) -> str:
     return DASH if half is None else f"±{half:.{digits}f}"
 
 
+_MARKDOWN_SPECIAL = "\\`*_[]<>#|"
+
+
+def md_text(text: str) -> str:
+    """User-given text (a system name) made inert in Markdown: special characters escaped,
+    line breaks folded, so that a name can neither break a table nor format the page."""
+    return "".join("\\" + char if char in _MARKDOWN_SPECIAL else char for char in text.replace("\r", " ").replace("\n", " "))
+
+
 def render_table(header: Sequence[str], rows: Sequence[Sequence[str]], *, markdown: bool, align_left: int = 1) -> str:
-    """A column-aligned text table, or a Markdown pipe table."""
+    """A column-aligned text table, or a Markdown pipe table (a "|" inside a cell is escaped)."""
     if markdown:
-        out = ["| " + " | ".join(header) + " |", "|" + "|".join(":---" if i < align_left else "---:" for i in range(len(header))) + "|"]
-        out += ["| " + " | ".join(row) + " |" for row in rows]
+        def cell(text: str) -> str:
+            return str(text).replace("|", "\\|").replace("\n", " ")
+
+        out = ["| " + " | ".join(map(cell, header)) + " |", "|" + "|".join(":---" if i < align_left else "---:" for i in range(len(header))) + "|"]
+        out += ["| " + " | ".join(map(cell, row)) + " |" for row in rows]
         return "\n".join(out)
     widths = [max(len(str(c)) for c in column) for column in zip(header, *rows)]
 
@@ -59,7 +71,8 @@ def format_results(results: Results, fmt: Format = "table", *, per_label: bool =
         return results.to_json()
     markdown = fmt == "md"
     parts: list[str] = []
-    title = f"naba scores{f' of {results.system}' if results.system else ''}"
+    system = (md_text(results.system) if markdown else results.system) if results.system else ""
+    title = f"naba scores{f' of {system}' if system else ''}"
     parts.append(f"## {title}" if markdown else title)
     for task in results.tasks.values():
         heading = f"{task.name} (headline: {task.headline})"

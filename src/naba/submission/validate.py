@@ -71,18 +71,22 @@ MAX_SUBMISSION_BYTES: int = 50 * 1024 * 1024
 def parse_jsonl(data: bytes, file: str) -> tuple[list[tuple[int, Any]], list[Problem]]:
     """Decode JSON Lines into (line number, value) pairs; problems for bad lines."""
     problems: list[Problem] = []
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as err:
-        bad_line = data[: err.start].count(b"\n") + 1
-        return [], [Problem(file, bad_line, "<line>", short(data[err.start : err.start + 8]), "not UTF-8 text", "encoding")]
-    lines = text.split("\n")
-    if lines and lines[-1] == "":
-        lines.pop()  # the newline that ends the last line
-    if not any(line.strip() for line in lines):
+    raw_lines = data.split(b"\n")  # JSON Lines are split on "\n" only (U+2028 is text, not a line end)
+    if raw_lines and raw_lines[-1] == b"":
+        raw_lines.pop()  # the newline that ends the last line
+    lines: list[str | None] = []
+    for number, raw in enumerate(raw_lines, start=1):
+        try:
+            lines.append(raw.decode("utf-8"))
+        except UnicodeDecodeError as err:  # this line is reported; the others are still checked
+            problems.append(Problem(file, number, "<line>", short(raw[err.start : err.start + 8]), f"not UTF-8 text at byte {err.start} of the line", "encoding"))
+            lines.append(None)
+    if not problems and not any(line.strip() for line in lines if line is not None):
         return [], [Problem(file, None, "<file>", short(file), "empty submission: no JSON line", "empty")]
     values: list[tuple[int, Any]] = []
     for number, line in enumerate(lines, start=1):
+        if line is None:
+            continue
         if not line.strip():
             problems.append(Problem(file, number, "<line>", short(line), "blank line (one JSON object per line)", "blank_line"))
             continue

@@ -33,3 +33,20 @@ def test_no_reference_system_crashes_on_odd_digits(spec: str) -> None:
     documents = [{"id": f"d{i}", "text": text, "publication_date": "2025-01-01"} for i, text in enumerate(TEXTS)]
     records = run_extractor(spec, documents)
     assert [r["document_id"] for r in records] == [d["id"] for d in documents]
+
+
+def test_heideltime_holds_on_markup_and_empty_texts() -> None:
+    from naba.baselines.heideltime_adapter import availability
+
+    ok, reason = availability()
+    if not ok:
+        pytest.skip(reason)
+    documents = [
+        {"id": "blank", "text": "\n\n\n", "publication_date": "2025-01-01"},
+        {"id": "tag", "text": "في <TIMEX3>اليوم</TIMEX3> قال المتحدث إن الاجتماع غدا & بعد غد", "publication_date": "2025-01-01"},
+    ]
+    records = {r["document_id"]: r for r in run_extractor("naba.baselines.heideltime_adapter:extract", documents)}
+    assert records["blank"]["timexes"] == []
+    text = documents[1]["text"]
+    for timex in records["tag"]["timexes"]:
+        assert text[timex["start"] : timex["end"]] == timex["text"]

@@ -141,9 +141,20 @@ def parse_timeml(timeml: str, text: str) -> list[dict[str, Any]]:
     return out
 
 
+#: HeidelTime does not escape markup in its input, so a literal "<TIMEX3>" in a document would be
+#: read back as a tag. The text it sees has "<", ">" and "&" replaced one for one by look-alikes it
+#: never tags; offsets are unchanged and every covered text is taken from the real document.
+_MARKUP_SAFE = str.maketrans({"<": "\u2039", ">": "\u203a", "&": "\uff06"})
+
+
 def extract(document: Any) -> dict[str, Any]:
     doc = as_input_document(document)
-    found = parse_timeml(run_heideltime(doc.text, doc.publication_date), doc.text)
+    safe = doc.text.translate(_MARKUP_SAFE)
+    if not safe.strip():
+        return {"document_id": doc.id, "timexes": []}  # nothing to tag: HeidelTime need not run
+    found = parse_timeml(run_heideltime(safe, doc.publication_date), safe)
+    for item in found:
+        item["text"] = doc.text[item["start"] : item["end"]]
     timexes = []
     dropped = []
     for item in found:

@@ -156,3 +156,13 @@ def test_names_written_into_markdown_are_escaped(tmp_path: Path) -> None:
                                        "--out-dir", str(tmp_path / "board"), "--n-bootstrap", "0"])
     assert result.exit_code == 0, result.output
     assert "evil\\|\\*\\*name\\*\\*" in (tmp_path / "board" / "leaderboard.md").read_text(encoding="utf-8")
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs FIFOs")
+@pytest.mark.parametrize("split", ["test", "challenge"])
+def test_saved_results_that_are_fifos_or_devices_are_refused_at_once(tmp_path: Path, split: str) -> None:
+    fifo = tmp_path / "results.json"
+    os.mkfifo(fifo)
+    for against in (str(fifo), "/dev/zero"):
+        result = CliRunner().invoke(main, ["check", "--submission", str(tmp_path / "none.jsonl"), "--against", against, "--split", split])
+        assert result.exit_code == 2 and "not a regular file" in result.output, result.output

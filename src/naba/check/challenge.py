@@ -61,10 +61,12 @@ def read_report(path: Path) -> RobustnessReport:
     """A saved challenge report; a missing or malformed file is bad input."""
     from pydantic import ValidationError
 
+    from naba.common.files import FileReadError, read_regular_text
+
     try:
-        return RobustnessReport.model_validate_json(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError) as err:
-        raise CheckError([f"--against {path}: cannot read: {err}"]) from None
+        return RobustnessReport.model_validate_json(read_regular_text(path, limit=64 * 1024 * 1024, what="challenge report"))
+    except FileReadError as err:
+        raise CheckError([f"--against {err}"]) from None
     except ValidationError as err:
         raise CheckError([f"--against {path}: not a challenge report ({err.error_count()} problem(s), first: {err.errors()[0]['msg']})"]) from None
 

@@ -16,19 +16,22 @@ from naba.evaluate.options import ScoreOptions
 from naba.evaluate.results import Results
 
 
+#: A saved results file larger than this is refused (the article's results with every outcome: 0.4 MB).
+MAX_RESULTS_BYTES = 512 * 1024 * 1024
+
+
 def read_results(path: str | Path) -> Results:
     """A saved ``Results`` (``--save`` / ``Results.write``); ``CheckError`` when unreadable."""
     from pydantic import ValidationError
 
+    from naba.common.files import FileReadError, read_regular_text
+
     path = Path(path)
     try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise CheckError([f"{path}: no such results file (write one with `naba check ... --save {path}`)"]) from None
-    except IsADirectoryError:
-        raise CheckError([f"{path}: is a folder, not a results file"]) from None
-    except (OSError, UnicodeDecodeError) as err:
-        raise CheckError([f"{path}: cannot read the results file: {err}"]) from None
+        text = read_regular_text(path, limit=MAX_RESULTS_BYTES, what="results file")
+    except FileReadError as err:
+        hint = f" (write one with `naba check ... --save {path}`)" if "no such" in str(err) else ""
+        raise CheckError([f"{err}{hint}"]) from None
     try:
         return Results.from_json(text)
     except ValidationError as err:

@@ -1,7 +1,8 @@
-"""Statistical baseline: out-of-fold protocol, determinism, training on all gold for new text.
+"""Statistical baseline: leave-one-document-out protocol, determinism, training on all of the
+training documents for new text.
 
-The gold is built here from invented paragraphs (not the article), so these
-tests hold whatever the shipped gold contains.
+The training documents are built here from invented paragraphs (one document each; not the
+article, not the dev split), so these tests hold whatever the shipped gold contains.
 """
 
 from __future__ import annotations
@@ -59,63 +60,69 @@ def as_doc(record: Record) -> dict[str, str]:
     return {"id": record.document.id, "text": record.document.text, "publication_date": record.document.publication_date.value}
 
 
-def in_zone(prediction: dict[str, Any], record: Record, zone: int) -> list[tuple[int, int, str]]:
-    z = record.document.zones[zone]
-    spans = [(m["start"], m["end"], e["type"]) for e in prediction["entities"] for m in e["mentions"]]
-    spans += [(t["start"], t["end"], t["value"]) for t in prediction["timexes"]]
-    return sorted(s for s in spans if z.start <= s[0] < z.end)
+def corpus(paragraphs: list[tuple[str, list[tuple[str, str]], list[tuple[str, str]]]], prefix: str = "fx") -> list[Record]:
+    """One training document per paragraph."""
+    return [make_record([paragraph], doc_id=f"{prefix}_{i:03d}") for i, paragraph in enumerate(paragraphs)]
+
+
+def training(records: list[Record]) -> list[tuple[str, Any]]:
+    return [(r.document.id, example_from_record(r)) for r in records]
+
+
+def spans(prediction: dict[str, Any]) -> list[tuple[int, int, str]]:
+    out = [(m["start"], m["end"], e["type"]) for e in prediction["entities"] for m in e["mentions"]]
+    out += [(t["start"], t["end"], t["value"]) for t in prediction["timexes"]]
+    return sorted(out)
 
 
 @pytest.fixture(scope="module")
-def gold() -> Record:
-    return make_record(PARAGRAPHS)
+def gold() -> list[Record]:
+    return corpus(PARAGRAPHS)
 
 
-def test_predictions_are_valid_and_find_unseen_names(gold: Record) -> None:
-    pred = predict(as_doc(gold), training=[(gold.document.id, example_from_record(gold))])
-    assert validate_submission_record(pred, as_input_document(as_doc(gold))) == []
-    assert set(pred) == {"document_id", "entities", "timexes"}
-    found = {m["text"] for e in pred["entities"] for m in e["mentions"]}
+def test_predictions_are_valid_and_find_unseen_names(gold: list[Record]) -> None:
+    found: set[str] = set()
+    for record in gold:
+        pred = predict(as_doc(record), training=training(gold))
+        assert validate_submission_record(pred, as_input_document(as_doc(record))) == []
+        assert set(pred) == {"document_id", "entities", "timexes"}
+        found |= {m["text"] for e in pred["entities"] for m in e["mentions"]}
     assert found & {"وليام روتو", "إيمانويل ماكرون", "غابرييل بوريتش"}
 
 
-def test_out_of_fold_zone_prediction_ignores_that_zones_gold(gold: Record) -> None:
-    """Changing (here: erasing) the gold of zone 0 must not change zone 0's predictions."""
-    altered_paragraphs = [(PARAGRAPHS[0][0], [], [])] + PARAGRAPHS[1:]
-    altered = make_record(altered_paragraphs)
-    base = predict(as_doc(gold), training=[(gold.document.id, example_from_record(gold))])
-    other = predict(as_doc(altered), training=[(altered.document.id, example_from_record(altered))])
-    assert in_zone(base, gold, 0) == in_zone(other, altered, 0)
-    assert in_zone(base, gold, 0), "the other zones' gold should let the model find something in zone 0"
+def test_a_training_document_is_predicted_without_its_own_gold(gold: list[Record]) -> None:
+    """Leave one document out: erasing document 0's gold must not change its predictions."""
+    altered = [make_record([(PARAGRAPHS[0][0], [], [])], doc_id=gold[0].document.id)] + gold[1:]
+    base = predict(as_doc(gold[0]), training=training(gold))
+    other = predict(as_doc(altered[0]), training=training(altered))
+    assert spans(base) == spans(other)
+    assert spans(base), "the other documents' gold should let the model find something in document 0"
 
 
-def test_zone_prediction_does_depend_on_the_other_zones_gold(gold: Record) -> None:
-    """The counterpart: erasing the *other* zones' gold changes zone 0 (the test above can fail)."""
-    stripped = make_record([PARAGRAPHS[0]] + [(p, [], []) for p, _, _ in PARAGRAPHS[1:]])
-    base = predict(as_doc(gold), training=[(gold.document.id, example_from_record(gold))])
-    other = predict(as_doc(stripped), training=[(stripped.document.id, example_from_record(stripped))])
-    assert in_zone(base, gold, 0) != in_zone(other, stripped, 0)
+def test_its_prediction_does_depend_on_the_other_documents_gold(gold: list[Record]) -> None:
+    """The counterpart: erasing the *other* documents' gold changes document 0 (the test above can fail)."""
+    stripped = [gold[0]] + [make_record([(p, [], [])], doc_id=r.document.id) for (p, _, _), r in zip(PARAGRAPHS[1:], gold[1:])]
+    base = predict(as_doc(gold[0]), training=training(gold))
+    other = predict(as_doc(stripped[0]), training=training(stripped))
+    assert spans(base) != spans(other)
 
 
-def test_new_document_is_predicted_by_a_model_trained_on_all_gold(gold: Record) -> None:
-    training = [(gold.document.id, example_from_record(gold))]
+def test_new_document_is_predicted_by_a_model_trained_on_every_document(gold: list[Record]) -> None:
     new = {"id": "new_1", "text": "وقال الرئيس الكولومبي غوستافو بيترو أمس إن كولومبيا ستشارك.", "publication_date": "2024-06-10"}
-    pred = predict(new, training=training)
+    pred = predict(new, training=training(gold))
     assert validate_submission_record(pred, as_input_document(new)) == []
     assert ("أمس", "2024-06-09") in {(t["text"], t["value"]) for t in pred["timexes"]}
 
 
-def test_same_id_but_different_text_is_a_new_document(gold: Record) -> None:
-    training = [(gold.document.id, example_from_record(gold))]
-    doc = as_doc(gold) | {"text": PARAGRAPHS[0][0]}
-    in_fold = predict(doc, training=training)  # trained on everything, zone 0's own gold included
+def test_same_id_but_different_text_is_a_new_document(gold: list[Record]) -> None:
+    doc = as_doc(gold[0]) | {"text": PARAGRAPHS[0][0] + " "}
+    in_fold = predict(doc, training=training(gold))  # trained on everything, document 0's own gold included
     assert any(m["text"] == "وليام روتو" for e in in_fold["entities"] for m in e["mentions"])
 
 
-def test_two_runs_are_byte_identical(gold: Record) -> None:
-    training = [(gold.document.id, example_from_record(gold))]
-    a = json.dumps(predict(as_doc(gold), training=training), ensure_ascii=False, sort_keys=True)
-    b = json.dumps(predict(as_doc(gold), training=[(gold.document.id, example_from_record(gold))]), ensure_ascii=False, sort_keys=True)
+def test_two_runs_are_byte_identical(gold: list[Record]) -> None:
+    a = json.dumps(predict(as_doc(gold[0]), training=training(gold)), ensure_ascii=False, sort_keys=True)
+    b = json.dumps(predict(as_doc(gold[0]), training=training(corpus(PARAGRAPHS))), ensure_ascii=False, sort_keys=True)
     assert a == b
 
 
@@ -124,14 +131,25 @@ def test_proclitic_cut_is_learned_from_gold_spans() -> None:
         (f"وصل الوفد {w}{city} أمس.", [(city, "GPE")], [("أمس", "2024-05-01")])
         for w, city in [("إلى ", "أوسلو"), ("و", "ليما"), ("إلى ", "كيتو"), ("و", "هراري"), ("إلى ", "لواندا"), ("و", "دكار")]
     ]
-    record = make_record(paragraphs, doc_id="fx_002")
-    pred = predict(as_doc(record), training=[(record.document.id, example_from_record(record))])
-    texts = {m["text"] for e in pred["entities"] for m in e["mentions"]}
+    records = corpus(paragraphs, prefix="fc")
+    texts: set[str] = set()
+    for record in records:
+        pred = predict(as_doc(record), training=training(records))
+        texts |= {m["text"] for e in pred["entities"] for m in e["mentions"]}
     assert texts & {"ليما", "هراري", "دكار"}
     assert not texts & {"وليما", "وهراري", "ودكار"}
 
 
 def test_empty_gold_predicts_nothing_rather_than_failing() -> None:
-    record = make_record([(p, [], []) for p, _, _ in PARAGRAPHS], doc_id="fx_003")
-    pred = predict(as_doc(record), training=[(record.document.id, example_from_record(record))])
+    records = corpus([(p, [], []) for p, _, _ in PARAGRAPHS], prefix="fe")
+    pred = predict(as_doc(records[0]), training=training(records))
     assert pred["entities"] == [] and pred["timexes"] == []
+
+
+def test_the_shipped_model_learns_from_dev_only() -> None:
+    from naba.baselines.statistical import _gold_examples
+    from naba.corpus.splits import split_gold
+
+    ids = {doc_id for doc_id, _ in _gold_examples()}
+    assert ids == {r.document.id for r in split_gold("dev")}
+    assert not ids & {r.document.id for r in split_gold("test")}

@@ -107,6 +107,31 @@ def test_person_name_propagates_to_later_and_earlier_mentions() -> None:
     assert people[0]["name"] == "فوميو كيشيدا"
 
 
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        ("قال وزير الزراعة عبد الكريم يوسف الحمادي إن المحصول جيد.", "عبد الكريم يوسف الحمادي"),
+        ("وأكدت الوزيرة هالة عبد الله نصار أن الخطة جاهزة.", "هالة عبد الله نصار"),
+        ("وقال المدير فريد بن سالم إن الموسم انتهى.", "فريد بن سالم"),
+        ("وقالت الناشطة ليلى بنت خالد إن الحملة مستمرة.", "ليلى بنت خالد"),
+        ("وأوضح ممثل البنك الدولي في تونس كريم بن حسن أن القرض جاهز.", "كريم بن حسن"),
+        ("وأعلنت النائبة عن كتلة “الأمل” منى كامل الربيعي أنها ستصوت.", "منى كامل الربيعي"),
+        ("وزارت المديرة العامة للمؤسسة، سلمى بن يوسف، المستشفى.", "سلمى بن يوسف"),
+        ("وقال رئيس كتلة الوفاق عبد الأمير جاسم الخفاجي إن الجلسة تأجلت.", "عبد الأمير جاسم الخفاجي"),
+    ],
+)
+def test_compound_names_and_long_titles(sentence: str, name: str) -> None:
+    people = [t for t, kind, _ in mentions(sentence) if kind == "PER"]
+    assert name in people, people
+    assert not any(t in ("كتلة", "الأمير", "عبد") for t in people)
+
+
+def test_a_family_name_with_a_joiner_propagates_with_it() -> None:
+    rec = run("وقال المدير فريد بن سالم إن الموسم انتهى. وأضاف بن سالم أن الفريق جاهز.")
+    people = [e for e in rec["entities"] if e["type"] == "PER"]
+    assert [m["text"] for m in people[0]["mentions"]] == ["فريد بن سالم", "بن سالم"]
+
+
 def test_ali_is_a_name_but_ala_is_a_preposition() -> None:
     found = mentions("قال الأمين العام علي حسن إن الهجوم على المدينة مدان.")
     assert ("علي حسن", "PER", "name") in found

@@ -303,6 +303,69 @@ def _org_fac_pass(view: View, res: _Resources, out: _Collector) -> None:
 _TITLE_CONTINUATIONS: Final = ("رييس", "وزراء", "وزير", "مجلس", "نايب")
 
 
+#: At most this many plain name tokens (joiner parts and a final family name aside).
+_PLAIN_NAME_TOKENS: Final = 2
+
+
+def _read_name(view: View, j: int, res: _Resources) -> list[int]:
+    """The tokens of a person name starting at token ``j`` (empty if none), read as Arabic names
+    are built: plain name tokens (at most two), compound parts after a joiner (عبد الله, عبد
+    الرحمن, بن عمار, بنت سعيد: the part after a joiner may be definite), and a final definite family
+    name (الشناوي). A name never ends on a joiner. Stays within the paragraph."""
+    names: list[int] = []
+    if j >= view.n:
+        return names
+    paragraph = view.paragraphs[j]
+    plain = 0
+    while j < view.n and view.paragraphs[j] == paragraph and len(names) < 6:
+        norm = view.norms[j]
+        after_joiner = bool(names) and view.norms[names[-1]] in lx.NAME_JOINERS
+        if norm in lx.NAME_JOINERS and view.words[j]:
+            names.append(j)
+        elif after_joiner and view.words[j] and not _is_stop(view, j, res) and not norm.isdecimal():
+            names.append(j)  # the second part of a compound: الله, الرحمن, الأمير, عمار
+        elif _is_name_token(view, j, res) and plain < _PLAIN_NAME_TOKENS:
+            names.append(j)
+            plain += 1
+        elif names and _is_family_name(view, j, res):
+            names.append(j)
+            j += 1
+            break  # a definite family name ends the name
+        else:
+            break
+        j += 1
+    while names and view.norms[names[-1]] in lx.NAME_JOINERS:
+        names.pop()
+    return names
+
+
+_COMPLEMENT_PREPOSITIONS: Final = ("في", "لدي", "عن")
+_QUOTES: Final = frozenset('“”"«»‹›')
+
+
+def _name_after_complement(view: View, j: int, res: _Resources) -> list[int]:
+    """A name after the complement of a title, where news prose puts long titles:
+    ``ممثل المنظمة في لبنان X``, ``النائبة عن كتلة “التجديد” X``, ``الأمينة العامة لولاية وهران، X،``.
+    The complement is a preposition and a place, an organisation or a definite noun (and a quoted
+    name after it); a name in commas must be closed by a comma. Empty when no name follows."""
+    norms, n = view.norms, view.n
+    k = j
+    if k < n and norms[k] in _COMPLEMENT_PREPOSITIONS and k + 1 < n:
+        nxt = norms[k + 1]
+        if not ((nxt,) in res.places or _head_reading(nxt) is not None or view.definite(k + 1)):
+            return []
+        k += 2
+        while k < n and view.definite(k) and norms[k] not in res.stop:
+            k += 1  # the rest of the complement: منظمة الصحة العالمية
+        if k + 2 < n and view.raw(k) in _QUOTES and view.raw(k + 2) in _QUOTES:
+            k += 3  # a quoted name: كتلة “التجديد”
+    if k < n and norms[k] in ("،", ","):
+        names = _read_name(view, k + 1, res)
+        end = names[-1] + 1 if names else k
+        return names if names and end < n and norms[end] in ("،", ",") else []
+    return _read_name(view, k, res) if k > j else []
+
+
 def _title_at(view: View, i: int, res: _Resources) -> tuple[int, int, int] | None:
     """A title phrase at token i: (cut, last token of title + modifiers, head index)."""
     match = res.titles.match_at(view, i)
@@ -322,8 +385,8 @@ def _title_at(view: View, i: int, res: _Resources) -> tuple[int, int, int] | Non
             last = j
         elif norms[j - 1] == "باسم" and ((norm,) in res.places or any((s,) in res.places for _, s in stems(norm)[1:2])):
             last = j
-        elif norm in _TITLE_CONTINUATIONS:
-            last = j
+        elif norm in _TITLE_CONTINUATIONS or _head_reading(norm) is not None:
+            last = j  # an organisation the title governs: رئيس كتلة …, مدير شركة …
         else:
             break
         j += 1
@@ -341,21 +404,17 @@ def _person_pass(view: View, res: _Resources, out: _Collector) -> list[tuple[int
     for start in view.positions(res.titles.readings):
         if start < i:
             continue  # inside the previous title phrase or name
+        if start > 0 and norms[start - 1] in lx.NAME_JOINERS:
+            continue  # عبد الأمير, عبد الملك: the second part of a compound name, not a title
         i = start
         title = _title_at(view, i, res)
         if title is None:
             continue
         cut, last, _ = title
-        j = last + 1
-        names: list[int] = []
-        paragraph = paragraphs[i]
-        while j < n and len(names) < 3 and paragraphs[j] == paragraph and (
-            _is_name_token(view, j, res) or (len(names) == 1 and _is_family_name(view, j, res))
-        ):
-            if len(names) == 2 and norms[names[0]] not in lx.NAME_JOINERS and norms[names[1]] not in lx.NAME_JOINERS:
-                break
-            names.append(j)
-            j += 1
+        names = _read_name(view, last + 1, res)
+        if not names:  # a title with a complement, or in commas, before the name
+            names = _name_after_complement(view, last + 1, res)
+        j = names[-1] + 1 if names else last + 1
         # a single common noun in construct with a definite noun is not a name (آليات الرد)
         if len(names) == 1 and j < n and view.definite(j) and norms[j] not in ("الذي", "التي"):
             names = []
@@ -375,13 +434,12 @@ def _person_pass(view: View, res: _Resources, out: _Collector) -> list[tuple[int
             head = _fold(view.text[view.stripped_start_at(i, cut) : view.ends[i]]).removeprefix("ال")
             nominals.append((i, last, head))
         i = last + 1
-    # speech verb + 1-2 name tokens + comma/title: "وقال X Y، نائب ..."
+    # speech verb + a name + comma/title: "وقال X Y، نائب ..."
     for i in view.positions(_is_speech_verb):
-        names = []
-        j = i + 1
-        while j < n and len(names) < 2 and _is_name_token(view, j, res) and not out.overlaps(j, j):
-            names.append(j)
-            j += 1
+        names = [k for k in _read_name(view, i + 1, res)]
+        if any(out.overlaps(k, k) for k in names):
+            names = []
+        j = names[-1] + 1 if names else i + 1
         if names and j < n and (norms[j] in ("،", ",") and j + 1 < n and _title_at(view, j + 1, res) is not None):
             first, end_tok = names[0], names[-1]
             span_start, span_end = view.starts[first], view.ends[end_tok]
@@ -421,7 +479,17 @@ def _propagate(view: View, res: _Resources, out: _Collector) -> None:
                 continue
             start = view.stripped_start_at(i, cut)
             end = view.ends[i]
-            out.add(_new_tuple(Mention, (start, end, i, i, source.type, "name", source.key, view.text[start:end], False)))
+            first = i
+            # a family name built with a joiner keeps it: "بن عمار" (and "وبن عمار" -> "بن عمار")
+            if source.type == "PER" and source.last > source.first and cut == 0 and i > 0 and (i - 1) not in taken:
+                joiner = norms[source.last - 1]
+                before = norms[i - 1]
+                reading = None
+                if joiner in lx.NAME_JOINERS:  # the joiner itself, or behind a conjunction (وبن)
+                    reading = 0 if before == joiner else (1 if before[:1] in ("و", "ف") and before[1:] == joiner else None)
+                if reading is not None and view.paragraphs[i - 1] == view.paragraphs[i]:
+                    first, start = i - 1, view.stripped_start_at(i - 1, reading)
+            out.add(_new_tuple(Mention, (start, end, first, i, source.type, "name", source.key, view.text[start:end], False)))
             break
 
 

@@ -88,6 +88,23 @@ _NUMBER_WORDS: Final[dict[str, int]] = {
     }.items()
 }
 _YEAR_WORDS: Final = frozenset(normalize(w) for w in ("عام", "العام", "سنة", "السنة"))
+#: Clock hours written as ordinals: الساعة العاشرة.
+_HOUR_WORDS: Final[dict[str, int]] = {
+    normalize(k): v
+    for k, v in {
+        "الأولى": 1, "الواحدة": 1, "الثانية": 2, "الثالثة": 3, "الرابعة": 4, "الخامسة": 5, "السادسة": 6,
+        "السابعة": 7, "الثامنة": 8, "التاسعة": 9, "العاشرة": 10, "الحادية": 11,
+    }.items()
+}
+_MINUTE_WORDS: Final[dict[str, int]] = {normalize(k): v for k, v in {"والنصف": 30, "والربع": 15}.items()}
+#: Parts of day after a clock time, and whether they put the hour after noon.
+_CLOCK_PERIODS: Final[dict[str, bool]] = {
+    normalize(k): v for k, v in {"صباحا": False, "فجرا": False, "ظهرا": True, "عصرا": True, "مساء": True, "مساءا": True, "ليلا": True}.items()
+}
+#: كل + unit: a recurrence (TIMEX3 SET).
+_SET_UNITS: Final[dict[str, str]] = {
+    normalize(k): v for k, v in {"يوم": "P1D", "أسبوع": "P1W", "شهر": "P1M", "عام": "P1Y", "سنة": "P1Y", "ساعة": "PT1H"}.items()
+}
 _NOW: Final = normalize("الآن")
 _FUTURE_EXCLUDED: Final = tuple(
     normalize(w) for w in ("سياس", "سيار", "سيطر", "سيد", "سنو", "سنة", "سنين", "ستة", "ستين", "سيناريو", "سيول", "سيناء", "ستار", "سير", "سيف", "سيل", "ستر", "سنت", "سند")
@@ -120,7 +137,7 @@ def _starters() -> frozenset[str]:
     words = set(PART_OF_DAY) | set(RELATIVE_DAYS) | set(_PERIOD_UNITS) | set(_YEAR_WORDS) | set(_NUMBER_WORDS)
     words |= {u for u, (_, dual) in _DURATION_UNITS.items() if dual is not None}
     words |= {k[0] for k in month_names()} | set(WEEKDAYS) | {w[2:] for w in WEEKDAYS}
-    words |= {_NOW, "وقت", "هذا", "هذه", "الساعه", "بعد", "اول", "يوم"}
+    words |= {_NOW, "وقت", "هذا", "هذه", "الساعه", "بعد", "اول", "يوم", "كل", "شهر"}
     return frozenset(words)
 
 
@@ -160,11 +177,13 @@ class Parts:
     ref: str | None = None  # PRESENT_REF / PAST_REF / FUTURE_REF
     duration: str | None = None
     clock: str | None = None
+    recurrence: str | None = None  # a SET's TIMEX3 value: كل يوم جمعة -> P1W
+    direction: int | None = None  # المقبل (+1) / الماضي (-1) after a weekday or a date
 
     @property
     def fully_specified(self) -> bool:
         """Needs no anchor: a duration, or a date that carries its own year."""
-        if self.duration is not None:
+        if self.duration is not None or self.recurrence is not None:
             return True
         return self.year is not None and self.relative_days is None and self.period is None and self.ref is None
 
@@ -199,13 +218,28 @@ class _Scanner:
         return _int(self.norms[i]) if 0 <= i < self.n else None
 
     def month_at(self, i: int) -> tuple[int, int] | None:
-        """(month, last token) of a month name at i (two-token names included)."""
+        """(month, last token) of a month name at i (two-token names included), and of a paired
+        name of one month in two series (``آب/أغسطس``, ``تموز/يوليو``), which is one expression."""
+        two = (self.norm(i), self.norm(i + 1))
+        if two in self.months:
+            found = self.months[two], i + 1
+        elif (self.norm(i),) in self.months:
+            found = self.months[(self.norm(i),)], i
+        else:
+            return None
+        number, last = found
+        if self.norm(last + 1) == "/":
+            second = self._single_month_at(last + 2)
+            if second is not None and second[0] == number:
+                return number, second[1]
+        return found
+
+    def _single_month_at(self, i: int) -> tuple[int, int] | None:
         two = (self.norm(i), self.norm(i + 1))
         if two in self.months:
             return self.months[two], i + 1
-        one = (self.norm(i),)
-        if one in self.months:
-            return self.months[one], i
+        if (self.norm(i),) in self.months:
+            return self.months[(self.norm(i),)], i
         return None
 
     def year_at(self, i: int) -> int | None:
@@ -215,6 +249,11 @@ class _Scanner:
     def date_at(self, i: int) -> tuple[Parts, int] | None:
         """DAY MONTH [YEAR] | MONTH DAY[,] YEAR | MONTH YEAR starting at i."""
         day = self.int_at(i)
+        if day is not None and 1 <= day <= 31 and self.norm(i + 1) in ("/", "-") and self.norm(i + 3) == self.norm(i + 1):
+            month_number, year = self.int_at(i + 2), self.year_at(i + 4)
+            if month_number is not None and 1 <= month_number <= 12 and year is not None:
+                return Parts(day=day, month=month_number, year=year), i + 4  # 14/1/2025 (day first)
+            return None
         if day is not None and 1 <= day <= 31:
             month = self.month_at(i + 1)
             if month is not None:
@@ -241,11 +280,13 @@ class _Scanner:
         if year is not None:
             return Parts(month=number, year=year), last + 1
         word = (self.norm(i),)
+        offset = _OFFSET_WORDS.get(self.norm(last + 1))
+        if offset is not None or self.norm(i - 1) in ("شهر", "الشهر"):  # أوت الماضي, شهر مارس
+            return Parts(month=number, relative_days=None, period=("MONTHNAME", offset or 0)), last + (1 if offset is not None else 0)
         if word[0] in _AMBIGUOUS_MONTHS:
             return None
-        offset = _OFFSET_WORDS.get(self.norm(last + 1))
-        if offset is not None or self.norm(i - 1) in ("شهر", "الشهر"):
-            return Parts(month=number, relative_days=None, period=("MONTHNAME", offset or 0)), last + (1 if offset is not None else 0)
+        if last > i or self.norm(i + 1) == "/" or last != i:
+            return Parts(month=number, period=("MONTHNAME", 0)), last  # كانون الثاني, تموز/يوليو: a month
         return None
 
     def weekday_tail(self, parts: Parts, i: int) -> tuple[Parts, int]:
@@ -261,6 +302,10 @@ class _Scanner:
         norm = first_norm if first_norm is not None else self.norm(i)
         if norm == "يوم" and weekday_of(self.norm(i + 1)) is not None:
             return self.weekday_tail(Parts(weekday=weekday_of(self.norm(i + 1))), i + 1)
+        if norm == "يوم" and self.int_at(i + 1) is not None:
+            date = self.date_at(i + 1)  # يوم 2 أبريل, يوم 25/12/2025
+            if date is not None and date[0].day is not None:
+                return date
         wd = weekday_of(norm)
         if wd is not None and (norm.startswith("ال") or self.norm(i - 1) == "يوم"):
             return self.weekday_tail(Parts(weekday=wd), i)
@@ -295,6 +340,62 @@ class _Scanner:
         return None
 
     def _expression(self, i: int, norm: str) -> tuple[Parts, int] | None:
+        """The expression at i, then what may follow it: a part of day and day after a clock time,
+        المقبل/الماضي after a weekday or a date."""
+        if norm == "كل" and self.norm(i + 1) in _SET_UNITS:
+            unit = self.norm(i + 1)
+            if unit == "يوم" and weekday_of(self.norm(i + 2)) is not None:
+                return Parts(recurrence="P1W"), i + 2  # كل يوم جمعة
+            return Parts(recurrence=_SET_UNITS[unit]), i + 1
+        found = self._core(i, norm)
+        if found is None and norm == "الساعه" and self.norm(i + 1) in _HOUR_WORDS:
+            hour, last = _HOUR_WORDS[self.norm(i + 1)], i + 1
+            if hour == 11 and self.norm(i + 2) == "عشره":
+                last = i + 2
+            elif hour == 2 and self.norm(i + 2) == "عشره":
+                hour, last = 12, i + 2
+            minute = _MINUTE_WORDS.get(self.norm(last + 1), 0)
+            last += 1 if minute else 0
+            found = Parts(relative_days=0, clock=f"{hour:02d}:{minute:02d}"), last
+        if found is None:
+            return None
+        parts, last = found
+        if parts.clock is not None:
+            return self._clock_tail(parts, last)
+        direction = _OFFSET_WORDS.get(self.norm(last + 1))
+        if direction and (parts.weekday is not None or (parts.day is not None and parts.year is None)) and parts.relative_days is None:
+            return replace(parts, direction=direction), last + 1
+        return found
+
+    def _clock_tail(self, parts: Parts, last: int) -> tuple[Parts, int]:
+        """After a clock time: صباحا/مساء/بعد الظهر, and the day it is on (اليوم, من مساء أمس, الخميس)."""
+        hour, minute = (int(x) for x in parts.clock.split(":"))  # type: ignore[union-attr]
+        pm = None
+        j = last + 1
+        if self.norm(j) in _CLOCK_PERIODS:
+            pm, last, j = _CLOCK_PERIODS[self.norm(j)], j, j + 1
+        elif self.norm(j) == "بعد" and self.norm(j + 1) == "الظهر":
+            pm, last, j = True, j + 1, j + 2
+        k = j + 1 if self.norm(j) == "من" else j
+        day: tuple[Parts, int] | None = None
+        if self.norm(k) in PART_OF_DAY and self.norm(k) != "الليله":
+            pm = PART_OF_DAY[self.norm(k)] in ("AF", "EV", "NI") if pm is None else pm
+            day = self.day_ref_at(k + 1)
+        elif k == j:
+            day = self.day_ref_at(k)
+        if pm and hour < 12:
+            hour += 12
+        merged = replace(parts, clock=f"{hour:02d}:{minute:02d}")
+        if day is not None and day[0].clock is None and day[0].duration is None:
+            d = day[0]
+            merged = replace(merged, relative_days=d.relative_days, weekday=d.weekday, day=d.day, month=d.month, year=d.year,
+                             direction=d.direction)
+            if merged.relative_days is None and merged.weekday is None and merged.day is None:
+                merged = replace(merged, relative_days=0)
+            last = day[1]
+        return merged, last
+
+    def _core(self, i: int, norm: str) -> tuple[Parts, int] | None:
         # part of day + day reference
         if norm in PART_OF_DAY:
             code = PART_OF_DAY[norm]
@@ -410,6 +511,8 @@ def resolve(parts: Parts, reference: _dt.date, *, future: bool = False) -> tuple
 
 
 def _resolve(parts: Parts, reference: _dt.date, future: bool) -> tuple[str, str] | None:
+    if parts.recurrence is not None:
+        return "SET", parts.recurrence
     if parts.duration is not None:
         return "DURATION", parts.duration
     if parts.ref is not None:
@@ -436,6 +539,16 @@ def _resolve(parts: Parts, reference: _dt.date, future: bool) -> tuple[str, str]
         return None
     if parts.month is not None and parts.day is not None:
         year = parts.year if parts.year is not None else _closest_year(parts.month, parts.day, reference)
+        if parts.year is None and parts.direction is not None:  # 30 يونيو المقبل: the next one
+            year = reference.year
+            try:
+                candidate = _dt.date(year, parts.month, parts.day)
+            except ValueError:
+                return None
+            if parts.direction > 0 and candidate <= reference:
+                year += 1
+            elif parts.direction < 0 and candidate >= reference:
+                year -= 1
         try:
             day = _dt.date(year, parts.month, parts.day)
         except ValueError:
@@ -446,6 +559,11 @@ def _resolve(parts: Parts, reference: _dt.date, future: bool) -> tuple[str, str]
         return "DATE", f"{parts.year:04d}"
     elif parts.relative_days is not None:
         day = reference + _dt.timedelta(days=parts.relative_days)
+    elif parts.weekday is not None and parts.direction is not None:
+        if parts.direction > 0:  # الخميس المقبل: the next Thursday after the reference day
+            day = reference + _dt.timedelta(days=(parts.weekday - reference.isoweekday()) % 7 or 7)
+        else:  # الخميس الماضي: the last one before it
+            day = reference - _dt.timedelta(days=(reference.isoweekday() - parts.weekday) % 7 or 7)
     elif parts.weekday is not None:
         delta = (reference.isoweekday() - parts.weekday) % 7
         if future and delta:

@@ -560,3 +560,19 @@ def test_resolution_at_the_edge_of_the_calendar_is_dropped_not_a_crash() -> None
     assert resolve(Parts(relative_days=-1), _dt.date(1, 1, 1)) is None
     assert timex("وصل أمس.", pub="0001-01-01") == []
     assert timex("يصل غدا.", pub="9999-12-31") == []
+
+
+def test_a_quote_whose_content_opens_after_a_long_title_and_occasion() -> None:
+    rec = run("وقال وزير الدولة لشؤون التجارة الخارجية والتعاون مع مؤسسات التمويل الدولية، الدكتور سامر يوسف الحلبي، "
+              "أمس الخميس، خلال مؤتمر صحفي بمقر الوزارة في العاصمة، إن الاتفاق سيوقع قريبا.")
+    assert [q["cue"]["text"] for q in rec["quotes"]] == ["قال"]
+    assert rec["quotes"][0]["content"][0]["text"] == "الاتفاق سيوقع قريبا"
+
+
+def test_an_anonymous_source_in_an_organisation_is_the_head_alone_and_speaks() -> None:
+    rec = run("ونقلت الوكالة عن مصدر في الجمارك قوله إن الشحنة وصلت.")
+    people = [m["text"] for e in rec["entities"] if e["type"] == "PER" for m in e["mentions"]]
+    assert "مصدر" in people
+    quote = rec["quotes"][0]
+    speaker = next(e for e in rec["entities"] if e["id"] == quote["speaker_entity_id"])
+    assert speaker["mentions"][0]["text"] == "مصدر"

@@ -555,11 +555,19 @@ def _nominal_pass(view: View, res: _Resources, out: _Collector, nominals: list[t
     current: str | None = None
     for i in view.positions(_has_source_reading):
         for cut, stem in stems(norms[i]):
-            if stem == "مصدر" and i + 1 < n and view.words[i + 1] and norms[i + 1] not in res.stop and not view.definite(i + 1):
+            if stem == "مصدر":
+                # the head with its adjective (مصدر أمني), or the head alone before the
+                # organisation it belongs to (مصدر في الشرطة: the prepositional phrase is outside)
+                last = i
+                while last + 1 < n and last - i < 1 and view.words[last + 1] and norms[last + 1] not in res.stop and not view.definite(last + 1):
+                    last += 1
+                if last == i and not (i + 2 < n and norms[i + 1] in ("في", "من", "داخل", "لدي")
+                                      and (view.definite(i + 2) or _head_reading(norms[i + 2]) is not None)):
+                    continue
                 current = f"PER:source:{i}"
                 start = view.stripped_start_at(i, cut)
-                end = view.ends[i + 1]
-                out.add(Mention(start, end, i, i + 1, "PER", "nominal", current, view.text[start:end]))
+                end = view.ends[last]
+                out.add(Mention(start, end, i, last, "PER", "nominal", current, view.text[start:end]))
                 break
             if stem == "المصدر" and current is not None:
                 start = view.stripped_start_at(i, cut)

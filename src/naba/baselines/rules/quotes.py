@@ -162,6 +162,11 @@ def _count_words(words: list[bool], norms: list[str], first: int, end: int) -> i
 _COORDINATED_SET: Final = frozenset(_COORDINATED)
 
 
+#: How far after a cue its content may open: news puts long titles, the time and the occasion
+#: between them (قال وزير الدولة لشؤون … الدكتور X، أمس الخميس، خلال مؤتمر صحفي بمقر …، إن).
+_CONTENT_WINDOW: Final = 45
+
+
 def find_quotes(view: View, layer: EntityLayer) -> list[QuoteMatch]:
     c = cues()
     norms = view.norms
@@ -190,7 +195,7 @@ def find_quotes(view: View, layer: EntityLayer) -> list[QuoteMatch]:
         # 1. find where the content opens
         j = i + 1
         open_at: int | None = None
-        while j < n and j - i <= 25 and paragraphs[j] == paragraph:
+        while j < n and j - i <= _CONTENT_WINDOW and paragraphs[j] == paragraph:
             norm = norms[j]
             if norm in _SENTENCE_END or (j > i + 1 and j in cue_at and j not in complementizer_at):
                 break

@@ -50,3 +50,12 @@ def test_a_broken_manifest_stops_the_build_with_a_message(tmp_path: Path) -> Non
     (root / "annotations" / "challenge" / "manifest.json").write_text(json.dumps(raw), encoding="utf-8")
     result = CliRunner().invoke(main, ["build", "--root", str(root)])
     assert result.exit_code == 2 and "not a valid manifest" in result.output
+
+
+def test_load_frame_gives_the_rows_of_load_as_pandas() -> None:
+    import pandas
+
+    frame = naba.load_frame("timex", split="dev")
+    assert isinstance(frame, pandas.DataFrame)
+    assert len(frame) == len(naba.load("timex", split="dev"))
+    assert list(frame.columns) == list(naba.load("timex", split="dev").features)

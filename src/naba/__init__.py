@@ -32,4 +32,11 @@ def load(config: str, **kwargs: Any) -> Any:
     return _load(config, **kwargs)
 
 
-__all__ = ["__version__", "load", "load_record"]
+def load_frame(config: str, **kwargs: Any) -> Any:
+    """A ``pandas.DataFrame`` for one config and split of the built corpus (naba.corpus.loading)."""
+    from naba.corpus.loading import load_frame as _load_frame
+
+    return _load_frame(config, **kwargs)
+
+
+__all__ = ["__version__", "load", "load_frame", "load_record"]

@@ -21,6 +21,7 @@ from naba.corpus.features import CONFIGS, DESCRIPTIONS, SPLITS, check_config, co
 if TYPE_CHECKING:
     import pyarrow as pa
     from datasets import Dataset
+    import pandas
 
 
 class CorpusError(ValueError):
@@ -86,3 +87,15 @@ def load(config: str, *, split: str = "test", corpus_dir: Path | None = None) ->
 
 
 __all__ = ["CONFIGS", "CorpusError", "data_file", "load", "read_rows", "read_table"]
+
+
+def load_frame(config: str, *, split: str = "test", corpus_dir: Path | None = None) -> "pandas.DataFrame":
+    """A ``pandas.DataFrame`` of ``config``/``split``, read afresh from the data file (no
+    ``datasets`` cache): the same rows and columns as ``load``, for analysis in pandas."""
+    import pandas
+
+    frame = read_table(config, split=split, corpus_dir=corpus_dir).to_pandas()
+    if not isinstance(frame, pandas.DataFrame):  # internal invariant: pyarrow returns one
+        raise TypeError(f"expected a pandas DataFrame, got {type(frame).__name__}")
+    return frame
+

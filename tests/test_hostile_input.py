@@ -166,3 +166,22 @@ def test_saved_results_that_are_fifos_or_devices_are_refused_at_once(tmp_path: P
     for against in (str(fifo), "/dev/zero"):
         result = CliRunner().invoke(main, ["check", "--submission", str(tmp_path / "none.jsonl"), "--against", against, "--split", split])
         assert result.exit_code == 2 and "not a regular file" in result.output, result.output
+
+
+def test_output_folders_that_cannot_be_written_are_bad_input(tmp_path: Path) -> None:
+    sub = Path(__file__).resolve().parent.parent / "baselines" / "rules" / "predictions.jsonl"
+    blocker = tmp_path / "a_file"
+    blocker.write_text("x", encoding="utf-8")
+    result = CliRunner().invoke(main, ["leaderboard", str(sub), "--out-dir", str(blocker / "board"), "--n-bootstrap", "0"])
+    assert result.exit_code == 2 and "cannot write the leaderboard" in result.output, result.output
+
+
+def test_the_cause_is_listed_before_its_consequence(tmp_path: Path) -> None:
+    folder = tmp_path / "gold"
+    folder.mkdir()
+    shutil.copy(VALID, folder / VALID.name)
+    sub = tmp_path / "sub.jsonl"
+    sub.write_text('{"document_id": "mini_001", "entities": [}\n', encoding="utf-8")
+    result = CliRunner().invoke(main, ["validate-submission", str(sub), "--gold", str(folder)])
+    lines = [line for line in result.output.splitlines() if "[" in line]
+    assert "[json]" in lines[0] and "[missing_document]" in lines[-1]

@@ -73,7 +73,11 @@ def build(check: bool, root: Path | None) -> None:
             sys.exit(EXIT_FAIL)
         click.echo(f"up to date: {len(output.files)} file(s) under {base}")
         return
-    changes = write(output, base)
+    try:
+        changes = write(output, base)
+    except OSError as err:
+        click.echo(f"cannot write the corpus under {base}: {err.strerror or err}", err=True)
+        sys.exit(EXIT_BAD_INPUT)
     for change in changes:
         click.echo(f"{change.state}: {change.path}")
     click.echo(f"{len(changes)} file(s) changed, {len(output.files) - sum(c.state == 'written' for c in changes)} unchanged, under {base}")

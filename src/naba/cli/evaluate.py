@@ -193,7 +193,10 @@ def leaderboard(files: Sequence[Path], gold_dir: Path | None, n_bootstrap: int, 
         results = _guard(partial(run, file, gold_dir, options=options, system=system), max_problems)
         entries.append(lb.Entry(system, results))
     board = _guard(lambda: lb.build(entries))
-    md, js = lb.write(board, out_dir)
+    try:
+        md, js = lb.write(board, out_dir)
+    except OSError as err:
+        _fail(f"cannot write the leaderboard under {out_dir}: {err.strerror or err}")
     click.echo(lb.to_text(board), nl=False)
     click.echo(f"wrote {md} and {js}", err=True)
 

@@ -32,6 +32,9 @@ def reproduce(root: Path | None, systems: tuple[str, ...]) -> None:
     except (ValueError, NotComparable, SystemUnavailable) as err:
         click.echo(f"error: {err}", err=True)
         sys.exit(2)
+    except OSError as err:
+        click.echo(f"cannot write under {target}: {err.strerror or err} ({err.filename})", err=True)
+        sys.exit(2)
     if not report.leaderboard_text:
         click.echo("no system could run here: " + "; ".join(f"{r.name}: {r.reason}" for r in report.skipped), err=True)
         sys.exit(1)

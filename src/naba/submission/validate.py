@@ -156,8 +156,14 @@ def coerce_submission(objects: Iterable[Mapping[str, Any] | SubmissionDocument],
     return _submission(docs, source, None)
 
 
-def _problem_order(problem: Problem) -> tuple[int, str, str]:
-    return (problem.line if problem.line is not None else 0, problem.field, problem.code)
+#: Problems that are consequences of others (a document whose line did not parse is "missing"):
+#: listed after every problem that names a line, so that the cause is read first.
+_CONSEQUENCES: frozenset[str] = frozenset({"missing_document", "layer_coverage"})
+
+
+def _problem_order(problem: Problem) -> tuple[int, int, str, str]:
+    consequence = problem.code in _CONSEQUENCES and problem.line is None
+    return (int(consequence), problem.line if problem.line is not None else 0, problem.field, problem.code)
 
 
 def _submission(docs: list[SubmissionDocument], source: str, file_sha: str | None) -> Submission:
@@ -221,8 +227,10 @@ def validate_objects(
         problems.extend(check_document(doc, gold_by_id[doc.document_id], file, line, prefix, known_ids=raw_ids))
 
     if not unreadable_id:
+        some_line_failed = bool(problems)
         for doc_id in sorted(set(gold_by_id) - set(seen)):
-            problems.append(Problem(file, None, "document_id", short(doc_id), "gold document missing from the submission", "missing_document"))
+            why = " (a line above did not validate: it may be that document's)" if some_line_failed else ""
+            problems.append(Problem(file, None, "document_id", short(doc_id), f"gold document missing from the submission{why}", "missing_document"))
     # a layer is predicted on every line or on none
     for layer in LAYERS:
         present = sorted(number for number, layers in layers_of.items() if layer in layers)

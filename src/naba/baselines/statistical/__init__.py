@@ -135,7 +135,7 @@ class _Classifier:
 
     Why LinearSVC and not lbfgs logistic regression: same linear model family,
     but liblinear trains this problem in ~0.05 s where lbfgs took ~25 s on the
-    2-core CI machine, and the out-of-fold protocol trains 3 models per zone.
+    2-core CI machine, and leave-one-document-out trains 3 models per dev document.
     """
 
     def __init__(self, features: list[dict[str, Any]], labels: list[Any]) -> None:
@@ -284,7 +284,7 @@ def _records(doc: InputDocument, view: View, entity_labels: list[str], timex_lab
 
 
 def predict(document: Any, training: Sequence[tuple[str, Example]] | None = None) -> dict[str, Any]:
-    """Predictions for ``document``; out of fold when it is one of the training documents."""
+    """Predictions for ``document``; leave one document out when it is one of the training documents."""
     doc = as_input_document(document)
     gold = tuple(training) if training is not None else _gold_examples()
     own = next((ex for doc_id, ex in gold if doc_id == doc.id and ex.view.text == doc.text), None)

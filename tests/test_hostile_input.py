@@ -185,3 +185,7 @@ def test_the_cause_is_listed_before_its_consequence(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["validate-submission", str(sub), "--gold", str(folder)])
     lines = [line for line in result.output.splitlines() if "[" in line]
     assert "[json]" in lines[0] and "[missing_document]" in lines[-1]
+
+
+def test_quarters_are_timex3_dates() -> None:
+    assert is_valid_value("2025-Q3") and not is_valid_value("2025-Q5") and not is_valid_value("2025-Q3\n")

@@ -14,6 +14,7 @@ from typing import Final
 _PART_OF_DAY: Final = r"(?:MO|MI|AF|EV|NI|DT)"
 _DATE: Final = r"\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?"
 _WEEK: Final = r"\d{4}-W(?:0[1-9]|[1-4]\d|5[0-3])(?:-(?:[1-7]|WE))?"
+_QUARTER: Final = r"\d{4}-Q[1-4]"  # TimeML's quarters: الربع الثالث من 2025 -> 2025-Q3
 _CLOCK: Final = r"(?:[01]\d|2[0-3])(?::[0-5]\d(?::[0-5]\d)?)?"
 _DURATION: Final = (
     r"P(?:(?:\d+|X)(?:\.\d+)?[YMWDE]|(?:\d+|X)(?:Y|M|W|D|DE|CE|L))+"
@@ -23,6 +24,7 @@ _VALUE_RE: Final = re.compile(
     rf"^(?:PRESENT_REF|PAST_REF|FUTURE_REF"
     rf"|{_DATE}(?:T(?:{_PART_OF_DAY}|{_CLOCK}))?"
     rf"|{_WEEK}"
+    rf"|{_QUARTER}"
     rf"|{_DURATION})\Z",
     re.ASCII,  # only the digits 0-9: "٢٠٢٥-06-23" and fullwidth digits are not TIMEX3
 )
@@ -59,7 +61,7 @@ def is_valid_value(value: str) -> bool:
 
     Accepted: calendar dates at year/month/day granularity, optionally with a
     clock time or a part of day (``TMO``/``TMI``/``TAF``/``TEV``/``TNI``/``TDT``),
-    ISO weeks, durations (``P…``), and ``PRESENT_REF``/``PAST_REF``/``FUTURE_REF``.
+    ISO weeks, quarters (``2025-Q3``), durations (``P…``), and ``PRESENT_REF``/``PAST_REF``/``FUTURE_REF``.
     A well-formed string must also be a real calendar date (no 2025-02-30).
     """
     if not _VALUE_RE.match(value):

@@ -13,23 +13,40 @@ naba instead solves an assignment problem exactly:
 * Remaining ties are broken by the canonical order of the items: both sides are
   sorted by ``Item.sort_key`` = (document, start, end, label, id); pairs are
   ranked by (gold rank, predicted rank); among equally good matchings naba picks
-  the one containing the highest-ranked pair on which they differ. This is
-  implemented exactly by giving pair number ``e`` (of ``E`` admissible pairs in
-  that order) the tie-break bonus ``2 ** (E - 1 - e)``, below the resolution of
-  the weight tuple, so the optimum is *unique*: the result is a function of the
-  sets of items, not of their order.
+  the one containing the highest-ranked pair on which they differ. Equivalently:
+  gold items, in canonical order, each take the best-ranked prediction they can
+  still have (being unmatched ranks last). The optimum is therefore *unique*:
+  the result is a function of the sets of items, not of their order.
+
+How the tie-break is made exact at polynomial cost. Within a component, gold
+item ``i`` (canonical order, ``i = 0 .. n-1``) has ``d_i`` admissible pairs,
+ranked ``r = 0 .. d_i - 1`` by the predicted item's key. Pair ``(i, r)`` gets
+the bonus ``(d_i - r) * B_i`` with ``B_{n-1} = 1`` and
+``B_i = (d_{i+1} + 1) * ... * (d_{n-1} + 1)``. Proof sketch: let two matchings
+first differ (in canonical gold order) at gold ``i``, which one matches at rank
+``r`` and the other at a worse rank or not at all; gold ``i``'s bonus differs by
+at least ``B_i``, while all later golds together differ by at most
+``sum_{k>i} d_k B_k = B_i - 1`` (the sum telescopes). So the bonus orders
+matchings exactly as the rule above, and every bonus total is below
+``T = (d_0 + 1) ... (d_{n-1} + 1)``, which the weight tuple is scaled above.
+The bonus needs ``sum_i log2(d_i + 1)`` bits, at most one per pair and usually
+far fewer (a gold item with 100,000 rival predictions needs 17 bits, not
+100,000); a component with one gold or one predicted item, the usual case,
+is solved by a direct scan without any arithmetic on tuples.
 
 The weights are combined into one Python integer (exact, unbounded), and each
 connected component of the pair graph (usually one gold and one predicted item)
 is solved by successive shortest augmenting paths with Dijkstra and potentials
 (a sparse Hungarian method), stopping when an augmentation no longer increases
-the total weight (the matching need not be perfect).
+the total weight (the matching need not be perfect). The cost is at most
+``min(n, m)`` shortest-path searches over the component's pairs.
 """
 
 from __future__ import annotations
 
 import heapq
 from collections import Counter
+from operator import itemgetter
 from typing import Callable, Hashable, Sequence
 
 Weight = tuple[int, ...]
@@ -50,10 +67,8 @@ def maximum_matching(
     if not pairs:
         return []
     width = len(pairs[0][2])
-    gold_degree = Counter(g for g, _, _ in pairs)
-    pred_degree = Counter(p for _, p, _ in pairs)
-    if len({(g, p) for g, p, _ in pairs}) != len(pairs):
-        raise ValueError("a pair is listed twice")
+    gold_degree = Counter(map(itemgetter(0), pairs))
+    pred_degree = Counter(map(itemgetter(1), pairs))
 
     # a pair whose two items have no other admissible pair is its own component
     result: list[tuple[int, int]] = []
@@ -63,37 +78,70 @@ def maximum_matching(
             result.append((edge[0], edge[1]))
         else:
             rest.append(edge)
+    if len({(g, p) for g, p, _ in rest}) != len(rest):  # a repeated pair has both degrees > 1
+        raise ValueError("a pair is listed twice")
 
-    # connected components of the rest (union-find over gold g and pred -1-p)
-    parent: dict[int, int] = {}
-
-    def find(x: int) -> int:
-        root = x
-        while parent.get(root, root) != root:
-            root = parent[root]
-        while parent.get(x, x) != root:
-            parent[x], x = root, parent[x]
-        return root
-
-    for g, p, _ in rest:
-        a, b = find(g), find(-1 - p)
-        if a != b:
-            parent[a] = b
-    components: dict[int, list[tuple[int, int, Weight]]] = {}
-    for edge in rest:
-        components.setdefault(find(edge[0]), []).append(edge)
-
-    for component in components.values():
-        golds = {g for g, _, _ in component}
-        preds = {p for _, p, _ in component}
-        gkeys = {g: gold_key(g) for g in golds}
-        pkeys = {p: pred_key(p) for p in preds}
-        _check_distinct(list(gkeys.values()), "gold")
-        _check_distinct(list(pkeys.values()), "predicted")
-        component.sort(key=lambda e: (gkeys[e[0]], pkeys[e[1]]))  # type: ignore[return-value]
-        result.extend(_solve([(g, p) for g, p, _ in component], [w for _, _, w in component], width))
+    # connected components of the rest: one star (all pairs share an item) is
+    # common in hostile input, anything else is found in C
+    components: list[list[tuple[int, int, Weight]]]
+    if not rest:
+        components = []
+    elif len({g for g, _, _ in rest}) == 1 or len({p for _, p, _ in rest}) == 1:
+        components = [rest]
+    else:
+        by_label: dict[int, list[tuple[int, int, Weight]]] = {}
+        for edge, label in zip(rest, _component_labels(rest)):
+            by_label.setdefault(label, []).append(edge)
+        components = list(by_label.values())
+    for component in components:
+        result.extend(_solve_component(component, gold_key, pred_key, width))
     result.sort()
     return result
+
+
+def _solve_component(
+    component: list[tuple[int, int, Weight]], gold_key: Callable[[int], Hashable], pred_key: Callable[[int], Hashable], width: int
+) -> list[tuple[int, int]]:
+    golds = {g for g, _, _ in component}
+    preds = {p for _, p, _ in component}
+    if len(golds) == 1 or len(preds) == 1:
+        # a star: the optimum is one pair (every pair's bonus is positive), the
+        # best tuple, and among equal tuples the first in canonical order: the
+        # best-ranked prediction of the one gold item, or the first gold item of
+        # the one prediction. Only the tied pairs' keys are consulted.
+        best = max(w for _, _, w in component)
+        tied = [(g, p) for g, p, w in component if w == best]
+        if len(golds) == 1:
+            keys = [pred_key(p) for _, p in tied]
+            _check_distinct(keys, "predicted")
+        else:
+            keys = [gold_key(g) for g, _ in tied]
+            _check_distinct(keys, "gold")
+        return [tied[min(range(len(tied)), key=keys.__getitem__)]]
+    gkeys = {g: gold_key(g) for g in golds}
+    pkeys = {p: pred_key(p) for p in preds}
+    _check_distinct(list(gkeys.values()), "gold")
+    _check_distinct(list(pkeys.values()), "predicted")
+    component.sort(key=lambda e: (gkeys[e[0]], pkeys[e[1]]))  # type: ignore[return-value]
+    return _solve([(g, p) for g, p, _ in component], [w for _, _, w in component], width)
+
+
+def _component_labels(edges: list[tuple[int, int, Weight]]) -> list[int]:
+    """The connected component of each edge of the bipartite graph (gold and predicted nodes)."""
+    import numpy as np
+    from scipy.sparse import coo_matrix
+    from scipy.sparse.csgraph import connected_components
+
+    gold = np.fromiter((g for g, _, _ in edges), dtype=np.int64, count=len(edges))
+    pred = np.fromiter((p for _, p, _ in edges), dtype=np.int64, count=len(edges))
+    gold_nodes, gold_index = np.unique(gold, return_inverse=True)
+    _, pred_index = np.unique(pred, return_inverse=True)
+    n_gold = len(gold_nodes)
+    n = n_gold + int(pred_index.max()) + 1
+    graph = coo_matrix((np.ones(len(edges), dtype=np.int8), (gold_index, n_gold + pred_index)), shape=(n, n))
+    _, node_label = connected_components(graph, directed=False)
+    labels: list[int] = node_label[gold_index].tolist()
+    return labels
 
 
 def _check_distinct(keys: list[Hashable], side: str) -> None:
@@ -101,34 +149,59 @@ def _check_distinct(keys: list[Hashable], side: str) -> None:
         raise ValueError(f"two {side} items share a sort key among {sorted(map(repr, keys))}")
 
 
-def scalar_weights(weights: Sequence[Weight], max_matches: int) -> list[int]:
+def scalar_weights(weights: Sequence[Weight], max_matches: int, gold_of: Sequence[int] | None = None) -> list[int]:
     """Fold lexicographic tuples (already in canonical pair order) into exact integers.
 
-    Component ``k`` is scaled above the largest total the components after it can
-    reach in any matching of at most ``max_matches`` pairs; the last scale leaves
-    room for the tie-break bits ``2 ** (E - 1 - e)``.
+    ``gold_of[e]`` is the gold item of pair ``e`` (pairs of one gold item are
+    consecutive, in predicted-key order); by default every pair has its own gold
+    item. Component ``k`` of the tuples is scaled above the largest total the
+    components after it can reach in any matching of at most ``max_matches``
+    pairs; the last scale leaves room for the tie-break bonus (module docstring).
     """
     n_pairs = len(weights)
     width = len(weights[0])
     if any(len(weight) != width or min(weight) < 0 for weight in weights):
         raise ValueError(f"weight tuples must be non-negative and of one length: {list(weights)}")
-    scale = 1 << n_pairs  # tie-break bits occupy [0, n_pairs)
+    if gold_of is None:
+        gold_of = range(n_pairs)
+    bonus = _tie_bonus(gold_of)
+    scale = bonus[-1][1] if bonus else 1  # T: every bonus total is below it
     scales = [0] * width
     for k in range(width - 1, -1, -1):
         scales[k] = scale
         scale *= max_matches * max(w[k] for w in weights) + 1
-    return [
-        sum(w[k] * scales[k] for k in range(width)) + (1 << (n_pairs - 1 - e))
-        for e, w in enumerate(weights)
-    ]
+    return [sum(w[k] * scales[k] for k in range(width)) + bonus[e][0] for e, w in enumerate(weights)]
+
+
+def _tie_bonus(gold_of: Sequence[int]) -> list[tuple[int, int]]:
+    """Per pair: (its tie-break bonus, T). Pairs of a gold item are consecutive."""
+    runs: list[int] = []  # d_i per gold item, in order
+    previous = None
+    for g in gold_of:
+        if runs and g == previous:
+            runs[-1] += 1
+        else:
+            runs.append(1)
+            previous = g
+    block = 1  # B_i, built from the last gold item backwards
+    per_gold: list[int] = [0] * len(runs)
+    for i in range(len(runs) - 1, -1, -1):
+        per_gold[i] = block
+        block *= runs[i] + 1
+    total = block
+    out: list[tuple[int, int]] = []
+    for i, d in enumerate(runs):
+        out.extend(((d - r) * per_gold[i], total) for r in range(d))
+    return out
 
 
 def _solve(component: list[tuple[int, int]], weights: list[Weight], width: int) -> list[tuple[int, int]]:
+    """One component, pairs in canonical order (gold-major)."""
     golds = sorted({g for g, _ in component})
     preds = sorted({p for _, p in component})
     gi = {g: i for i, g in enumerate(golds)}
     pj = {p: j for j, p in enumerate(preds)}
-    scalar = scalar_weights(weights, min(len(golds), len(preds)))
+    scalar = scalar_weights(weights, min(len(golds), len(preds)), [g for g, _ in component])
     adjacency: list[list[tuple[int, int]]] = [[] for _ in golds]
     for (g, p), w in zip(component, scalar):
         adjacency[gi[g]].append((pj[p], w))
@@ -160,23 +233,29 @@ def max_weight_matching(n_left: int, n_right: int, adjacency: list[list[tuple[in
     potential[sink] = min(potential[n_left : n_left + n_right], default=0)
 
     while True:
+        # Dijkstra on reduced costs, stopped once the sink is settled (ties settle the
+        # sink first); nodes not settled move by the sink's distance, which keeps every
+        # reduced cost non-negative (the usual early-exit rule of successive shortest paths)
         dist: dict[int, int] = {source: 0}
         parent: dict[int, int] = {}
         done: set[int] = set()
-        heap: list[tuple[int, int]] = [(0, source)]
+        heap: list[tuple[int, int, int]] = [(0, 1, source)]
         while heap:
-            d, u = heapq.heappop(heap)
+            d, _, u = heapq.heappop(heap)
             if u in done:
                 continue
             done.add(u)
+            if u == sink:
+                break
             for v, cost in _residual(u, n_left, n_right, source, sink, adjacency, match_left, match_right, weight_of):
-                reduced = cost + potential[u] - potential[v]
-                nd = d + reduced
+                if v in done:
+                    continue
+                nd = d + cost + potential[u] - potential[v]
                 if v not in dist or nd < dist[v]:
                     dist[v] = nd
                     parent[v] = u
-                    heapq.heappush(heap, (nd, v))
-        if sink not in dist:
+                    heapq.heappush(heap, (nd, int(v != sink), v))
+        if sink not in done:
             break
         path_cost = dist[sink] + potential[sink] - potential[source]
         if path_cost >= 0:
@@ -189,9 +268,9 @@ def max_weight_matching(n_left: int, n_right: int, adjacency: list[list[tuple[in
                 match_left[u] = v - n_left
                 match_right[v - n_left] = u
             v = u
-        largest = max(dist.values())
+        reach = dist[sink]
         for node in range(n_left + n_right + 2):
-            potential[node] += dist.get(node, largest)
+            potential[node] += dist[node] if node in done else reach
     return [(i, j) for i, j in enumerate(match_left) if j is not None]
 
 

@@ -62,3 +62,32 @@ def test_exhausted_and_deterministic() -> None:
     first = align_record(TEXT, record)
     assert [d.status for d in first.decisions] == ["aligned", "exhausted"]
     assert align_record(TEXT, record).record == first.record
+
+
+def test_the_document_is_folded_once_per_record(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    # folding the document for every string made 100,000 strings take minutes
+    import naba.check.align as align
+
+    calls = []
+    real = align.normalize_with_map
+    monkeypatch.setattr(align, "normalize_with_map", lambda text: calls.append(text) or real(text))
+    record = {"document_id": "d", "entities": [
+        {"id": f"e{k}", "type": "GPE", "mentions": [{"id": f"m{k}", "text": word}]} for k, word in enumerate(["موسكو", "طهران", "الرئيس", "وفد"] * 25)
+    ]}
+    result = align_record(TEXT, record)
+    assert len(result.decisions) == 100
+    assert calls == [TEXT]
+
+
+def test_records_nested_too_deeply_are_refused_before_alignment() -> None:
+    # json.loads takes 600 levels; copy.deepcopy and recursive visitors do not
+    import pytest
+
+    from naba.check.errors import CheckError
+    from naba.check.strings import align_records
+
+    deep: object = []
+    for _ in range(600):
+        deep = [deep]
+    with pytest.raises(CheckError, match="nested deeper than 64"):
+        align_records([{"document_id": "d", "entities": deep, "quotes": [{"cue": {"text": "قال"}}]}], {"d": TEXT})

@@ -90,17 +90,19 @@ def test_a_gold_folder_with_two_records_of_one_document_is_refused(tmp_path: Pat
     assert result.exit_code == 2 and "Traceback" not in result.output
 
 
-@pytest.mark.parametrize("line", ["[" * 100_000 + "]" * 100_000, '{"document_id": "mini_001", "entities": [{"id": "\\udc00"}]}'],
-                         ids=["deep_nesting", "lone_surrogate"])
+@pytest.mark.parametrize("line", ["[" * 100_000 + "]" * 100_000, '{"document_id": "mini_001", "entities": [{"id": "\\udc00"}]}',
+                                  '{"document_id": "mini_001", "entities": ' + "[" * 600 + "]" * 600 + ', "quotes": [{"cue": {"text": "x"}}]}'],
+                         ids=["deep_nesting", "lone_surrogate", "nesting_json_accepts"])
 def test_submission_line_classes(tmp_path: Path, line: str) -> None:
     folder = tmp_path / "gold"
     folder.mkdir()
     shutil.copy(VALID, folder / VALID.name)
     sub = tmp_path / "sub.jsonl"
     sub.write_text(line + "\n", encoding="utf-8")
-    result = CliRunner().invoke(main, ["validate-submission", str(sub), "--gold", str(folder)])
-    assert result.exit_code == 2, result.output
-    assert "Traceback" not in result.output
+    for command in ("validate-submission", "score"):
+        result = CliRunner().invoke(main, [command, str(sub), "--gold", str(folder)])
+        assert result.exit_code == 2, (command, result.output)
+        assert "Traceback" not in result.output and result.exception is None or isinstance(result.exception, SystemExit), (command, result.output)
 
 
 @pytest.mark.parametrize("date", ["20250623", "2025-W26-1", "٢٠٢٥-06-23"])

@@ -33,12 +33,11 @@ The alignment is a pure function of (text, record): the same input always gives 
 
 from __future__ import annotations
 
-import copy
 import re
 from dataclasses import dataclass, field
 from typing import Any, Final, Literal
 
-from naba.common.arabic import normalize, normalize_with_map
+from naba.common.arabic import Normalized, normalize, normalize_with_map
 
 Status = Literal["aligned", "not_found", "occurrence_out_of_range", "exhausted", "invalid"]
 
@@ -89,8 +88,11 @@ def _is_word(char: str) -> bool:
 def occurrences(text: str, string: str) -> list[tuple[int, int]]:
     """All word-boundary occurrences of ``string`` in ``text`` as original half-open offsets,
     left to right, matching on the folded view and allowing up to two proclitics before it."""
-    folded_text = normalize_with_map(text)
-    needle = normalize(string.strip())
+    return _occurrences(normalize_with_map(text), normalize(string.strip()))
+
+
+def _occurrences(folded_text: Normalized, needle: str) -> list[tuple[int, int]]:
+    """``occurrences`` on a text folded once (a record's strings all search one document)."""
     if not needle:
         return []
     hay = folded_text.text
@@ -119,11 +121,12 @@ def occurrences(text: str, string: str) -> list[tuple[int, int]]:
 
 def align_record(text: str, record: dict[str, Any]) -> Alignment:
     """Align every offset-less span of one submission record against ``text`` (pure)."""
-    result = copy.deepcopy(record)
+    result = record  # never changed: visit() builds new lists and dicts
     document_id = str(record.get("document_id", "?"))
     decisions: list[Decision] = []
     handed_out: dict[str, int] = {}
     cache: dict[str, list[tuple[int, int]]] = {}
+    folded = normalize_with_map(text)  # once per record, not once per string
 
     def visit(node: Any, path: str) -> Any:
         """Return the aligned node, or _DROP when the node cannot stand without a failed span."""
@@ -149,7 +152,9 @@ def align_record(text: str, record: dict[str, Any]) -> Alignment:
     def align_span(node: dict[str, Any], path: str) -> Any:
         string = node["text"]
         key = normalize(string.strip())
-        spans = cache.setdefault(key, occurrences(text, string))
+        spans = cache.get(key)
+        if spans is None:
+            spans = cache[key] = _occurrences(folded, key)
         requested = node.get("occurrence")
         if requested is not None and (not isinstance(requested, int) or isinstance(requested, bool) or requested < 1):
             decisions.append(Decision(document_id, path, string, "invalid", candidates=len(spans)))

@@ -8,6 +8,7 @@ import dataclasses
 from typing import Any, Iterable, Literal, Mapping, Sequence
 
 from naba.check.align import Decision, align_record
+from naba.common.jsonload import MAX_DEPTH, deeper_than
 from naba.check.errors import CheckError
 from naba.check.thresholds import DASH
 
@@ -59,6 +60,9 @@ def align_records(records: Iterable[Any], texts: Mapping[str, str], strings: str
     items = list(records)
     if mode == "never":
         return items, [], False
+    deep = [index for index, record in enumerate(items, start=1) if deeper_than(record)]
+    if deep:
+        raise CheckError([f"submission record {index}: nested deeper than {MAX_DEPTH} levels (a record needs fewer than 10)" for index in deep])
     out: list[Any] = []
     decisions: list[Decision] = []
     for record in items:

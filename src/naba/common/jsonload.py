@@ -10,6 +10,7 @@ refuse them with a located message instead of a traceback or a silent repair.
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -34,7 +35,31 @@ def _reject_constant(name: str) -> Any:
 
 
 def _has_lone_surrogate(text: str) -> bool:
-    return any("\ud800" <= char <= "\udfff" for char in text)
+    return _SURROGATE.search(text) is not None
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+#: A decoded string can hold a surrogate only if the JSON text holds one or spells one as an
+#: escape; when neither occurs (almost always) no string needs to be checked. A false alarm
+#: (an escaped backslash before ``uD800``) only costs the per-string check.
+_MAYBE_SURROGATE = re.compile("[\ud800-\udfff]|\\\\u[dD][89a-fA-F]")
+
+
+#: Deepest nesting accepted. Every naba file (records, submissions, results) needs fewer than
+#: 10 levels; the bound keeps every recursive consumer far from Python's recursion limit.
+MAX_DEPTH: int = 64
+
+
+def deeper_than(value: Any, limit: int = MAX_DEPTH) -> bool:
+    """Does ``value`` (lists and dicts, e.g. records a user passes as Python objects) nest more
+    than ``limit`` levels? Iterative, so any depth is safe to ask about."""
+    stack: list[tuple[Any, int]] = [(value, 1)] if isinstance(value, (list, dict)) else []
+    while stack:
+        item, depth = stack.pop()
+        if depth > limit:
+            return True
+        stack.extend((child, depth + 1) for child in (item if isinstance(item, list) else item.values()) if isinstance(child, (list, dict)))
+    return False
 
 
 def loads_strict(text: str) -> Decoded:
@@ -43,15 +68,23 @@ def loads_strict(text: str) -> Decoded:
     strings with lone surrogates are returned for the caller to report with their locations."""
     duplicates: list[tuple[str, Any]] = []
     surrogates: list[str] = []
+    check_strings = _MAYBE_SURROGATE.search(text) is not None
 
     def hook(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-        out: dict[str, Any] = {}
-        for key, value in pairs:
-            if key in out:
-                duplicates.append((key, value))
-            if _has_lone_surrogate(key) or (isinstance(value, str) and _has_lone_surrogate(value)):
-                surrogates.append(key)
-            out[key] = value
+        out = dict(pairs)
+        if len(out) != len(pairs):
+            seen: set[str] = set()
+            for key, value in pairs:
+                if key in seen:
+                    duplicates.append((key, value))
+                seen.add(key)
+            out = {}
+            for key, value in pairs:  # last wins, as json.loads (the caller refuses it anyway)
+                out[key] = value
+        if check_strings:
+            for key, value in pairs:
+                if _has_lone_surrogate(key) or (isinstance(value, str) and _has_lone_surrogate(value)):
+                    surrogates.append(key)
         return out
 
     try:
@@ -62,17 +95,19 @@ def loads_strict(text: str) -> Decoded:
         raise StrictJSONError("JSON nested too deeply to decode") from None
     except ValueError as err:  # NaN/Infinity, integers past the digit limit
         raise StrictJSONError(str(err)) from None
-    stack: list[Any] = [value]
-    while stack:  # strings inside arrays, which the object hook does not see
-        item = stack.pop()
-        if isinstance(item, list):
-            for element in item:
-                if isinstance(element, str) and _has_lone_surrogate(element):
-                    surrogates.append("<array>")
-                elif isinstance(element, (list, dict)):
-                    stack.append(element)
-        elif isinstance(item, dict):
-            stack.extend(v for v in item.values() if isinstance(v, (list, dict)))
+    # one iterative walk: the nesting depth (what later recursive code, such as copy.deepcopy
+    # or pydantic, can take) and strings inside arrays, which the object hook does not see
+    stack: list[tuple[Any, int]] = [(value, 1)] if isinstance(value, (list, dict)) else []
+    while stack:
+        item, depth = stack.pop()
+        if depth > MAX_DEPTH:
+            raise StrictJSONError(f"JSON nested deeper than {MAX_DEPTH} levels (naba's files need fewer than 10)")
+        children = item if isinstance(item, list) else item.values()
+        for element in children:
+            if isinstance(element, (list, dict)):
+                stack.append((element, depth + 1))
+            elif check_strings and isinstance(item, list) and isinstance(element, str) and _has_lone_surrogate(element):
+                surrogates.append("<array>")
     if isinstance(value, str) and _has_lone_surrogate(value):
         surrogates.append("<root>")
     return Decoded(value, duplicates, surrogates)

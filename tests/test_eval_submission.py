@@ -13,7 +13,7 @@ from naba.gold.records import load_records
 from naba.submission.model import SubmissionError, from_gold
 from naba.submission.model import dump_jsonl
 from naba.submission.validate import load_submission
-from naba.submission.validate import MAX_SUBMISSION_BYTES, coerce_submission
+from naba.submission.validate import coerce_submission, submission_byte_limit
 
 GOLD_DIR = Path(__file__).parent / "fixtures" / "eval" / "gold"
 GOLD = load_records(GOLD_DIR)
@@ -118,11 +118,19 @@ def test_empty_blank_duplicate_keys_encoding_and_size(tmp_path: Path) -> None:
     assert find(problems_of(tmp_path, '{"document_id": NaN}\n'), "json")
     assert find(problems_of(tmp_path, "[1, 2]\n"), "not_object")
     big = tmp_path / "big.jsonl"
+    limit = submission_byte_limit(GOLD)
+    assert limit == sum(64 * 1024 + 512 * len(d.document.text) for d in GOLD)  # proportional to the gold's text
     with big.open("wb") as handle:
-        handle.truncate(MAX_SUBMISSION_BYTES + 1)
+        handle.truncate(limit + 1)
     with pytest.raises(SubmissionError) as err:
         load_submission(big, GOLD)
     assert err.value.problems[0].code == "too_large"
+    assert str(limit) in err.value.problems[0].message
+    with big.open("wb") as handle:  # exactly at the limit: read (and refused only for what it holds)
+        handle.truncate(limit)
+    with pytest.raises(SubmissionError) as err:
+        load_submission(big, GOLD)
+    assert err.value.problems[0].code != "too_large"
 
 
 def test_objects_are_validated_like_files() -> None:

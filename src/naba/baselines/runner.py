@@ -99,11 +99,11 @@ def corpus_documents(directory: Path | None = None) -> list[InputDocument]:
 
 def read_documents(path: Path) -> tuple[list[InputDocument], list[Problem]]:
     """Documents from JSON Lines ({id, text, publication_date}); every bad line reported."""
-    from naba.submission.validate import parse_jsonl, read_submission_bytes
+    from naba.submission.validate import MAX_DOCUMENTS_BYTES, parse_jsonl, read_submission_bytes
 
     documents: list[InputDocument] = []
     seen: dict[str, int] = {}
-    data, problems = read_submission_bytes(path)  # a regular file within the size limit, or a problem
+    data, problems = read_submission_bytes(path, limit=MAX_DOCUMENTS_BYTES)  # a regular file within the size limit, or a problem
     if data is None:
         return [], problems
     values, problems = parse_jsonl(data, str(path))  # lines split on "\n" only; strict JSON per line

@@ -136,18 +136,18 @@ def score_submission_file(
     """Score a submission file (JSON Lines). With string-only spans, the lines are aligned
     and validated with their line numbers; ``submission_file_sha256`` stays the hash of the
     file's bytes."""
-    from naba.submission.validate import coerce_submission, parse_jsonl, read_submission_bytes, validate_objects
+    from naba.submission.validate import coerce_submission, parse_jsonl, read_submission_bytes, submission_byte_limit, validate_objects
 
     path = Path(path)
     name = system or str(path)
     mode = strings_mode(strings)
     if mode != "never":
-        data, problems = read_submission_bytes(path)
+        gold = load_gold(gold_dir)
+        data, problems = read_submission_bytes(path, limit=submission_byte_limit(gold))
         values: list[tuple[int, Any]] = []
         if data is not None and not problems:
             values, problems = parse_jsonl(data, str(path))
         if data is not None and not problems:
-            gold = load_gold(gold_dir)
             texts = {r.document.id: r.document.text for r in gold}
             aligned_values, decisions, aligned = align_records([v for _, v in values], texts, mode)
             if aligned:

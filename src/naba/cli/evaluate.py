@@ -183,9 +183,10 @@ def leaderboard(files: Sequence[Path], gold_dir: Path | None, n_bootstrap: int, 
         if split == "challenge":
             report = _guard(partial(score_challenge, file, options=options), max_problems)
             test_ids = {r.document.id for r in split_gold("test")}
-            from naba.submission.validate import parse_jsonl, read_submission_bytes
+            from naba.submission.validate import parse_jsonl, read_submission_bytes, submission_byte_limit
 
-            data, _ = read_submission_bytes(file)  # score_challenge above has validated the whole file
+            limit = submission_byte_limit(split_gold("test") + split_gold("challenge"))
+            data, _ = read_submission_bytes(file, limit=limit)  # score_challenge above has validated the whole file
             values, _ = parse_jsonl(data or b"", str(file))
             results = _guard(partial(run, [o for _, o in values if o.get("document_id") in test_ids], None, options=options, system=system), max_problems)
             entries.append(lb.Entry(system, results, None, report))

@@ -8,7 +8,8 @@ outside the text or whose ``text`` is not the covered text, dangling
 references, roles not allowed for the event type, malformed TIMEX3 values,
 a layer given on some lines and not on others. Nothing is repaired or dropped.
 The file is read as data only: never executed, never unpickled; files above
-``MAX_SUBMISSION_BYTES`` are refused unread.
+``submission_byte_limit(gold)`` (proportional to the gold documents' text) are
+refused unread.
 
 The documents a submission is checked against are gold records or any objects
 with an ``id`` and a ``text`` (the inputs ``naba run`` gives an extractor): the
@@ -59,10 +60,23 @@ def _text_of(document: Record | Text) -> Text:
     return document.document if isinstance(document, Record) else document
 
 
-#: Largest submission file accepted (bytes): 50 MiB, about 100x the size of a
-#: complete submission for a 1,000-document corpus. Larger files are refused
-#: before they are read.
-MAX_SUBMISSION_BYTES: int = 50 * 1024 * 1024
+#: The size limit of a submission scales with the gold it is scored against: per
+#: gold document, ``SUBMISSION_BYTES_PER_DOCUMENT`` plus
+#: ``SUBMISSION_BYTES_PER_CHARACTER`` per code point of its text. A complete
+#: submission of every layer for the article takes about 10.5 bytes per
+#: character (53,821 bytes for 5,127 characters), so the limit (2.6 MiB for the
+#: article) leaves room for about 50 times that. A fixed limit refused complete
+#: submissions for large gold folders and admitted, for one article, far more
+#: spurious items than any extractor writes.
+SUBMISSION_BYTES_PER_DOCUMENT: int = 64 * 1024
+SUBMISSION_BYTES_PER_CHARACTER: int = 512
+#: Documents files given to ``naba run`` are read with this limit (bytes).
+MAX_DOCUMENTS_BYTES: int = 50 * 1024 * 1024
+
+
+def submission_byte_limit(gold: Sequence[Record | Text]) -> int:
+    """The largest submission file (bytes) accepted against ``gold``."""
+    return sum(SUBMISSION_BYTES_PER_DOCUMENT + SUBMISSION_BYTES_PER_CHARACTER * len(_text_of(d).text) for d in gold)
 
 
 # --------------------------------------------------------------------------- loading
@@ -109,8 +123,9 @@ def parse_jsonl(data: bytes, file: str) -> tuple[list[tuple[int, Any]], list[Pro
     return values, problems
 
 
-def read_submission_bytes(path: Path) -> tuple[bytes | None, list[Problem]]:
-    """The file's bytes, or a problem if it is missing, unreadable or too large."""
+def read_submission_bytes(path: Path, *, limit: int) -> tuple[bytes | None, list[Problem]]:
+    """The file's bytes, or a problem if it is missing, unreadable or larger than ``limit``
+    bytes (checked before anything is read)."""
     file = str(path)
     try:
         size = path.stat().st_size
@@ -118,8 +133,8 @@ def read_submission_bytes(path: Path) -> tuple[bytes | None, list[Problem]]:
         return None, [Problem(file, None, "<file>", short(file), f"cannot read: {err.strerror or err}", "io")]
     if not path.is_file():
         return None, [Problem(file, None, "<file>", short(file), "not a file", "io")]
-    if size > MAX_SUBMISSION_BYTES:
-        return None, [Problem(file, None, "<file>", str(size), f"file is {size} bytes; the limit is {MAX_SUBMISSION_BYTES} bytes (50 MiB)", "too_large")]
+    if size > limit:
+        return None, [Problem(file, None, "<file>", str(size), f"file is {size} bytes; the limit is {limit} bytes ({limit / 2**20:.1f} MiB)", "too_large")]
     try:
         return path.read_bytes(), []
     except OSError as err:
@@ -129,7 +144,7 @@ def read_submission_bytes(path: Path) -> tuple[bytes | None, list[Problem]]:
 def load_submission(path: str | Path, gold: Sequence[Record | Text]) -> Submission:
     """Read, parse and validate a submission file; raises SubmissionError with every problem."""
     path = Path(path)
-    data, problems = read_submission_bytes(path)
+    data, problems = read_submission_bytes(path, limit=submission_byte_limit(gold))
     if data is None:
         raise SubmissionError(problems)
     values, problems = parse_jsonl(data, str(path))

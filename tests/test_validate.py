@@ -253,3 +253,19 @@ if __name__ == "__main__":
         folder.mkdir(parents=True, exist_ok=True)
         _write_case(code, folder)
         print(f"wrote {folder / 'mini_001.json'}")
+
+
+def test_line_positions_are_computed_only_for_a_record_with_problems(monkeypatch: pytest.MonkeyPatch) -> None:
+    # building the line map of a valid record was three quarters of reading a large gold folder
+    import naba.gold.validate as validate
+
+    calls: list[int] = []
+    real = validate.line_map
+    monkeypatch.setattr(validate, "line_map", lambda text: calls.append(len(text)) or real(text))
+    assert validate.validate_text(VALID.read_text(encoding="utf-8"), str(VALID)) == []
+    assert calls == []
+    broken = json.loads(VALID.read_text(encoding="utf-8"))
+    broken["entities"][0]["mentions"][0]["text"] += "x"
+    problems = validate.validate_text(json.dumps(broken, ensure_ascii=False, indent=2), "broken.json")
+    assert problems and problems[0].line is not None and problems[0].line > 1
+    assert len(calls) == 1  # once, however many problems

@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from naba.evaluate import ScoreOptions, score
 from naba.gold.model import Record
@@ -184,3 +186,15 @@ def test_missing_layer_is_not_scored_empty_layer_is() -> None:
     assert not any(name.startswith("events.") for name in r.flat())
     with pytest.raises(KeyError):
         r.metric("events.event_time")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 30), st.integers(1, 8)), min_size=1, max_size=8), st.integers(0, 35), st.integers(0, 8))
+def test_referent_search_agrees_with_a_scan(refs, start, length) -> None:  # type: ignore[no-untyped-def]
+    from naba.evaluate.events import ArgData, spans_match
+
+    spans = [(s, s + n) for s, n in refs]
+    data = ArgData.gold((0, 1), "X", spans)
+    probe = (start, start + length)
+    for mode in ("exact", "overlap"):
+        assert data.refers_to(mode, probe) == any(spans_match(mode, ref, probe) for ref in spans)

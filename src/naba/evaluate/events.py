@@ -34,8 +34,10 @@ event time, role for arguments.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import defaultdict
 from dataclasses import dataclass
+from itertools import accumulate
 from typing import Iterator, Literal, Sequence
 
 from naba.evaluate.matching import Weight
@@ -52,7 +54,24 @@ SpanMatch = Literal["overlap", "exact"]
 class ArgData:
     trigger: SpanTuple
     event_type: str
-    referent: tuple[SpanTuple, ...]  # gold: the referent's spans; predicted: empty
+    referent: tuple[SpanTuple, ...]  # gold: the referent's spans, sorted; predicted: empty
+    referent_reach: tuple[int, ...] = ()  # gold: the largest end among referent[: k + 1]
+
+    @classmethod
+    def gold(cls, trigger: SpanTuple, event_type: str, spans: Sequence[SpanTuple]) -> "ArgData":
+        ordered = tuple(sorted(spans))
+        return cls(trigger, event_type, ordered, tuple(accumulate((end for _, end in ordered), max)))
+
+    def refers_to(self, mode: SpanMatch, span: SpanTuple) -> bool:
+        """Is ``span`` one of the referent's spans (exact) or overlapping one (overlap)?
+        A binary search: an entity can have hundreds of mentions and each argument pair asks.
+        (Gold spans are never empty, so "starts before ``span`` ends and ends after it starts"
+        is exactly ``overlap > 0``.)"""
+        if mode == "exact":
+            k = bisect_left(self.referent, span)
+            return k < len(self.referent) and self.referent[k] == span
+        k = bisect_left(self.referent, (span[1],)) - 1  # the referent spans starting before span ends
+        return k >= 0 and self.referent_reach[k] > span[0] and span[1] > span[0]
 
 
 def spans_match(mode: SpanMatch, a: SpanTuple, b: SpanTuple) -> bool:
@@ -87,7 +106,7 @@ def gold_items(doc: int, record: Record, units: Units) -> tuple[list[Item], list
                 referent = ((tx.start, tx.end),) if tx else ((a.start, a.end),)
             else:
                 referent = mentions.get(a.ref_id, ((a.start, a.end),))
-            args.append(Item(doc, a.start, a.end, a.role, key, f"{doc_id}/{trig[0]}:{trig[1]}/{ev.type}/{a.role}@{a.start}:{a.end}", unit, ((a.start, a.end),), ArgData(trig, ev.type, referent)))
+            args.append(Item(doc, a.start, a.end, a.role, key, f"{doc_id}/{trig[0]}:{trig[1]}/{ev.type}/{a.role}@{a.start}:{a.end}", unit, ((a.start, a.end),), ArgData.gold(trig, ev.type, referent)))
         if ev.time_id is not None and ev.time_id in timexes:
             tx = timexes[ev.time_id]
             times.append(Item(doc, *trig, ev.type, f"{doc_id}/{ev.id}", f"{doc_id}/{trig[0]}:{trig[1]}/{ev.type}/{tx.value}", unit, (trig,), frozenset([tx.value, *tx.alternatives])))
@@ -168,8 +187,7 @@ def score(
         pd: ArgData = p.data
         if gd.event_type != pd.event_type or not spans_match(trigger_match, gd.trigger, pd.trigger):
             return False
-        span = (p.start, p.end)
-        return any(spans_match(argument_match, ref, span) for ref in gd.referent)
+        return gd.refers_to(argument_match, (p.start, p.end))
 
     def weigh_arg_id(g: Item, p: Item) -> Weight | None:
         if not refers(g, p):

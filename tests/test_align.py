@@ -1,8 +1,8 @@
-"""String-only predictions: the alignment rules of naba.check.align, on sentences written for the tests."""
+"""String-only predictions: the alignment rules of naba.submission.align, on sentences written for the tests."""
 
 from __future__ import annotations
 
-from naba.check.align import align_record, occurrences
+from naba.submission.align import align_record, occurrences
 
 TEXT = "قال الرئيس إن موسكو ستدعم طهران، وأكد أن وفد موسكو وصل إلى موسكو مساء الأحد. الموسكوفيون سعداء."
 #        a sentence of our own: "موسكو" three times as a word, once inside الموسكوفيون
@@ -66,7 +66,7 @@ def test_exhausted_and_deterministic() -> None:
 
 def test_the_document_is_folded_once_per_record(monkeypatch) -> None:  # type: ignore[no-untyped-def]
     # folding the document for every string made 100,000 strings take minutes
-    import naba.check.align as align
+    import naba.submission.align as align
 
     calls = []
     real = align.normalize_with_map
@@ -83,11 +83,15 @@ def test_records_nested_too_deeply_are_refused_before_alignment() -> None:
     # json.loads takes 600 levels; copy.deepcopy and recursive visitors do not
     import pytest
 
-    from naba.check.errors import CheckError
-    from naba.check.strings import align_records
+    from naba.submission.model import SubmissionError
+    from naba.submission.validate import coerce_submission
+
+    class Doc:
+        id, text = "d", TEXT
 
     deep: object = []
     for _ in range(600):
         deep = [deep]
-    with pytest.raises(CheckError, match="nested deeper than 64"):
-        align_records([{"document_id": "d", "entities": deep, "quotes": [{"cue": {"text": "قال"}}]}], {"d": TEXT})
+    with pytest.raises(SubmissionError) as err:
+        coerce_submission([{"document_id": "d", "entities": deep, "quotes": [{"cue": {"text": "قال"}}]}], [Doc()])
+    assert [p.code for p in err.value.problems] == ["json"] and "deeper than 64" in err.value.problems[0].message

@@ -71,10 +71,16 @@ class Naba(evaluate.Metric):
         unknown = sorted(set(references) - set(records))
         if unknown:
             raise ValueError(f"references name unknown gold documents: {unknown}")
+        from naba.submission.validate import parse_jsonl
+
         objects = []
         for index, (line, reference) in enumerate(zip(predictions, references)):
-            obj = json.loads(line)
-            if not isinstance(obj, dict) or obj.get("document_id") != reference:
+            # strict JSON (duplicate keys, NaN, nesting, lone surrogates refused), one line each
+            values, problems = parse_jsonl(line.encode("utf-8", "surrogatepass"), f"predictions[{index}]")
+            if problems or len(values) != 1:
+                raise ValueError("\n".join(str(p) for p in problems) or f"prediction {index} is not one JSON line")
+            obj = values[0][1]
+            if obj.get("document_id") != reference:
                 raise ValueError(f"prediction {index} is not a JSON object for document {reference!r}")
             objects.append(obj)
         options = ScoreOptions(n_bootstrap=n_bootstrap, seed=DEFAULT_SEED if seed is None else seed, confidence=confidence,
@@ -83,7 +89,19 @@ class Naba(evaluate.Metric):
         if split == "challenge":
             report = score_challenge(objects, options=options)
             return dict(report.flat())
-        results = score(objects, [records[r] for r in references], options=options)
+        from naba.submission.validate import coerce_submission
+
+        gold_docs = [records[r] for r in references]
+        submission = coerce_submission(objects, gold_docs)  # string spans aligned (naba.submission.shapes)
+        if submission.alignment:
+            import sys
+
+            from naba.check.strings import render_alignment
+
+            print(render_alignment(submission.alignment), file=sys.stderr)
+        results = score(submission, gold_docs, options=options)
         out = dict(results.flat())
+        out.update(alignment_spans=len(submission.alignment),
+                   alignment_aligned=sum(d.status == "aligned" for d in submission.alignment))
         out.update(naba_version=results.naba_version, gold_sha256=results.gold_sha256, submission_sha256=results.submission_sha256)
         return out

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any, Sequence
 
 if TYPE_CHECKING:
-    from naba.check.align import Decision
+    from naba.submission.align import Decision
 
 
 class CheckError(ValueError):

@@ -23,7 +23,7 @@ modes, an extractor that cannot be imported or returns invalid records, an inval
 all raise ``CheckError`` with every problem (the CLI exits 2).
 
 String-only predictions (spans with ``text`` and no offsets, as LLM extractors produce) are
-aligned by ``naba.check.align.align_record`` before scoring; every decision is kept and reported.
+aligned by ``naba.submission.align.align_record`` before scoring; every decision is kept and reported.
 ``naba check`` (``naba.cli.check``) and the pytest plugin (``naba.check.plugin``) are thin
 layers over the modules of ``naba.check``; this one holds the check itself and its report.
 """
@@ -35,7 +35,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, Mapping, Sequence
 
-from naba.check.align import Decision
+from naba.submission.align import Decision
 from naba.check.diff import ItemRow, ItemTexts, merge_rows
 from naba.check.errors import CheckError
 from naba.check.saved import ensure_comparable, read_results

@@ -3,15 +3,14 @@ submission file, with string-only spans aligned first; bad input raises ``CheckE
 
 from __future__ import annotations
 
-import dataclasses
-import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Iterable, Mapping, Sequence
 
-from naba.check.align import Decision, align_record
+from naba.submission.align import Decision, align_record
 from naba.check.errors import CheckError, problem_lines
-from naba.check.strings import Strings, align_records, strings_mode
+from naba.check.strings import Strings, strings_mode
+from naba.submission.shapes import expand, uses_strings
 from naba.evaluate.options import ScoreOptions
 from naba.evaluate.results import Results
 
@@ -93,8 +92,8 @@ def score_extractor(
 
     def with_alignment(document: Any) -> Any:
         record = function(document)
-        if mode != "never" and isinstance(record, dict):
-            alignment = align_record(document.text, record)
+        if isinstance(record, dict) and (mode == "always" or (mode == "auto" and uses_strings(record))):
+            alignment = align_record(document.text, expand(record))
             decisions.extend(alignment.decisions)
             return alignment.record
         return record
@@ -118,11 +117,26 @@ def score_records(
     system: str | None = None,
 ) -> Scored:
     """Score submission records (dicts or ``SubmissionDocument``), aligning string-only spans."""
+    from naba.submission.validate import coerce_submission
+
     gold = load_gold(gold_dir)
-    items, decisions, aligned = align_records(records, {r.document.id: r.document.text for r in gold}, strings)
+    items = list(records)
     if not items:
         raise CheckError(["no submission record to score"])
-    return Scored(_score(items, gold_dir, options, system, decisions), tuple(decisions), aligned)
+    mode = strings_mode(strings)
+    submission = _validated(lambda: coerce_submission(items, gold, strings=mode))
+    return Scored(_score(submission, gold_dir, options, system, submission.alignment), submission.alignment, bool(submission.alignment) or mode == "always")
+
+
+def _validated(load: Callable[[], Any]) -> Any:
+    """Run a submission loader; its problems (and the alignment that may explain them) as a CheckError."""
+    from naba.submission.model import SubmissionError
+
+    try:
+        return load()
+    except SubmissionError as err:
+        heading = "the submission does not validate (after aligning its strings):" if err.alignment else "the submission does not validate:"
+        raise CheckError(problem_lines(err.problems, heading), err.alignment) from None
 
 
 def score_submission_file(
@@ -133,34 +147,16 @@ def score_submission_file(
     strings: Strings = "auto",
     system: str | None = None,
 ) -> Scored:
-    """Score a submission file (JSON Lines). With string-only spans, the lines are aligned
-    and validated with their line numbers; ``submission_file_sha256`` stays the hash of the
-    file's bytes."""
-    from naba.submission.validate import coerce_submission, parse_jsonl, read_submission_bytes, submission_byte_limit, validate_objects
+    """Score a submission file (JSON Lines), string spans aligned first (``strings``); problems
+    keep their line numbers and ``submission_file_sha256`` is the hash of the file's bytes."""
+    from naba.submission.validate import load_submission
 
     path = Path(path)
     name = system or str(path)
     mode = strings_mode(strings)
-    if mode != "never":
-        gold = load_gold(gold_dir)
-        data, problems = read_submission_bytes(path, limit=submission_byte_limit(gold))
-        values: list[tuple[int, Any]] = []
-        if data is not None and not problems:
-            values, problems = parse_jsonl(data, str(path))
-        if data is not None and not problems:
-            texts = {r.document.id: r.document.text for r in gold}
-            aligned_values, decisions, aligned = align_records([v for _, v in values], texts, mode)
-            if aligned:
-                numbered = [(number, value) for (number, _), value in zip(values, aligned_values)]
-                docs, found = validate_objects(numbered, gold, str(path))
-                if found:
-                    found.sort(key=lambda p: (p.line if p.line is not None else 0, p.field, p.code))
-                    raise CheckError(problem_lines(found, "the submission does not validate (after aligning its strings):"), decisions)
-                submission = coerce_submission(docs, gold, source=str(path))
-                submission = dataclasses.replace(submission, file_sha256=hashlib.sha256(data).hexdigest())
-                return Scored(_score(submission, gold_dir, options, name, decisions), tuple(decisions), True)
-    # no string spans (or a file that does not even parse: the scorer reports it)
-    return Scored(_score(path, gold_dir, options, name))
+    gold = load_gold(gold_dir)
+    submission = _validated(lambda: load_submission(path, gold, strings=mode))
+    return Scored(_score(submission, gold_dir, options, name, submission.alignment), submission.alignment, bool(submission.alignment) or mode == "always")
 
 
 def score_system(

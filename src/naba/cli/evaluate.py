@@ -26,6 +26,20 @@ def _gold(gold_dir: Path | None):  # type: ignore[no-untyped-def]
     return list(gold_records(gold_dir))
 
 
+def _load(file: Path, gold: object, max_problems: int):  # type: ignore[no-untyped-def]
+    """The validated submission (string spans aligned, ``naba.submission.shapes``), its alignment
+    report printed on stderr when it had strings to align; bad input exits 2."""
+    from naba.submission.validate import load_submission
+
+    records = gold if isinstance(gold, list) else _guard(lambda: _gold(gold))  # type: ignore[arg-type]
+    submission = _guard(lambda: load_submission(file, records), max_problems)
+    if submission.alignment:
+        from naba.check.strings import render_alignment
+
+        click.echo(f"{file}: " + render_alignment(submission.alignment), err=True)
+    return submission
+
+
 def _fail(message: str) -> None:
     click.echo(message, err=True)
     sys.exit(EXIT_BAD_INPUT)
@@ -41,6 +55,10 @@ def _guard(action: Callable[[], T], max_problems: int = 200) -> T:
     try:
         return action()
     except (SubmissionError, GoldError) as err:
+        if isinstance(err, SubmissionError) and err.alignment:  # often the cause: show it first
+            from naba.check.strings import render_alignment
+
+            click.echo(render_alignment(err.alignment), err=True)
         problems = err.problems
         shown = problems if max_problems <= 0 else problems[:max_problems]
         text = render(shown)
@@ -124,7 +142,8 @@ def score(file: Path, gold_dir: Path | None, n_bootstrap: int, seed: int, confid
             _write_text(output, report.model_dump_json(indent=1) + "\n")
         return
     gold = split_gold(split) if split == "dev" else gold_dir  # type: ignore[arg-type]
-    results = _guard(lambda: run(file, gold, options=options, system=_system_name(file, name)), max_problems)
+    submission = _load(file, gold, max_problems)
+    results = _guard(lambda: run(submission, gold, options=options, system=_system_name(file, name)), max_problems)
     click.echo(format_results(results, fmt, per_label=per_label), nl=False)  # type: ignore[arg-type]
     if output is not None:
         _write_text(output, results.to_json())
@@ -145,9 +164,7 @@ def _write_text(path: Path, text: str) -> None:
 @click.option("--max-problems", type=int, default=200, show_default=True, help="Problems to print (0: all).")
 def validate_submission(file: Path, gold_dir: Path | None, max_problems: int) -> None:
     """Check a submission file against the format and the gold; exit 2 on any problem."""
-    from naba.submission.validate import load_submission
-
-    submission = _guard(lambda: load_submission(file, _gold(gold_dir)), max_problems)
+    submission = _load(file, gold_dir, max_problems)
     layers = ", ".join(submission.layers) or "none"
     click.echo(f"{file}: {len(submission.documents)} document(s), layers predicted: {layers}; 0 problems")
 
@@ -191,7 +208,7 @@ def leaderboard(files: Sequence[Path], gold_dir: Path | None, n_bootstrap: int, 
             results = _guard(partial(run, [o for _, o in values if o.get("document_id") in test_ids], None, options=options, system=system), max_problems)
             entries.append(lb.Entry(system, results, None, report))
             continue
-        results = _guard(partial(run, file, gold_dir, options=options, system=system), max_problems)
+        results = _guard(partial(run, _load(file, gold_dir, max_problems), gold_dir, options=options, system=system), max_problems)
         entries.append(lb.Entry(system, results))
     board = _guard(lambda: lb.build(entries))
     try:
@@ -239,8 +256,9 @@ def compare(a: Path, b: Path, gold_dir: Path | None, n_bootstrap: int, seed: int
     if split == "dev":
         gold_dir = split_gold("dev")  # type: ignore[assignment]
     _guard(lambda: _gold(gold_dir))
-    ra = _guard(lambda: run(a, gold_dir, options=options, system=_system_name(a, None)), max_problems)
-    rb = _guard(lambda: run(b, gold_dir, options=options, system=_system_name(b, None)), max_problems)
+    sa, sb = _load(a, gold_dir, max_problems), _load(b, gold_dir, max_problems)
+    ra = _guard(lambda: run(sa, gold_dir, options=options, system=_system_name(a, None)), max_problems)
+    rb = _guard(lambda: run(sb, gold_dir, options=options, system=_system_name(b, None)), max_problems)
     rows = []
     for c in _guard(lambda: run_compare(ra, rb, all_metrics=all_metrics)):
         e = c.estimate

@@ -31,6 +31,7 @@ from naba.gold.inventory import (
     TimexType,
 )
 from naba.gold.model import Id, Offset, Record
+from naba.submission.align import Decision
 
 
 class _Strict(BaseModel):
@@ -123,21 +124,25 @@ class SubmissionDocument(_Strict):
 
 @dataclass(frozen=True)
 class Submission:
-    """A validated submission, documents in gold order."""
+    """A validated submission, documents in gold order; ``alignment``: every decision taken to
+    align its string spans (``naba.submission.align``), empty when it gave offsets."""
 
     documents: tuple[SubmissionDocument, ...]
     layers: tuple[str, ...]
     sha256: str
     file_sha256: str | None
     source: str
+    alignment: tuple[Decision, ...] = ()
 
 
 class SubmissionError(Exception):
-    """The submission does not validate; carries every problem found."""
+    """The submission does not validate; carries every problem found (and the alignment
+    decisions taken before validation, which often explain them)."""
 
-    def __init__(self, problems: list[Problem]) -> None:
+    def __init__(self, problems: list[Problem], alignment: Sequence[Decision] = ()) -> None:
         super().__init__(render(problems))
         self.problems = problems
+        self.alignment = tuple(alignment)
 
 
 def json_schema() -> dict[str, Any]:

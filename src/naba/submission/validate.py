@@ -28,11 +28,12 @@ from typing import Any, Iterable, Literal, Mapping, Protocol, Sequence
 from pydantic import BaseModel, ValidationError
 
 from naba.common.jsonpos import Path as JsonPath
-from naba.common.jsonload import StrictJSONError, loads_strict
+from naba.common.jsonload import MAX_DEPTH, StrictJSONError, deeper_than, loads_strict
 from naba.common.problems import Problem, dotted, short
 from naba.gold.inventory import EVENT_ROLES, LAYERS, TIME_ROLE
 from naba.gold.model import Record
 from naba.gold.timex3 import is_valid_value
+from naba.submission.align import STRINGS_MODES, Decision, Strings, align_record
 from naba.submission.model import (
     SubEntity,
     SubEvent,
@@ -43,6 +44,8 @@ from naba.submission.model import (
     SubSpan,
     SubTimex,
 )
+from naba.submission.hints import structure_problems
+from naba.submission.shapes import expand, uses_strings
 
 
 class Text(Protocol):
@@ -141,21 +144,24 @@ def read_submission_bytes(path: Path, *, limit: int) -> tuple[bytes | None, list
         return None, [Problem(file, None, "<file>", short(file), f"cannot read: {err.strerror or err}", "io")]
 
 
-def load_submission(path: str | Path, gold: Sequence[Record | Text]) -> Submission:
-    """Read, parse and validate a submission file; raises SubmissionError with every problem."""
+def load_submission(path: str | Path, gold: Sequence[Record | Text], *, strings: Strings = "auto") -> Submission:
+    """Read, parse and validate a submission file; raises SubmissionError with every problem.
+    String spans (the shapes of ``naba.submission.shapes``) are aligned first (``strings``)."""
     path = Path(path)
     data, problems = read_submission_bytes(path, limit=submission_byte_limit(gold))
     if data is None:
         raise SubmissionError(problems)
     values, problems = parse_jsonl(data, str(path))
+    values, decisions = align_values(values, gold, strings)
     docs, more = validate_objects(values, gold, str(path))
     problems += more
     if problems:
-        raise SubmissionError(sorted(problems, key=_problem_order))
-    return _submission(docs, str(path), hashlib.sha256(data).hexdigest())
+        raise SubmissionError(sorted(problems, key=_problem_order), decisions)
+    return _submission(docs, str(path), hashlib.sha256(data).hexdigest(), decisions)
 
 
-def coerce_submission(objects: Iterable[Mapping[str, Any] | SubmissionDocument], gold: Sequence[Record | Text], source: str = "<objects>") -> Submission:
+def coerce_submission(objects: Iterable[Mapping[str, Any] | SubmissionDocument], gold: Sequence[Record | Text], source: str = "<objects>",
+                      *, strings: Strings = "auto") -> Submission:
     """Validate already-parsed objects (dicts or models) exactly as a file would be."""
     values: list[tuple[int, Any]] = []
     for number, obj in enumerate(objects, start=1):
@@ -165,10 +171,37 @@ def coerce_submission(objects: Iterable[Mapping[str, Any] | SubmissionDocument],
             values.append((number, obj))
     if not values:
         raise SubmissionError([Problem(source, None, "<file>", short(source), "empty submission: no document", "empty")])
+    deep = [Problem(source, None, f"[{number - 1}]", "<nested>", f"nested deeper than {MAX_DEPTH} levels (a record needs fewer than 10)", "json")
+            for number, value in values if deeper_than(value)]
+    if deep:  # refused before any recursive code (alignment, pydantic) sees them
+        raise SubmissionError(deep)
+    values, decisions = align_values(values, gold, strings)
     docs, problems = validate_objects(values, gold, source, numbering="index")
     if problems:
-        raise SubmissionError(sorted(problems, key=_problem_order))
-    return _submission(docs, source, None)
+        raise SubmissionError(sorted(problems, key=_problem_order), decisions)
+    return _submission(docs, source, None, decisions)
+
+
+def align_values(values: Sequence[tuple[int, Any]], gold: Sequence[Record | Text], strings: Strings) -> tuple[list[tuple[int, Any]], list[Decision]]:
+    """Rewrite LLM shapes and align string spans of the records that use them (``auto``) or of
+    every record (``always``); ``never`` leaves them for the validator to report. A record whose
+    document is unknown is left as it is (the validator reports it)."""
+    if strings not in STRINGS_MODES:
+        raise ValueError(f"strings must be one of {', '.join(STRINGS_MODES)}, got {strings!r}")
+    if strings == "never":
+        return list(values), []
+    texts = {document.id: document.text for document in map(_text_of, gold)}
+    out: list[tuple[int, Any]] = []
+    decisions: list[Decision] = []
+    for number, value in values:
+        doc_id = value.get("document_id") if isinstance(value, dict) else None
+        if isinstance(doc_id, str) and doc_id in texts and (strings == "always" or uses_strings(value)):
+            alignment = align_record(texts[doc_id], expand(value))
+            decisions.extend(alignment.decisions)
+            out.append((number, alignment.record))
+        else:
+            out.append((number, value))
+    return out, decisions
 
 
 #: Problems that are consequences of others (a document whose line did not parse is "missing"):
@@ -181,10 +214,10 @@ def _problem_order(problem: Problem) -> tuple[int, int, str, str]:
     return (int(consequence), problem.line if problem.line is not None else 0, problem.field, problem.code)
 
 
-def _submission(docs: list[SubmissionDocument], source: str, file_sha: str | None) -> Submission:
+def _submission(docs: list[SubmissionDocument], source: str, file_sha: str | None, decisions: Sequence[Decision] = ()) -> Submission:
     canonical = "".join(doc.canonical_json() + "\n" for doc in docs)
     layers = docs[0].layers() if docs else ()
-    return Submission(tuple(docs), layers, hashlib.sha256(canonical.encode("utf-8")).hexdigest(), file_sha, source)
+    return Submission(tuple(docs), layers, hashlib.sha256(canonical.encode("utf-8")).hexdigest(), file_sha, source, tuple(decisions))
 
 
 def validate_objects(
@@ -217,9 +250,7 @@ def validate_objects(
         try:
             doc: SubmissionDocument | None = SubmissionDocument.model_validate(value)
         except ValidationError as err:
-            for error in err.errors():
-                loc: JsonPath = tuple(error["loc"])
-                problems.append(Problem(file, line, prefix + dotted(loc), short(error.get("input")), error["msg"], "structure"))
+            problems.extend(structure_problems(err.errors(), file, line, prefix))
             doc, complete = _partial_document(value), False
         if doc is None:
             unreadable_id = True

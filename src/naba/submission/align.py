@@ -40,6 +40,10 @@ from typing import Any, Final, Literal
 from naba.common.arabic import Normalized, normalize, normalize_with_map
 
 Status = Literal["aligned", "not_found", "occurrence_out_of_range", "exhausted", "invalid"]
+#: When string spans are aligned: ``auto`` (records that give a span as a string), ``always``
+#: (every record), ``never`` (offset-less spans are then reported by the validator).
+Strings = Literal["auto", "always", "never"]
+STRINGS_MODES: Final[tuple[str, ...]] = ("auto", "always", "never")
 
 _DROP: Final = object()
 #: Span fields that may be null in a submission: a failed alignment nulls them.
@@ -92,7 +96,11 @@ def occurrences(text: str, string: str) -> list[tuple[int, int]]:
 
 
 def _occurrences(folded_text: Normalized, needle: str) -> list[tuple[int, int]]:
-    """``occurrences`` on a text folded once (a record's strings all search one document)."""
+    """``occurrences`` on a text folded once (a record's strings all search one document).
+
+    A string with the article (``الولايات``) also matches after the preposition ل where the two
+    fuse and the alef is not written (``للولايات``): that occurrence is the span the guidelines
+    give it (rule 0: the whole fused لل stays outside, ``ولايات``)."""
     if not needle:
         return []
     hay = folded_text.text
@@ -116,29 +124,69 @@ def _occurrences(folded_text: Normalized, needle: str) -> list[tuple[int, int]]:
             boundary_ok = True
         if boundary_ok:
             found.append(folded_text.to_original(index, end))
+    if needle.startswith("ال") and len(needle) > 2:
+        found.extend(_fused_lam_occurrences(folded_text, needle))
+        found.sort()
     return found
+
+
+def _fused_lam_occurrences(folded_text: Normalized, needle: str) -> list[tuple[int, int]]:
+    """Occurrences of ``ال`` + rest written ``لل`` + rest at a word start (after و/ف at most)."""
+    hay = folded_text.text
+    rest = needle[2:]
+    out: list[tuple[int, int]] = []
+    start = 0
+    while True:
+        index = hay.find("لل" + rest, start)
+        if index < 0:
+            return out
+        start = index + 1
+        end = index + 2 + len(rest)
+        if end < len(hay) and _is_word(hay[end]) and _is_word(rest[-1]):
+            continue
+        before = index - 1
+        if before >= 0 and hay[before] in "وف":
+            before -= 1
+        if before < 0 or not _is_word(hay[before]):
+            out.append(folded_text.to_original(index + 2, end))
+
+
+#: Spans aligned near an anchor span of their item (the occurrence closest to it): an event's
+#: arguments to its trigger, a quote's speaker mention to its cue. The anchor key is visited first.
+_ANCHORED: Final = {"events.arguments": "trigger", "quotes.speaker_mention": "cue"}
+_INDEX: Final = re.compile(r"\[\d+\]")
+
+
+def _group(path: str) -> str:
+    """``entities[0].mentions[2]`` -> ``entities.mentions``: spans of one kind compete for occurrences."""
+    return _INDEX.sub("", path)
+
+
+def _distance(span: tuple[int, int], anchor: tuple[int, int]) -> int:
+    return max(0, anchor[0] - span[1], span[0] - anchor[1])
 
 
 def align_record(text: str, record: dict[str, Any]) -> Alignment:
     """Align every offset-less span of one submission record against ``text`` (pure)."""
-    result = record  # never changed: visit() builds new lists and dicts
     document_id = str(record.get("document_id", "?"))
     decisions: list[Decision] = []
-    handed_out: dict[str, int] = {}
     cache: dict[str, list[tuple[int, int]]] = {}
     folded = normalize_with_map(text)  # once per record, not once per string
 
-    def visit(node: Any, path: str) -> Any:
-        """Return the aligned node, or _DROP when the node cannot stand without a failed span."""
+    def visit(node: Any, path: str, anchor: tuple[int, int] | None) -> Any:
+        """Return the aligned node (a new object), or _DROP when it cannot stand without a failed span."""
         if isinstance(node, list):
-            return [new for index, item in enumerate(node) if (new := visit(item, f"{path}[{index}]")) is not _DROP]
+            return [new for index, item in enumerate(node) if (new := visit(item, f"{path}[{index}]", anchor)) is not _DROP]
         if not isinstance(node, dict):
             return node
         if isinstance(node.get("text"), str) and "start" not in node and "end" not in node:
-            return align_span(node, path)
+            return align_span(node, path, anchor)
         out: dict[str, Any] = {}
-        for key, value in node.items():
-            new = visit(value, f"{path}.{key}" if path else key)
+        own_anchor = anchor
+        first = [key for key in ("trigger", "cue") if key in node]  # anchors before what they anchor
+        for key in first + [key for key in node if key not in first]:
+            value = node[key]
+            new = visit(value, f"{path}.{key}" if path else key, own_anchor)
             if new is _DROP:
                 if key in _OPTIONAL_SPANS:
                     out[key] = None
@@ -146,10 +194,40 @@ def align_record(text: str, record: dict[str, Any]) -> Alignment:
                 return _DROP  # a required span (cue, trigger) failed: the whole item goes
             if isinstance(value, list) and value and not new and key in _NONEMPTY_LISTS:
                 return _DROP  # every mention / content span failed
+            if key in first and isinstance(new, dict) and isinstance(new.get("start"), int) and isinstance(new.get("end"), int):
+                own_anchor = (new["start"], new["end"])
             out[key] = new
-        return out
+        return {key: out[key] for key in node if key in out}  # the record's own key order
 
-    def align_span(node: dict[str, Any], path: str) -> Any:
+    covered: dict[str, bytearray] = {}  # per group: 1 where a handed-out span covers the character
+    handed: dict[str, set[tuple[int, int]]] = {}
+    cursor: dict[tuple[str, str], int] = {}  # per (group, string): occurrences before it are never free again
+
+    def choose(spans: list[tuple[int, int]], group: str, key: str, anchor: tuple[int, int] | None) -> int | None:
+        """The occurrence (0-based) a string without ``occurrence`` gets, or None (exhausted):
+        the first one, left to right, that no span already handed out in its group overlaps;
+        failing that, the first not handed out itself (a nested mention); near an anchor for
+        anchored groups. A taken character stays taken, so a cursor per string keeps this linear."""
+        if group in _ANCHORED:
+            if anchor is None:
+                return 0
+            return min(range(len(spans)), key=lambda k: (_distance(spans[k], anchor), k))
+        mask = covered.setdefault(group, bytearray(len(text)))
+        start = cursor.get((group, key), 0)
+        for k in range(start, len(spans)):
+            if mask.find(1, spans[k][0], spans[k][1]) < 0:
+                cursor[(group, key)] = k + 1
+                return k
+        cursor[(group, key)] = len(spans)
+        used = handed.setdefault(group, set())
+        return next((k for k, span in enumerate(spans) if span not in used), None)
+
+    def take(group: str, span: tuple[int, int]) -> None:
+        if group not in _ANCHORED:
+            covered.setdefault(group, bytearray(len(text)))[span[0] : span[1]] = b"\x01" * (span[1] - span[0])
+            handed.setdefault(group, set()).add(span)
+
+    def align_span(node: dict[str, Any], path: str, anchor: tuple[int, int] | None) -> Any:
         string = node["text"]
         key = normalize(string.strip())
         spans = cache.get(key)
@@ -162,24 +240,26 @@ def align_record(text: str, record: dict[str, Any]) -> Alignment:
         if not spans:
             decisions.append(Decision(document_id, path, string, "not_found"))
             return _DROP
+        group = _group(path)
         if requested is not None:
             if requested > len(spans):
                 decisions.append(Decision(document_id, path, string, "occurrence_out_of_range", occurrence=requested, candidates=len(spans)))
                 return _DROP
             chosen = requested
         else:
-            chosen = handed_out.get(key, 0) + 1
-            if chosen > len(spans):
-                decisions.append(Decision(document_id, path, string, "exhausted", occurrence=chosen, candidates=len(spans)))
+            index = choose(spans, group, key, anchor)
+            if index is None:
+                decisions.append(Decision(document_id, path, string, "exhausted", occurrence=len(spans) + 1, candidates=len(spans)))
                 return _DROP
-            handed_out[key] = chosen
+            chosen = index + 1
         start, end = spans[chosen - 1]
+        take(group, (start, end))
         decisions.append(Decision(document_id, path, string, "aligned", start, end, chosen, len(spans)))
         aligned = {k: v for k, v in node.items() if k != "occurrence"}
         aligned.update(start=start, end=end, text=text[start:end])
         return aligned
 
-    aligned_record = visit(result, "")
+    aligned_record = visit(record, "", None)
     if aligned_record is _DROP:  # cannot happen for a top-level record without text; keep the shape
         aligned_record = {"document_id": document_id}
     return Alignment(aligned_record, decisions)

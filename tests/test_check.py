@@ -255,6 +255,16 @@ def test_unreadable_results_files_are_bad_input(tmp_path: Path) -> None:
     (tmp_path / "edited.json").write_text(json.dumps(edited), encoding="utf-8")
     with pytest.raises(CheckError, match="differ from the scores of the counts"):
         read_results(tmp_path / "edited.json")
+    text = scored("full").to_json()
+    assert read_results_text(tmp_path, text).system == scored("full").system  # a saved file reads back
+    doubled = text.replace('"system":', '"system": "other", "system":', 1)  # a duplicated key, last wins in json.loads
+    with pytest.raises(CheckError, match="duplicate key 'system'"):
+        read_results_text(tmp_path, doubled)
+
+
+def read_results_text(tmp_path: Path, text: str) -> Results:
+    (tmp_path / "saved.json").write_text(text, encoding="utf-8")
+    return read_results(tmp_path / "saved.json")
 
 
 # --------------------------------------------------------------------------- thresholds on results

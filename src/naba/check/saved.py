@@ -32,8 +32,17 @@ def read_results(path: str | Path) -> Results:
     except FileReadError as err:
         hint = f" (write one with `naba check ... --save {path}`)" if "no such" in str(err) else ""
         raise CheckError([f"{err}{hint}"]) from None
+    from naba.common.jsonload import StrictJSONError, loads_strict
+
+    try:  # strict JSON first: a duplicated key would otherwise be resolved silently (last wins)
+        decoded = loads_strict(text)
+    except StrictJSONError as err:
+        raise CheckError([f"{path}: not a naba results file: {err}"]) from None
+    if decoded.duplicate_keys or decoded.lone_surrogates:
+        found = [f"duplicate key {key!r}" for key, _ in decoded.duplicate_keys[:10]] + [f"lone surrogate in {key!r}" for key in decoded.lone_surrogates[:10]]
+        raise CheckError([f"{path}: not a naba results file:", *(f"  {line}" for line in found)])
     try:
-        return Results.from_json(text)
+        return Results.model_validate(decoded.value)
     except ValidationError as err:
         errors = err.errors()
         lines = [f"{path}: not a naba results file ({len(errors)} problem(s)):"]

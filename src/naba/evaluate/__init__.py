@@ -16,13 +16,28 @@ format and its validator are ``naba.submission``, the layer below.
 
 from __future__ import annotations
 
-from naba.evaluate.counts import Counts, Ratio, SemEval
-from naba.evaluate.options import ScoreOptions
-from naba.evaluate.results import Diff, Results
-from naba.evaluate.scorer import score
-from naba.evaluate.tasks import TASKS, metric_names
-from naba.evaluate.tokens import iob2_scores
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
 
-__all__ = [
-    "Counts", "Diff", "Ratio", "Results", "ScoreOptions", "SemEval", "TASKS", "iob2_scores", "metric_names", "score",
-]
+if TYPE_CHECKING:
+    from naba.evaluate.counts import Counts, Ratio, SemEval
+    from naba.evaluate.options import ScoreOptions
+    from naba.evaluate.results import Diff, Results
+    from naba.evaluate.scorer import score
+    from naba.evaluate.tasks import TASKS, metric_names
+    from naba.evaluate.tokens import iob2_scores
+
+#: Public names and their modules, imported on first use: ``naba.evaluate.options`` (which every
+#: command's option defaults need) must not pull in the scorer, numpy and every result model.
+_PUBLIC: dict[str, str] = {
+    "Counts": "counts", "Ratio": "counts", "SemEval": "counts", "ScoreOptions": "options", "Diff": "results",
+    "Results": "results", "score": "scorer", "TASKS": "tasks", "metric_names": "tasks", "iob2_scores": "tokens",
+}
+
+__all__ = sorted(_PUBLIC)
+
+
+def __getattr__(name: str) -> Any:
+    if name not in _PUBLIC:
+        raise AttributeError(f"module 'naba.evaluate' has no attribute {name!r}")
+    return getattr(import_module(f"naba.evaluate.{_PUBLIC[name]}"), name)

@@ -63,3 +63,25 @@ def test_canonicalisation_is_pure() -> None:
     after = canonical_fused_lam(document, load_record().document.text)
     assert document.model_dump() == before
     assert after.model_dump() != before
+
+
+def test_the_fast_path_sees_every_span_of_a_submission_line() -> None:
+    # canonical_fused_lam skips the model walk when no span starts on an article lam; that is
+    # only right if _span_starts lists every SubSpan of the model, which a generic walk counts
+    from pydantic import BaseModel
+
+    from naba.evaluate.fused_lam import _span_starts
+    from naba.gold.records import gold_records
+    from naba.submission.model import SubSpan, from_gold
+
+    def walk(value: object) -> list[int]:
+        if isinstance(value, list):
+            return [s for item in value for s in walk(item)]
+        if not isinstance(value, BaseModel):
+            return []
+        own = [value.start] if isinstance(value, SubSpan) else []
+        return own + [s for name in type(value).model_fields for s in walk(getattr(value, name))]
+
+    for record in gold_records():
+        line = from_gold(record)
+        assert sorted(_span_starts(line)) == sorted(walk(line))

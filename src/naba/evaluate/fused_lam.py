@@ -13,7 +13,7 @@ is recorded in every result's options, so scores under the two are never ranked 
 
 from __future__ import annotations
 
-from typing import Literal, TypeVar
+from typing import Iterator, Literal, TypeVar
 
 from pydantic import BaseModel
 
@@ -64,11 +64,29 @@ def _canonical(value: object, text: str) -> object:
     return value.model_copy(update=updates) if updates else value
 
 
+def _span_starts(document: SubmissionDocument) -> Iterator[int]:
+    """The start of every span a submission line holds (the layers' span fields, listed once)."""
+    for entity in document.entities or ():
+        yield from (m.start for m in entity.mentions)
+    yield from (t.start for t in document.timexes or ())
+    for quote in document.quotes or ():
+        yield quote.cue.start
+        yield from (c.start for c in quote.content)
+        if quote.speaker_mention is not None:
+            yield quote.speaker_mention.start
+    for event in document.events or ():
+        yield event.trigger.start
+        yield from (a.start for a in event.arguments)
+
+
 def canonical_fused_lam(document: SubmissionDocument, text: str) -> SubmissionDocument:
     """The document with every span that starts on a fused لل's article lam moved one code point right.
 
-    Pure: the input is not changed; a document with no such span is returned as it is.
+    Pure: the input is not changed; a document with no such span is returned as it is (found
+    without copying: the usual case, and the gold's own spans never start there).
     """
+    if not any(article_lam_start(text, start, start + 2) for start in _span_starts(document)):
+        return document
     result = _canonical(document, text)
     assert isinstance(result, SubmissionDocument)  # internal invariant, not an input check
     return result

@@ -159,3 +159,20 @@ def test_vectorised_scores_equal_scalar_scores() -> None:
                 assert (np.isnan(accuracy[k]) and expected is None) or accuracy[k] == expected
 
     check()
+
+
+def test_results_json_is_what_the_json_module_writes() -> None:
+    # to_json uses pydantic's fast writer; the committed results must read the same as json.dumps output
+    import json
+    from pathlib import Path
+
+    from naba.evaluate.results import Results
+
+    files = sorted(Path(__file__).resolve().parent.parent.glob("baselines/*/scores.json"))
+    assert files
+    for path in files:
+        results = Results.from_json(path.read_text(encoding="utf-8"))
+        ours = results.to_json()
+        reference = json.dumps(results.model_dump(mode="json"), ensure_ascii=False, indent=1) + "\n"
+        assert json.loads(ours) == json.loads(reference)
+        assert ours == path.read_text(encoding="utf-8")  # byte for byte as committed

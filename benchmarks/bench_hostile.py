@@ -38,6 +38,7 @@ from pathlib import Path
 from typing import Any, Callable
 
 from _process import measure as _measure
+from _process import output_path, write_result
 
 ROOT = Path(__file__).resolve().parent.parent
 GOAL_SECONDS = 30.0
@@ -127,11 +128,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--repeats", type=int, default=3)
     parser.add_argument("--quick", action="store_true", help="one run per case, no bootstrap")
-    parser.add_argument("--output", type=Path, default=ROOT / "benchmarks" / "results" / "hostile.json")
-    parser.add_argument("--overwrite", action="store_true")
+    output = output_path(parser, ROOT / "benchmarks" / "results" / "hostile.json")
     args = parser.parse_args()
-    if args.output.exists() and not args.overwrite:
-        parser.error(f"{args.output} exists; pass --overwrite to replace committed results")
 
     from naba import __version__
     from naba.gold.records import load_record
@@ -180,8 +178,7 @@ def main() -> None:
               f"{s['seconds_max']:>7.2f} {s['peak_mib']:>9.1f} {case['ratio_to_floor']:>8.1f}")
     print(f"goal: under {GOAL_SECONDS:.0f} s and {GOAL_MIB:.0f} MiB for every case: worst {worst_s:.2f} s, {worst_mib:.1f} MiB -> "
           f"{'met' if result['goal']['met'] else 'NOT met'}")
-    args.output.parent.mkdir(parents=True, exist_ok=True)
-    args.output.write_text(json.dumps(result, indent=2, sort_keys=True) + "\n", encoding="utf-8")
+    write_result(output, result)
 
 
 if __name__ == "__main__":

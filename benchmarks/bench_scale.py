@@ -19,14 +19,13 @@ linear in documents.
 from __future__ import annotations
 
 import argparse
-import json
 import platform
 import sys
 import tempfile
 from pathlib import Path
 from typing import Any
 
-from _process import measure
+from _process import measure, output_path, write_result
 
 ROOT = Path(__file__).resolve().parent.parent
 GOAL_SECONDS_10K = 60.0
@@ -69,11 +68,8 @@ def main() -> None:
     parser.add_argument("--sizes", default="1,100,1000", help="document counts, comma-separated (10000 takes minutes)")
     parser.add_argument("--repeats", type=int, default=3)
     parser.add_argument("--n-bootstrap", type=int, default=1000)
-    parser.add_argument("--output", type=Path, default=ROOT / "benchmarks" / "results" / "scale.json")
-    parser.add_argument("--overwrite", action="store_true")
+    output = output_path(parser, ROOT / "benchmarks" / "results" / "scale.json")
     args = parser.parse_args()
-    if args.output.exists() and not args.overwrite:
-        parser.error(f"{args.output} exists; pass --overwrite to replace committed results")
     from naba import __version__
 
     naba_cli = str(Path(sys.executable).with_name("naba"))
@@ -105,8 +101,7 @@ def main() -> None:
               f"{s['seconds_max']:>7.2f} {s['peak_mib']:>9.1f} {row['ratio_to_floor']:>8.1f} {1000 * row['seconds_per_document']:>7.1f}")
     print(f"goal (10,000 documents, < {GOAL_SECONDS_10K:.0f} s, < {GOAL_MIB:.0f} MiB, <= {GOAL_FLOOR_RATIO:.0f}x floor): "
           f"{'met' if result['goal']['met'] else 'NOT met'} (largest size measured: {largest['documents']})")
-    args.output.parent.mkdir(parents=True, exist_ok=True)
-    args.output.write_text(json.dumps(result, indent=2, sort_keys=True) + "\n", encoding="utf-8")
+    write_result(output, result)
 
 
 if __name__ == "__main__":

@@ -273,3 +273,18 @@ def test_rules_output_passes_the_scorers_validator_on_a_fixture() -> None:
     doc = {"id": record.document.id, "text": record.document.text, "publication_date": record.document.publication_date.value}
     predicted = run_extractor("naba.baselines.rules:extract", [doc])
     submission.coerce_submission(predicted, [record])
+
+
+def test_num_proc_gives_the_serial_bytes(tmp_path: Path) -> None:
+    """``naba run --num-proc 2`` runs the extractor in two processes; the file is the serial run's."""
+    from click.testing import CliRunner
+
+    from naba.cli import main
+
+    serial, parallel = tmp_path / "serial.jsonl", tmp_path / "parallel.jsonl"
+    for path, extra in ((serial, []), (parallel, ["--num-proc", "2"])):
+        result = CliRunner().invoke(main, ["run", "naba.baselines.rules:extract", "--split", "dev", "-o", str(path), *extra])
+        assert result.exit_code == 0, result.output
+    assert serial.read_bytes() == parallel.read_bytes() and serial.stat().st_size > 0
+    result = CliRunner().invoke(main, ["run", "naba.baselines.rules:extract", "--num-proc", "0"])
+    assert result.exit_code == 2

@@ -135,6 +135,7 @@ def run_extractor(
     documents: Sequence[InputDocument | dict[str, Any]],
     *,
     progress: bool = False,
+    num_proc: int = 1,
 ) -> list[dict[str, Any]]:
     """Run an extractor over ``documents``; every record validated, canonical order.
 
@@ -142,7 +143,15 @@ def run_extractor(
     (bad spec) or ``SubmissionError`` (every problem of every bad record).
     An exception inside the extractor becomes a ``SubmissionError`` problem
     naming the document, so a batch run reports instead of crashing.
+
+    ``num_proc > 1`` runs the extractor (a ``"MODULE:CALLABLE"`` spec) in that many fresh
+    processes, each importing it once; the records are validated and ordered exactly as in a
+    serial run, so the output is byte for byte the same.
     """
+    if num_proc < 1:
+        raise SpecError(f"num_proc must be at least 1, got {num_proc}")
+    if num_proc > 1 and not isinstance(spec, str):
+        raise SpecError("num_proc > 1 needs the extractor as 'MODULE:CALLABLE' (each process imports it)")
     if isinstance(spec, str):
         extractor = load_extractor(spec)  # an unimportable spec is a bad spec (SpecError), not an unavailable system
         ok, reason = system_availability(spec)
@@ -151,27 +160,41 @@ def run_extractor(
     else:
         extractor = spec
     inputs = [as_input_document(d) for d in documents]
-    iterator: Iterable[InputDocument] = inputs
-    if progress:
-        from tqdm import tqdm
-
-        iterator = tqdm(inputs, desc="documents", unit="doc", file=None)
     problems: list[Problem] = []
     outputs: list[tuple[InputDocument, Any]] = []
     # the extractor is user code: what it prints goes to stderr, so that a submission written to
     # stdout stays a submission; whatever it raises (SystemExit included: sys.exit() must not make a
     # check pass having checked nothing) fails its document with its traceback. Only the user's
     # own Ctrl-C (KeyboardInterrupt) stops the run.
-    with contextlib.redirect_stdout(sys.stderr):
-        for doc in iterator:
-            try:
-                outputs.append((doc, extractor(doc)))
-            except (SystemUnavailable, KeyboardInterrupt):
-                raise
-            except BaseException as err:  # noqa: BLE001 - see above
-                trace = "".join(traceback.format_exception(type(err), err, err.__traceback__)[-6:]).rstrip()
-                problems.append(Problem(f"<{doc.id}>", None, "<extractor>", short(doc.id),
-                                        f"extractor raised {type(err).__name__}: {err}\n{trace}", "extractor_error"))
+    if num_proc > 1:
+        import multiprocessing
+
+        from functools import partial
+
+        with multiprocessing.get_context("spawn").Pool(num_proc, initializer=_worker_start, initargs=(list(sys.path),)) as pool:
+            answers: Iterable[tuple[Any, Problem | None]] = pool.imap(partial(_worker_run, spec), inputs, chunksize=1)
+            if progress:
+                from tqdm import tqdm
+
+                answers = tqdm(answers, total=len(inputs), desc=f"documents ({num_proc} processes)", unit="doc", file=None)
+            for doc, (record, problem) in zip(inputs, answers):
+                if problem is None:
+                    outputs.append((doc, record))
+                else:
+                    problems.append(problem)
+    else:
+        iterator: Iterable[InputDocument] = inputs
+        if progress:
+            from tqdm import tqdm
+
+            iterator = tqdm(inputs, desc="documents", unit="doc", file=None)
+        with contextlib.redirect_stdout(sys.stderr):
+            for doc in iterator:
+                record, problem = _call(extractor, doc)
+                if problem is None:
+                    outputs.append((doc, record))
+                else:
+                    problems.append(problem)
     parsed, found = validate_records([record for _, record in outputs], [doc for doc, _ in outputs])
     problems.extend(found)
     records = sorted((canonical_record(doc.to_dict()) for doc in parsed), key=lambda r: r["document_id"])
@@ -179,6 +202,27 @@ def run_extractor(
         failed = {p.file.strip("<>") for p in problems if p.code == "extractor_error"}
         raise ExtractorFailures(problems, [r for r in records if r["document_id"] not in failed])
     return records
+
+
+def _call(extractor: Callable[[Any], Any], doc: InputDocument) -> tuple[Any, Problem | None]:
+    """One document through user code: its record, or the problem (with its traceback)."""
+    try:
+        return extractor(doc), None
+    except (SystemUnavailable, KeyboardInterrupt):
+        raise
+    except BaseException as err:  # noqa: BLE001 - see run_extractor
+        trace = "".join(traceback.format_exception(type(err), err, err.__traceback__)[-6:]).rstrip()
+        return None, Problem(f"<{doc.id}>", None, "<extractor>", short(doc.id), f"extractor raised {type(err).__name__}: {err}\n{trace}", "extractor_error")
+
+
+def _worker_start(path: list[str]) -> None:
+    sys.path[:] = path  # the parent's import path (``naba run`` adds the working directory)
+
+
+def _worker_run(spec: str, doc: InputDocument) -> tuple[Any, Problem | None]:
+    """In a worker: the module is imported on the first document and cached by Python itself."""
+    with contextlib.redirect_stdout(sys.stderr):
+        return _call(load_extractor(spec), doc)
 
 
 class ExtractorFailures(SubmissionError):

@@ -23,7 +23,9 @@ from naba.cli.support import EXIT_BAD_INPUT, EXIT_OK
 @click.option("-o", "--output", type=click.Path(path_type=Path), default=None, help="Submission file to write (default: stdout).")
 @click.option("--split", type=click.Choice(["test", "dev", "challenge"]), default=None,
               help="Run over a split's documents (challenge: the test article and every variant); default: test.")
-def run(spec: str, documents_path: Path | None, output: Path | None, split: str | None) -> None:
+@click.option("--num-proc", type=click.IntRange(min=1), default=1, show_default=True,
+              help="Processes to run the extractor in; the output is byte for byte the serial run's.")
+def run(spec: str, documents_path: Path | None, output: Path | None, split: str | None, num_proc: int) -> None:
     """Run the extractor MODULE:CALLABLE over documents and write a validated submission."""
     from naba.baselines.protocol import SystemUnavailable
     from naba.baselines.runner import SpecError, corpus_documents, dump_submission, read_documents, run_extractor, split_documents
@@ -45,7 +47,7 @@ def run(spec: str, documents_path: Path | None, output: Path | None, split: str 
     else:
         documents = split_documents(split) if split is not None else corpus_documents()
     try:
-        records = run_extractor(spec, documents, progress=True)
+        records = run_extractor(spec, documents, progress=True, num_proc=num_proc)
     except SystemUnavailable as err:
         click.echo(f"skipped {spec}: system unavailable: {err}", err=True)
         sys.exit(EXIT_OK)

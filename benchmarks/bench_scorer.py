@@ -17,9 +17,11 @@ Compared on the same data, in the same run:
   * span level: ``nervaluate.Evaluator`` (4 modes, per type) vs naba's entity
     modes (``naba.evaluate.entities.score_mode``, 4 modes, per type) on the
     entities read from the same tags (nervaluate gets inclusive ends).
-Time is the best of ``--repeat`` runs without tracing; peak memory is measured
-in a separate run under ``tracemalloc`` (Python allocations of the call, inputs
-excluded). Writes benchmarks/results/scorer.json and prints a table.
+Every system, peers included, is called once untimed (imports, caches: warm against warm), then
+timed over ``--repeat`` runs without tracing (median, min and max reported; ratios on medians);
+peak memory is measured in a separate run under ``tracemalloc`` (Python allocations of the
+call, inputs excluded). Writes benchmarks/results/scorer.json (only with ``--overwrite`` if it
+exists) and prints a table.
 """
 
 from __future__ import annotations
@@ -29,6 +31,7 @@ import gc
 import json
 import platform
 import random
+import statistics
 import sys
 import time
 import tracemalloc
@@ -79,15 +82,16 @@ def make_corpus(n_tokens: int, seed: int) -> tuple[list[list[str]], list[list[st
     return y_true, y_pred
 
 
-def timed(fn: Callable[[], Any], repeat: int) -> tuple[float, Any]:
-    best = float("inf")
-    out = None
+def timed(fn: Callable[[], Any], repeat: int) -> tuple[list[float], Any]:
+    """One untimed warm-up call (imports, caches: every peer alike), then ``repeat`` timed runs."""
+    out = fn()
+    times = []
     for _ in range(repeat):
         gc.collect()
         start = time.perf_counter()
         out = fn()
-        best = min(best, time.perf_counter() - start)
-    return best, out
+        times.append(time.perf_counter() - start)
+    return times, out
 
 
 def peak_memory(fn: Callable[[], Any]) -> int:
@@ -229,9 +233,12 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--tokens", type=int, default=1_000_000)
     parser.add_argument("--seed", type=int, default=7)
-    parser.add_argument("--repeat", type=int, default=2)
+    parser.add_argument("--repeat", type=int, default=3, help="timed runs of every system, after one warm-up run")
     parser.add_argument("--out", type=Path, default=Path(__file__).resolve().parent / "results" / "scorer.json")
+    parser.add_argument("--overwrite", action="store_true", help="replace an existing results file (committed results are kept otherwise)")
     args = parser.parse_args(argv)
+    if args.out.exists() and not args.overwrite:
+        parser.error(f"{args.out} exists; pass --overwrite to replace committed results")
 
     print(f"building {args.tokens:,} tokens (seed {args.seed})...", file=sys.stderr)
     y_true, y_pred = make_corpus(args.tokens, args.seed)
@@ -242,11 +249,11 @@ def main(argv: list[str] | None = None) -> int:
     records, submission = build_records(true_spans, pred_spans)
     results: dict[str, Any] = {}
     jobs = [
-        ("seqeval strict classification_report", lambda: run_seqeval(y_true, y_pred), 1),
+        ("seqeval strict classification_report", lambda: run_seqeval(y_true, y_pred), args.repeat),
         ("naba iob2_scores", lambda: run_naba_tokens(y_true, y_pred), args.repeat),
-        ("nervaluate Evaluator (4 modes)", lambda: run_nervaluate(true_spans, pred_spans), 1),
+        ("nervaluate Evaluator (4 modes)", lambda: run_nervaluate(true_spans, pred_spans), args.repeat),
         ("naba entity modes (4 modes)", lambda: run_naba_spans(true_spans, pred_spans), args.repeat),
-        ("naba score() end to end (validation, 4 modes, 1000 bootstrap)", lambda: run_naba_pipeline(records, submission), 1),
+        ("naba score() end to end (validation, 4 modes, 1000 bootstrap)", lambda: run_naba_pipeline(records, submission), args.repeat),
     ]
     outputs: dict[str, Any] = {}
     try:
@@ -255,9 +262,10 @@ def main(argv: list[str] | None = None) -> int:
     except ImportError:  # pragma: no cover
         progress = jobs
     for name, fn, repeat in progress:
-        seconds, out = timed(fn, repeat)
+        times, out = timed(fn, repeat)
         outputs[name] = out
-        results[name] = {"seconds": round(seconds, 4), "peak_bytes": peak_memory(fn)}
+        results[name] = {"seconds": round(statistics.median(times), 4), "seconds_min": round(min(times), 4),
+                         "seconds_max": round(max(times), 4), "runs": len(times), "peak_bytes": peak_memory(fn)}
 
     seq = results["seqeval strict classification_report"]
     tok = results["naba iob2_scores"]

@@ -144,6 +144,13 @@ def test_brat_cuts_a_span_at_line_breaks_and_adds_unmatched_argument_spans() -> 
     assert content[2] == " ".join(text[s:e] for s, e in content[1])
     assert [v[1] for v in brat.textbound.values() if v[0] == "Argument"] == [[(arg["start"], arg["end"])]]
     assert rendered.counts["Argument spans that are no mention or time expression"] == 1
+    hostile = record.document.model_copy(update={"text": "ab\tc\u2028d\n\n"})
+    mentions = [{"id": "m1", "start": 0, "end": 6, "text": "ab\tc\u2028d"}, {"id": "m2", "start": 6, "end": 8, "text": "\n\n"}]
+    line = SubmissionDocument.model_validate({"document_id": hostile.id, "entities": [{"id": "e1", "type": "PER", "mentions": mentions}]})
+    rendered = export([ExportDocument(hostile, line)], "brat")
+    brat = read_brat(rendered.files[f"{hostile.id}.ann"])
+    assert [spans for _, spans, _ in brat.textbound.values()] == [[(0, 2), (3, 4), (5, 6)], [(6, 6)]]
+    assert rendered.counts["spans of line breaks only"] == 1
 
 
 # --------------------------------------------------------------------------- TimeML

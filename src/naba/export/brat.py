@@ -29,9 +29,10 @@ What is written, in this order (``\\t`` separates the fields, as the brat format
   quote's speaker entity and relaying outlet, an event's ``time_id``. Notes are made one line
   (runs of white space become one space).
 
-A line of an ``.ann`` file cannot hold a line break, so a span that crosses one (which no gold
-span does, but a submission's may) is cut into fragments around the line-break characters
-(those ``str.splitlines`` breaks on), as brat itself does; a span of line breaks only becomes a
+A line of an ``.ann`` file cannot hold a line break, and a tab in a ``T`` line's text would read
+as a fourth field, so a span that crosses one (which no gold span does, but a submission's may)
+is cut into fragments around the line-break characters (those ``str.splitlines`` breaks on) and
+tabs, as brat itself cuts spans at line breaks; a span of such characters only becomes a
 zero-length fragment at its start and is counted (``spans of line breaks only``).
 """
 
@@ -46,18 +47,20 @@ from naba.submission.model import SubAnchor
 
 #: The characters ``str.splitlines`` ends a line at: none may appear inside an ``.ann`` line.
 LINE_BREAKS: frozenset[str] = frozenset("\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029")
+#: What a ``T`` line's text may not hold: line breaks, and the tab that separates its fields.
+CUT: frozenset[str] = LINE_BREAKS | {"\t"}
 
 
 def fragments(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """``[start, end)`` cut around line breaks into maximal fragments without one."""
+    """``[start, end)`` cut around line breaks and tabs into maximal fragments without one."""
     out: list[tuple[int, int]] = []
     i = start
     while i < end:
-        if text[i] in LINE_BREAKS:
+        if text[i] in CUT:
             i += 1
             continue
         j = i
-        while j < end and text[j] not in LINE_BREAKS:
+        while j < end and text[j] not in CUT:
             j += 1
         out.append((i, j))
         i = j

@@ -344,3 +344,23 @@ def test_an_unwritable_output_exits_2_with_a_message(tmp_path: Path) -> None:
         result = run("--format", "conll", "-o", str(target))
         assert result.exit_code == 2 and isinstance(result.exception, SystemExit), result.output
         assert f"cannot write into {target}" in result.output and "Traceback" not in result.output
+
+
+def test_timeml_refuses_a_character_xml_cannot_hold() -> None:
+    from naba.export import ExportError
+
+    record = read_record(MINI)
+    document = record.document.model_copy(update={"text": "a\x01b"})
+    line = SubmissionDocument.model_validate({"document_id": document.id, "timexes": []})
+    with pytest.raises(ExportError, match="offset 1: character U\\+0001"):
+        export([ExportDocument(document, line)], "timeml")
+    assert "a\x01b" in export([ExportDocument(document, line)], "brat").files[f"{document.id}.txt"]
+
+
+def test_gold_that_does_not_validate_exits_2_with_its_problems(tmp_path: Path) -> None:
+    record = json.loads(MINI.read_text(encoding="utf-8"))
+    record["document"]["text"] += "!"
+    (tmp_path / MINI.name).write_text(json.dumps(record, ensure_ascii=False), encoding="utf-8")
+    result = run("--format", "brat", "--gold", str(tmp_path), "-o", str(tmp_path / "out"))
+    assert result.exit_code == 2 and isinstance(result.exception, SystemExit)
+    assert f"{tmp_path / MINI.name}:1: document.zones" in result.output and "nothing was exported" in result.output

@@ -39,7 +39,7 @@ zero-length fragment at its start and is counted (``spans of line breaks only``)
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from naba.export import ExportDocument, Rendered
 from naba.gold.inventory import TIME_ROLE
@@ -77,18 +77,17 @@ class _Ann:
     """The ``.ann`` lines being built, and the ids handed out so far."""
 
     text: str
-    counts: Counter[str]
-
-    def __post_init__(self) -> None:
-        self.t_lines: list[str] = []
-        self.e_lines: list[str] = []
-        self.a_lines: list[str] = []
-        self.equiv_lines: list[str] = []
-        self.notes: list[str] = []
-        self.by_span: dict[tuple[int, int], str] = {}
+    counts: Counter[str] = field(default_factory=Counter)
+    t_lines: list[str] = field(default_factory=list)
+    e_lines: list[str] = field(default_factory=list)
+    a_lines: list[str] = field(default_factory=list)
+    equiv_lines: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    #: the first single-span T of each span, for arguments that name a span, not an id
+    by_span: dict[tuple[int, int], str] = field(default_factory=dict)
 
     def textbound(self, kind: str, spans: list[tuple[int, int]], note: str | None = None) -> str:
-        """A ``T`` line over the spans (sorted, cut at line breaks); returns its id."""
+        """A ``T`` line over the spans (sorted, cut at line breaks and tabs); returns its id."""
         t_id = f"T{len(self.t_lines) + 1}"
         frags = [f for s, e in sorted(spans) for f in fragments(self.text, s, e)]
         if not frags:
@@ -131,7 +130,7 @@ def render_brat(doc: ExportDocument) -> Rendered:
     """The ``.txt`` and ``.ann`` files of one document (see the module doc)."""
     text = doc.document.text
     sub = doc.annotations
-    ann = _Ann(text, Counter())
+    ann = _Ann(text)
     mention_t: dict[tuple[str, int, int], str] = {}
     entity_names = {e.id: e.name for e in sub.entities or []}
     for entity in sub.entities or []:

@@ -71,4 +71,25 @@ def errors(file: Path, layers: Sequence[str], gold_dir: Path | None, split: str,
         _write_text(output, report.to_json())
 
 
-COMMANDS = [errors]
+@click.command("view")
+@click.argument("file", type=click.Path(path_type=Path, dir_okay=False))
+@click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False), required=True, help="The HTML page to write.")
+@click.option("--layer", "layers", multiple=True, type=click.Choice(list(LAYERS)), help="Only this layer (repeatable; default: every layer).")
+@click.option("--document", "documents", multiple=True, help="Only this gold document id (repeatable; default: every document).")
+@_matching_options
+@click.option("--name", default=None, help="System name (default: the file's folder name).")
+def view(file: Path, output: Path, layers: Sequence[str], documents: Sequence[str], gold_dir: Path | None, split: str, trigger_match: str,
+         argument_match: str, cue_match: str, fused_lam: str, max_problems: int, name: str | None) -> None:
+    """Write one self-contained right-to-left HTML page: the article with the gold and the system's annotations, errors marked."""
+    from naba.inspect.view import render_page
+
+    scored = _scored(file, gold_dir, split, trigger_match, argument_match, cue_match, fused_lam, max_problems, name)
+    known = {r.document.id for r in scored.gold}
+    unknown = sorted(set(documents) - known)
+    if unknown:
+        _fail(f"unknown document(s) {', '.join(unknown)}; gold has: {', '.join(sorted(known))}")
+    page = render_page(scored, documents=list(documents) or None, layers=list(layers) or None)
+    _write_text(output, page)
+
+
+COMMANDS = [errors, view]

@@ -164,5 +164,7 @@ def test_cli_errors(tmp_path: Path) -> None:
     bad["entities"][0]["mentions"][0]["text"] = "خطأ"
     invalid = runner.invoke(main, ["errors", str(_write(tmp_path, bad)), "--gold", str(MINI_DIR)])
     assert invalid.exit_code == 2 and "Traceback" not in invalid.output and "text" in invalid.output
+    empty = runner.invoke(main, ["errors", str(path), "--gold", str(tmp_path / "no-gold")])
+    assert empty.exit_code == 2 and "no gold record" in empty.output
     both = runner.invoke(main, ["errors", str(path), "--gold", str(MINI_DIR), "--split", "dev"])
     assert both.exit_code == 2 and "not both" in both.output

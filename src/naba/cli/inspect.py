@@ -47,7 +47,8 @@ def _scored(file: Path, gold_dir: Path | None, split: str, trigger_match: str, a
     else:
         from naba.gold.records import gold_records
 
-        gold = _guard(lambda: list(gold_records(gold_dir)))
+        _guard(lambda: gold_records(gold_dir))  # the gold is checked first: a broken folder is its own report
+        gold = gold_dir
     return _guard(lambda: score_for_inspection(file, gold, options=options, system=_system_name(file, name)), max_problems)
 
 

@@ -160,10 +160,21 @@ def score_for_inspection(
     from naba.gold.records import gold_records
 
     options = (options or ScoreOptions()).model_copy(update={"n_bootstrap": 0})
-    records = tuple(gold_records(None if gold is None else Path(gold))) if gold is None or isinstance(gold, (str, Path)) else tuple(gold)
+    if gold is None or isinstance(gold, (str, Path)):
+        folder = None if gold is None else Path(gold)
+        records = tuple(gold_records(folder))
+        scored_against: Sequence[Record] | Path | None = folder  # a folder: results carry its gold_sha256, as naba score's do
+    else:
+        records = tuple(gold)
+        scored_against = records
     records = tuple(sorted(records, key=lambda r: r.document.id))
+    if not records:
+        from naba.common.problems import Problem
+        from naba.gold.records import GoldError
+
+        raise GoldError([Problem("<gold>", None, "<records>", "[]", "no gold record to compare with", "empty_gold")])
     sub = resolve_submission(submission, records)  # validated before anything else
-    results = score(sub, records if not isinstance(gold, (str, Path)) and gold is not None else gold, options=options, system=system)
+    results = score(sub, scored_against, options=options, system=system)
     texts = {r.document.id: r.document.text for r in records}
     docs = list(sub.documents)
     scored = [canonical_fused_lam(d, texts[d.document_id]) if options.fused_lam == "either" and d.document_id in texts else d for d in docs]

@@ -25,7 +25,7 @@ from naba.evaluate import quotes as quote_task
 from naba.evaluate import timex as timex_task
 from naba.evaluate.spans import Item, SpanTuple, Units
 from naba.gold.inventory import TIME_ROLE
-from naba.gold.model import Record
+from naba.gold.model import Quote, Record, Timex
 from naba.submission.model import SubmissionDocument
 
 Family = Literal["mention", "timex", "quote", "cue", "trigger", "argument", "event_time"]
@@ -229,14 +229,15 @@ class Index:
                                                              {"time": f"{tx.value} {_quoted(tx.text)} ({tx.id})"}))
 
     @staticmethod
-    def _gold_anchor(record: Record, kind: str | None, ref: str | None, timexes: dict, quotes: dict) -> str:  # type: ignore[type-arg]
+    def _gold_anchor(record: Record, kind: str | None, ref: str | None, timexes: Mapping[str, Timex], quotes: Mapping[str, Quote]) -> str:
+        """The anchor in words: what the expression is resolved against, with that thing's text or value."""
         if kind is None:
             return "none"
         if kind == "publication_date":
             return f"publication_date {record.document.publication_date.value}"
-        if kind == "timex" and ref in timexes:
+        if kind == "timex" and ref is not None and ref in timexes:
             return f"timex {ref} {_quoted(timexes[ref].text)} = {timexes[ref].value}"
-        if kind == "speech_event" and ref in quotes:
+        if kind == "speech_event" and ref is not None and ref in quotes:
             return f"speech_event {ref} {_quoted(quotes[ref].cue.text)}"
         return f"{kind} {ref}" if ref else kind
 

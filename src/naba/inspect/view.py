@@ -21,7 +21,7 @@ from typing import Iterable, Mapping, Sequence
 
 from naba.gold.inventory import ENTITY_TYPES, LAYERS
 from naba.inspect.errors import KINDS, ErrorReport, ItemError, Scored, error_report
-from naba.inspect.index import Annotation, Family, Side
+from naba.inspect.index import FAMILY, Annotation, Family, Side
 
 #: Background colour per entity type (also the legend's swatches). Light, so text stays readable.
 ENTITY_COLOURS: dict[str, str] = {"PER": "#9fc5ff", "ORG": "#ffc66b", "GPE": "#8fe39a", "LOC": "#f4a3df", "FAC": "#c9b3ff"}
@@ -164,7 +164,7 @@ def _render_text(text: str, marks: Sequence[_Mark]) -> str:
             bounds.update((s, e))
     cuts = sorted(b for b in bounds if 0 <= b <= len(text))
     first_piece: dict[int, list[str]] = {}
-    for n, mark in enumerate(marks):
+    for mark in marks:
         if mark.anchor:
             first_piece.setdefault(min(s for s, _ in mark.spans), []).append(mark.anchor)
     out: list[str] = []
@@ -239,7 +239,8 @@ def _layer_section(scored: Scored, report: ErrorReport, document_id: str, layer:
                 continue
             errors = [e for e in by_metric[metric].errors if e.document_id == document_id]
             counts = ", ".join(f"{sum(1 for e in errors if e.kind == k)} {k}" for k in KINDS)
-            family = view.families[0] if metric == view.marked or metric.split(".")[1] not in ("cue",) else "cue"
+            family = FAMILY[metric]
+            family = "trigger" if family == "event_time" else family  # an event time's key is its trigger's
             parts.append(f'<h4 dir="ltr">{_esc(metric)}: {_esc(counts)}</h4>')
             if errors:
                 parts.append('<ol class="errors" dir="ltr">' + "".join(_error_item(e, anchors, family) for e in errors) + "</ol>")

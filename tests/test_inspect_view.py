@@ -193,3 +193,21 @@ def test_page_renders_on_a_phone_in_headless_chromium(tmp_path: Path) -> None:
         assert counts.get(_rgb(ENTITY_COLOURS[entity_type]), 0) >= 1.5 * legend_only, entity_type
     for kind, colour in ERROR_COLOURS.items():
         assert counts.get(_rgb(colour), 0) >= 40, kind
+
+
+def test_focusing_a_quote_lights_up_its_speaker_in_chromium(tmp_path: Path) -> None:
+    """The page's own script, run by Chromium: focus on the gold quote marks its speaker's mentions."""
+    binary = _chromium()
+    if binary is None:
+        pytest.skip("no Chromium binary on PATH (chromium, chromium-browser, google-chrome); .ci/run installs Debian's chromium")
+    text = page(perfect(), layers=["quotes"])
+    focus = "<script>document.querySelector('[data-speaker]').focus();</script>\n</body>"
+    html_path = tmp_path / "page.html"
+    html_path.write_text(text.replace("</body>", focus), encoding="utf-8")
+    command = [binary, "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", f"--user-data-dir={tmp_path / 'profile'}",
+               "--dump-dom", html_path.as_uri()]
+    dom = subprocess.run(command, capture_output=True, text=True, timeout=180, cwd=tmp_path).stdout
+    lit = re.findall(r'<span class="([^"]*\blit\b[^"]*)"[^>]*>([^<]*)</span>', dom)
+    assert {"سامي حداد", "وزير الخارجية", "حداد"} <= {t for classes, t in lit if "spk" in classes.split()}, lit
+    assert any("q" in classes.split() for classes, _ in lit) and any("cue" in classes.split() for classes, _ in lit)
+    assert not re.search(r'class="[^"]*\blit\b', text), "nothing is lit before the script runs"

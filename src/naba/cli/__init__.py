@@ -5,7 +5,7 @@ success, 1 on a failed check or regression, 2 on bad input. The commands of each
 area live in their own module of this package (``naba.cli.gold``: validate, audit;
 ``naba.cli.build``: build; ``naba.cli.run``: run; ``naba.cli.evaluate``: score,
 validate-submission, leaderboard, compare; ``naba.cli.check``: check;
-``naba.cli.reproduce``: reproduce; ``naba.cli.export``: export); this module only wires them into one group.
+``naba.cli.reproduce``: reproduce; ``naba.cli.export``: export; ``naba.cli.inspect``: errors, view); this module only wires them into one group.
 """
 
 from __future__ import annotations
@@ -25,7 +25,8 @@ def _register() -> None:
     """Attach the commands of every area; a missing module is an error, never skipped."""
     import importlib
 
-    for module_name in ("naba.cli.gold", "naba.cli.build", "naba.cli.evaluate", "naba.cli.run", "naba.cli.check", "naba.cli.reproduce", "naba.cli.export"):
+    for module_name in ("naba.cli.gold", "naba.cli.build", "naba.cli.evaluate", "naba.cli.run", "naba.cli.check", "naba.cli.reproduce",
+                        "naba.cli.export", "naba.cli.inspect"):
         module = importlib.import_module(module_name)
         for command in module.COMMANDS:
             main.add_command(command)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Literal, Sequence
 
+from naba.common.width import display_width, pad
 from naba.evaluate.counts import Counts, Ratio
 from naba.evaluate.results import LabelResult, Results
 
@@ -33,7 +34,11 @@ def md_text(text: str) -> str:
 
 
 def render_table(header: Sequence[str], rows: Sequence[Sequence[str]], *, markdown: bool, align_left: int = 1) -> str:
-    """A column-aligned text table, or a Markdown pipe table (a "|" inside a cell is escaped)."""
+    """A column-aligned text table, or a Markdown pipe table (a "|" inside a cell is escaped).
+
+    Text columns line up in a terminal whatever the cells hold: widths are display widths
+    (``naba.common.width``), so combining marks take no column and wide characters two.
+    """
     if markdown:
         def cell(text: str) -> str:
             return str(text).replace("|", "\\|").replace("\n", " ")
@@ -41,10 +46,11 @@ def render_table(header: Sequence[str], rows: Sequence[Sequence[str]], *, markdo
         out = ["| " + " | ".join(map(cell, header)) + " |", "|" + "|".join(":---" if i < align_left else "---:" for i in range(len(header))) + "|"]
         out += ["| " + " | ".join(map(cell, row)) + " |" for row in rows]
         return "\n".join(out)
-    widths = [max(len(str(c)) for c in column) for column in zip(header, *rows)]
+    # columns are counted in display width, not code points: a vocalised Arabic cell's harakat take none
+    widths = [max(display_width(str(c)) for c in column) for column in zip(header, *rows)]
 
     def line(cells: Sequence[str]) -> str:
-        return "  ".join(c.ljust(w) if i < align_left else c.rjust(w) for i, (c, w) in enumerate(zip(cells, widths))).rstrip()
+        return "  ".join(pad(str(c), w, right=i >= align_left) for i, (c, w) in enumerate(zip(cells, widths))).rstrip()
 
     return "\n".join([line(header), line(["-" * w for w in widths])] + [line(r) for r in rows])
 

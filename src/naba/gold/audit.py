@@ -14,6 +14,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass
 from typing import Literal
 
+from naba.common.width import display_width, pad
 from naba.gold.model import Event, Record, Sentence
 
 FindingKind = Literal["entity_not_argument", "timex_not_argument", "time_id_without_time_argument"]
@@ -102,8 +103,8 @@ def render_table(findings: list[Finding]) -> str:
         (f.event_id, f.event_type, f.trigger, f.sentence_id, f.kind, f.ref_id, f.ref_text)
         for f in findings
     ]
-    widths = [max(len(str(cell)) for cell in column) for column in zip(header, *rows)]
-    lines = ["  ".join(str(cell).ljust(width) for cell, width in zip(row, widths)).rstrip() for row in (header, *rows)]
+    widths = [max(display_width(str(cell)) for cell in column) for column in zip(header, *rows)]  # harakat take no column
+    lines = ["  ".join(pad(str(cell), width) for cell, width in zip(row, widths)).rstrip() for row in (header, *rows)]
     counts: dict[str, int] = {}
     for finding in findings:
         counts[finding.kind] = counts.get(finding.kind, 0) + 1

@@ -30,6 +30,9 @@ from naba.corpus.tokenize import iob2_names
 
 CONFIGS: Final[tuple[str, ...]] = ("documents", "entities", "timex", "quotes", "events", "ner_tokens")
 SPLITS: Final[tuple[str, ...]] = ("test", "dev", "challenge")
+#: The config ``datasets.load_dataset("corpus")`` loads without a config name (``default: true``
+#: in the card): the full gold records, from which every other config is derived.
+DEFAULT_CONFIG: Final = "documents"
 
 #: What each split is (the card and DATASHEET.md say the same at more length).
 SPLIT_DESCRIPTIONS: Final[dict[str, str]] = {

@@ -124,7 +124,8 @@ def test_flat_configs_do_not_depend_on_annotation_order(mini_root: Path) -> None
     path.write_text(json.dumps(raw, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     after = build_from_root(mini_root).files
     changed = {name for name in before if before[name] != after[name]}
-    assert changed == {"corpus/README.md", "corpus/data/documents/test.parquet"}  # README: the gold sha256
+    # README: the gold sha256; croissant.json: the documents file's sha256
+    assert changed == {"corpus/README.md", "corpus/data/documents/test.parquet", "corpus/croissant.json"}
 
 
 def test_check_passes_on_the_committed_corpus() -> None:

@@ -50,6 +50,8 @@ def test_wheel_carries_gold_and_corpus(wheel: Path, repo_root: Path) -> None:
         assert "naba/_data/annotations/GUIDELINES.md" in names
     assert "naba/_data/annotations/record.schema.json" in names
     assert "naba/_data/corpus/README.md" in names
+    assert "naba/_data/corpus/croissant.json" in names and "naba/_data/corpus/LICENSE.md" in names
+    assert any(name.endswith(".dist-info/licenses/LICENSE") for name in names), "the code licence ships in the wheel"
     for config in CONFIGS:
         for split in ("test", "dev", "challenge"):
             assert f"naba/_data/corpus/data/{config}/{split}.parquet" in names

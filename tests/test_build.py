@@ -177,6 +177,11 @@ def test_the_test_environment_has_the_writer_of_the_committed_files() -> None:
     """The test extra pins pyarrow to the committed files' writer; without it the byte checks
     above would fail for a reason that has nothing to do with the gold."""
     assert this_parquet_writer() == PARQUET_WRITER == f"parquet-cpp-arrow version {pa.__version__}"
+    import tomllib
+
+    extra = tomllib.loads((Path(__file__).parent.parent / "pyproject.toml").read_text(encoding="utf-8"))
+    pins = [spec.split(" ")[0] for spec in extra["project"]["optional-dependencies"]["test"] if spec.startswith("pyarrow")]
+    assert pins == [f"pyarrow=={PARQUET_WRITER.rsplit(' ', 1)[-1]}"]
 
 
 def test_check_names_both_writers_when_pyarrow_differs(repo_root: Path, tmp_path: Path) -> None:

@@ -17,8 +17,10 @@ so the footer holds no key-value metadata at all (no ``ARROW:schema``, no
 ``huggingface`` or pandas blob whose formatting belongs to a library version). One
 thing cannot be pinned: pyarrow writes ``created_by = "parquet-cpp-arrow version X"``
 into every footer (no option changes it; rewriting it would misinform readers, which
-use it to work around known writer bugs), and a newer pyarrow may lay pages out
-differently. So the bytes are a function of the rows *and the pyarrow version*: the
+use it to work around known writer bugs), and another pyarrow may lay pages out
+differently (with these options, pyarrow 25.0.1 wrote 12 of the 18 committed files
+differing only in that string and 6 laid out differently; 15.0.2 laid out all 18
+differently). So the bytes are a function of the rows *and the pyarrow version*: the
 test extra pins the pyarrow that wrote the committed files (``PARQUET_WRITER``), tests
 rebuild twice and compare bytes and check that ``naba build`` reproduces the committed
 files, and ``naba build --check`` under another pyarrow names both writers instead of a
@@ -293,8 +295,9 @@ def arrow_schema(features: Features) -> pa.Schema:
 
 #: Every ``pq.write_table`` option that affects the bytes, pinned (most at pyarrow's
 #: defaults, written out so that a change of default cannot change the files). Options
-#: newer than pyarrow 14 (content-defined chunking, bloom filters, rows per page) are
-#: left at their defaults, which are off, so the build still runs on pyarrow 14.
+#: newer than pyarrow 15 (content-defined chunking, bloom filters, rows per page) are
+#: left at their defaults, which are off, so the build runs on every pyarrow the
+#: dependency floor allows (15: pyarrow 14 has no ``write_page_checksum``).
 PARQUET_OPTIONS: Final[dict[str, Any]] = {
     "version": "2.6",
     "data_page_version": "1.0",

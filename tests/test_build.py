@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 import pyarrow as pa
+import pyarrow.parquet as pq
 import pytest
 import yaml
 from click.testing import CliRunner
@@ -30,6 +31,8 @@ from seqeval.metrics.sequence_labeling import get_entities
 
 from naba.corpus.build import (
     CARD_PATH,
+    PARQUET_OPTIONS,
+    PARQUET_WRITER,
     SCHEMA_PATH,
     RowShapeError,
     build_files,
@@ -37,10 +40,11 @@ from naba.corpus.build import (
     config_rows,
     conform,
     data_path,
+    this_parquet_writer,
     write,
 )
 from naba.cli import main
-from naba.corpus.features import COLUMN_DOCS, CONFIGS, config_features
+from naba.corpus.features import COLUMN_DOCS, CONFIGS, DEFAULT_CONFIG, config_features
 from naba.corpus.loading import load
 from naba.gold.model import Record, json_schema
 from naba.gold.records import gold_sha256, load_records
@@ -120,7 +124,8 @@ def test_flat_configs_do_not_depend_on_annotation_order(mini_root: Path) -> None
     path.write_text(json.dumps(raw, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     after = build_from_root(mini_root).files
     changed = {name for name in before if before[name] != after[name]}
-    assert changed == {"corpus/README.md", "corpus/data/documents/test.arrow"}  # README: the gold sha256
+    # README: the gold sha256; croissant.json: the documents file's sha256
+    assert changed == {"corpus/README.md", "corpus/data/documents/test.parquet", "corpus/croissant.json"}
 
 
 def test_check_passes_on_the_committed_corpus() -> None:
@@ -140,7 +145,7 @@ def test_check_names_stale_files(repo_root: Path, tmp_path: Path) -> None:
     (root / "corpus" / "data" / "old" / "test.jsonl").write_text("{}\n", encoding="utf-8")
     result = CliRunner().invoke(main, ["build", "--check", "--root", str(root)])
     assert result.exit_code == 1
-    assert "stale: corpus/data/ner_tokens/test.arrow (differs)" in result.output
+    assert "stale: corpus/data/ner_tokens/test.parquet (differs)" in result.output
     assert f"stale: {SCHEMA_PATH} (missing)" in result.output
     assert "stale: corpus/data/old/test.jsonl (unexpected)" in result.output
     assert "Traceback" not in result.output
@@ -151,6 +156,49 @@ def test_check_names_stale_files(repo_root: Path, tmp_path: Path) -> None:
     assert CliRunner().invoke(main, ["build", "--check", "--root", str(root)]).exit_code == 0
 
 
+def test_parquet_files_are_written_with_the_pinned_options(repo_root: Path) -> None:
+    """The footer of every committed data file: the pinned writer, one row group, snappy,
+    statistics, and no key-value metadata (no ARROW:schema, pandas or huggingface blob)."""
+    for path in sorted((repo_root / "corpus" / "data").rglob("*")):
+        if path.is_dir():
+            continue
+        assert path.suffix == ".parquet", path
+        metadata = pq.read_metadata(path)
+        assert metadata.created_by == PARQUET_WRITER, path
+        assert metadata.metadata is None, path
+        assert metadata.format_version == PARQUET_OPTIONS["version"]
+        assert metadata.num_row_groups == 1, path
+        for column in range(metadata.num_columns):
+            chunk = metadata.row_group(0).column(column)
+            assert chunk.compression == "SNAPPY" and chunk.is_stats_set, (path, chunk.path_in_schema)
+
+
+def test_the_test_environment_has_the_writer_of_the_committed_files() -> None:
+    """The test extra pins pyarrow to the committed files' writer; without it the byte checks
+    above would fail for a reason that has nothing to do with the gold."""
+    assert this_parquet_writer() == PARQUET_WRITER == f"parquet-cpp-arrow version {pa.__version__}"
+    import tomllib
+
+    extra = tomllib.loads((Path(__file__).parent.parent / "pyproject.toml").read_text(encoding="utf-8"))
+    pins = [spec.split(" ")[0] for spec in extra["project"]["optional-dependencies"]["test"] if spec.startswith("pyarrow")]
+    assert pins == [f"pyarrow=={PARQUET_WRITER.rsplit(' ', 1)[-1]}"]
+
+
+def test_check_names_both_writers_when_pyarrow_differs(repo_root: Path, tmp_path: Path) -> None:
+    """A file written by another pyarrow (its created_by changed in place, same length) is
+    stale, and --check says which writer wrote it and which one the committed files need."""
+    root = _copy_gold(repo_root, tmp_path / "copy", with_corpus=True)
+    path = root / "corpus" / data_path("timex")
+    other = PARQUET_WRITER[:-1] + ("0" if PARQUET_WRITER[-1] != "0" else "1")  # another patch release
+    assert len(other) == len(PARQUET_WRITER) and other != PARQUET_WRITER
+    path.write_bytes(path.read_bytes().replace(PARQUET_WRITER.encode(), other.encode()))
+    assert pq.read_metadata(path).created_by == other
+    result = CliRunner().invoke(main, ["build", "--check", "--root", str(root)])
+    assert result.exit_code == 1
+    assert f"stale: corpus/data/timex/test.parquet (differs): written by {other}, this build writes with {PARQUET_WRITER}" in result.output
+    assert "Traceback" not in result.output
+
+
 def test_check_fails_after_a_record_edit(mini_built: Path, tmp_path: Path) -> None:
     root = tmp_path / "root"
     shutil.copytree(mini_built, root)
@@ -158,9 +206,9 @@ def test_check_fails_after_a_record_edit(mini_built: Path, tmp_path: Path) -> No
     path.write_text(path.read_text(encoding="utf-8").replace('"Cairo"', '"Al-Qahira"'), encoding="utf-8")
     result = CliRunner().invoke(main, ["build", "--check", "--root", str(root)])
     assert result.exit_code == 1
-    for name in ("corpus/README.md", "corpus/data/documents/test.arrow", "corpus/data/entities/test.arrow"):
+    for name in ("corpus/README.md", "corpus/data/documents/test.parquet", "corpus/data/entities/test.parquet"):
         assert f"stale: {name} (differs)" in result.output
-    assert "timex/test.arrow" not in result.output
+    assert "timex/test.parquet" not in result.output
 
 
 def test_build_refuses_invalid_gold_with_exit_2(mini_root: Path) -> None:
@@ -214,6 +262,7 @@ def test_card_yaml_features_equal_the_definitions(repo_root: Path) -> None:
     assert header["license"] == "other" and header["language"] == ["ar"]
     assert "token-classification" in header["task_categories"]
     assert [c["config_name"] for c in header["configs"]] == list(CONFIGS)
+    assert [c["config_name"] for c in header["configs"] if c.get("default")] == [DEFAULT_CONFIG]
     for config in header["configs"]:
         assert config["data_files"] == [{"split": split, "path": data_path(config["config_name"], split)} for split in ("test", "dev", "challenge")]
         for data_file in config["data_files"]:
@@ -255,9 +304,8 @@ def _assert_matches(value: Any, feature: Any, where: str) -> None:
         raise AssertionError(f"{where}: unexpected feature {feature!r}")
 
 
-def _read_stream(path: Path) -> pa.Table:
-    with pa.ipc.open_stream(pa.OSFile(str(path), "rb")) as reader:
-        return reader.read_all()
+def _read_parquet(path: Path) -> pa.Table:
+    return pq.ParquetFile(str(path)).read()
 
 
 def _check_data_files(corpus: Path) -> dict[str, int]:
@@ -267,7 +315,7 @@ def _check_data_files(corpus: Path) -> dict[str, int]:
     counts = {}
     for config in CONFIGS:
         features = config_features(config)
-        table = _read_stream(corpus / data_path(config))
+        table = _read_parquet(corpus / data_path(config))
         assert table.schema.metadata is None
         assert table.schema.equals(features.arrow_schema.remove_metadata()), config
         assert table.num_rows == 0 or len(table.to_batches()) == 1
@@ -316,7 +364,7 @@ def test_mini_rows_match_the_features_exactly(mini_built: Path) -> None:
 
 def test_mini_rows_content(mini_built: Path) -> None:
     def rows(config: str) -> list[dict[str, Any]]:
-        return _read_stream(mini_built / "corpus" / data_path(config)).to_pylist()
+        return _read_parquet(mini_built / "corpus" / data_path(config)).to_pylist()
 
     entities = rows("entities")
     assert [r["mention_id"] for r in entities] == ["m1", "m5", "m2", "m3", "m6", "m7", "m4", "m8"]  # text order
@@ -339,7 +387,7 @@ def test_card_counts_come_from_the_data(repo_root: Path, mini_built: Path) -> No
     for root in (repo_root, mini_built):
         card = (root / CARD_PATH).read_text(encoding="utf-8")
         for config in CONFIGS:
-            rows = _read_stream(root / "corpus" / data_path(config)).num_rows
+            rows = _read_parquet(root / "corpus" / data_path(config)).num_rows
             assert f"| `{config}` | {rows} |" in card
         stats = projection_stats(load_records(root / "annotations" / "records"))
         assert f"| represented in IOB2 | {stats.represented} |" in card
@@ -367,6 +415,8 @@ for index, folder in enumerate(sys.argv[2:]):
             out[folder][config] = {"rows": dataset.to_list(), "features": dataset.features.to_dict(), "split": str(dataset.split)}
         except ValueError as err:
             out[folder][config] = {"error": str(err)}
+    default = load_dataset("corpus", split="test", cache_dir=cache)  # no config name: the card's default
+    out[folder]["<no config name>"] = {"rows": default.to_list(), "config": default.info.config_name}
 with open(sys.argv[1], "w", encoding="utf-8") as handle:
     json.dump(out, handle, ensure_ascii=False)
 """ % (CONFIGS,)
@@ -415,6 +465,9 @@ def test_load_dataset_offline_every_config(loaded_with_datasets: dict[str, Any],
         ours = load(config, corpus_dir=mini_built / "corpus")
         assert ours.num_rows > 0 and loaded[config]["split"] == "test"
         assert loaded[config]["rows"] == ours.to_list()
+    assert loaded["<no config name>"]["config"] == DEFAULT_CONFIG == "documents"
+    assert loaded["<no config name>"]["rows"] == load(DEFAULT_CONFIG, corpus_dir=mini_built / "corpus").to_list()
+    assert loaded_with_datasets["repo"]["<no config name>"]["rows"] == load(DEFAULT_CONFIG).to_list()
     # ISO-date strings stay strings (JSON data files came back as "2024-03-10 00:00:00")
     values = {row["timex_id"]: row["value"] for row in loaded["timex"]["rows"]}
     assert values == {"t1": "2024-03-10", "t2": "2024-03-11", "t3": "2024-03-09TEV"}

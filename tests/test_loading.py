@@ -7,6 +7,7 @@ import shutil
 from pathlib import Path
 
 import pyarrow as pa
+import pyarrow.parquet as pq
 import pytest
 
 import naba
@@ -64,12 +65,11 @@ def test_schema_mismatch_is_an_error(built: Path) -> None:
     path = built / "corpus" / data_path("entities")
     schema = pa.schema([("document_id", pa.string()), ("mention_id", pa.string())])
     table = pa.Table.from_pylist([{"document_id": "d", "mention_id": "m"}], schema=schema)
-    with pa.ipc.new_stream(pa.OSFile(str(path), "wb"), schema) as writer:
-        writer.write_table(table)
+    pq.write_table(table, str(path))
     with pytest.raises(CorpusError, match="schema differs"):
         load("entities", corpus_dir=built / "corpus")
     path.write_bytes(b"not arrow")
-    with pytest.raises(CorpusError, match="not an Arrow IPC stream"):
+    with pytest.raises(CorpusError, match="not a Parquet file"):
         read_rows("entities", corpus_dir=built / "corpus")
 
 
@@ -94,12 +94,15 @@ def test_load_works_from_a_copied_folder_in_another_cwd(built: Path, tmp_path: P
     assert load("timex", corpus_dir=target).num_rows == 3
 
 
-def test_the_cards_pyarrow_pandas_snippet(built: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_the_cards_pandas_snippet(built: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The card's loader-free snippet: plain pandas reads a data file (no naba, no datasets)."""
+    import pandas as pd
+
     monkeypatch.chdir(built)
     card = (built / "corpus" / "README.md").read_text(encoding="utf-8")
-    snippet = 'frame = pa.ipc.open_stream("corpus/data/entities/test.arrow").read_pandas()'
+    snippet = 'frame = pd.read_parquet("corpus/data/entities/test.parquet")'
     assert snippet in card
-    scope: dict[str, object] = {"pa": pa}
+    scope: dict[str, object] = {"pd": pd}
     exec(snippet, scope)
     expected = load("entities", corpus_dir=built / "corpus").to_pandas()
     assert scope["frame"].equals(expected)  # type: ignore[attr-defined]

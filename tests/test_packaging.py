@@ -50,8 +50,11 @@ def test_wheel_carries_gold_and_corpus(wheel: Path, repo_root: Path) -> None:
         assert "naba/_data/annotations/GUIDELINES.md" in names
     assert "naba/_data/annotations/record.schema.json" in names
     assert "naba/_data/corpus/README.md" in names
+    assert "naba/_data/corpus/croissant.json" in names and "naba/_data/corpus/LICENSE.md" in names
+    assert any(name.endswith(".dist-info/licenses/LICENSE") for name in names), "the code licence ships in the wheel"
     for config in CONFIGS:
-        assert f"naba/_data/corpus/data/{config}/test.arrow" in names
+        for split in ("test", "dev", "challenge"):
+            assert f"naba/_data/corpus/data/{config}/{split}.parquet" in names
     assert not any(name.endswith("corpus.py") for name in names)
     top_level = {name.split("/", 1)[0] for name in names}
     assert "naba" in top_level and all(name.endswith(".dist-info") for name in top_level - {"naba"}), top_level

@@ -68,7 +68,7 @@ def build(check: bool, root: Path | None) -> None:
         stale = stale_files(output, base)
         if stale:
             for state in stale:
-                click.echo(f"stale: {state.path} ({state.state})", err=True)
+                click.echo(f"stale: {state.path} ({state.state})" + (f": {state.detail}" if state.detail else ""), err=True)
             click.echo(f"{len(stale)} stale file(s) under {base}: run `naba build`", err=True)
             sys.exit(EXIT_FAIL)
         click.echo(f"up to date: {len(output.files)} file(s) under {base}")

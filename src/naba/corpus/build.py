@@ -1,24 +1,34 @@
-"""Build ``corpus/`` (the Hugging Face dataset folder) and the record JSON Schema
-from the gold records, deterministically.
+"""Build ``corpus/`` (the Hugging Face dataset folder), its Croissant metadata and the
+record JSON Schema from the gold records, deterministically.
 
-Data files are Arrow IPC *streams* (``corpus/data/<config>/test.arrow``), one per
-config. Why not JSON Lines, the first choice (its bytes depend only on
-``json.dumps``): ``datasets`` does apply the card's features to JSON data files,
-but only *after* pyarrow's JSON reader has inferred column types, and that
-reader turns every string that looks like an ISO date into a timestamp. A
-TIMEX3 value ``"2025-06-23"`` or a publication date came back from
-``load_dataset`` as ``"2025-06-23 00:00:00"`` (tests/test_build.py keeps
-checking the loaded rows). Parquet has no such inference, but each file embeds
-its writer's version (``created_by``) and layout choices, so its bytes change
-with the pyarrow version. An Arrow IPC stream carries its exact schema, is read
-by ``datasets`` without inference, and holds no version string: the same rows
-gave byte-identical streams under pyarrow 14.0.2 and 26.0.1. The schema written
-is the features' Arrow schema without the ``huggingface`` metadata (whose
-formatting belongs to the datasets version); the types come from the card.
+Data files are Parquet (``corpus/data/<config>/<split>.parquet``), one per config and
+split, because Parquet is what the ecosystem reads: pandas, polars, duckdb, the Hub's
+viewer and mlcroissant (the Arrow IPC streams used before were read by pyarrow and
+``datasets`` only). JSON Lines stays out: pyarrow's JSON reader, which ``datasets``
+runs *before* applying the card's features, turns ISO-date strings (TIMEX3 values such
+as ``"2025-06-23"``) into timestamps; Parquet carries its types, so nothing is inferred
+(tests/test_build.py keeps checking the loaded rows).
+
+Byte-identical rebuilds. Every writer option that affects the bytes is pinned in
+``PARQUET_OPTIONS`` (format version, page and batch sizes, one row group per file,
+dictionary encoding, snappy compression, statistics, no page index or checksums), and
+the schema is the features' Arrow schema with no metadata and ``store_schema=False``,
+so the footer holds no key-value metadata at all (no ``ARROW:schema``, no
+``huggingface`` or pandas blob whose formatting belongs to a library version). One
+thing cannot be pinned: pyarrow writes ``created_by = "parquet-cpp-arrow version X"``
+into every footer (no option changes it; rewriting it would misinform readers, which
+use it to work around known writer bugs), and another pyarrow may lay pages out
+differently (with these options, pyarrow 25.0.1 wrote 12 of the 18 committed files
+differing only in that string and 6 laid out differently; 15.0.2 laid out all 18
+differently). So the bytes are a function of the rows *and the pyarrow version*: the
+test extra pins the pyarrow that wrote the committed files (``PARQUET_WRITER``), tests
+rebuild twice and compare bytes and check that ``naba build`` reproduces the committed
+files, and ``naba build --check`` under another pyarrow names both writers instead of a
+bare "differs".
 
 Everything here is a pure function of the record files: no timestamps, records
 in document-id order, rows in text order (ties broken by id), columns and
-struct fields in the order of the features, one record batch per file.
+struct fields in the order of the features, one row group per file.
 ``build_files`` returns the bytes of every file; writing and comparing are
 separate steps, so ``--check`` builds to memory and compares bytes. Every row is
 checked against its features *before* it reaches pyarrow, because
@@ -33,10 +43,30 @@ from pathlib import Path
 from typing import Any, Final, Iterable, Sequence
 
 import pyarrow as pa
+import pyarrow.parquet as pq
 import yaml
 from datasets import ClassLabel, Features, List, Value
 
-from naba.corpus.features import CONFIGS, COLUMN_DOCS, DESCRIPTIONS, SPLIT_DESCRIPTIONS, all_features, feature_type_name
+from naba.corpus.features import (
+    CONFIGS,
+    COLUMN_DOCS,
+    DEFAULT_CONFIG,
+    DESCRIPTIONS,
+    SPLIT_DESCRIPTIONS,
+    SPLIT_LICENCES,
+    all_features,
+    feature_type_name,
+)
+from naba.corpus.croissant import CROISSANT_NAME, croissant, croissant_bytes
+from naba.corpus.metadata import (
+    CODE_LICENCE,
+    LICENCE_FILE,
+    LICENCE_NAME,
+    bibtex,
+    dataset_licence,
+    hub_sections,
+    licence_file,
+)
 from naba.gold.inventory import ENTITY_TYPES, LAYERS
 from naba.gold.model import GOLD_CHANGELOG, GOLD_VERSION, SCHEMA_VERSION, Record, json_schema
 from naba.gold.records import gold_sha256, load_records, record_paths
@@ -50,13 +80,22 @@ from naba.corpus.tokenize import (
 )
 
 CARD_PATH: Final = "corpus/README.md"
+#: The card's first paragraph, also croissant.json's ``description``.
+DATASET_DESCRIPTION: Final = (
+    "naba is a gold-annotated benchmark for information extraction from Modern Standard Arabic news. "
+    "Each document is one gold record with four linked annotation layers: **entities** (typed mentions "
+    "grouped into entities with a canonical name), **quotes** (cue, content span(s), speaker entity, "
+    "direct/indirect/mixed, relaying outlet), **events** (typed trigger, arguments pointing at entities and "
+    "time expressions, factuality) and **time expressions** (TIMEX3 value plus an anchor: the publication "
+    "date, the speech event they occur in, or another expression)."
+)
 SCHEMA_PATH: Final = "annotations/record.schema.json"
 CORPUS_DIR: Final = "corpus"
 
 
 def data_path(config: str, split: str = "test") -> str:
     """Path of a config's data file, relative to the corpus folder."""
-    return f"data/{config}/{split}.arrow"
+    return f"data/{config}/{split}.parquet"
 
 
 _INT_RANGES: Final = {"int32": (-(2**31), 2**31 - 1), "int64": (-(2**63), 2**63 - 1)}
@@ -254,16 +293,56 @@ def arrow_schema(features: Features) -> pa.Schema:
     return features.arrow_schema.remove_metadata()
 
 
-def arrow_bytes(rows: list[dict[str, Any]], features: Features) -> bytes:
-    """One Arrow IPC stream (uncompressed, metadata V5) holding ``rows`` in one batch."""
+#: Every ``pq.write_table`` option that affects the bytes, pinned (most at pyarrow's
+#: defaults, written out so that a change of default cannot change the files). Options
+#: newer than pyarrow 15 (content-defined chunking, bloom filters, rows per page) are
+#: left at their defaults, which are off, so the build runs on every pyarrow the
+#: dependency floor allows (15: pyarrow 14 has no ``write_page_checksum``).
+PARQUET_OPTIONS: Final[dict[str, Any]] = {
+    "version": "2.6",
+    "data_page_version": "1.0",
+    "use_dictionary": True,
+    "dictionary_pagesize_limit": 1 << 20,
+    "compression": "snappy",  # the Parquet default: every reader has it
+    "write_statistics": True,  # min/max per column chunk, for duckdb/polars predicate push-down
+    "data_page_size": 1 << 20,
+    "write_batch_size": 1024,
+    "use_byte_stream_split": False,
+    "column_encoding": None,
+    "use_compliant_nested_type": True,
+    "store_schema": False,  # no ARROW:schema blob: the Parquet types round-trip to the same Arrow schema
+    "write_page_index": False,
+    "write_page_checksum": False,
+    "sorting_columns": None,
+}
+
+#: The ``created_by`` of the committed data files: the pyarrow the test extra pins.
+PARQUET_WRITER: Final = "parquet-cpp-arrow version 26.0.1"
+
+
+def parquet_bytes(rows: list[dict[str, Any]], features: Features) -> bytes:
+    """One Parquet file holding ``rows`` in one row group (none when ``rows`` is empty)."""
     schema = arrow_schema(features)
     table = pa.Table.from_pylist(rows, schema=schema)
     sink = pa.BufferOutputStream()
-    options = pa.ipc.IpcWriteOptions(metadata_version=pa.ipc.MetadataVersion.V5, compression=None)
-    with pa.ipc.new_stream(sink, schema, options=options) as writer:
-        if rows:
-            writer.write_batch(table.combine_chunks().to_batches()[0])
+    pq.write_table(table, sink, row_group_size=max(1, len(rows)), **PARQUET_OPTIONS)
     return sink.getvalue().to_pybytes()
+
+
+def parquet_created_by(data: bytes) -> str | None:
+    """The writer recorded in a Parquet file's footer, or None when ``data`` is no Parquet file."""
+    try:
+        return str(pq.read_metadata(pa.BufferReader(data)).created_by)
+    except (pa.ArrowInvalid, OSError):
+        return None
+
+
+def this_parquet_writer() -> str:
+    """The ``created_by`` that this pyarrow writes (read back from a file it wrote)."""
+    created_by = parquet_created_by(parquet_bytes([], Features({"x": Value("string")})))
+    if created_by is None:  # internal invariant: pyarrow reads back what it wrote
+        raise RuntimeError("pyarrow wrote a Parquet file it cannot read back")
+    return created_by
 
 
 def schema_bytes() -> bytes:
@@ -289,6 +368,8 @@ def card_header(counts: dict[str, int], splits: Sequence[str] = ("test",)) -> di
         "pretty_name": "naba: Arabic news information-extraction gold",
         "language": ["ar"],
         "license": "other",
+        "license_name": LICENCE_NAME,  # per split: see corpus/LICENSE.md
+        "license_link": LICENCE_FILE,
         "annotations_creators": ["machine-generated"],  # LLM annotators, no native-speaker review: say so
         "language_creators": ["found"],
         "multilinguality": ["monolingual"],
@@ -298,7 +379,11 @@ def card_header(counts: dict[str, int], splits: Sequence[str] = ("test",)) -> di
         "task_ids": ["named-entity-recognition"],
         "tags": ["information-extraction", "event-extraction", "quotation-attribution", "temporal-expressions", "timex3", "coreference"],
         "configs": [
-            {"config_name": config, "data_files": [{"split": split, "path": data_path(config, split)} for split in splits]}
+            {
+                "config_name": config,
+                **({"default": True} if config == DEFAULT_CONFIG else {}),
+                "data_files": [{"split": split, "path": data_path(config, split)} for split in splits],
+            }
             for config in CONFIGS
         ],
         "dataset_info": [{"config_name": config, "features": features[config]._to_yaml_list()} for config in CONFIGS],
@@ -334,12 +419,7 @@ def card_body(records: Sequence[Record], rows: dict[str, list[dict[str, Any]]], 
     parts: list[str] = []
     parts.append(
         "# naba: Arabic news information-extraction gold\n\n"
-        "naba is a gold-annotated benchmark for information extraction from Modern Standard Arabic news. "
-        "Each document is one gold record with four linked annotation layers: **entities** (typed mentions "
-        "grouped into entities with a canonical name), **quotes** (cue, content span(s), speaker entity, "
-        "direct/indirect/mixed, relaying outlet), **events** (typed trigger, arguments pointing at entities and "
-        "time expressions, factuality) and **time expressions** (TIMEX3 value plus an anchor: the publication "
-        "date, the speech event they occur in, or another expression).\n\n"
+        + DATASET_DESCRIPTION + "\n\n"
         "This folder is generated by `naba build` from `annotations/records/*.json`; do not edit it by hand "
         "(`naba build --check` fails when it is stale). Every offset is a half-open `[start, end)` index in "
         "Unicode code points into the document `text`, which is stored byte for byte; the covered `text` is "
@@ -383,24 +463,34 @@ def card_body(records: Sequence[Record], rows: dict[str, list[dict[str, Any]]], 
         "## Loading\n\n"
         "With `datasets`, offline, from the folder that holds `corpus/` (the repository root):\n\n"
         "```python\nfrom datasets import load_dataset\n\n"
+        f"records = load_dataset(\"corpus\", split=\"test\")  # the default config, `{DEFAULT_CONFIG}`\n"
         "mentions = load_dataset(\"corpus\", \"entities\", split=\"test\")\n"
         "tokens = load_dataset(\"corpus\", \"ner_tokens\", split=\"test\")\n"
         "tokens.features[\"ner_tags\"].feature.names  # ['O', 'B-PER', 'I-PER', ...]\n```\n\n"
-        "`datasets` caches a local folder under a key that changes neither with the data files' contents nor with "
-        "the folder's location: after `naba build`, or when two copies of the corpus are loaded with one cache, it "
-        "can return old rows. Pass `download_mode=\"force_redownload\"` (or a fresh `cache_dir`), or use "
+        "**Stale cache.** `datasets` caches a local folder under a key that changes neither with the data files' "
+        "contents nor with the folder's location: after `naba build`, or when two copies of the corpus are loaded "
+        "with one cache, a plain `load_dataset` returns the old rows. `download_mode=\"force_redownload\"` alone "
+        "is not enough: once a split's row count has changed it fails with `NonMatchingSplitsSizesError`, because "
+        "it checks the new rows against the split sizes recorded in the old cache entry (this card records no "
+        "split sizes; the old entry does). What works:\n\n"
+        "```python\nload_dataset(\"corpus\", \"entities\", split=\"test\",\n"
+        "             download_mode=\"force_redownload\", verification_mode=\"no_checks\")\n"
+        "# or a cache of its own: load_dataset(\"corpus\", \"entities\", split=\"test\", cache_dir=fresh_folder)\n```\n\n"
+        "(`verification_mode=\"no_checks\"` without `force_redownload` still returns the old rows.) Or use "
         "`naba.load`, which reads the files afresh every time and works from an installed wheel in any "
         "directory:\n\n"
         "```python\nimport naba\n\nmentions = naba.load(\"entities\")          # a datasets.Dataset, split \"test\"\n"
-        "frame = naba.load(\"entities\").to_pandas()  # pandas\n```\n\n"
-        "Without `datasets`, with pyarrow and pandas:\n\n"
-        "```python\nimport pyarrow as pa\n\n"
-        "frame = pa.ipc.open_stream(\"corpus/data/entities/test.arrow\").read_pandas()\n```\n\n"
-        "The data files are Arrow IPC streams (`data/<config>/test.arrow`), not JSON Lines: `datasets` infers "
-        "column types from JSON before applying the card's features, and turns strings that look like ISO dates "
-        "(TIMEX3 values such as `2025-06-23`) into timestamps (`2025-06-23 00:00:00`). An Arrow stream carries its "
-        "exact types and, unlike Parquet, no writer version: the same rows gave byte-identical files under pyarrow "
-        "14.0.2 and 26.0.1.\n"
+        "frame = naba.load_frame(\"entities\")      # pandas, straight from the data file\n```\n\n"
+        "Without `datasets`: the data files are plain Parquet (`data/<config>/<split>.parquet`), one row group "
+        "each, so pandas, polars, duckdb and the Hub's viewer read them directly:\n\n"
+        "```python\nimport pandas as pd\n\n"
+        "frame = pd.read_parquet(\"corpus/data/entities/test.parquet\")\n```\n\n"
+        "The Parquet types are the card's features (`ner_tags` is stored as its class indices; the names are in "
+        "the YAML header above and in `croissant.json`). Parquet, not JSON Lines: `datasets` infers column types "
+        "from JSON before applying the card's features, and turns strings that look like ISO dates (TIMEX3 values "
+        "such as `2025-06-23`) into timestamps (`2025-06-23 00:00:00`). `croissant.json` beside this card is the "
+        "Croissant 1.0 description of the same files (each with its sha256) and columns, generated by the same "
+        "build.\n"
     )
     parts.append(
         "## Tokenization and IOB2 tags (`ner_tokens`)\n\n"
@@ -461,13 +551,9 @@ def card_body(records: Sequence[Record], rows: dict[str, list[dict[str, Any]]], 
         + "\n\n"
         "## Provenance and licence\n\n"
         + "\n".join(provenance)
-        + "\n\n" + rights + " The naba code is licensed separately (see the repository's pyproject.toml).\n\n"
+        + "\n\n" + rights + f" The terms of every split are in `{LICENCE_FILE}` beside this card (`license_link`). "
+        f"The naba code is licensed separately, under {CODE_LICENCE} (the repository's LICENSE file).\n\n"
         f"Gold identity: gold version {GOLD_VERSION}, record schema {SCHEMA_VERSION}; sha256 of the record files {sha}.\n"
-    )
-    parts.append(
-        "## Citation\n\n```bibtex\n@misc{naba,\n"
-        "  title = {naba: a gold-annotated Arabic news benchmark for information extraction},\n"
-        f"  note  = {{Gold version {GOLD_VERSION}, record schema {SCHEMA_VERSION}, gold sha256 {sha}}}\n}}\n```\n"
     )
     return "\n".join(parts)
 
@@ -478,20 +564,17 @@ def card_bytes(records: Sequence[Record], rows: dict[str, list[dict[str, Any]]],
     names = [split.name for split in splits]
     header = yaml.safe_dump(card_header(counts, names), sort_keys=False, allow_unicode=True, width=1000)
     body = card_body(records, rows, stats, sha)
-    return ("---\n" + header + "---\n\n" + body + "\n" + splits_section(splits, split_rows)).encode("utf-8")
+    documents = {split.name: len(split_rows[split.name]["documents"]) for split in splits}
+    return ("---\n" + header + "---\n\n" + body + "\n" + splits_section(splits, split_rows) + "\n"
+            + hub_sections(sha, documents)).encode("utf-8")
 
 
 def splits_section(splits: Sequence["SplitData"], split_rows: dict[str, dict[str, list[dict[str, Any]]]]) -> str:
     """The card's table of splits: rows per config, what each split is, its licence and identity."""
-    licences = {
-        "test": "unknown (the source article's redistribution rights are unknown; see DATASHEET.md)",
-        "dev": "CC BY 4.0 (text and annotations written for naba)",
-        "challenge": "as the test article (derived from its text)",
-    }
     table = _table(
         ["split", *[f"`{c}`" for c in CONFIGS], "what it is", "licence", "identity (sha256)"],
         [(f"`{split.name}`", *[len(split_rows[split.name][c]) for c in CONFIGS], SPLIT_DESCRIPTIONS[split.name],
-          licences[split.name], split.sha256[:16]) for split in splits],
+          SPLIT_LICENCES[split.name], split.sha256[:16]) for split in splits],
     )
     return (
         "## Splits\n\n" + table + "\n\n"
@@ -536,9 +619,23 @@ def build_files(records: Sequence[Record], sha: str, extra_splits: Sequence[Spli
     rows = split_rows["test"]
     stats = projection_stats(records)
     files: dict[str, bytes] = {CARD_PATH: card_bytes(records, rows, stats, sha, splits, split_rows)}
+    data_files: dict[tuple[str, str], tuple[str, bytes]] = {}
     for split in splits:
         for config in CONFIGS:
-            files[f"{CORPUS_DIR}/{data_path(config, split.name)}"] = arrow_bytes(split_rows[split.name][config], features[config])
+            path = data_path(config, split.name)
+            data_files[(config, split.name)] = (path, parquet_bytes(split_rows[split.name][config], features[config]))
+            files[f"{CORPUS_DIR}/{path}"] = data_files[(config, split.name)][1]
+    names = [split.name for split in splits]
+    files[f"{CORPUS_DIR}/{LICENCE_FILE}"] = licence_file(names).encode("utf-8")
+    files[f"{CORPUS_DIR}/{CROISSANT_NAME}"] = croissant_bytes(croissant(
+        data_files,
+        {(config, split.name): len(split_rows[split.name][config]) for split in splits for config in CONFIGS},
+        names,
+        description=DATASET_DESCRIPTION,
+        cite_as=bibtex(sha),
+        version=GOLD_VERSION,
+        licence=dataset_licence(names),
+    ))
     files[SCHEMA_PATH] = schema_bytes()
     counts = {c: len(rows[c]) for c in CONFIGS}
     split_counts = {split.name: {c: len(split_rows[split.name][c]) for c in CONFIGS} for split in splits}
@@ -579,6 +676,7 @@ def build_from_root(root: Path) -> BuildOutput:
 class FileState:
     path: str
     state: str  # "missing", "differs", "unexpected" (stale) or "ok"
+    detail: str = ""  # why a file differs, when the build can tell (another Parquet writer)
 
 
 def _existing_corpus_files(root: Path) -> list[str]:
@@ -586,6 +684,15 @@ def _existing_corpus_files(root: Path) -> list[str]:
     if not corpus.is_dir():
         return []
     return sorted(p.relative_to(root).as_posix() for p in corpus.rglob("*") if p.is_file())
+
+
+def _why_differs(existing: bytes, built: bytes) -> str:
+    """Names both writers when a Parquet file was written by another pyarrow: then the
+    bytes differ even for the same rows, and the fix is that pyarrow, not the gold."""
+    theirs, ours = parquet_created_by(existing), parquet_created_by(built)
+    if theirs is None or ours is None or theirs == ours:
+        return ""
+    return f"written by {theirs}, this build writes with {ours}; the committed files need {PARQUET_WRITER}"
 
 
 def compare(output: BuildOutput, root: Path) -> list[FileState]:
@@ -597,7 +704,8 @@ def compare(output: BuildOutput, root: Path) -> list[FileState]:
         if not target.is_file():
             states.append(FileState(path, "missing"))
         else:
-            states.append(FileState(path, "ok" if target.read_bytes() == data else "differs"))
+            existing = target.read_bytes()
+            states.append(FileState(path, "ok") if existing == data else FileState(path, "differs", _why_differs(existing, data)))
     states += [FileState(path, "unexpected") for path in _existing_corpus_files(root) if path not in output.files]
     return states
 

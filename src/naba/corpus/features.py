@@ -1,8 +1,9 @@
 """The ``datasets.Features`` of every corpus config: the one definition of columns.
 
 Why one place: the card's YAML header (what ``datasets.load_dataset`` applies to
-the JSON Lines files), ``naba.load`` and the build's row check all read these
-definitions, so the card, the data and the loader cannot drift apart. The
+the Parquet files), ``corpus/croissant.json`` (``naba.corpus.croissant``), ``naba.load``
+and the build's row check all read these definitions, so the card, the Croissant
+metadata, the data and the loader cannot drift apart. The
 ``documents`` features mirror ``naba.gold.model.Record`` field by field; a test
 compares them key by key with every built row.
 
@@ -30,6 +31,9 @@ from naba.corpus.tokenize import iob2_names
 
 CONFIGS: Final[tuple[str, ...]] = ("documents", "entities", "timex", "quotes", "events", "ner_tokens")
 SPLITS: Final[tuple[str, ...]] = ("test", "dev", "challenge")
+#: The config ``datasets.load_dataset("corpus")`` loads without a config name (``default: true``
+#: in the card): the full gold records, from which every other config is derived.
+DEFAULT_CONFIG: Final = "documents"
 
 #: What each split is (the card and DATASHEET.md say the same at more length).
 SPLIT_DESCRIPTIONS: Final[dict[str, str]] = {
@@ -37,6 +41,15 @@ SPLIT_DESCRIPTIONS: Final[dict[str, str]] = {
     "dev": "articles written for naba (Maghreb, Egypt, Levant, Iraq, Gulf), to learn and tune on",
     "challenge": "variants of the test article made by named, seeded transformations; gold carried by construction; "
                  "derived from the test text and strongly correlated with it",
+}
+
+#: The licence of each split's text and annotations (the card, croissant.json and DATASHEET.md
+#: say the same): the test article's redistribution rights are unknown, the challenge split is
+#: derived from its text, and the dev articles and all annotations were written for naba.
+SPLIT_LICENCES: Final[dict[str, str]] = {
+    "test": "unknown (the source article's redistribution rights are unknown; see DATASHEET.md)",
+    "dev": "CC BY 4.0 (text and annotations written for naba)",
+    "challenge": "as the test article (derived from its text)",
 }
 
 #: Columns every config carries, after its own: which challenge variant a row belongs to.

@@ -4,7 +4,7 @@ Why not ``datasets.load_dataset`` on the folder: its cache key for a local
 folder changes neither with the data files' contents nor with the folder's
 location, so after annotations are edited and ``naba build`` reruns (or when two
 copies of the corpus share one cache) it can return the old rows. The corpus is
-small, so this module reads the config's Arrow stream on every call, checks
+small, so this module reads the config's Parquet file on every call, checks
 that the file's schema is exactly the config's features (column set, order and
 types, recursively), and wraps the table in an in-memory Dataset: no cache to
 go stale, no network, and it works from an installed wheel in any working
@@ -43,6 +43,7 @@ def data_file(config: str, *, split: str = "test", corpus_dir: Path | None = Non
 def read_table(config: str, *, split: str = "test", corpus_dir: Path | None = None) -> "pa.Table":
     """The Arrow table of one config, its schema checked against the features."""
     import pyarrow as pa
+    import pyarrow.parquet as pq
 
     from naba.corpus.build import arrow_schema
 
@@ -50,10 +51,9 @@ def read_table(config: str, *, split: str = "test", corpus_dir: Path | None = No
     if not path.is_file():
         raise CorpusError(f"{path}: no data file for config {config!r}; run `naba build`")
     try:
-        with pa.ipc.open_stream(pa.OSFile(str(path), "rb")) as reader:
-            table = reader.read_all()
+        table = pq.ParquetFile(str(path)).read()
     except (pa.ArrowInvalid, OSError) as err:
-        raise CorpusError(f"{path}: not an Arrow IPC stream ({err}); run `naba build`") from None
+        raise CorpusError(f"{path}: not a Parquet file ({err}); run `naba build`") from None
     expected = arrow_schema(config_features(config))
     found = table.schema.remove_metadata()
     if not found.equals(expected):

@@ -8,7 +8,7 @@ training documents (``common.Labeller`` / ``common.Ranker``):
    Why not a cue lexicon: the classifier learns the cue words of the training gold from their
    forms, stems and the rule baseline's general speech-verb flag, and the context features let
    it refuse a speech verb without propositional content (``علق على``, GUIDELINES.md 2.1).
-2. **content start**: a ranker over the word tokens after the cue (up to 20 tokens, same
+2. **content start**: a ranker over the word tokens after the cue (up to 40 tokens, same
    paragraph); the content begins after the complementizer or colon, which the features see.
 3. **content end**: a ranker over the word tokens from the start to the paragraph end; features
    are what follows the candidate (full stop, comma, closing quotation mark, the next cue,
@@ -42,7 +42,7 @@ from naba.baselines.statistical.common import (
     bucket,
 )
 
-START_WINDOW = 20
+START_WINDOW = 40
 SPEAKER_SENTENCES = 3
 
 
@@ -108,7 +108,9 @@ def _start_features(view: View, cue: int, j: int) -> dict[str, Any]:
     tokens = view.tokens
     prev = tokens[j - 1]
     between = tokens[cue + 1 : j]
+    opener = next((k for k in range(cue + 1, j) if _compl(tokens[k]) or tokens[k].norm == COLON), None)
     return {
+        "first_after_opener": opener == j - 1 or (opener == j - 2 and prev.norm == QUOTE_MARK),
         "bias": 1.0,
         "d": bucket(j - cue),
         "prev": prev.norm,

@@ -111,8 +111,7 @@ class Labeller:
     Constant when the training labels have one class; ``default`` when there are none.
     """
 
-    def __init__(self, features: Sequence[dict[str, Any]], labels: Sequence[str], default: str = "O", c: float = 0.5,
-                 class_weight: str | None = None) -> None:
+    def __init__(self, features: Sequence[dict[str, Any]], labels: Sequence[str], default: str = "O", c: float = 0.5) -> None:
         from sklearn.feature_extraction import DictVectorizer
         from sklearn.svm import LinearSVC
 
@@ -124,7 +123,7 @@ class Labeller:
             return
         self.vectorizer = DictVectorizer(sort=True)
         matrix = _int32(self.vectorizer.fit_transform(list(features)))
-        self.model = LinearSVC(C=c, random_state=SEED, class_weight=class_weight)
+        self.model = LinearSVC(C=c, random_state=SEED)
         self.model.fit(matrix, list(labels))
         self.classes = [str(c_) for c_ in self.model.classes_]
 
@@ -139,12 +138,6 @@ class Labeller:
             return [{self.classes[0]: -float(v), self.classes[1]: float(v)} for v in values]
         return [{c_: float(v) for c_, v in zip(self.classes, row)} for row in values]
 
-    def predict(self, features: Sequence[dict[str, Any]], handicap: float = 0.0) -> list[str]:
-        """The best class of each item; ``handicap`` is subtracted from the default class's score
-        (a recall knob for rare labels against a dominant ``O``)."""
-        out = []
-        for s in self.scores(features):
-            if handicap and self.default in s:
-                s = {**s, self.default: s[self.default] - handicap}
-            out.append(max(sorted(s), key=lambda c_: s[c_]))
-        return out
+    def predict(self, features: Sequence[dict[str, Any]]) -> list[str]:
+        """The best class of each item (ties: the first class in sorted order)."""
+        return [max(sorted(s), key=lambda c_: s[c_]) for s in self.scores(features)]

@@ -4,7 +4,9 @@ Three seeded liblinear models trained from the gold events of the training docum
 
 1. **triggers**: an IOB2 token classifier over the event types of ``naba.gold.inventory``
    (``B-MEET``, ``I-MEET`` …) on the entity model's token features (two-word triggers such
-   as ``مؤتمر صحفي`` are the ``I-`` case).
+   as ``مؤتمر صحفي`` are the ``I-`` case), plus a lexicon feature: the types of the training
+   triggers that share a crude core with the token (``cores``). A training document's lexicon
+   feature is computed from the *other* training documents, as it is for unseen text.
 2. **arguments**: a classifier over (trigger, candidate) pairs, where the candidates are the
    system's own entity mentions and time expressions in the trigger's sentence (GUIDELINES.md
    3.3: arguments are in the trigger's sentence). Labels are the roles plus ``NONE``; at
@@ -30,10 +32,6 @@ from naba.baselines.statistical.common import COMMAS, Candidate, Labeller, bucke
 from naba.gold.inventory import EVENT_ROLES, TIME_ROLE
 
 NONE = "NONE"
-#: Subtracted from the ``O`` score of the trigger tagger: triggers are rare tokens and the SVM
-#: under-predicts them (dev LODO trigger recall 0.40 at 0, 0.50 at 0.3 for the same precision).
-#: Chosen on dev LODO among 0, 0.3, 0.6: the dev figures are therefore slightly optimistic.
-TRIGGER_HANDICAP = 0.3
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,6 +59,44 @@ class EventModel:
     trigger: Labeller
     argument: Labeller
     factuality: Labeller
+    lexicon: dict[str, tuple[str, ...]]
+
+
+_PROCLITICS = ("وال", "فال", "بال", "كال", "لل", "ال", "وس", "فس", "و", "ف", "ب", "ل", "س")
+_SUFFIXES = ("هما", "هم", "ها", "ات", "ه", "ا", "ي")
+
+
+def cores(norm: str) -> frozenset[str]:
+    """Crude cores of a word: the normalised form without a proclitic and without a suffix
+    (``والمساعدات`` -> ``مساعد``…), at least three letters. Why: a trigger seen in training as
+    ``الاتفاق`` should also be recognised as ``اتفاقا`` or ``الاتفاقيه``."""
+    heads = {norm} | {norm[len(p):] for p in _PROCLITICS if norm.startswith(p) and len(norm) - len(p) >= 3}
+    out = set(heads)
+    for head in heads:
+        for suffix in _SUFFIXES:
+            if head.endswith(suffix) and len(head) - len(suffix) >= 3:
+                out.add(head[: -len(suffix)])
+    return frozenset(out)
+
+
+def lexicon_of(docs: Sequence["EventDoc"]) -> dict[str, tuple[str, ...]]:
+    """Core -> the event types its gold triggers had in ``docs`` (first word of a trigger)."""
+    found: dict[str, set[str]] = {}
+    for doc in docs:
+        for event in doc.events:
+            for core in cores(doc.view.tokens[event.first].norm):
+                found.setdefault(core, set()).add(event.type)
+    return {core: tuple(sorted(types)) for core, types in sorted(found.items())}
+
+
+def trigger_features(view: View, base: dict[str, Any], i: int, lexicon: dict[str, tuple[str, ...]]) -> dict[str, Any]:
+    """Token features plus the event types of the training triggers that share a core with it."""
+    feats = dict(base)
+    for core in cores(view.tokens[i].norm):
+        for type_ in lexicon.get(core, ()):
+            feats[f"lex_{type_}"] = True
+            feats["lex_any"] = True
+    return feats
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,10 +168,13 @@ def train(docs: Sequence[EventDoc]) -> EventModel:
     arg_y: list[str] = []
     fact_x: list[dict[str, Any]] = []
     fact_y: list[str] = []
-    for doc in docs:
+    for n, doc in enumerate(docs):
         view = doc.view
         labels = _iob_tokens(len(view.tokens), [(e.first, e.last, e.type) for e in doc.events])
-        trig_x.extend(doc.features)
+        # the lexicon feature of a training document comes from the *other* training documents,
+        # as it will for a new document: otherwise every gold trigger would be in its own lexicon
+        own_out = lexicon_of([d for k, d in enumerate(docs) if k != n])
+        trig_x.extend(trigger_features(view, doc.features[i], i, own_out) for i in range(len(view.tokens)))
         trig_y.extend(labels)
         for event in doc.events:
             fact_x.append(_factuality_features(view, doc.features[event.first], event.first, event.type))
@@ -147,13 +186,14 @@ def train(docs: Sequence[EventDoc]) -> EventModel:
                     continue
                 arg_x.append(_argument_features(view, event.first, event.last, event.type, cand, pool))
                 arg_y.append(roles.get(cand.ref, NONE))
-    return EventModel(Labeller(trig_x, trig_y), Labeller(arg_x, arg_y, default=NONE), Labeller(fact_x, fact_y, default="asserted"))
+    return EventModel(Labeller(trig_x, trig_y), Labeller(arg_x, arg_y, default=NONE), Labeller(fact_x, fact_y, default="asserted"),
+                      lexicon_of(docs))
 
 
 def predict(view: View, features: Sequence[dict[str, Any]], candidates: Sequence[Candidate], model: EventModel) -> list[PredictedEvent]:
     from naba.baselines.statistical import _decode
 
-    labels = model.trigger.predict(list(features), handicap=TRIGGER_HANDICAP)
+    labels = model.trigger.predict([trigger_features(view, features[i], i, model.lexicon) for i in range(len(view.tokens))])
     out: list[PredictedEvent] = []
     for first, last, type_ in _decode(labels):
         if any(view.tokens[k].paragraph != view.tokens[first].paragraph for k in range(first, last + 1)):

@@ -134,7 +134,18 @@ def _argument_features(view: View, first: int, last: int, type_: str, cand: Cand
     proclitic = token.norm[0] if cand.start > token.start and token.norm else ""
     kind = cand.kind
     others = sum(1 for c in pool if c is not cand and (lo <= c.first < hi))
+    same_side = [c for c in pool if (c.first > last) == after and c.kind == cand.kind]
+    nearest = bool(same_side) and cand is min(same_side, key=lambda c: (abs(c.first - first), c.first))
+    first_in_sentence = cand is min(pool, key=lambda c: (c.first, c.last))
+    trig = tokens[first].norm
+    verbal = trig[:1] in ("ي", "ت", "س") or (len(trig) <= 4 and not trig.startswith("ال"))
     return {
+        "nearest": nearest,
+        "eknear": f"{type_}|{kind}|{side}|{nearest}",
+        "first_in_sentence": first_in_sentence,
+        "ekfirst": f"{type_}|{kind}|{first_in_sentence}",
+        "verbal": verbal,
+        "eksv": f"{type_}|{kind}|{side}|{verbal}",
         "bias": 1.0,
         "etype": type_,
         "kind": kind,

@@ -169,7 +169,11 @@ def _is_continuation(tok: Token) -> bool:
     return (norm.startswith("م") and len(norm) >= 5) or norm.startswith("و") or norm.startswith("ف")
 
 
-def _speaker_candidates(view: View, cue: int, start: int, end: int, candidates: Sequence[Candidate]) -> list[Candidate]:
+def _speaker_candidates(view: View, cue: int, start: int, end: int, candidates: Sequence[Candidate], previous: str | None = None) -> list[Candidate]:
+    """Mentions in the cue's sentence (outside the content and before its end) and the
+    ``SPEAKER_SENTENCES`` before it, plus the latest earlier mention of the previous quote's
+    speaker when it falls outside that window: the running speaker of a continuation cue
+    (GUIDELINES.md 2.5) may have been named paragraphs earlier."""
     tokens = view.tokens
     sentence = tokens[cue].sentence
     out = []
@@ -184,6 +188,10 @@ def _speaker_candidates(view: View, cue: int, start: int, end: int, candidates: 
         if s == sentence and cand.first > end:
             continue  # after the content in the same sentence: never the cue's subject here
         out.append(cand)
+    if previous is not None and not any(c.ref == previous for c in out):
+        earlier = [c for c in candidates if c.ref == previous and c.last < cue and not (c.first <= end and c.last >= start)]
+        if earlier:
+            out.insert(0, max(earlier, key=lambda c: (c.last, c.first)))
     return out
 
 
@@ -284,7 +292,7 @@ def train(docs: Sequence[QuoteDoc]) -> QuoteModel:
                 for k in _end_candidates(view, q.start):
                     end_x.append(_end_features(view, q.start, k, cue_set))
                     end_y.append(k == q.end)
-            pool = _speaker_candidates(view, q.cue, q.start, q.end, doc.candidates)
+            pool = _speaker_candidates(view, q.cue, q.start, q.end, doc.candidates, previous)
             for cand in pool:
                 spk_x.append(_speaker_features(view, q.cue, q.start, cand, pool, previous))
                 spk_y.append(q.speaker is not None and cand.ref == q.speaker)
@@ -328,7 +336,7 @@ def predict(view: View, features: Sequence[dict[str, Any]], candidates: Sequence
         start = _best(starts, model.start.score([_start_features(view, cue, j) for j in starts]))
         ends = _end_candidates(view, start)
         end = _best(ends, model.end.score([_end_features(view, start, k, cue_set) for k in ends]))
-        pool = _speaker_candidates(view, cue, start, end, candidates)
+        pool = _speaker_candidates(view, cue, start, end, candidates, previous)
         speaker = None
         if pool:
             speaker = _best(pool, model.speaker.score([_speaker_features(view, cue, start, c, pool, previous) for c in pool]))

@@ -1,7 +1,7 @@
-"""Statistical baseline: scikit-learn token classifiers with engineered features.
+"""Statistical baseline: scikit-learn linear models with engineered features, all four layers.
 
-Two IOB2 token classifiers (linear SVMs, liblinear, over ``DictVectorizer``
-features) trained at run time from the **dev split only** (``annotations/dev/records``, eight
+Linear models (liblinear SVMs and logistic regressions over ``DictVectorizer`` features)
+trained at run time from the **dev split only** (``annotations/dev/records``, eight
 articles written for naba; the test article is never trained or tuned on):
 
 * entities: labels ``B-/I-`` + entity type, from every mention (all kinds);
@@ -10,7 +10,14 @@ articles written for naba; the test article is never trained or tuned on):
 * time expressions: labels ``B-/I-TIMEX``; the value and type of each
   predicted span come from the rule baseline's parser and resolver
   (``naba.baselines.rules.timex``), anchored at the publication date (null for
-  fully specified expressions). A span the resolver cannot read is dropped.
+  fully specified expressions). A span the resolver cannot read is dropped;
+* quotes (``quotes``): cue tagger, content start and end rankers, a speaker ranker over the
+  system's own entity mentions; the kind from the quotation marks;
+* events (``events``): IOB2 trigger tagger over the inventory's types, a role classifier over
+  (trigger, mention or time expression) pairs of the sentence restricted to the roles the type
+  allows, a factuality classifier.
+
+Speakers and arguments refer to the ids of this module's own entity and time-expression output.
 
 Features per token (``features.token_features``): normalised form, shape,
 prefixes and suffixes, clitic-stripped stems, flags from the *general*

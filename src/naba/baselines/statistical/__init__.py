@@ -45,6 +45,7 @@ from naba.baselines.rules.normalization import View
 from naba.baselines.statistical import events as event_model
 from naba.baselines.statistical import quotes as quote_model
 from naba.baselines.statistical.common import Candidate, _int32, token_range
+from naba.baselines.statistical.common import decode as _decode
 from naba.baselines.statistical.events import EventDoc, EventSpan
 from naba.baselines.statistical.features import sentence_features
 from naba.baselines.statistical.quotes import QuoteDoc, QuoteSpan
@@ -138,17 +139,6 @@ def example_from_record(record: Record) -> Example:
                    tuple(candidates), tuple(sorted(quotes, key=lambda q: (q.cue, q.start))), tuple(sorted(events, key=lambda e: (e.first, e.last, e.type))))
 
 
-def _iob_tokens(n: int, spans: Sequence[tuple[int, int, str]]) -> list[str]:
-    """IOB2 labels of ``n`` tokens from token ranges (overlaps: the first in text order wins)."""
-    labels = ["O"] * n
-    for first, last, label in sorted(spans):
-        if any(labels[i] != "O" for i in range(first, last + 1)):
-            continue
-        for i in range(first, last + 1):
-            labels[i] = ("B-" if i == first else "I-") + label
-    return labels
-
-
 @lru_cache(maxsize=2)
 def _examples(sha: str) -> tuple[tuple[str, Example], ...]:
     from naba.corpus.splits import dev_dir
@@ -237,23 +227,6 @@ def _train(samples: Sequence[tuple[Example, Sequence[int]]]) -> _Models:
 @lru_cache(maxsize=2)
 def _all_gold_models(sha: str) -> _Models:
     return _train([(ex, range(len(ex.view.tokens))) for _, ex in _examples(sha)])
-
-
-def _decode(labels: Sequence[str]) -> list[tuple[int, int, str]]:
-    """IOB2 -> (first, last, type); an I- without a B- opens a span (lenient, like seqeval)."""
-    spans: list[tuple[int, int, str]] = []
-    current: list[Any] | None = None
-    for i, label in enumerate(labels):
-        if label == "O":
-            current = None
-            continue
-        prefix, kind = label.split("-", 1)
-        if prefix == "B" or current is None or current[2] != kind:
-            current = [i, i, kind]
-            spans.append(current)  # type: ignore[arg-type]
-        else:
-            current[1] = i
-    return [(s[0], s[1], s[2]) for s in spans]
 
 
 def _predict(view: View, features: Sequence[dict[str, Any]], indices: Sequence[int], models: _Models) -> tuple[list[str], list[str], dict[int, int]]:

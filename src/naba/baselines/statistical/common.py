@@ -54,6 +54,34 @@ def token_range(view: View, start: int, end: int) -> tuple[int, int] | None:
     return inside[0], inside[-1]
 
 
+def iob_tokens(n: int, spans: Sequence[tuple[int, int, str]]) -> list[str]:
+    """IOB2 labels of ``n`` tokens from token ranges (overlaps: the first in text order wins)."""
+    labels = ["O"] * n
+    for first, last, label in sorted(spans):
+        if any(labels[i] != "O" for i in range(first, last + 1)):
+            continue
+        for i in range(first, last + 1):
+            labels[i] = ("B-" if i == first else "I-") + label
+    return labels
+
+
+def decode(labels: Sequence[str]) -> list[tuple[int, int, str]]:
+    """IOB2 -> (first, last, type); an I- without a B- opens a span (lenient, like seqeval)."""
+    spans: list[tuple[int, int, str]] = []
+    current: list[Any] | None = None
+    for i, label in enumerate(labels):
+        if label == "O":
+            current = None
+            continue
+        prefix, kind = label.split("-", 1)
+        if prefix == "B" or current is None or current[2] != kind:
+            current = [i, i, kind]
+            spans.append(current)  # type: ignore[arg-type]
+        else:
+            current[1] = i
+    return [(s[0], s[1], s[2]) for s in spans]
+
+
 def bucket(n: int) -> str:
     """A distance as a small set of buckets (exact up to 3, then logarithmic)."""
     if n <= 3:

@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from typing import Any, Sequence
 
 from naba.baselines.rules.normalization import View
-from naba.baselines.statistical.common import COMMAS, Candidate, Labeller, bucket
+from naba.baselines.statistical.common import COMMAS, Candidate, Labeller, bucket, decode, iob_tokens
 from naba.gold.inventory import EVENT_ROLES, TIME_ROLE
 
 NONE = "NONE"
@@ -171,8 +171,6 @@ def _in_sentence(view: View, first: int, candidates: Sequence[Candidate]) -> lis
 
 
 def train(docs: Sequence[EventDoc]) -> EventModel:
-    from naba.baselines.statistical import _iob_tokens
-
     trig_x: list[dict[str, Any]] = []
     trig_y: list[str] = []
     arg_x: list[dict[str, Any]] = []
@@ -181,7 +179,7 @@ def train(docs: Sequence[EventDoc]) -> EventModel:
     fact_y: list[str] = []
     for n, doc in enumerate(docs):
         view = doc.view
-        labels = _iob_tokens(len(view.tokens), [(e.first, e.last, e.type) for e in doc.events])
+        labels = iob_tokens(len(view.tokens), [(e.first, e.last, e.type) for e in doc.events])
         # the lexicon feature of a training document comes from the *other* training documents,
         # as it will for a new document: otherwise every gold trigger would be in its own lexicon
         own_out = lexicon_of([d for k, d in enumerate(docs) if k != n])
@@ -202,11 +200,9 @@ def train(docs: Sequence[EventDoc]) -> EventModel:
 
 
 def predict(view: View, features: Sequence[dict[str, Any]], candidates: Sequence[Candidate], model: EventModel) -> list[PredictedEvent]:
-    from naba.baselines.statistical import _decode
-
     labels = model.trigger.predict([trigger_features(view, features[i], i, model.lexicon) for i in range(len(view.tokens))])
     out: list[PredictedEvent] = []
-    for first, last, type_ in _decode(labels):
+    for first, last, type_ in decode(labels):
         if any(view.tokens[k].paragraph != view.tokens[first].paragraph for k in range(first, last + 1)):
             continue
         factuality = model.factuality.predict([_factuality_features(view, features[first], first, type_)])[0]

@@ -69,8 +69,9 @@ def make_record(spec: dict[str, Any], doc_id: str) -> Record:
         return {"start": at, "end": at + len(surface), "text": surface}
 
     quotes = [{"id": f"q{n}", "kind": "indirect", "cue": span(cue), "content": [span(content)],
-               "speaker_entity_id": by_surface[speaker][0], "speaker_mention_id": "m" + by_surface[speaker][0][1:]}
-              for n, (cue, content, speaker) in enumerate(spec["quotes"])]
+               "speaker_entity_id": by_surface[speaker][0], "speaker_mention_id": "m" + by_surface[speaker][0][1:],
+               "relayed_by_entity_id": by_surface[relay[0]][0] if relay else None}
+              for n, (cue, content, speaker, *relay) in enumerate(spec["quotes"])]
     events = [{"id": f"v{n}", "type": type_, "trigger": span(trigger), "factuality": "asserted",
                "arguments": [{"role": role, "ref_id": by_surface[s][0], **span(s)} for role, s in args]}
               for n, (trigger, type_, args) in enumerate(spec["events"])]
@@ -179,3 +180,42 @@ def test_quote_and_event_predictions_are_byte_identical_across_runs(gold: list[R
     b = predict(new, training=training([make_record(paragraph(*p, subject_first=n % 2 == 0), f"fq_{n:03d}") for n, p in enumerate(PEOPLE)]))
     assert _layers(a) == _layers(b)
     assert validate_submission_record(a, as_input_document(new)) == []
+
+
+AGENCIES = ["وكالة الأنباء الكينية", "وكالة الأنباء الفرنسية", "وكالة الأنباء التشيلية", "وكالة الأنباء الكولومبية",
+            "وكالة الأنباء البرازيلية", "وكالة الأنباء النيجيرية", "وكالة الأنباء الإيرلندية"]
+
+
+def relayed(agency: str, speaker: str, place: str, own: bool) -> dict[str, Any]:
+    """``نقلت X من Z عن Y قوله إن`` (X relays Y; the place Z does not), or ``في Z، قالت X إن``
+    (X speaks in its own name: no relay)."""
+    if own:
+        text = f"وفي {place}، قالت {agency} إن الاتفاق سيوقع قريبا."
+        return {"text": text, "entities": [(place, "GPE"), (agency, "ORG")], "timexes": [], "events": [],
+                "quotes": [("قالت", "الاتفاق سيوقع قريبا", agency)]}
+    text = f"ونقلت {agency} من {place} عن {speaker} قوله إن الاتفاق سيوقع قريبا."
+    return {"text": text, "entities": [(agency, "ORG"), (place, "GPE"), (speaker, "PER")], "timexes": [], "events": [],
+            "quotes": [("قوله", "الاتفاق سيوقع قريبا", speaker, agency)]}
+
+
+def test_the_relaying_outlet_is_learned_and_only_where_the_words_are_relayed() -> None:
+    records = [make_record(relayed(agency, people[0], people[2], own=n % 3 == 2), f"fr_{n:03d}") for n, (agency, people) in enumerate(zip(AGENCIES, PEOPLE))]
+    model = quote_model.train([quote_model.QuoteDoc(ex.view, ex.features, ex.candidates, ex.quotes) for _, ex in training(records)])
+    from naba.baselines.statistical.features import sentence_features
+
+    def run(text: str, names: list[tuple[str, str]]) -> tuple[str | None, str | None]:
+        view = View(text)
+        cands = []
+        for n, (name, type_) in enumerate(names):
+            at = text.index(name)
+            rng = token_range(view, at, at + len(name))
+            assert rng is not None
+            cands.append(Candidate(rng[0], rng[1], at, at + len(name), type_, f"e{n}"))
+        (found,) = quote_model.predict(view, sentence_features(view), cands, model)
+        show = lambda c: None if c is None else text[c.start : c.end]  # noqa: E731
+        return show(found.speaker), show(found.relay)
+
+    agency, person, place = "وكالة الأنباء الأسترالية", "أنطونيو كوستا", "لشبونة"
+    named = [(agency, "ORG"), (place, "GPE"), (person, "PER")]
+    assert run(f"ونقلت {agency} من {place} عن {person} قوله إن الاتفاق سيوقع قريبا.", named) == (person, agency)
+    assert run(f"وفي {place}، قالت {agency} إن الاتفاق سيوقع قريبا.", [(place, "GPE"), (agency, "ORG")]) == (agency, None)

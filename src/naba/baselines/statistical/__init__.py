@@ -128,7 +128,7 @@ def example_from_record(record: Record) -> Example:
         last = token_range(view, q.content[-1].start, q.content[-1].end)
         if cue is None or first is None or last is None:
             continue
-        quotes.append(QuoteSpan(cue[0], first[0], last[1], q.speaker_entity_id, q.kind))
+        quotes.append(QuoteSpan(cue[0], first[0], last[1], q.speaker_entity_id, q.kind, q.relayed_by_entity_id))
     events: list[EventSpan] = []
     for ev in record.events:
         trig = token_range(view, ev.trigger.start, ev.trigger.end)
@@ -323,7 +323,7 @@ def _records(doc: InputDocument, view: View, entity_labels: list[str], timex_lab
             "speaker_name": names[speaker.ref] if speaker is not None else None,
             # the mention only when it is overt in the cue's sentence (GUIDELINES.md 2.5)
             "speaker_mention": piece(speaker.start, speaker.end) if overt and speaker is not None else None,
-            "relayed_by_entity_id": None,
+            "relayed_by_entity_id": q.relay.ref if q.relay is not None else None,
         })
     events: list[dict[str, Any]] = []
     for ev in event_model.predict(view, features, candidates, models.event):

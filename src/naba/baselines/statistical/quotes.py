@@ -21,7 +21,10 @@ training documents (``common.Labeller`` / ``common.Ranker``):
 
 The kind follows from the quotation marks by definition (GUIDELINES.md 2.4), so it is computed,
 not learned: all content inside marks is direct, marks inside the content are mixed, none is
-indirect. The relaying outlet is not predicted (null).
+indirect. A fifth ranker scores the mentions before the cue in its sentence (other than the speaker)
+as the **relaying outlet** (``نقلت وكالة X عن Y قوله``: a following ``عن`` with the speaker after
+it, the verb before the mention, a noun cue ``قوله``); the best one is the relay when its logistic
+score is positive (probability above one half), else there is none.
 """
 
 from __future__ import annotations
@@ -55,6 +58,7 @@ class QuoteSpan:
     end: int
     speaker: str | None
     kind: str = "indirect"
+    relay: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,6 +68,7 @@ class PredictedQuote:
     end: int
     kind: str
     speaker: Candidate | None
+    relay: Candidate | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,6 +77,7 @@ class QuoteModel:
     start: Ranker
     end: Ranker
     speaker: Ranker
+    relay: Ranker
 
 
 # --------------------------------------------------------------------------- features
@@ -232,6 +238,32 @@ def _speaker_features(view: View, cue: int, start: int, cand: Candidate, pool: S
     return feats
 
 
+def _relay_candidates(view: View, cue: int, speaker: str | None, candidates: Sequence[Candidate]) -> list[Candidate]:
+    """Mentions before the cue in its sentence that are not the speaker: who may have relayed
+    the words (``نقلت وكالة X عن Y قوله``, GUIDELINES.md 2.5)."""
+    sentence = view.tokens[cue].sentence
+    return [c for c in candidates if c.kind != "TIMEX" and c.last < cue and view.tokens[c.first].sentence == sentence
+            and c.ref != speaker]
+
+
+def _relay_features(view: View, cue: int, cand: Candidate, speaker: Candidate | None) -> dict[str, Any]:
+    tokens = view.tokens
+    between = tokens[cand.last + 1 : cue]
+    an = next((t.index for t in between if t.norm == "عن"), None)
+    prev = tokens[cand.first - 1].norm if cand.first > 0 and tokens[cand.first - 1].sentence == tokens[cue].sentence else "BOS"
+    return {
+        "bias": 1.0,
+        "type": cand.kind,
+        "an_after": an is not None,
+        "an_then_speaker": an is not None and speaker is not None and speaker.first > an,
+        "prev": prev,
+        "word": tokens[cand.first].norm,
+        "noun_cue": tokens[cue].norm.startswith(("قول", "بقول")),
+        "continuation": _is_continuation(tokens[cue]),
+        "d": bucket(len(between)),
+    }
+
+
 # --------------------------------------------------------------------------- training
 
 
@@ -276,6 +308,8 @@ def train(docs: Sequence[QuoteDoc]) -> QuoteModel:
     end_y: list[bool] = []
     spk_x: list[dict[str, Any]] = []
     spk_y: list[bool] = []
+    rel_x: list[dict[str, Any]] = []
+    rel_y: list[bool] = []
     for doc in docs:
         view = doc.view
         cues = {q.cue for q in doc.quotes}
@@ -296,8 +330,12 @@ def train(docs: Sequence[QuoteDoc]) -> QuoteModel:
             for cand in pool:
                 spk_x.append(_speaker_features(view, q.cue, q.start, cand, pool, previous))
                 spk_y.append(q.speaker is not None and cand.ref == q.speaker)
+            speaker = next((c for c in pool if c.ref == q.speaker and view.tokens[c.first].sentence == view.tokens[q.cue].sentence), None)
+            for cand in _relay_candidates(view, q.cue, q.speaker, doc.candidates):
+                rel_x.append(_relay_features(view, q.cue, cand, speaker))
+                rel_y.append(q.relay is not None and cand.ref == q.relay)
             previous = q.speaker
-    return QuoteModel(Labeller(cue_x, cue_y), Ranker(start_x, start_y), Ranker(end_x, end_y), Ranker(spk_x, spk_y))
+    return QuoteModel(Labeller(cue_x, cue_y), Ranker(start_x, start_y), Ranker(end_x, end_y), Ranker(spk_x, spk_y), Ranker(rel_x, rel_y))
 
 
 def _best(items: Sequence[Any], scores: Sequence[float]) -> Any:
@@ -341,6 +379,13 @@ def predict(view: View, features: Sequence[dict[str, Any]], candidates: Sequence
         if pool:
             speaker = _best(pool, model.speaker.score([_speaker_features(view, cue, start, c, pool, previous) for c in pool]))
             previous = speaker.ref
-        out.append(PredictedQuote(cue, start, end, kind_of(view, start, end), speaker))
+        relay = None
+        overt = speaker if speaker is not None and tokens[speaker.first].sentence == tokens[cue].sentence else None
+        relays = _relay_candidates(view, cue, speaker.ref if speaker is not None else None, candidates)
+        if relays:
+            scores = model.relay.score([_relay_features(view, cue, c, overt) for c in relays])
+            best = _best(relays, scores)
+            relay = best if scores[relays.index(best)] > 0 else None
+        out.append(PredictedQuote(cue, start, end, kind_of(view, start, end), speaker, relay))
         taken_until = end
     return out

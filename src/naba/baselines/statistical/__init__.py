@@ -40,7 +40,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, Sequence
 
-from naba.baselines.protocol import InputDocument, as_input_document
+from naba.baselines.protocol import InputDocument, as_input_document, requires
 from naba.baselines.rules.normalization import View
 from naba.baselines.statistical import events as event_model
 from naba.baselines.statistical import quotes as quote_model
@@ -358,6 +358,12 @@ def predict(document: Any, training: Sequence[tuple[str, Example]] | None = None
     models = _train(others)
     entity_labels, timex_labels, cuts = _predict(view, own.features, range(len(view.tokens)), models)
     return _records(doc, view, entity_labels, timex_labels, cuts, own.features, models)
+
+
+def availability() -> tuple[bool, str]:
+    """scikit-learn for the models, Babel for the rule system's time resolver it reuses (the
+    ``baselines`` extra)."""
+    return requires("sklearn", "babel")
 
 
 def extract(document: Any) -> dict[str, Any]:

@@ -176,3 +176,13 @@ def test_results_json_is_what_the_json_module_writes() -> None:
         reference = json.dumps(results.model_dump(mode="json"), ensure_ascii=False, indent=1) + "\n"
         assert json.loads(ours) == json.loads(reference)
         assert ours == path.read_text(encoding="utf-8")  # byte for byte as committed
+
+
+def test_results_bytes_are_the_utf8_of_the_text() -> None:
+    from pathlib import Path
+
+    from naba.evaluate.results import Results
+
+    path = Path(__file__).resolve().parent.parent / "baselines" / "rules" / "scores.json"
+    results = Results.from_json(path.read_text(encoding="utf-8"))
+    assert results.to_json_bytes() == results.to_json().encode("utf-8") == path.read_bytes()

@@ -146,16 +146,20 @@ def score(file: Path, gold_dir: Path | None, n_bootstrap: int, seed: int, confid
     results = _guard(lambda: run(submission, gold, options=options, system=_system_name(file, name)), max_problems)
     click.echo(format_results(results, fmt, per_label=per_label), nl=False)  # type: ignore[arg-type]
     if output is not None:
-        _write_text(output, results.to_json())
+        _write_bytes(output, results.to_json_bytes())
 
 
-def _write_text(path: Path, text: str) -> None:
+def _write_bytes(path: Path, data: bytes) -> None:
     """Write an output file; a path that cannot be written is bad input (exit 2), not a traceback."""
     try:
-        path.write_text(text, encoding="utf-8")
+        path.write_bytes(data)
     except OSError as err:
         _fail(f"cannot write {path}: {err.strerror or err}")
     click.echo(f"wrote {path}", err=True)
+
+
+def _write_text(path: Path, text: str) -> None:
+    _write_bytes(path, text.encode("utf-8"))
 
 
 @click.command("validate-submission")

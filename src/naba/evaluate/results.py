@@ -221,8 +221,13 @@ class Results(_Model):
     def from_json(cls, text: str) -> "Results":
         return cls.model_validate_json(text)
 
+    def to_json_bytes(self, indent: int | None = 1) -> bytes:
+        """``to_json()`` as UTF-8 bytes, made without a Python string in between (a large
+        result's JSON is hundreds of MB: no copy to decode and re-encode)."""
+        return self.__pydantic_serializer__.to_json(self, indent=indent) + b"\n"
+
     def write(self, path: str | Path) -> None:
-        Path(path).write_text(self.to_json(), encoding="utf-8")
+        Path(path).write_bytes(self.to_json_bytes())
 
     @classmethod
     def read(cls, path: str | Path) -> "Results":

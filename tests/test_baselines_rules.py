@@ -576,3 +576,36 @@ def test_an_anonymous_source_in_an_organisation_is_the_head_alone_and_speaks() -
     quote = rec["quotes"][0]
     speaker = next(e for e in rec["entities"] if e["id"] == quote["speaker_entity_id"])
     assert speaker["mentions"][0]["text"] == "مصدر"
+
+
+# --------------------------------------------------------------------------- generalisation rules (issue 13)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        ("وقال سمير الحلبي، وهو صاحب متجر، إن الأسعار ارتفعت.", "سمير الحلبي"),
+        ("وحضرت سناء بن يوسف الاجتماع صباح اليوم.", "سناء بن يوسف"),
+        ("وأوضح حازم الكردي أن الطريق مغلق.", None),  # حازم is not in the list: no cue, no name
+    ],
+)
+def test_a_common_given_name_starts_a_person_name_without_a_title(sentence: str, name: str | None) -> None:
+    people = [m[0] for m in mentions(sentence) if m[1] == "PER"]
+    assert people == ([name] if name else [])
+
+
+def test_a_given_name_alone_is_not_a_person() -> None:
+    assert [m for m in mentions("وقال عادل إن القرار عادل.") if m[1] == "PER"] == []
+
+
+def test_name_in_commas_after_a_title_with_a_lam_complement() -> None:
+    rec = run("وزار رئيس المجلس البلدي لحمص، فراس بن حمود، السوق أمس. وقال بن حمود إن الأضرار كبيرة.")
+    person = next(e for e in rec["entities"] if e["type"] == "PER")
+    assert [m["text"] for m in person["mentions"]] == ["فراس بن حمود", "بن حمود"]
+    assert "لحمص" not in [m["text"] for e in rec["entities"] for m in e["mentions"]]
+    assert rec["quotes"][0]["speaker_entity_id"] == person["id"]
+
+
+def test_feminine_long_title_before_a_name() -> None:
+    rec = run("وتفقدت الأمينة العامة للمحافظة، رنا القاسمي، المدرسة.")
+    assert [m["text"] for e in rec["entities"] if e["type"] == "PER" for m in e["mentions"]] == ["رنا القاسمي"]

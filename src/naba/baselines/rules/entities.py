@@ -82,6 +82,7 @@ class _Resources:
     speech_verbs: frozenset[str]
     org_continuations: frozenset[str]
     title_heads: frozenset[str]
+    given_names: frozenset[str]
 
 
 def _n(words: tuple[str, ...] | list[str]) -> frozenset[str]:
@@ -96,7 +97,7 @@ def resources() -> _Resources:
     stop = set(lx.NAME_STOPWORDS)
     stop |= _n(lx.SPEECH_VERBS) | _n(lx.SPEECH_PARTICIPLES) | _n(lx.SPEECH_NOUNS) | _n(lx.COMPLEMENTIZERS)
     stop |= {normalize(t.form) for t in EVENT_TRIGGERS if " " not in t.form}
-    titles = [lx.norm_tokens(t) for t in lx.TITLES]
+    titles = [lx.norm_tokens(t) for t in lx.TITLES + lx.MORE_TITLES]
     return _Resources(
         gazetteer=gaz,
         places=PhraseIndex(gaz.keys()),
@@ -109,6 +110,7 @@ def resources() -> _Resources:
         speech_verbs=_n(lx.SPEECH_VERBS),
         org_continuations=_n(lx.ORG_CONTINUATIONS),
         title_heads=frozenset(t[0].removeprefix("ال") for t in titles),
+        given_names=_n(lx.GIVEN_NAMES),
     )
 
 
@@ -350,7 +352,17 @@ def _name_after_complement(view: View, j: int, res: _Resources) -> list[int]:
     name after it); a name in commas must be closed by a comma. Empty when no name follows."""
     norms, n = view.norms, view.n
     k = j
-    if k < n and norms[k] in _COMPLEMENT_PREPOSITIONS and k + 1 < n:
+    # a complement fused with the preposition ل: "لولاية وهران"، "لبلدية X" (ل + noun + a place
+    # or definite noun); the name must then stand in commas
+    if (k + 1 < n and norms[k][:1] == "ل" and not norms[k].startswith("لل") and len(norms[k]) > 3
+            and view.words[k] and ((norms[k + 1],) in res.places or view.definite(k + 1)
+                                   or (norms[k][1:],) in res.places)):
+        k += 1 if (norms[k][1:],) in res.places else 2
+        while k < n and view.definite(k) and norms[k] not in res.stop:
+            k += 1
+        if not (k < n and norms[k] in ("،", ",")):
+            return []
+    elif k < n and norms[k] in _COMPLEMENT_PREPOSITIONS and k + 1 < n:
         nxt = norms[k + 1]
         if not ((nxt,) in res.places or _head_reading(nxt) is not None or view.definite(k + 1)):
             return []
@@ -412,6 +424,8 @@ def _person_pass(view: View, res: _Resources, out: _Collector) -> list[tuple[int
             continue
         cut, last, _ = title
         names = _read_name(view, last + 1, res)
+        if names and norms[names[0]][:1] == "ل":  # "لولاية X، NAME،": the complement, not a name
+            names = _name_after_complement(view, last + 1, res) or names
         if not names:  # a title with a complement, or in commas, before the name
             names = _name_after_complement(view, last + 1, res)
         j = names[-1] + 1 if names else last + 1
@@ -444,7 +458,29 @@ def _person_pass(view: View, res: _Resources, out: _Collector) -> list[tuple[int
             first, end_tok = names[0], names[-1]
             span_start, span_end = view.starts[first], view.ends[end_tok]
             out.add(Mention(span_start, span_end, first, end_tok, "PER", "name", f"PER:{norms[end_tok]}", view.text[span_start:span_end]))
+    _given_name_pass(view, res, out)
     return nominals
+
+
+def _given_name_pass(view: View, res: _Resources, out: _Collector) -> None:
+    """A very common given name followed by at least one more name part is a person name even
+    without a title (``قال مصطفى X``, ``وحضرت سميرة بن علي``): the given name is the cue, the
+    parts after it are read as any name (joiners, a final definite family name). A given name
+    alone is not enough (محمد alone could be anyone, and عادل, جمال are also common words)."""
+    given = res.given_names
+    norms = view.norms
+    for i in view.positions(lambda norm: norm in given or (norm[:1] in ("و", "ف") and norm[1:] in given)):
+        if out.overlaps(i, i):
+            continue
+        cut = 0 if norms[i] in given else 1
+        if cut and not view.words[i]:
+            continue
+        names = _read_name(view, i, res)
+        if len(names) < 2 or names[0] != i or any(out.overlaps(k, k) for k in names):
+            continue
+        last = names[-1]
+        start, end = view.stripped_start_at(i, cut), view.ends[last]
+        out.add(Mention(start, end, i, last, "PER", "name", f"PER:{norms[last]}", view.text[start:end]))
 
 
 @lru_cache(maxsize=1 << 12)

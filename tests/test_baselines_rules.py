@@ -609,3 +609,37 @@ def test_name_in_commas_after_a_title_with_a_lam_complement() -> None:
 def test_feminine_long_title_before_a_name() -> None:
     rec = run("وتفقدت الأمينة العامة للمحافظة، رنا القاسمي، المدرسة.")
     assert [m["text"] for e in rec["entities"] if e["type"] == "PER" for m in e["mentions"]] == ["رنا القاسمي"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        ("أعلنت وزارة الزراعة والثروة السمكية خطة جديدة.", "وزارة الزراعة والثروة السمكية"),
+        ("رفع البنك المركزي الأردني الفائدة أمس.", "البنك المركزي الأردني"),
+        ("وقع الاتفاق مع البنك الإسلامي للتنمية.", "البنك الإسلامي للتنمية"),
+        ("ونقلت وكالة أنباء الخليج عن مصدر مطلع قوله إن الوضع هادئ.", "وكالة أنباء الخليج"),
+        ("وأصدر الجهاز المركزي للإحصاء تقريره.", "الجهاز المركزي للإحصاء"),
+    ],
+)
+def test_organisation_names_beyond_the_gazetteer(sentence: str, name: str) -> None:
+    assert (name, "ORG", "name") in mentions(sentence)
+
+
+def test_an_organisation_name_stops_after_a_states_nisba() -> None:
+    orgs = [m[0] for m in mentions("رفع البنك المركزي الأردني الفائدة أمس.") if m[1] == "ORG"]
+    assert orgs == ["البنك المركزي الأردني"]
+
+
+def test_facility_with_its_adjective_keeps_its_head() -> None:
+    found = mentions("ووصل الوفد إلى مطار عمان الدولي ثم زار مستشفى جرش الحكومي.")
+    assert ("مطار عمان الدولي", "FAC", "name") in found
+    assert ("مستشفى جرش الحكومي", "FAC", "name") in found
+
+
+def test_bare_definite_head_is_a_nominal_of_the_organisation_named_with_it() -> None:
+    rec = run("أعلنت وزارة الصحة خطة جديدة. وقالت الوزارة إن اللقاحات وصلت إلى المجلس.")
+    org = next(e for e in rec["entities"] if e["type"] == "ORG")
+    assert [(m["text"], m["kind"]) for m in org["mentions"]] == [("وزارة الصحة", "name"), ("الوزارة", "nominal")]
+    assert rec["quotes"][0]["speaker_entity_id"] == org["id"]
+    # no organisation with that head named before: nothing to refer to
+    assert [m for m in mentions("وقالت الوزارة إن اللقاحات وصلت.") if m[1] == "ORG"] == []

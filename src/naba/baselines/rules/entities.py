@@ -268,11 +268,19 @@ def _org_fac_pass(view: View, res: _Resources, out: _Collector) -> None:
         # optional quotation mark around a one-token name: وكالة “بلومبرغ”
         quoted = j < n and norms[j] == '"'
         k = j + 1 if quoted else j
-        if k < n and paragraphs[k] == paragraph and _is_name_token(view, k, res) and not out.overlaps(k, k):
+        # a facility with its name and adjective keeps its head: "مطار X الدولي", "مستشفى X الحكومي"
+        if (is_fac and not quoted and k + 1 < n and paragraphs[k + 1] == paragraph and words[k]
+                and ((norms[k],) in res.places or (_is_name_token(view, k, res) and head not in _FAC_NAME_ONLY))
+                and _is_org_complement(view, k + 1, res)):
+            start, end = view.stripped_start_at(i, cut), view.ends[k + 1]
+            out.add(Mention(start, end, i, k + 1, "FAC", "name", f"FAC:{' '.join(norms[i : k + 2])}", view.text[start:end]))
+            continue
+        anba = head == "وكاله" and not quoted and k < n and norms[k] == "انباء"  # وكالة أنباء X: one name
+        if not anba and k < n and paragraphs[k] == paragraph and _is_name_token(view, k, res) and not out.overlaps(k, k):
             # generic class noun + proper name: only the name is the mention
             if quoted and not (k + 1 < n and norms[k + 1] == '"'):
                 continue
-            if is_fac and head not in ("منشاه", "محطه", "مطار", "ميناء", "قاعده", "مفاعل", "موقع", "سجن", "معبر"):
+            if is_fac and head not in _FAC_NAME_ONLY:
                 continue
             type_ = "FAC" if is_fac else "ORG"
             out.add(Mention(view.starts[k], view.ends[k], k, k, type_, "name", f"{type_}:{norms[k]}", view.raw(k)))
@@ -282,17 +290,7 @@ def _org_fac_pass(view: View, res: _Resources, out: _Collector) -> None:
         if any(m.type == "ORG" and m.first == j for m in out.taken.get(j, ())):
             continue  # "وكالة الأناضول": class noun + a known name; the name alone is the mention
         # head + definite complements (+ nisba): an official name that keeps its head
-        last = i
-        j = i + 1
-        while j < n and j - i <= 4 and paragraphs[j] == paragraph:
-            norm = norms[j]
-            if norm in res.org_continuations:
-                last = j
-            elif words[j] and view.definite(j) and norm not in res.stop and len(norm) > 3:
-                last = j
-            else:
-                break
-            j += 1
+        last = _org_name_end(view, i + 1 if anba else i, res)
         if last == i:
             continue
         start = view.stripped_start_at(i, cut)
@@ -300,6 +298,77 @@ def _org_fac_pass(view: View, res: _Resources, out: _Collector) -> None:
         key_text = " ".join([head] + norms[i + 1 : last + 1])
         # a nisba at the end belongs to the name; it is not annotated again for the same entity
         out.add(Mention(start, end, i, last, "ORG", "name", f"ORG:{key_text}", view.text[start:end]))
+    # a definite head with an adjective is an official name too: "البنك المركزي", "الجيش X-ي",
+    # "اللجنة المالية النيابية", "الجهاز المركزي للإحصاء"; the bare definite head is a nominal
+    # mention (_org_nominal_pass)
+    for i in view.positions(_definite_org_head):
+        if out.overlaps(i, i) or i + 1 >= n or paragraphs[i + 1] != paragraphs[i]:
+            continue
+        cut, head = _definite_org_head(norms[i])  # type: ignore[misc]
+        if not _is_org_complement(view, i + 1, res) or (norms[i + 1],) in res.titles:
+            continue
+        last = _org_name_end(view, i, res)
+        start, end = view.stripped_start_at(i, cut), view.ends[last]
+        key_text = " ".join([head] + norms[i + 1 : last + 1])
+        out.add(Mention(start, end, i, last, "ORG", "name", f"ORG:{key_text}", view.text[start:end]))
+
+
+#: Facility heads whose own name (an unknown word after them) is the mention without the head
+#: (منشأة X، محطة X); other facility heads keep theirs when an adjective follows (مستشفى X الحكومي).
+_FAC_NAME_ONLY: Final = ("منشاه", "محطه", "مطار", "ميناء", "قاعده", "مفاعل", "موقع", "سجن", "معبر")
+
+
+#: Organisation heads that are read with the article as the start of a name (ال + head + adjective).
+#: Not حكومة (a state's government is the GPE, GUIDELINES.md 1.3) nor قوات/سلطة (the state's forces
+#: and authorities are nominal mentions of the state).
+_DEFINITE_ORG_HEADS: Final = frozenset(normalize(w) for w in (
+    "بنك", "مصرف", "جيش", "مجلس", "لجنة", "جهاز", "ديوان", "هيئة", "منظمة", "وكالة", "شركة", "جامعة",
+    "اتحاد", "حزب", "حركة", "جمعية", "مؤسسة", "صندوق", "محكمة", "مفوضية", "نقابة", "كتلة", "ائتلاف", "تحالف",
+    "مركز", "معهد", "وزارة", "مكتب", "رابطة",
+))
+
+
+@lru_cache(maxsize=1 << 16)
+def _definite_org_head(norm: str) -> tuple[int, str] | None:
+    """(cut, head) when a reading of ``norm`` is ال + an organisation head (البنك، للجنة، والمجلس)."""
+    for cut, stem in stems(norm):
+        if stem.startswith("ال") and stem[2:] in _DEFINITE_ORG_HEADS:
+            return cut, stem[2:]
+    if norm.startswith("لل") and norm[2:] in _DEFINITE_ORG_HEADS:
+        return 2, norm[2:]
+    return None
+
+
+def _is_org_complement(view: View, j: int, res: _Resources) -> bool:
+    """A definite word that can continue a name (adjective or genitive: المركزي، الخارجية)."""
+    norm = view.norms[j]
+    return bool(view.words[j]) and view.definite(j) and norm not in res.stop and len(norm) > 3
+
+
+def _org_name_end(view: View, i: int, res: _Resources) -> int:
+    """Last token of an organisation name whose head is token ``i``: definite complements and
+    adjectives, a complement with ل + article (للتنمية، للتعبئة), a coordinated definite noun
+    (الاستثمار والتجارة الخارجية); at most six tokens after the head, within the paragraph. A
+    coordinated word that is a title or a place starts something else."""
+    norms, n, paragraph = view.norms, view.n, view.paragraphs[i]
+    last = i
+    j = i + 1
+    while j < n and j - i <= 6 and view.paragraphs[j] == paragraph:
+        norm = norms[j]
+        after_nisba = last > i and (entry := res.gazetteer.get((norms[last],))) is not None and entry.nisba
+        if after_nisba and not norm.startswith("لل"):
+            break  # a state's nisba ends the name: "البنك المركزي الأردني | الفائدة"
+        if norm in res.org_continuations or _is_org_complement(view, j, res):
+            last = j
+        elif view.words[j] and norm.startswith("لل") and len(norm) > 4 and norm not in res.stop and last > i:
+            last = j
+        elif (view.words[j] and norm[:1] == "و" and norm[1:3] == "ال" and len(norm) > 5 and last > i
+              and (norm[1:],) not in res.titles and (norm[1:],) not in res.places and _definite_org_head(norm) is None):
+            last = j
+        else:
+            break
+        j += 1
+    return last
 
 
 _TITLE_CONTINUATIONS: Final = ("رييس", "وزراء", "وزير", "مجلس", "نايب")
@@ -612,6 +681,47 @@ def _nominal_pass(view: View, res: _Resources, out: _Collector, nominals: list[t
                 break
 
 
+def _org_head_of(view: View, m: Mention) -> str | None:
+    """The organisation head of a named mention's first token (وزارة، البنك، منظمة), or None."""
+    norm = view.norms[m.first]
+    definite = _definite_org_head(norm)
+    if definite is not None:
+        return definite[1]
+    reading = _head_reading(norm)
+    return reading[1] if reading is not None and reading[1] in _DEFINITE_ORG_HEADS else None
+
+
+def _org_nominal_pass(view: View, res: _Resources, out: _Collector) -> None:
+    """A bare definite organisation head (الوزارة، المجلس، للمنظمة) after an organisation named
+    with the same head is a nominal mention of the latest such organisation (GUIDELINES.md 1.4:
+    it refers to one annotated entity named in the document). A head followed by a complement is
+    a name of its own (handled in _org_fac_pass), and a head before any such name refers to
+    nothing annotated yet, so neither is taken."""
+    named: list[tuple[int, str, str, str]] = []  # (position, head, key, name)
+    for m in out.mentions:
+        if m.type == "ORG" and m.kind == "name":
+            head = _org_head_of(view, m)
+            if head is not None:
+                named.append((m.first, head, m.key, m.name))
+    if not named:
+        return
+    named.sort()
+    heads = {h for _, h, _, _ in named}
+    norms, n = view.norms, view.n
+    for i in view.positions(lambda norm: (r := _definite_org_head(norm)) is not None and r[1] in heads):
+        if out.overlaps(i, i):
+            continue
+        if i + 1 < n and view.paragraphs[i + 1] == view.paragraphs[i] and _is_org_complement(view, i + 1, res):
+            continue
+        cut, head = _definite_org_head(norms[i])  # type: ignore[misc]
+        before = [(key, name) for pos, h, key, name in named if h == head and pos < i]
+        if not before:
+            continue
+        key, name = before[-1]
+        start = view.stripped_start_at(i, cut)
+        out.add(Mention(start, view.ends[i], i, i, "ORG", "nominal", key, name))
+
+
 def find_mentions(view: View) -> EntityLayer:
     """All entity mentions of a document, each with its grouping key."""
     res = resources()
@@ -621,6 +731,7 @@ def find_mentions(view: View) -> EntityLayer:
     nominals = _person_pass(view, res, out)
     _propagate(view, res, out)
     _nominal_pass(view, res, out, nominals)
+    _org_nominal_pass(view, res, out)
     # one mention per (span, key), the first found; order by position. Equal keys are
     # adjacent after the (stable) sort: a dict built from the reversed order keeps the
     # first mention of each key, and reversing its values restores the order.

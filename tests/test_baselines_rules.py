@@ -643,3 +643,20 @@ def test_bare_definite_head_is_a_nominal_of_the_organisation_named_with_it() -> 
     assert rec["quotes"][0]["speaker_entity_id"] == org["id"]
     # no organisation with that head named before: nothing to refer to
     assert [m for m in mentions("وقالت الوزارة إن اللقاحات وصلت.") if m[1] == "ORG"] == []
+
+
+def test_a_place_named_after_an_administrative_noun_and_its_repetitions() -> None:
+    rec = run("ارتفعت الإصابات في محافظة جرش إلى مئة. وزار الوزير جرش أمس.")
+    places = [(m["text"], e["type"]) for e in rec["entities"] for m in e["mentions"]]
+    assert places == [("جرش", "GPE"), ("جرش", "GPE")]  # not the minister's name
+    assert len(rec["entities"]) == 1
+
+
+def test_a_coordinated_list_after_a_plural_place_noun() -> None:
+    found = mentions("وستفتح مراكز في بلدات سوف وساكب وريمون خلال يومين.")
+    assert [m[0] for m in found if m[1] == "GPE"] == ["ريمون", "ساكب", "سوف"]
+
+
+def test_neighbourhood_is_loc_and_two_word_place_names() -> None:
+    assert ("الزهور", "LOC", "name") in mentions("انتقل الفريق إلى حي الزهور.")
+    assert ("عين الباشا", "GPE", "name") in mentions("وصلت الأمطار إلى بلدة عين الباشا.")

@@ -497,6 +497,8 @@ def _person_pass(view: View, res: _Resources, out: _Collector) -> list[tuple[int
             names = _name_after_complement(view, last + 1, res) or names
         if not names:  # a title with a complement, or in commas, before the name
             names = _name_after_complement(view, last + 1, res)
+        if names and out.overlaps(names[0], names[-1]):
+            names = []  # a place found before (زار الوزير X: X was named after محافظة)
         j = names[-1] + 1 if names else last + 1
         # a single common noun in construct with a definite noun is not a name (آليات الرد)
         if len(names) == 1 and j < n and view.definite(j) and norms[j] not in ("الذي", "التي"):
@@ -681,6 +683,77 @@ def _nominal_pass(view: View, res: _Resources, out: _Collector, nominals: list[t
                 break
 
 
+#: Administrative nouns whose genitive is the name of a place with a local government (GPE):
+#: "محافظة X", "قضاء X", "بلدة X"; plural heads take a coordinated list ("بلدات X وY وZ").
+#: A neighbourhood (حي X) has no government of its own: LOC.
+_PLACE_HEADS: Final = {normalize(w): t for w, t in (
+    ("محافظة", "GPE"), ("ولاية", "GPE"), ("قضاء", "GPE"), ("بلدة", "GPE"), ("مدينة", "GPE"), ("قرية", "GPE"),
+    ("ناحية", "GPE"), ("بلدية", "GPE"), ("مديرية", "GPE"), ("بلدات", "GPE"), ("مدن", "GPE"), ("قرى", "GPE"),
+    ("محافظات", "GPE"), ("ولايات", "GPE"), ("حي", "LOC"), ("أحياء", "LOC"),
+)}
+_PLURAL_PLACE_HEADS: Final = frozenset(normalize(w) for w in ("بلدات", "مدن", "قرى", "محافظات", "ولايات", "أحياء"))
+#: First parts of two-word place names (عين X، ذي X، سيدي X، دير X، تل X، كفر X، بني X، بيت X).
+_PLACE_PREFIXES: Final = frozenset(normalize(w) for w in ("عين", "ذي", "سيدي", "دير", "تل", "كفر", "بني", "بيت", "أبو", "رأس", "جسر"))
+
+
+def _place_name_at(view: View, k: int, res: _Resources, *, definite_ok: bool) -> tuple[int, int] | None:
+    """(cut, last token) of an unknown place name at token ``k`` (a proclitic و is cut), or None."""
+    norms, n = view.norms, view.n
+    if k >= n or not view.words[k]:
+        return None
+    norm = norms[k]
+    cut = 1 if norm[:1] == "و" and len(norm) > 3 and (norm not in _PLACE_PREFIXES) and not definite_ok else 0
+    stem = norm[cut:]
+    if stem in _PLACE_PREFIXES and k + 1 < n and view.words[k + 1] and norms[k + 1] not in res.stop:
+        return cut, k + 1
+    if stem in res.stop or stem.isdecimal() or len(stem) < 3 or (stem,) in res.titles or _definite_org_head(stem) is not None:
+        return None
+    if stem.startswith("ال"):
+        return (cut, k) if definite_ok and len(stem) > 4 else None
+    if cut == 0 and not _is_name_token(view, k, res):
+        return None
+    return cut, k
+
+
+def _local_place_pass(view: View, res: _Resources, out: _Collector) -> None:
+    """Places no gazetteer lists, named after an administrative noun in construct (محافظة X,
+    قضاء X, حي X: the name is the mention, the noun is not), a coordinated list after a plural
+    noun (بلدات X وY وZ), and then every other occurrence of the same name in the document."""
+    norms, n = view.norms, view.n
+    found: dict[str, tuple[str, str]] = {}  # folded name -> (type, key)
+    for i in view.positions(lambda norm: any(stem in _PLACE_HEADS for _, stem in stems(norm))):
+        head = next(stem for _, stem in stems(norms[i]) if stem in _PLACE_HEADS)
+        k = i + 1
+        if out.overlaps(k, k):
+            continue
+        type_ = _PLACE_HEADS[head]
+        place = _place_name_at(view, k, res, definite_ok=True)
+        while place is not None:
+            cut, last = place
+            start, end = view.stripped_start_at(k, cut), view.ends[last]
+            text = view.text[start:end]
+            folded = " ".join([norms[k][cut:]] + norms[k + 1 : last + 1])
+            _type, key = found.setdefault(folded, (type_, f"{type_}:{folded}"))
+            out.add(Mention(start, end, k, last, _type, "name", key, text))
+            k = last + 1
+            if head not in _PLURAL_PLACE_HEADS or k >= n or norms[k][:1] != "و" or out.overlaps(k, k):
+                break
+            place = _place_name_at(view, k, res, definite_ok=False)
+            if place is None or place[0] != 1:
+                break
+    if not found:
+        return
+    # the same name elsewhere (behind proclitics too): "في عكار"، "وعكار"
+    singles = {name: value for name, value in found.items() if " " not in name}
+    for i in view.positions(lambda norm: any(stem in singles for _, stem in stems(norm))):
+        if out.overlaps(i, i):
+            continue
+        cut, stem = next((c, st) for c, st in stems(norms[i]) if st in singles)
+        type_, key = singles[stem]
+        start = view.stripped_start_at(i, cut)
+        out.add(Mention(start, view.ends[i], i, i, type_, "name", key, view.text[start:view.ends[i]]))
+
+
 def _org_head_of(view: View, m: Mention) -> str | None:
     """The organisation head of a named mention's first token (وزارة، البنك، منظمة), or None."""
     norm = view.norms[m.first]
@@ -728,6 +801,7 @@ def find_mentions(view: View) -> EntityLayer:
     out = _Collector(view)
     _gazetteer_pass(view, res, out)
     _org_fac_pass(view, res, out)
+    _local_place_pass(view, res, out)
     nominals = _person_pass(view, res, out)
     _propagate(view, res, out)
     _nominal_pass(view, res, out, nominals)

@@ -497,7 +497,7 @@ def _person_pass(view: View, res: _Resources, out: _Collector) -> list[tuple[int
             names = _name_after_complement(view, last + 1, res) or names
         if not names:  # a title with a complement, or in commas, before the name
             names = _name_after_complement(view, last + 1, res)
-        if names and out.overlaps(names[0], names[-1]):
+        if names and any(m.type in ("GPE", "LOC") for k in names for m in out.taken.get(k, ())):
             names = []  # a place found before (زار الوزير X: X was named after محافظة)
         j = names[-1] + 1 if names else last + 1
         # a single common noun in construct with a definite noun is not a name (آليات الرد)

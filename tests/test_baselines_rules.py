@@ -660,3 +660,22 @@ def test_a_coordinated_list_after_a_plural_place_noun() -> None:
 def test_neighbourhood_is_loc_and_two_word_place_names() -> None:
     assert ("الزهور", "LOC", "name") in mentions("انتقل الفريق إلى حي الزهور.")
     assert ("عين الباشا", "GPE", "name") in mentions("وصلت الأمطار إلى بلدة عين الباشا.")
+
+
+def test_an_unnamed_spokesperson_is_a_person_and_the_speaker() -> None:
+    rec = run("أعلنت وزارة النقل خطة جديدة. وقال المتحدث باسم الوزارة إن الحافلات جاهزة. وأكد المتحدث باسم الوزارة أن الخطة تبدأ غدا.")
+    person = next(e for e in rec["entities"] if e["type"] == "PER")
+    assert [(m["text"], m["kind"]) for m in person["mentions"]] == [("المتحدث", "nominal"), ("المتحدث", "nominal")]
+    assert [q["speaker_entity_id"] for q in rec["quotes"]] == [person["id"], person["id"]]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "reporter"),
+    [
+        ("وأفاد مراسلنا في المدينة بأن المياه ارتفعت.", True),
+        ("وذكر مراسل الوكالة أن الطريق مغلق.", True),
+        ("وعين مراسل جديد في المدينة.", False),  # an indefinite reporter is no one in particular
+    ],
+)
+def test_the_outlets_reporter_is_a_person(sentence: str, reporter: bool) -> None:
+    assert (("مراسل", "PER", "nominal") in mentions(sentence)) is reporter

@@ -621,6 +621,14 @@ def _title_head_of(norm: str) -> str | None:
     return next((stem.removeprefix("ال") for _, stem in stems(norm) if stem.removeprefix("ال") in title_heads), None)
 
 
+#: Role heads that, with no name, are a person of their own (GUIDELINES.md 1.1: an individual
+#: anonymous source): the spokesperson of an institution.
+_ANONYMOUS_ROLES: Final = frozenset(normalize(w) for w in ("متحدث", "متحدثة", "ناطق", "ناطقة"))
+#: The reporter of the outlet: مراسل with a possessive suffix, or before the outlet's word.
+_REPORTER_FORMS: Final = frozenset(normalize(w) for w in ("مراسلنا", "مراسلها", "مراسله", "مراسلتنا", "مراسلتها", "مراسل", "مراسلة"))
+_OUTLET_WORDS: Final = frozenset(normalize(w) for w in ("الصحيفة", "الوكالة", "القناة", "الجريدة", "الموقع", "الإذاعة"))
+
+
 def _nominal_pass(view: View, res: _Resources, out: _Collector, nominals: list[tuple[int, int, str]]) -> None:
     norms = view.norms
     n = view.n
@@ -653,11 +661,29 @@ def _nominal_pass(view: View, res: _Resources, out: _Collector, nominals: list[t
         state = nisba_in(first, last)
         candidates = [key for idx, h, st, key in introduced if h == head and idx < first and (state is None or st is None or st == state)]
         if not candidates:
+            if head in _ANONYMOUS_ROLES and head_reading is not None and last > first:
+                # an unnamed spokesperson: "المتحدث باسم الوزارة" is a person of its own (the
+                # mention is the head; the same role phrase later is the same person)
+                role = " ".join(norms[first + 1 : last + 1])
+                start = view.stripped_start_at(first, head_reading[0])
+                out.add(Mention(start, view.ends[first], first, first, "PER", "nominal",
+                                f"PER:role:{head.removesuffix('ه')}:{role}", view.text[start:view.ends[first]]))
             continue
         key = candidates[-1]
         name = next(m.name for m in out.mentions if m.key == key)
         start = view.stripped_start_at(first, head_reading[0]) if head_reading else view.starts[first]
         out.add(Mention(start, view.ends[last], first, last, "PER", "nominal", key, name))
+    # the outlet's own reporter: "مراسلنا", "مراسلها", "مراسل الصحيفة/الوكالة" (the mention is
+    # مراسل, the possessive suffix stays outside); one reporter per document
+    for i in view.positions(lambda norm: any(stem in _REPORTER_FORMS for _, stem in stems(norm))):
+        if out.overlaps(i, i):
+            continue
+        cut, stem = next((c, st) for c, st in stems(norms[i]) if st in _REPORTER_FORMS)
+        if stem in ("مراسل", "مراسله") and not (i + 1 < n and view.definite(i + 1) and norms[i + 1] in _OUTLET_WORDS):
+            continue
+        start = view.stripped_start_at(i, cut)
+        end = start + len("مراسل")
+        out.add(Mention(start, end, i, i, "PER", "nominal", "PER:role:reporter", view.text[start:end]))
     # anonymous sources: "مصدر مطلع/مسؤول/..." starts one, "المصدر" continues it
     current: str | None = None
     for i in view.positions(_has_source_reading):

@@ -679,3 +679,19 @@ def test_an_unnamed_spokesperson_is_a_person_and_the_speaker() -> None:
 )
 def test_the_outlets_reporter_is_a_person(sentence: str, reporter: bool) -> None:
     assert (("مراسل", "PER", "nominal") in mentions(sentence)) is reporter
+
+
+def test_a_cue_with_no_subject_after_it_takes_the_subject_written_before_it() -> None:
+    rec = run("قال الوزير خالد العمري إن الطريق مفتوح. وكانت الوزيرة سلمى حداد قد زارت، الأحد، مستشفى جرش الحكومي، حيث قالت للصحافيين إن الوضع مستقر.")
+    names = {e["id"]: e["name"] for e in rec["entities"]}
+    assert [names.get(q["speaker_entity_id"]) for q in rec["quotes"]] == ["خالد العمري", "سلمى حداد"]
+    rec = run("وأصدرت وزارة الطاقة بيانا قالت فيه إن الكهرباء عادت.")
+    assert rec["quotes"][0]["speaker_name"] == "وزارة الطاقة"
+
+
+def test_a_continuation_cue_keeps_the_speaker_unless_a_new_subject_follows_it() -> None:
+    rec = run("وقال الوزير خالد العمري إن الطريق مفتوح. وأضاف النائب سمير الحلبي أن الجسر مغلق. وتابع أن العمل مستمر.")
+    assert [q["speaker_name"] for q in rec["quotes"]] == ["خالد العمري", "سمير الحلبي", "سمير الحلبي"]
+    # a continuation with no subject does not look back past the sentence's previous cue
+    rec = run("وقال الوزير خالد العمري إن الطريق مفتوح مع النائب سمير الحلبي، مضيفا أن الجسر مغلق.")
+    assert [q["speaker_name"] for q in rec["quotes"]] == ["خالد العمري", "خالد العمري"]

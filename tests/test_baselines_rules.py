@@ -695,3 +695,21 @@ def test_a_continuation_cue_keeps_the_speaker_unless_a_new_subject_follows_it() 
     # a continuation with no subject does not look back past the sentence's previous cue
     rec = run("وقال الوزير خالد العمري إن الطريق مفتوح مع النائب سمير الحلبي، مضيفا أن الجسر مغلق.")
     assert [q["speaker_name"] for q in rec["quotes"]] == ["خالد العمري", "خالد العمري"]
+
+
+def _event_args(text: str) -> list[tuple[str, list[tuple[str, str]]]]:
+    rec = run(text)
+    return [(e["type"], [(a["role"], a["text"]) for a in e["arguments"] if a["role"] != "Time"]) for e in rec["events"]]
+
+
+def test_a_warning_participle_is_a_warn_event_whose_warner_is_the_speaker() -> None:
+    events = _event_args("وقال النائب سمير الحلبي إن الطريق مغلق، محذرا من أن الجسر قد ينهار.")
+    assert ("WARN", [("Warner", "سمير الحلبي")]) in events
+
+
+def test_the_speaker_takes_part_in_the_press_conference_he_speaks_at() -> None:
+    events = _event_args("وقال النائب سمير الحلبي في مؤتمر صحفي إن الطريق مغلق.")
+    assert events == [("MEET", [("Participant", "سمير الحلبي")])]
+    # a meeting that is not a press event does not take the speaker
+    events = _event_args("وقال النائب سمير الحلبي إن الاجتماع تأجل.")
+    assert ("MEET", [("Participant", "سمير الحلبي")]) not in events

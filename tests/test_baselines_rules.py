@@ -713,3 +713,11 @@ def test_the_speaker_takes_part_in_the_press_conference_he_speaks_at() -> None:
     # a meeting that is not a press event does not take the speaker
     events = _event_args("وقال النائب سمير الحلبي إن الاجتماع تأجل.")
     assert ("MEET", [("Participant", "سمير الحلبي")]) not in events
+
+
+def test_bare_government_is_the_state_the_story_is_about() -> None:
+    rec = run("زار وفد من تركيا الأردن. وأعلن الأردن خطة جديدة، وقالت الحكومة إن الخطة تبدأ غدا.")
+    jordan = next(e for e in rec["entities"] if any(m["text"] == "الأردن" for m in e["mentions"]))
+    assert ("الحكومة", "nominal") in [(m["text"], m["kind"]) for m in jordan["mentions"]]
+    # no state named before it: nothing to refer to
+    assert mentions("وقالت الحكومة إن الخطة تبدأ غدا.") == []

@@ -780,6 +780,42 @@ def _local_place_pass(view: View, res: _Resources, out: _Collector) -> None:
         out.add(Mention(start, view.ends[i], i, i, type_, "name", key, view.text[start:view.ends[i]]))
 
 
+#: Bare definite nouns that, in a news story, mean the state the story is about.
+_HOME_STATE_NOUNS: Final = frozenset(normalize(w) for w in ("الحكومة", "البلاد"))
+
+
+def _home_state_pass(view: View, res: _Resources, out: _Collector) -> None:
+    """A bare ``الحكومة`` or ``البلاد`` (no nisba or genitive after it) is a nominal mention of the
+    state the story is about (GUIDELINES.md 1.4, ``البلاد`` meaning Iran): the state of the latest
+    ``الحكومة + nisba`` before it, else the state named most often before it (the earliest on a tie).
+    Nothing when no state is named before it."""
+    norms, n = view.norms, view.n
+    positions = view.positions(lambda norm: any(stem in _HOME_STATE_NOUNS for _, stem in stems(norm)))
+    if not positions:
+        return
+    states = sorted((m for m in out.mentions if m.type == "GPE" and m.key.count(":") == 1), key=lambda m: m.first)
+    for i in positions:
+        if out.overlaps(i, i):
+            continue
+        if i + 1 < n and view.paragraphs[i + 1] == view.paragraphs[i] and (view.definite(i + 1) or out.overlaps(i + 1, i + 1)):
+            continue  # الحكومة المصرية / البلاد العربية: not bare
+        before = [m for m in states if m.last < i]
+        if not before:
+            continue
+        nominal = [m for m in before if m.kind == "nominal" and any(st == "الحكومه" for _, st in stems(norms[m.first]))]
+        if nominal:
+            chosen = nominal[-1]
+        else:
+            counts: dict[str, int] = {}
+            for m in before:
+                counts[m.key] = counts.get(m.key, 0) + 1
+            best = max(counts.values())
+            chosen = next(m for m in before if counts[m.key] == best)
+        cut = next(c for c, st in stems(norms[i]) if st in _HOME_STATE_NOUNS)
+        start = view.stripped_start_at(i, cut)
+        out.add(Mention(start, view.ends[i], i, i, "GPE", "nominal", chosen.key, chosen.name))
+
+
 def _org_head_of(view: View, m: Mention) -> str | None:
     """The organisation head of a named mention's first token (وزارة، البنك، منظمة), or None."""
     norm = view.norms[m.first]
@@ -832,6 +868,7 @@ def find_mentions(view: View) -> EntityLayer:
     _propagate(view, res, out)
     _nominal_pass(view, res, out, nominals)
     _org_nominal_pass(view, res, out)
+    _home_state_pass(view, res, out)
     # one mention per (span, key), the first found; order by position. Equal keys are
     # adjacent after the (stable) sort: a dict built from the reversed order keeps the
     # first mention of each key, and reversing its values restores the order.

@@ -721,3 +721,20 @@ def test_bare_government_is_the_state_the_story_is_about() -> None:
     assert ("الحكومة", "nominal") in [(m["text"], m["kind"]) for m in jordan["mentions"]]
     # no state named before it: nothing to refer to
     assert mentions("وقالت الحكومة إن الخطة تبدأ غدا.") == []
+
+
+def test_a_family_name_recurs_with_its_whole_lineage_joiner() -> None:
+    rec = run("وقالت الأمينة العامة للولاية، نادية بن عبد الله، إن الحي آمن. وأضافت بن عبد الله أن المياه انحسرت.")
+    person = next(e for e in rec["entities"] if e["type"] == "PER")
+    assert [m["text"] for m in person["mentions"]] == ["نادية بن عبد الله", "بن عبد الله"]
+
+
+def test_an_organisation_name_stops_before_another_organisation() -> None:
+    orgs = [m[0] for m in mentions("قررت لجنة السياسة النقدية للبنك المركزي الأردني خفض الفائدة.") if m[1] == "ORG"]
+    assert "لجنة السياسة النقدية" in orgs
+
+
+def test_a_definite_head_is_not_followed_by_a_name_in_construct() -> None:
+    found = mentions("أعلنت مصر خطة. وقالت الحكومة تعهدت بالدعم.")
+    assert ("تعهدت", "ORG", "name") not in found
+    assert ("الحكومة", "GPE", "nominal") in found

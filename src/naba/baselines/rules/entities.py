@@ -276,7 +276,8 @@ def _org_fac_pass(view: View, res: _Resources, out: _Collector) -> None:
             out.add(Mention(start, end, i, k + 1, "FAC", "name", f"FAC:{' '.join(norms[i : k + 2])}", view.text[start:end]))
             continue
         anba = head == "وكاله" and not quoted and k < n and norms[k] == "انباء"  # وكالة أنباء X: one name
-        if not anba and k < n and paragraphs[k] == paragraph and _is_name_token(view, k, res) and not out.overlaps(k, k):
+        definite_head = head.startswith("ال")  # الحكومة تعهدت: a verb follows, never a name in construct
+        if not anba and not definite_head and k < n and paragraphs[k] == paragraph and _is_name_token(view, k, res) and not out.overlaps(k, k):
             # generic class noun + proper name: only the name is the mention
             if quoted and not (k + 1 < n and norms[k + 1] == '"'):
                 continue
@@ -360,7 +361,8 @@ def _org_name_end(view: View, i: int, res: _Resources) -> int:
             break  # a state's nisba ends the name: "البنك المركزي الأردني | الفائدة"
         if norm in res.org_continuations or _is_org_complement(view, j, res):
             last = j
-        elif view.words[j] and norm.startswith("لل") and len(norm) > 4 and norm not in res.stop and last > i:
+        elif (view.words[j] and norm.startswith("لل") and len(norm) > 4 and norm not in res.stop and last > i
+              and _definite_org_head(norm) is None):  # "لجنة X للبنك المركزي": another organisation
             last = j
         elif (view.words[j] and norm[:1] == "و" and norm[1:3] == "ال" and len(norm) > 5 and last > i
               and (norm[1:],) not in res.titles and (norm[1:],) not in res.places and _definite_org_head(norm) is None):
@@ -596,8 +598,21 @@ def _propagate(view: View, res: _Resources, out: _Collector) -> None:
                     reading = 0 if before == joiner else (1 if before[:1] in ("و", "ف") and before[1:] == joiner else None)
                 if reading is not None and view.paragraphs[i - 1] == view.paragraphs[i]:
                     first, start = i - 1, view.stripped_start_at(i - 1, reading)
+                    # a lineage joiner before a compound: "بن عبد الله" keeps بن as well
+                    if (reading == 0 and joiner == "عبد" and source.last - 2 >= source.first and i - 2 >= 0
+                            and (i - 2) not in taken and view.paragraphs[i - 2] == view.paragraphs[i]):
+                        lineage = norms[source.last - 2]
+                        before2 = norms[i - 2]
+                        if lineage in _LINEAGE_JOINERS:
+                            cut2 = 0 if before2 == lineage else (1 if before2[:1] in ("و", "ف") and before2[1:] == lineage else None)
+                            if cut2 is not None:
+                                first, start = i - 2, view.stripped_start_at(i - 2, cut2)
             out.add(_new_tuple(Mention, (start, end, first, i, source.type, "name", source.key, view.text[start:end], False)))
             break
+
+
+#: Joiners of lineage (son/daughter/family of): a family name begins with them.
+_LINEAGE_JOINERS: Final = frozenset(normalize(w) for w in ("بن", "ابن", "بنت", "آل", "ولد"))
 
 
 @lru_cache(maxsize=1 << 12)

@@ -738,3 +738,18 @@ def test_a_definite_head_is_not_followed_by_a_name_in_construct() -> None:
     found = mentions("أعلنت مصر خطة. وقالت الحكومة تعهدت بالدعم.")
     assert ("تعهدت", "ORG", "name") not in found
     assert ("الحكومة", "GPE", "nominal") in found
+
+
+def test_a_long_title_with_a_coordinated_complement_before_a_name() -> None:
+    people = [m[0] for m in mentions("وقال وزير الخارجية والتعاون الدولي خالد العمري إن الوفد وصل.") if m[1] == "PER"]
+    assert people == ["خالد العمري"]
+
+
+def test_a_quoted_name_of_several_words_after_an_organisation_head() -> None:
+    found = mentions("رفضت كتلة “النهضة الوطنية” المقترح، وقالت شركة «الشرق للاستثمار» إن الأرباح ارتفعت.")
+    assert ("النهضة الوطنية", "ORG", "name") in found and ("الشرق للاستثمار", "ORG", "name") in found
+
+
+@pytest.mark.parametrize("sentence", ["وذكر موقع مدار نيوز أن الطريق مغلق.", "ونقلت وكالة “مدار نيوز” عن مصدر أمني قوله إن الطريق مغلق."])
+def test_x_news_is_an_outlet(sentence: str) -> None:
+    assert ("مدار نيوز", "ORG", "name") in mentions(sentence)

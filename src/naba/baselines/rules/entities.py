@@ -267,6 +267,14 @@ def _org_fac_pass(view: View, res: _Resources, out: _Collector) -> None:
         j = i + 1
         # optional quotation mark around a one-token name: وكالة “بلومبرغ”
         quoted = j < n and norms[j] == '"'
+        if quoted and not is_fac and _quoted_name_end(view, j, res) is not None:
+            # a quoted name of several words: كتلة “X Y”, شركة «X Y»: the name inside the marks
+            close = _quoted_name_end(view, j, res)
+            assert close is not None
+            if close - j > 2 and not out.overlaps(j + 1, close - 1):
+                start, end = view.starts[j + 1], view.ends[close - 1]
+                out.add(Mention(start, end, j + 1, close - 1, "ORG", "name", f"ORG:{' '.join(norms[j + 1 : close])}", view.text[start:end]))
+                continue
         k = j + 1 if quoted else j
         # a facility with its name and adjective keeps its head: "مطار X الدولي", "مستشفى X الحكومي"
         if (is_fac and not quoted and k + 1 < n and paragraphs[k + 1] == paragraph and words[k]
@@ -314,9 +322,34 @@ def _org_fac_pass(view: View, res: _Resources, out: _Collector) -> None:
         out.add(Mention(start, end, i, last, "ORG", "name", f"ORG:{key_text}", view.text[start:end]))
 
 
+def _quoted_name_end(view: View, j: int, res: _Resources) -> int | None:
+    """The closing mark of a short quoted name opening at token ``j`` (2–4 words, none a function
+    word, within the paragraph), or None."""
+    norms, n = view.norms, view.n
+    k = j + 1
+    while k < n and k - j <= 5 and view.paragraphs[k] == view.paragraphs[j]:
+        if norms[k] == '"':
+            return k if k - j >= 2 else None
+        if not view.words[k] or _is_stop(view, k, res):
+            return None
+        k += 1
+    return None
+
+
 #: Facility heads whose own name (an unknown word after them) is the mention without the head
 #: (منشأة X، محطة X); other facility heads keep theirs when an adjective follows (مستشفى X الحكومي).
 _FAC_NAME_ONLY: Final = ("منشاه", "محطه", "مطار", "ميناء", "قاعده", "مفاعل", "موقع", "سجن", "معبر")
+
+
+def _news_outlet_pass(view: View, res: _Resources, out: _Collector) -> None:
+    """``X نيوز`` is a news outlet (سكاي نيوز، شفق نيوز): the word before نيوز and نيوز."""
+    norms = view.norms
+    for i in view.positions(lambda norm: norm == "نيوز"):
+        k = i - 1
+        if k < 0 or not view.words[k] or _is_stop(view, k, res) or out.overlaps(k, i) or view.paragraphs[k] != view.paragraphs[i]:
+            continue
+        start, end = view.starts[k], view.ends[i]
+        out.add(Mention(start, end, k, i, "ORG", "name", f"ORG:{norms[k]} {norms[i]}", view.text[start:end]))
 
 
 #: Organisation heads that are read with the article as the start of a name (ال + head + adjective).
@@ -466,6 +499,9 @@ def _title_at(view: View, i: int, res: _Resources) -> tuple[int, int, int] | Non
         norm = norms[j]
         if norm == "باسم" or (words[j] and (view.definite(j) or norm.startswith("لل")) and norm not in res.stop):
             last = j
+        elif (words[j] and norm[:1] == "و" and norm[1:3] == "ال" and len(norm) > 5 and (norm[1:],) not in res.titles
+              and (norm[1:],) not in res.places and j > match.last):
+            last = j  # a coordinated complement: "وزير الخارجية والتعاون الدولي X"
         elif norms[j - 1] == "باسم" and ((norm,) in res.places or any((s,) in res.places for _, s in stems(norm)[1:2])):
             last = j
         elif norm in _TITLE_CONTINUATIONS or _head_reading(norm) is not None:
@@ -877,6 +913,7 @@ def find_mentions(view: View) -> EntityLayer:
     res = resources()
     out = _Collector(view)
     _gazetteer_pass(view, res, out)
+    _news_outlet_pass(view, res, out)
     _org_fac_pass(view, res, out)
     _local_place_pass(view, res, out)
     nominals = _person_pass(view, res, out)

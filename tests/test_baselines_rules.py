@@ -753,3 +753,14 @@ def test_a_quoted_name_of_several_words_after_an_organisation_head() -> None:
 @pytest.mark.parametrize("sentence", ["وذكر موقع مدار نيوز أن الطريق مغلق.", "ونقلت وكالة “مدار نيوز” عن مصدر أمني قوله إن الطريق مغلق."])
 def test_x_news_is_an_outlet(sentence: str) -> None:
     assert ("مدار نيوز", "ORG", "name") in mentions(sentence)
+
+
+def test_a_noun_trigger_with_a_possessive_takes_the_earlier_subject() -> None:
+    events = _event_args("قررت لجنة الطاقة النيابية في اجتماعها رفع الأسعار.")
+    assert events == [("MEET", [("Participant", "لجنة الطاقة النيابية")])]
+    # without the pronoun the noun has no such argument
+    assert _event_args("قررت لجنة الطاقة النيابية في الاجتماع رفع الأسعار.") == [("MEET", [])]
+
+
+def test_a_session_is_a_meeting() -> None:
+    assert [e[0] for e in _event_args("وعقد المجلس البلدي جلسته الأولى.")] == ["MEET"]

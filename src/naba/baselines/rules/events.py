@@ -422,3 +422,51 @@ def speaker_argument(
 def _is_press_event(norm: str) -> bool:
     """A press conference or statement (مؤتمر صحفي، المؤتمر): its speaker takes part in it."""
     return any(stem.removeprefix("ال") == "موتمر" for _, stem in stems(norm))
+
+
+#: Possessive pronouns a noun trigger may end with (اجتماعها، جلسته، زيارتهم).
+_POSSESSIVES: Final = ("هما", "هم", "ها", "ه")
+
+
+def possessor_argument(
+    view: View, trig: EventMatch, found: list[tuple[str, Mention]], by_sentence: dict[int, list[Mention]],
+) -> list[tuple[str, Mention]]:
+    """A noun trigger with a possessive pronoun (``في اجتماعها``، ``جلسته``، ``زيارته``) has the
+    pronoun's referent as its agent-like argument (the role a nisba would have): the nearest
+    person or organisation mention earlier in the sentence that is not behind a preposition
+    (the subject or the genitive the pronoun takes up). Nothing when the trigger already has that
+    role, is a verb, or does not end with a pronoun."""
+    if trig.verb:
+        return []
+    role = _NISBA_ROLE[trig.type]
+    if role == "Person" or any(r == role for r, _ in found):
+        return []
+    text = view.text[trig.start : trig.end]
+    folded = normalize(text)
+    if not folded.endswith(_POSSESSIVES) or len(folded) < 6:
+        return []
+    if not any(folded.endswith(p) and lexicon_has_stem(folded[: -len(p)]) for p in _POSSESSIVES):
+        return []
+    taken = {id(m) for _, m in found}
+    norms, starts = view.norms, view.starts
+    best = None
+    for m in by_sentence.get(view.sentences[trig.index], ()):
+        if m.last >= trig.index:
+            break
+        if m.type not in ("PER", "ORG") or m.nisba or id(m) in taken:
+            continue
+        if m.start > starts[m.first] and norms[m.first][:1] in "بلك":
+            continue
+        if m.first > 0 and norms[m.first - 1] in _NOT_ARGUMENT_BEFORE:
+            continue
+        best = m
+    return [(role, best)] if best is not None else []
+
+
+_NOT_ARGUMENT_BEFORE: Final = frozenset(normalize(w) for w in ("في", "من", "إلى", "على", "عن", "مع", "بين", "باسم", "لدى", "عند", "ضد", "حول"))
+
+
+@lru_cache(maxsize=1 << 12)
+def lexicon_has_stem(stem: str) -> bool:
+    """The word without its pronoun is a trigger noun (اجتماع، جلسة with its taa restored)."""
+    return _lookup(stem) is not None or _lookup(stem[:-1] + "ه" if stem.endswith("ت") else stem) is not None

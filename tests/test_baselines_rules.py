@@ -764,3 +764,15 @@ def test_a_noun_trigger_with_a_possessive_takes_the_earlier_subject() -> None:
 
 def test_a_session_is_a_meeting() -> None:
     assert [e[0] for e in _event_args("وعقد المجلس البلدي جلسته الأولى.")] == ["MEET"]
+
+
+def test_a_bare_administrative_noun_is_a_nominal_of_the_place_named_with_it() -> None:
+    rec = run("غمرت المياه حي الزهور أمس، ثم زار الوزير ولاية وهران، وقال إن الولاية تحتاج دعما وإن الحي تضرر.")
+    by_text = {m["text"]: (e["name"], m["kind"]) for e in rec["entities"] for m in e["mentions"]}
+    assert by_text["الولاية"] == ("وهران", "nominal")
+    assert by_text["الحي"] == ("الزهور", "nominal")
+    assert "ولاية" not in by_text  # the administrative noun is no person name after a title
+
+
+def test_a_bare_administrative_noun_with_no_place_named_before_is_nothing() -> None:
+    assert mentions("وقال إن الولاية تحتاج دعما.") == []

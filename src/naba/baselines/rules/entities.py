@@ -140,8 +140,8 @@ def _is_name_token(view: View, i: int, res: _Resources) -> bool:
     norm = view.norms[i]
     if not view.words[i] or norm.isdecimal() or len(norm) < 2:
         return False
-    if view.definite(i) or norm.startswith("لل") or _is_stop(view, i, res):
-        return False
+    if view.definite(i) or norm.startswith("لل") or _is_stop(view, i, res) or norm in _PLACE_HEADS:
+        return False  # an administrative noun (ولاية، محافظة) heads a place, it is no name
     return not _place_or_title(norm)
 
 
@@ -792,16 +792,41 @@ def _place_name_at(view: View, k: int, res: _Resources, *, definite_ok: bool) ->
     return cut, k
 
 
+def _place_nominals(view: View, res: _Resources, out: _Collector, heads_named: list[tuple[int, str, str, str, str]]) -> None:
+    """A bare definite administrative noun (الولاية، المحافظة، الحي) after a place named with the
+    same noun (ولاية X، حي X) is a nominal mention of the latest such place (GUIDELINES.md 1.4).
+    Not when a name or an adjective follows it (الحي الجديد is another phrase)."""
+    norms, n = view.norms, view.n
+    heads = {h for _, h, _, _, _ in heads_named}
+    for i in view.positions(lambda norm: any(st.startswith("ال") and st[2:] in heads for _, st in stems(norm))):
+        if out.overlaps(i, i):
+            continue
+        if i + 1 < n and view.paragraphs[i + 1] == view.paragraphs[i] and view.words[i + 1] and (
+                view.definite(i + 1) or out.overlaps(i + 1, i + 1)):
+            continue
+        cut, stem = next((c, st) for c, st in stems(norms[i]) if st.startswith("ال") and st[2:] in heads)
+        before = [(t, key, name) for pos, h, t, key, name in heads_named if h == stem[2:] and pos < i]
+        if not before:
+            continue
+        type_, key, name = before[-1]
+        start = view.stripped_start_at(i, cut)
+        out.add(Mention(start, view.ends[i], i, i, type_, "nominal", key, name))
+
+
 def _local_place_pass(view: View, res: _Resources, out: _Collector) -> None:
     """Places no gazetteer lists, named after an administrative noun in construct (محافظة X,
     قضاء X, حي X: the name is the mention, the noun is not), a coordinated list after a plural
     noun (بلدات X وY وZ), and then every other occurrence of the same name in the document."""
     norms, n = view.norms, view.n
     found: dict[str, tuple[str, str]] = {}  # folded name -> (type, key)
+    heads_named: list[tuple[int, str, str, str, str]] = []  # (position, head, type, key, name)
     for i in view.positions(lambda norm: any(stem in _PLACE_HEADS for _, stem in stems(norm))):
         head = next(stem for _, stem in stems(norms[i]) if stem in _PLACE_HEADS)
         k = i + 1
         if out.overlaps(k, k):
+            known = next((m for m in out.taken.get(k, ()) if m.type in ("GPE", "LOC") and m.first == k), None)
+            if known is not None:
+                heads_named.append((i, head, known.type, known.key, known.name))
             continue
         type_ = _PLACE_HEADS[head]
         place = _place_name_at(view, k, res, definite_ok=True)
@@ -812,12 +837,16 @@ def _local_place_pass(view: View, res: _Resources, out: _Collector) -> None:
             folded = " ".join([norms[k][cut:]] + norms[k + 1 : last + 1])
             _type, key = found.setdefault(folded, (type_, f"{type_}:{folded}"))
             out.add(Mention(start, end, k, last, _type, "name", key, text))
+            if head not in _PLURAL_PLACE_HEADS:
+                heads_named.append((i, head, _type, key, text))
             k = last + 1
             if head not in _PLURAL_PLACE_HEADS or k >= n or norms[k][:1] != "و" or out.overlaps(k, k):
                 break
             place = _place_name_at(view, k, res, definite_ok=False)
             if place is None or place[0] != 1:
                 break
+    if heads_named:
+        _place_nominals(view, res, out, heads_named)
     if not found:
         return
     # the same name elsewhere (behind proclitics too): "في عكار"، "وعكار"

@@ -47,7 +47,9 @@ def _predicates() -> tuple:
     return (
         res.places.readings, res.titles.readings, entities._head_reading, entities._is_speech_verb,
         entities._has_source_reading, _events.trigger_candidate, quotes._cue_of, timex._may_start,
-        quotes._is_complementizer,
+        quotes._is_complementizer, entities._is_news_word, entities._given_name_reading, entities._reporter_reading,
+        entities._place_head_reading, entities._definite_place_head, entities._home_state_reading,
+        entities._definite_org_head,
     )
 
 

@@ -341,10 +341,49 @@ def _quoted_name_end(view: View, j: int, res: _Resources) -> int | None:
 _FAC_NAME_ONLY: Final = ("منشاه", "محطه", "مطار", "ميناء", "قاعده", "مفاعل", "موقع", "سجن", "معبر")
 
 
+# Word tests that start the passes below: pure functions of the normalised word, memoised and
+# indexed once per document with the others (naba.baselines.rules._predicates): a lambda per
+# pass re-tested every distinct word of every document, which cost about a sixth of the time.
+
+
+@lru_cache(maxsize=1 << 16)
+def _is_news_word(norm: str) -> bool:
+    return norm == "نيوز"
+
+
+@lru_cache(maxsize=1 << 16)
+def _given_name_reading(norm: str) -> bool:
+    """A common given name, alone or behind و/ف."""
+    given = resources().given_names
+    return norm in given or (norm[:1] in ("و", "ف") and norm[1:] in given)
+
+
+@lru_cache(maxsize=1 << 16)
+def _reporter_reading(norm: str) -> bool:
+    return any(stem in _REPORTER_FORMS for _, stem in stems(norm))
+
+
+@lru_cache(maxsize=1 << 16)
+def _place_head_reading(norm: str) -> str | None:
+    """The administrative noun (محافظه، حي …) a reading of the word is, or None."""
+    return next((stem for _, stem in stems(norm) if stem in _PLACE_HEADS), None)
+
+
+@lru_cache(maxsize=1 << 16)
+def _definite_place_head(norm: str) -> tuple[int, str] | None:
+    """(cut, noun) when a reading of the word is ال + an administrative noun (الولايه، والحي)."""
+    return next(((cut, stem[2:]) for cut, stem in stems(norm) if stem.startswith("ال") and stem[2:] in _PLACE_HEADS), None)
+
+
+@lru_cache(maxsize=1 << 16)
+def _home_state_reading(norm: str) -> bool:
+    return any(stem in _HOME_STATE_NOUNS for _, stem in stems(norm))
+
+
 def _news_outlet_pass(view: View, res: _Resources, out: _Collector) -> None:
     """``X نيوز`` is a news outlet (سكاي نيوز، شفق نيوز): the word before نيوز and نيوز."""
     norms = view.norms
-    for i in view.positions(lambda norm: norm == "نيوز"):
+    for i in view.positions(_is_news_word):
         k = i - 1
         if k < 0 or not view.words[k] or _is_stop(view, k, res) or out.overlaps(k, i) or view.paragraphs[k] != view.paragraphs[i]:
             continue
@@ -575,10 +614,10 @@ def _given_name_pass(view: View, res: _Resources, out: _Collector) -> None:
     """A very common given name followed by at least one more name part is a person name even
     without a title (``قال مصطفى X``, ``وحضرت سميرة بن علي``): the given name is the cue, the
     parts after it are read as any name (joiners, a final definite family name). A given name
-    alone is not enough (محمد alone could be anyone, and عادل, جمال are also common words)."""
+    alone is not enough (أحمد alone could be anyone, and عادل, جمال are also common words)."""
     given = res.given_names
     norms = view.norms
-    for i in view.positions(lambda norm: norm in given or (norm[:1] in ("و", "ف") and norm[1:] in given)):
+    for i in view.positions(_given_name_reading):  # given names, alone or behind و/ف
         if out.overlaps(i, i):
             continue
         cut = 0 if norms[i] in given else 1
@@ -726,7 +765,7 @@ def _nominal_pass(view: View, res: _Resources, out: _Collector, nominals: list[t
         out.add(Mention(start, view.ends[last], first, last, "PER", "nominal", key, name))
     # the outlet's own reporter: "مراسلنا", "مراسلها", "مراسل الصحيفة/الوكالة" (the mention is
     # مراسل, the possessive suffix stays outside); one reporter per document
-    for i in view.positions(lambda norm: any(stem in _REPORTER_FORMS for _, stem in stems(norm))):
+    for i in view.positions(_reporter_reading):
         if out.overlaps(i, i):
             continue
         cut, stem = next((c, st) for c, st in stems(norms[i]) if st in _REPORTER_FORMS)
@@ -798,14 +837,14 @@ def _place_nominals(view: View, res: _Resources, out: _Collector, heads_named: l
     Not when a name or an adjective follows it (الحي الجديد is another phrase)."""
     norms, n = view.norms, view.n
     heads = {h for _, h, _, _, _ in heads_named}
-    for i in view.positions(lambda norm: any(st.startswith("ال") and st[2:] in heads for _, st in stems(norm))):
+    for i in [k for k in view.positions(_definite_place_head) if _definite_place_head(norms[k])[1] in heads]:  # type: ignore[index]
         if out.overlaps(i, i):
             continue
         if i + 1 < n and view.paragraphs[i + 1] == view.paragraphs[i] and view.words[i + 1] and (
                 view.definite(i + 1) or out.overlaps(i + 1, i + 1)):
             continue
-        cut, stem = next((c, st) for c, st in stems(norms[i]) if st.startswith("ال") and st[2:] in heads)
-        before = [(t, key, name) for pos, h, t, key, name in heads_named if h == stem[2:] and pos < i]
+        cut, head = _definite_place_head(norms[i])  # type: ignore[misc]
+        before = [(t, key, name) for pos, h, t, key, name in heads_named if h == head and pos < i]
         if not before:
             continue
         type_, key, name = before[-1]
@@ -820,8 +859,9 @@ def _local_place_pass(view: View, res: _Resources, out: _Collector) -> None:
     norms, n = view.norms, view.n
     found: dict[str, tuple[str, str]] = {}  # folded name -> (type, key)
     heads_named: list[tuple[int, str, str, str, str]] = []  # (position, head, type, key, name)
-    for i in view.positions(lambda norm: any(stem in _PLACE_HEADS for _, stem in stems(norm))):
-        head = next(stem for _, stem in stems(norms[i]) if stem in _PLACE_HEADS)
+    for i in view.positions(_place_head_reading):
+        head = _place_head_reading(norms[i])
+        assert head is not None
         k = i + 1
         if out.overlaps(k, k):
             known = next((m for m in out.taken.get(k, ()) if m.type in ("GPE", "LOC") and m.first == k), None)
@@ -870,7 +910,7 @@ def _home_state_pass(view: View, res: _Resources, out: _Collector) -> None:
     ``الحكومة + nisba`` before it, else the state named most often before it (the earliest on a tie).
     Nothing when no state is named before it."""
     norms, n = view.norms, view.n
-    positions = view.positions(lambda norm: any(stem in _HOME_STATE_NOUNS for _, stem in stems(norm)))
+    positions = view.positions(_home_state_reading)
     if not positions:
         return
     states = sorted((m for m in out.mentions if m.type == "GPE" and m.key.count(":") == 1), key=lambda m: m.first)
@@ -923,7 +963,7 @@ def _org_nominal_pass(view: View, res: _Resources, out: _Collector) -> None:
     named.sort()
     heads = {h for _, h, _, _ in named}
     norms, n = view.norms, view.n
-    for i in view.positions(lambda norm: (r := _definite_org_head(norm)) is not None and r[1] in heads):
+    for i in [k for k in view.positions(_definite_org_head) if _definite_org_head(norms[k])[1] in heads]:  # type: ignore[index]
         if out.overlaps(i, i):
             continue
         if i + 1 < n and view.paragraphs[i + 1] == view.paragraphs[i] and _is_org_complement(view, i + 1, res):

@@ -576,3 +576,203 @@ def test_an_anonymous_source_in_an_organisation_is_the_head_alone_and_speaks() -
     quote = rec["quotes"][0]
     speaker = next(e for e in rec["entities"] if e["id"] == quote["speaker_entity_id"])
     assert speaker["mentions"][0]["text"] == "مصدر"
+
+
+# --------------------------------------------------------------------------- generalisation rules (issue 13)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        ("وقال سمير الحلبي، وهو صاحب متجر، إن الأسعار ارتفعت.", "سمير الحلبي"),
+        ("وحضرت سناء بن يوسف الاجتماع صباح اليوم.", "سناء بن يوسف"),
+        ("وأوضح حازم الكردي أن الطريق مغلق.", None),  # حازم is not in the list: no cue, no name
+    ],
+)
+def test_a_common_given_name_starts_a_person_name_without_a_title(sentence: str, name: str | None) -> None:
+    people = [m[0] for m in mentions(sentence) if m[1] == "PER"]
+    assert people == ([name] if name else [])
+
+
+def test_a_given_name_alone_is_not_a_person() -> None:
+    assert [m for m in mentions("وقال عادل إن القرار عادل.") if m[1] == "PER"] == []
+
+
+def test_name_in_commas_after_a_title_with_a_lam_complement() -> None:
+    rec = run("وزار رئيس المجلس البلدي لحمص، فراس بن حمود، السوق أمس. وقال بن حمود إن الأضرار كبيرة.")
+    person = next(e for e in rec["entities"] if e["type"] == "PER")
+    assert [m["text"] for m in person["mentions"]] == ["فراس بن حمود", "بن حمود"]
+    assert "لحمص" not in [m["text"] for e in rec["entities"] for m in e["mentions"]]
+    assert rec["quotes"][0]["speaker_entity_id"] == person["id"]
+
+
+def test_feminine_long_title_before_a_name() -> None:
+    rec = run("وتفقدت الأمينة العامة للمحافظة، رنا القاسمي، المدرسة.")
+    assert [m["text"] for e in rec["entities"] if e["type"] == "PER" for m in e["mentions"]] == ["رنا القاسمي"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        ("أعلنت وزارة الزراعة والثروة السمكية خطة جديدة.", "وزارة الزراعة والثروة السمكية"),
+        ("رفع البنك المركزي الأردني الفائدة أمس.", "البنك المركزي الأردني"),
+        ("وقع الاتفاق مع البنك الإسلامي للتنمية.", "البنك الإسلامي للتنمية"),
+        ("ونقلت وكالة أنباء الخليج عن مصدر مطلع قوله إن الوضع هادئ.", "وكالة أنباء الخليج"),
+        ("وأصدر الجهاز المركزي للإحصاء تقريره.", "الجهاز المركزي للإحصاء"),
+    ],
+)
+def test_organisation_names_beyond_the_gazetteer(sentence: str, name: str) -> None:
+    assert (name, "ORG", "name") in mentions(sentence)
+
+
+def test_an_organisation_name_stops_after_a_states_nisba() -> None:
+    orgs = [m[0] for m in mentions("رفع البنك المركزي الأردني الفائدة أمس.") if m[1] == "ORG"]
+    assert orgs == ["البنك المركزي الأردني"]
+
+
+def test_facility_with_its_adjective_keeps_its_head() -> None:
+    found = mentions("ووصل الوفد إلى مطار عمان الدولي ثم زار مستشفى جرش الحكومي.")
+    assert ("مطار عمان الدولي", "FAC", "name") in found
+    assert ("مستشفى جرش الحكومي", "FAC", "name") in found
+
+
+def test_bare_definite_head_is_a_nominal_of_the_organisation_named_with_it() -> None:
+    rec = run("أعلنت وزارة الصحة خطة جديدة. وقالت الوزارة إن اللقاحات وصلت إلى المجلس.")
+    org = next(e for e in rec["entities"] if e["type"] == "ORG")
+    assert [(m["text"], m["kind"]) for m in org["mentions"]] == [("وزارة الصحة", "name"), ("الوزارة", "nominal")]
+    assert rec["quotes"][0]["speaker_entity_id"] == org["id"]
+    # no organisation with that head named before: nothing to refer to
+    assert [m for m in mentions("وقالت الوزارة إن اللقاحات وصلت.") if m[1] == "ORG"] == []
+
+
+def test_a_place_named_after_an_administrative_noun_and_its_repetitions() -> None:
+    rec = run("ارتفعت الإصابات في محافظة جرش إلى مئة. وزار الوزير جرش أمس.")
+    places = [(m["text"], e["type"]) for e in rec["entities"] for m in e["mentions"]]
+    assert places == [("جرش", "GPE"), ("جرش", "GPE")]  # not the minister's name
+    assert len(rec["entities"]) == 1
+
+
+def test_a_coordinated_list_after_a_plural_place_noun() -> None:
+    found = mentions("وستفتح مراكز في بلدات سوف وساكب وريمون خلال يومين.")
+    assert [m[0] for m in found if m[1] == "GPE"] == ["ريمون", "ساكب", "سوف"]
+
+
+def test_neighbourhood_is_loc_and_two_word_place_names() -> None:
+    assert ("الزهور", "LOC", "name") in mentions("انتقل الفريق إلى حي الزهور.")
+    assert ("عين الباشا", "GPE", "name") in mentions("وصلت الأمطار إلى بلدة عين الباشا.")
+
+
+def test_an_unnamed_spokesperson_is_a_person_and_the_speaker() -> None:
+    rec = run("أعلنت وزارة النقل خطة جديدة. وقال المتحدث باسم الوزارة إن الحافلات جاهزة. وأكد المتحدث باسم الوزارة أن الخطة تبدأ غدا.")
+    person = next(e for e in rec["entities"] if e["type"] == "PER")
+    assert [(m["text"], m["kind"]) for m in person["mentions"]] == [("المتحدث", "nominal"), ("المتحدث", "nominal")]
+    assert [q["speaker_entity_id"] for q in rec["quotes"]] == [person["id"], person["id"]]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "reporter"),
+    [
+        ("وأفاد مراسلنا في المدينة بأن المياه ارتفعت.", True),
+        ("وذكر مراسل الوكالة أن الطريق مغلق.", True),
+        ("وعين مراسل جديد في المدينة.", False),  # an indefinite reporter is no one in particular
+    ],
+)
+def test_the_outlets_reporter_is_a_person(sentence: str, reporter: bool) -> None:
+    assert (("مراسل", "PER", "nominal") in mentions(sentence)) is reporter
+
+
+def test_a_cue_with_no_subject_after_it_takes_the_subject_written_before_it() -> None:
+    rec = run("قال الوزير خالد العمري إن الطريق مفتوح. وكانت الوزيرة سلمى حداد قد زارت، الأحد، مستشفى جرش الحكومي، حيث قالت للصحافيين إن الوضع مستقر.")
+    names = {e["id"]: e["name"] for e in rec["entities"]}
+    assert [names.get(q["speaker_entity_id"]) for q in rec["quotes"]] == ["خالد العمري", "سلمى حداد"]
+    rec = run("وأصدرت وزارة الطاقة بيانا قالت فيه إن الكهرباء عادت.")
+    assert rec["quotes"][0]["speaker_name"] == "وزارة الطاقة"
+
+
+def test_a_continuation_cue_keeps_the_speaker_unless_a_new_subject_follows_it() -> None:
+    rec = run("وقال الوزير خالد العمري إن الطريق مفتوح. وأضاف النائب سمير الحلبي أن الجسر مغلق. وتابع أن العمل مستمر.")
+    assert [q["speaker_name"] for q in rec["quotes"]] == ["خالد العمري", "سمير الحلبي", "سمير الحلبي"]
+    # a continuation with no subject does not look back past the sentence's previous cue
+    rec = run("وقال الوزير خالد العمري إن الطريق مفتوح مع النائب سمير الحلبي، مضيفا أن الجسر مغلق.")
+    assert [q["speaker_name"] for q in rec["quotes"]] == ["خالد العمري", "خالد العمري"]
+
+
+def _event_args(text: str) -> list[tuple[str, list[tuple[str, str]]]]:
+    rec = run(text)
+    return [(e["type"], [(a["role"], a["text"]) for a in e["arguments"] if a["role"] != "Time"]) for e in rec["events"]]
+
+
+def test_a_warning_participle_is_a_warn_event_whose_warner_is_the_speaker() -> None:
+    events = _event_args("وقال النائب سمير الحلبي إن الطريق مغلق، محذرا من أن الجسر قد ينهار.")
+    assert ("WARN", [("Warner", "سمير الحلبي")]) in events
+
+
+def test_the_speaker_takes_part_in_the_press_conference_he_speaks_at() -> None:
+    events = _event_args("وقال النائب سمير الحلبي في مؤتمر صحفي إن الطريق مغلق.")
+    assert events == [("MEET", [("Participant", "سمير الحلبي")])]
+    # a meeting that is not a press event does not take the speaker
+    events = _event_args("وقال النائب سمير الحلبي إن الاجتماع تأجل.")
+    assert ("MEET", [("Participant", "سمير الحلبي")]) not in events
+
+
+def test_bare_government_is_the_state_the_story_is_about() -> None:
+    rec = run("زار وفد من تركيا الأردن. وأعلن الأردن خطة جديدة، وقالت الحكومة إن الخطة تبدأ غدا.")
+    jordan = next(e for e in rec["entities"] if any(m["text"] == "الأردن" for m in e["mentions"]))
+    assert ("الحكومة", "nominal") in [(m["text"], m["kind"]) for m in jordan["mentions"]]
+    # no state named before it: nothing to refer to
+    assert mentions("وقالت الحكومة إن الخطة تبدأ غدا.") == []
+
+
+def test_a_family_name_recurs_with_its_whole_lineage_joiner() -> None:
+    rec = run("وقالت الأمينة العامة للولاية، نادية بن عبد الله، إن الحي آمن. وأضافت بن عبد الله أن المياه انحسرت.")
+    person = next(e for e in rec["entities"] if e["type"] == "PER")
+    assert [m["text"] for m in person["mentions"]] == ["نادية بن عبد الله", "بن عبد الله"]
+
+
+def test_an_organisation_name_stops_before_another_organisation() -> None:
+    orgs = [m[0] for m in mentions("قررت لجنة السياسة النقدية للبنك المركزي الأردني خفض الفائدة.") if m[1] == "ORG"]
+    assert "لجنة السياسة النقدية" in orgs
+
+
+def test_a_definite_head_is_not_followed_by_a_name_in_construct() -> None:
+    found = mentions("أعلنت مصر خطة. وقالت الحكومة تعهدت بالدعم.")
+    assert ("تعهدت", "ORG", "name") not in found
+    assert ("الحكومة", "GPE", "nominal") in found
+
+
+def test_a_long_title_with_a_coordinated_complement_before_a_name() -> None:
+    people = [m[0] for m in mentions("وقال وزير الخارجية والتعاون الدولي خالد العمري إن الوفد وصل.") if m[1] == "PER"]
+    assert people == ["خالد العمري"]
+
+
+def test_a_quoted_name_of_several_words_after_an_organisation_head() -> None:
+    found = mentions("رفضت كتلة “النهضة الوطنية” المقترح، وقالت شركة «الشرق للاستثمار» إن الأرباح ارتفعت.")
+    assert ("النهضة الوطنية", "ORG", "name") in found and ("الشرق للاستثمار", "ORG", "name") in found
+
+
+@pytest.mark.parametrize("sentence", ["وذكر موقع مدار نيوز أن الطريق مغلق.", "ونقلت وكالة “مدار نيوز” عن مصدر أمني قوله إن الطريق مغلق."])
+def test_x_news_is_an_outlet(sentence: str) -> None:
+    assert ("مدار نيوز", "ORG", "name") in mentions(sentence)
+
+
+def test_a_noun_trigger_with_a_possessive_takes_the_earlier_subject() -> None:
+    events = _event_args("قررت لجنة الطاقة النيابية في اجتماعها رفع الأسعار.")
+    assert events == [("MEET", [("Participant", "لجنة الطاقة النيابية")])]
+    # without the pronoun the noun has no such argument
+    assert _event_args("قررت لجنة الطاقة النيابية في الاجتماع رفع الأسعار.") == [("MEET", [])]
+
+
+def test_a_session_is_a_meeting() -> None:
+    assert [e[0] for e in _event_args("وعقد المجلس البلدي جلسته الأولى.")] == ["MEET"]
+
+
+def test_a_bare_administrative_noun_is_a_nominal_of_the_place_named_with_it() -> None:
+    rec = run("غمرت المياه حي الزهور أمس، ثم زار الوزير ولاية وهران، وقال إن الولاية تحتاج دعما وإن الحي تضرر.")
+    by_text = {m["text"]: (e["name"], m["kind"]) for e in rec["entities"] for m in e["mentions"]}
+    assert by_text["الولاية"] == ("وهران", "nominal")
+    assert by_text["الحي"] == ("الزهور", "nominal")
+    assert "ولاية" not in by_text  # the administrative noun is no person name after a title
+
+
+def test_a_bare_administrative_noun_with_no_place_named_before_is_nothing() -> None:
+    assert mentions("وقال إن الولاية تحتاج دعما.") == []

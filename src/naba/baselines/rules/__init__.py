@@ -47,7 +47,9 @@ def _predicates() -> tuple:
     return (
         res.places.readings, res.titles.readings, entities._head_reading, entities._is_speech_verb,
         entities._has_source_reading, _events.trigger_candidate, quotes._cue_of, timex._may_start,
-        quotes._is_complementizer,
+        quotes._is_complementizer, entities._is_news_word, entities._given_name_reading, entities._reporter_reading,
+        entities._place_head_reading, entities._definite_place_head, entities._home_state_reading,
+        entities._definite_org_head,
     )
 
 
@@ -195,6 +197,8 @@ def analyse(document: Any) -> dict[str, Any]:
     governor_indices = frozenset(t.index for t in governors)
     for number, trig in enumerate(triggers, start=1):
         args, time = _events.arguments(view, trig, layer, timexes, by_sentence, timex_sentences)
+        args = args + _events.speaker_argument(view, trig, args, quotes, by_sentence)
+        args = args + _events.possessor_argument(view, trig, args, by_sentence)
         arguments = []
         for role, m in args:
             arguments.append({"role": role, "ref_id": entity_ids[m.key], "start": m.start, "end": m.end, "text": doc.text[m.start : m.end]})

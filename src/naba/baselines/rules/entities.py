@@ -82,6 +82,7 @@ class _Resources:
     speech_verbs: frozenset[str]
     org_continuations: frozenset[str]
     title_heads: frozenset[str]
+    given_names: frozenset[str]
 
 
 def _n(words: tuple[str, ...] | list[str]) -> frozenset[str]:
@@ -96,7 +97,7 @@ def resources() -> _Resources:
     stop = set(lx.NAME_STOPWORDS)
     stop |= _n(lx.SPEECH_VERBS) | _n(lx.SPEECH_PARTICIPLES) | _n(lx.SPEECH_NOUNS) | _n(lx.COMPLEMENTIZERS)
     stop |= {normalize(t.form) for t in EVENT_TRIGGERS if " " not in t.form}
-    titles = [lx.norm_tokens(t) for t in lx.TITLES]
+    titles = [lx.norm_tokens(t) for t in lx.TITLES + lx.MORE_TITLES]
     return _Resources(
         gazetteer=gaz,
         places=PhraseIndex(gaz.keys()),
@@ -109,6 +110,7 @@ def resources() -> _Resources:
         speech_verbs=_n(lx.SPEECH_VERBS),
         org_continuations=_n(lx.ORG_CONTINUATIONS),
         title_heads=frozenset(t[0].removeprefix("ال") for t in titles),
+        given_names=_n(lx.GIVEN_NAMES),
     )
 
 
@@ -138,8 +140,8 @@ def _is_name_token(view: View, i: int, res: _Resources) -> bool:
     norm = view.norms[i]
     if not view.words[i] or norm.isdecimal() or len(norm) < 2:
         return False
-    if view.definite(i) or norm.startswith("لل") or _is_stop(view, i, res):
-        return False
+    if view.definite(i) or norm.startswith("لل") or _is_stop(view, i, res) or norm in _PLACE_HEADS:
+        return False  # an administrative noun (ولاية، محافظة) heads a place, it is no name
     return not _place_or_title(norm)
 
 
@@ -265,12 +267,29 @@ def _org_fac_pass(view: View, res: _Resources, out: _Collector) -> None:
         j = i + 1
         # optional quotation mark around a one-token name: وكالة “بلومبرغ”
         quoted = j < n and norms[j] == '"'
+        if quoted and not is_fac and _quoted_name_end(view, j, res) is not None:
+            # a quoted name of several words: كتلة “X Y”, شركة «X Y»: the name inside the marks
+            close = _quoted_name_end(view, j, res)
+            assert close is not None
+            if close - j > 2 and not out.overlaps(j + 1, close - 1):
+                start, end = view.starts[j + 1], view.ends[close - 1]
+                out.add(Mention(start, end, j + 1, close - 1, "ORG", "name", f"ORG:{' '.join(norms[j + 1 : close])}", view.text[start:end]))
+                continue
         k = j + 1 if quoted else j
-        if k < n and paragraphs[k] == paragraph and _is_name_token(view, k, res) and not out.overlaps(k, k):
+        # a facility with its name and adjective keeps its head: "مطار X الدولي", "مستشفى X الحكومي"
+        if (is_fac and not quoted and k + 1 < n and paragraphs[k + 1] == paragraph and words[k]
+                and ((norms[k],) in res.places or (_is_name_token(view, k, res) and head not in _FAC_NAME_ONLY))
+                and _is_org_complement(view, k + 1, res)):
+            start, end = view.stripped_start_at(i, cut), view.ends[k + 1]
+            out.add(Mention(start, end, i, k + 1, "FAC", "name", f"FAC:{' '.join(norms[i : k + 2])}", view.text[start:end]))
+            continue
+        anba = head == "وكاله" and not quoted and k < n and norms[k] == "انباء"  # وكالة أنباء X: one name
+        definite_head = head.startswith("ال")  # الحكومة تعهدت: a verb follows, never a name in construct
+        if not anba and not definite_head and k < n and paragraphs[k] == paragraph and _is_name_token(view, k, res) and not out.overlaps(k, k):
             # generic class noun + proper name: only the name is the mention
             if quoted and not (k + 1 < n and norms[k + 1] == '"'):
                 continue
-            if is_fac and head not in ("منشاه", "محطه", "مطار", "ميناء", "قاعده", "مفاعل", "موقع", "سجن", "معبر"):
+            if is_fac and head not in _FAC_NAME_ONLY:
                 continue
             type_ = "FAC" if is_fac else "ORG"
             out.add(Mention(view.starts[k], view.ends[k], k, k, type_, "name", f"{type_}:{norms[k]}", view.raw(k)))
@@ -280,17 +299,7 @@ def _org_fac_pass(view: View, res: _Resources, out: _Collector) -> None:
         if any(m.type == "ORG" and m.first == j for m in out.taken.get(j, ())):
             continue  # "وكالة الأناضول": class noun + a known name; the name alone is the mention
         # head + definite complements (+ nisba): an official name that keeps its head
-        last = i
-        j = i + 1
-        while j < n and j - i <= 4 and paragraphs[j] == paragraph:
-            norm = norms[j]
-            if norm in res.org_continuations:
-                last = j
-            elif words[j] and view.definite(j) and norm not in res.stop and len(norm) > 3:
-                last = j
-            else:
-                break
-            j += 1
+        last = _org_name_end(view, i + 1 if anba else i, res)
         if last == i:
             continue
         start = view.stripped_start_at(i, cut)
@@ -298,6 +307,142 @@ def _org_fac_pass(view: View, res: _Resources, out: _Collector) -> None:
         key_text = " ".join([head] + norms[i + 1 : last + 1])
         # a nisba at the end belongs to the name; it is not annotated again for the same entity
         out.add(Mention(start, end, i, last, "ORG", "name", f"ORG:{key_text}", view.text[start:end]))
+    # a definite head with an adjective is an official name too: "البنك المركزي", "الجيش X-ي",
+    # "اللجنة المالية النيابية", "الجهاز المركزي للإحصاء"; the bare definite head is a nominal
+    # mention (_org_nominal_pass)
+    for i in view.positions(_definite_org_head):
+        if out.overlaps(i, i) or i + 1 >= n or paragraphs[i + 1] != paragraphs[i]:
+            continue
+        cut, head = _definite_org_head(norms[i])  # type: ignore[misc]
+        if not _is_org_complement(view, i + 1, res) or (norms[i + 1],) in res.titles:
+            continue
+        last = _org_name_end(view, i, res)
+        start, end = view.stripped_start_at(i, cut), view.ends[last]
+        key_text = " ".join([head] + norms[i + 1 : last + 1])
+        out.add(Mention(start, end, i, last, "ORG", "name", f"ORG:{key_text}", view.text[start:end]))
+
+
+def _quoted_name_end(view: View, j: int, res: _Resources) -> int | None:
+    """The closing mark of a short quoted name opening at token ``j`` (2–4 words, none a function
+    word, within the paragraph), or None."""
+    norms, n = view.norms, view.n
+    k = j + 1
+    while k < n and k - j <= 5 and view.paragraphs[k] == view.paragraphs[j]:
+        if norms[k] == '"':
+            return k if k - j >= 2 else None
+        if not view.words[k] or _is_stop(view, k, res):
+            return None
+        k += 1
+    return None
+
+
+#: Facility heads whose own name (an unknown word after them) is the mention without the head
+#: (منشأة X، محطة X); other facility heads keep theirs when an adjective follows (مستشفى X الحكومي).
+_FAC_NAME_ONLY: Final = ("منشاه", "محطه", "مطار", "ميناء", "قاعده", "مفاعل", "موقع", "سجن", "معبر")
+
+
+# Word tests that start the passes below: pure functions of the normalised word, memoised and
+# indexed once per document with the others (naba.baselines.rules._predicates): a lambda per
+# pass re-tested every distinct word of every document, which cost about a sixth of the time.
+
+
+@lru_cache(maxsize=1 << 16)
+def _is_news_word(norm: str) -> bool:
+    return norm == "نيوز"
+
+
+@lru_cache(maxsize=1 << 16)
+def _given_name_reading(norm: str) -> bool:
+    """A common given name, alone or behind و/ف."""
+    given = resources().given_names
+    return norm in given or (norm[:1] in ("و", "ف") and norm[1:] in given)
+
+
+@lru_cache(maxsize=1 << 16)
+def _reporter_reading(norm: str) -> bool:
+    return any(stem in _REPORTER_FORMS for _, stem in stems(norm))
+
+
+@lru_cache(maxsize=1 << 16)
+def _place_head_reading(norm: str) -> str | None:
+    """The administrative noun (محافظه، حي …) a reading of the word is, or None."""
+    return next((stem for _, stem in stems(norm) if stem in _PLACE_HEADS), None)
+
+
+@lru_cache(maxsize=1 << 16)
+def _definite_place_head(norm: str) -> tuple[int, str] | None:
+    """(cut, noun) when a reading of the word is ال + an administrative noun (الولايه، والحي)."""
+    return next(((cut, stem[2:]) for cut, stem in stems(norm) if stem.startswith("ال") and stem[2:] in _PLACE_HEADS), None)
+
+
+@lru_cache(maxsize=1 << 16)
+def _home_state_reading(norm: str) -> bool:
+    return any(stem in _HOME_STATE_NOUNS for _, stem in stems(norm))
+
+
+def _news_outlet_pass(view: View, res: _Resources, out: _Collector) -> None:
+    """``X نيوز`` is a news outlet (سكاي نيوز، شفق نيوز): the word before نيوز and نيوز."""
+    norms = view.norms
+    for i in view.positions(_is_news_word):
+        k = i - 1
+        if k < 0 or not view.words[k] or _is_stop(view, k, res) or out.overlaps(k, i) or view.paragraphs[k] != view.paragraphs[i]:
+            continue
+        start, end = view.starts[k], view.ends[i]
+        out.add(Mention(start, end, k, i, "ORG", "name", f"ORG:{norms[k]} {norms[i]}", view.text[start:end]))
+
+
+#: Organisation heads that are read with the article as the start of a name (ال + head + adjective).
+#: Not حكومة (a state's government is the GPE, GUIDELINES.md 1.3) nor قوات/سلطة (the state's forces
+#: and authorities are nominal mentions of the state).
+_DEFINITE_ORG_HEADS: Final = frozenset(normalize(w) for w in (
+    "بنك", "مصرف", "جيش", "مجلس", "لجنة", "جهاز", "ديوان", "هيئة", "منظمة", "وكالة", "شركة", "جامعة",
+    "اتحاد", "حزب", "حركة", "جمعية", "مؤسسة", "صندوق", "محكمة", "مفوضية", "نقابة", "كتلة", "ائتلاف", "تحالف",
+    "مركز", "معهد", "وزارة", "مكتب", "رابطة",
+))
+
+
+@lru_cache(maxsize=1 << 16)
+def _definite_org_head(norm: str) -> tuple[int, str] | None:
+    """(cut, head) when a reading of ``norm`` is ال + an organisation head (البنك، للجنة، والمجلس)."""
+    for cut, stem in stems(norm):
+        if stem.startswith("ال") and stem[2:] in _DEFINITE_ORG_HEADS:
+            return cut, stem[2:]
+    if norm.startswith("لل") and norm[2:] in _DEFINITE_ORG_HEADS:
+        return 2, norm[2:]
+    return None
+
+
+def _is_org_complement(view: View, j: int, res: _Resources) -> bool:
+    """A definite word that can continue a name (adjective or genitive: المركزي، الخارجية)."""
+    norm = view.norms[j]
+    return bool(view.words[j]) and view.definite(j) and norm not in res.stop and len(norm) > 3
+
+
+def _org_name_end(view: View, i: int, res: _Resources) -> int:
+    """Last token of an organisation name whose head is token ``i``: definite complements and
+    adjectives, a complement with ل + article (للتنمية، للتعبئة), a coordinated definite noun
+    (الاستثمار والتجارة الخارجية); at most six tokens after the head, within the paragraph. A
+    coordinated word that is a title or a place starts something else."""
+    norms, n, paragraph = view.norms, view.n, view.paragraphs[i]
+    last = i
+    j = i + 1
+    while j < n and j - i <= 6 and view.paragraphs[j] == paragraph:
+        norm = norms[j]
+        after_nisba = last > i and (entry := res.gazetteer.get((norms[last],))) is not None and entry.nisba
+        if after_nisba and not norm.startswith("لل"):
+            break  # a state's nisba ends the name: "البنك المركزي الأردني | الفائدة"
+        if norm in res.org_continuations or _is_org_complement(view, j, res):
+            last = j
+        elif (view.words[j] and norm.startswith("لل") and len(norm) > 4 and norm not in res.stop and last > i
+              and _definite_org_head(norm) is None):  # "لجنة X للبنك المركزي": another organisation
+            last = j
+        elif (view.words[j] and norm[:1] == "و" and norm[1:3] == "ال" and len(norm) > 5 and last > i
+              and (norm[1:],) not in res.titles and (norm[1:],) not in res.places and _definite_org_head(norm) is None):
+            last = j
+        else:
+            break
+        j += 1
+    return last
 
 
 _TITLE_CONTINUATIONS: Final = ("رييس", "وزراء", "وزير", "مجلس", "نايب")
@@ -350,7 +495,17 @@ def _name_after_complement(view: View, j: int, res: _Resources) -> list[int]:
     name after it); a name in commas must be closed by a comma. Empty when no name follows."""
     norms, n = view.norms, view.n
     k = j
-    if k < n and norms[k] in _COMPLEMENT_PREPOSITIONS and k + 1 < n:
+    # a complement fused with the preposition ل: "لولاية وهران"، "لبلدية X" (ل + noun + a place
+    # or definite noun); the name must then stand in commas
+    if (k + 1 < n and norms[k][:1] == "ل" and not norms[k].startswith("لل") and len(norms[k]) > 3
+            and view.words[k] and ((norms[k + 1],) in res.places or view.definite(k + 1)
+                                   or (norms[k][1:],) in res.places)):
+        k += 1 if (norms[k][1:],) in res.places else 2
+        while k < n and view.definite(k) and norms[k] not in res.stop:
+            k += 1
+        if not (k < n and norms[k] in ("،", ",")):
+            return []
+    elif k < n and norms[k] in _COMPLEMENT_PREPOSITIONS and k + 1 < n:
         nxt = norms[k + 1]
         if not ((nxt,) in res.places or _head_reading(nxt) is not None or view.definite(k + 1)):
             return []
@@ -383,6 +538,9 @@ def _title_at(view: View, i: int, res: _Resources) -> tuple[int, int, int] | Non
         norm = norms[j]
         if norm == "باسم" or (words[j] and (view.definite(j) or norm.startswith("لل")) and norm not in res.stop):
             last = j
+        elif (words[j] and norm[:1] == "و" and norm[1:3] == "ال" and len(norm) > 5 and (norm[1:],) not in res.titles
+              and (norm[1:],) not in res.places and j > match.last):
+            last = j  # a coordinated complement: "وزير الخارجية والتعاون الدولي X"
         elif norms[j - 1] == "باسم" and ((norm,) in res.places or any((s,) in res.places for _, s in stems(norm)[1:2])):
             last = j
         elif norm in _TITLE_CONTINUATIONS or _head_reading(norm) is not None:
@@ -412,8 +570,12 @@ def _person_pass(view: View, res: _Resources, out: _Collector) -> list[tuple[int
             continue
         cut, last, _ = title
         names = _read_name(view, last + 1, res)
+        if names and norms[names[0]][:1] == "ل":  # "لولاية X، NAME،": the complement, not a name
+            names = _name_after_complement(view, last + 1, res) or names
         if not names:  # a title with a complement, or in commas, before the name
             names = _name_after_complement(view, last + 1, res)
+        if names and any(m.type in ("GPE", "LOC") for k in names for m in out.taken.get(k, ())):
+            names = []  # a place found before (زار الوزير X: X was named after محافظة)
         j = names[-1] + 1 if names else last + 1
         # a single common noun in construct with a definite noun is not a name (آليات الرد)
         if len(names) == 1 and j < n and view.definite(j) and norms[j] not in ("الذي", "التي"):
@@ -444,7 +606,29 @@ def _person_pass(view: View, res: _Resources, out: _Collector) -> list[tuple[int
             first, end_tok = names[0], names[-1]
             span_start, span_end = view.starts[first], view.ends[end_tok]
             out.add(Mention(span_start, span_end, first, end_tok, "PER", "name", f"PER:{norms[end_tok]}", view.text[span_start:span_end]))
+    _given_name_pass(view, res, out)
     return nominals
+
+
+def _given_name_pass(view: View, res: _Resources, out: _Collector) -> None:
+    """A very common given name followed by at least one more name part is a person name even
+    without a title (``قال مصطفى X``, ``وحضرت سميرة بن علي``): the given name is the cue, the
+    parts after it are read as any name (joiners, a final definite family name). A given name
+    alone is not enough (أحمد alone could be anyone, and عادل, جمال are also common words)."""
+    given = res.given_names
+    norms = view.norms
+    for i in view.positions(_given_name_reading):  # given names, alone or behind و/ف
+        if out.overlaps(i, i):
+            continue
+        cut = 0 if norms[i] in given else 1
+        if cut and not view.words[i]:
+            continue
+        names = _read_name(view, i, res)
+        if len(names) < 2 or names[0] != i or any(out.overlaps(k, k) for k in names):
+            continue
+        last = names[-1]
+        start, end = view.stripped_start_at(i, cut), view.ends[last]
+        out.add(Mention(start, end, i, last, "PER", "name", f"PER:{norms[last]}", view.text[start:end]))
 
 
 @lru_cache(maxsize=1 << 12)
@@ -489,8 +673,21 @@ def _propagate(view: View, res: _Resources, out: _Collector) -> None:
                     reading = 0 if before == joiner else (1 if before[:1] in ("و", "ف") and before[1:] == joiner else None)
                 if reading is not None and view.paragraphs[i - 1] == view.paragraphs[i]:
                     first, start = i - 1, view.stripped_start_at(i - 1, reading)
+                    # a lineage joiner before a compound: "بن عبد الله" keeps بن as well
+                    if (reading == 0 and joiner == "عبد" and source.last - 2 >= source.first and i - 2 >= 0
+                            and (i - 2) not in taken and view.paragraphs[i - 2] == view.paragraphs[i]):
+                        lineage = norms[source.last - 2]
+                        before2 = norms[i - 2]
+                        if lineage in _LINEAGE_JOINERS:
+                            cut2 = 0 if before2 == lineage else (1 if before2[:1] in ("و", "ف") and before2[1:] == lineage else None)
+                            if cut2 is not None:
+                                first, start = i - 2, view.stripped_start_at(i - 2, cut2)
             out.add(_new_tuple(Mention, (start, end, first, i, source.type, "name", source.key, view.text[start:end], False)))
             break
+
+
+#: Joiners of lineage (son/daughter/family of): a family name begins with them.
+_LINEAGE_JOINERS: Final = frozenset(normalize(w) for w in ("بن", "ابن", "بنت", "آل", "ولد"))
 
 
 @lru_cache(maxsize=1 << 12)
@@ -512,6 +709,14 @@ def _title_head_of(norm: str) -> str | None:
     """The title head (article removed) of the first reading of ``norm`` that is one (memoised)."""
     title_heads = resources().title_heads
     return next((stem.removeprefix("ال") for _, stem in stems(norm) if stem.removeprefix("ال") in title_heads), None)
+
+
+#: Role heads that, with no name, are a person of their own (GUIDELINES.md 1.1: an individual
+#: anonymous source): the spokesperson of an institution.
+_ANONYMOUS_ROLES: Final = frozenset(normalize(w) for w in ("متحدث", "متحدثة", "ناطق", "ناطقة"))
+#: The reporter of the outlet: مراسل with a possessive suffix, or before the outlet's word.
+_REPORTER_FORMS: Final = frozenset(normalize(w) for w in ("مراسلنا", "مراسلها", "مراسله", "مراسلتنا", "مراسلتها", "مراسل", "مراسلة"))
+_OUTLET_WORDS: Final = frozenset(normalize(w) for w in ("الصحيفة", "الوكالة", "القناة", "الجريدة", "الموقع", "الإذاعة"))
 
 
 def _nominal_pass(view: View, res: _Resources, out: _Collector, nominals: list[tuple[int, int, str]]) -> None:
@@ -546,11 +751,29 @@ def _nominal_pass(view: View, res: _Resources, out: _Collector, nominals: list[t
         state = nisba_in(first, last)
         candidates = [key for idx, h, st, key in introduced if h == head and idx < first and (state is None or st is None or st == state)]
         if not candidates:
+            if head in _ANONYMOUS_ROLES and head_reading is not None and last > first:
+                # an unnamed spokesperson: "المتحدث باسم الوزارة" is a person of its own (the
+                # mention is the head; the same role phrase later is the same person)
+                role = " ".join(norms[first + 1 : last + 1])
+                start = view.stripped_start_at(first, head_reading[0])
+                out.add(Mention(start, view.ends[first], first, first, "PER", "nominal",
+                                f"PER:role:{head.removesuffix('ه')}:{role}", view.text[start:view.ends[first]]))
             continue
         key = candidates[-1]
         name = next(m.name for m in out.mentions if m.key == key)
         start = view.stripped_start_at(first, head_reading[0]) if head_reading else view.starts[first]
         out.add(Mention(start, view.ends[last], first, last, "PER", "nominal", key, name))
+    # the outlet's own reporter: "مراسلنا", "مراسلها", "مراسل الصحيفة/الوكالة" (the mention is
+    # مراسل, the possessive suffix stays outside); one reporter per document
+    for i in view.positions(_reporter_reading):
+        if out.overlaps(i, i):
+            continue
+        cut, stem = next((c, st) for c, st in stems(norms[i]) if st in _REPORTER_FORMS)
+        if stem in ("مراسل", "مراسله") and not (i + 1 < n and view.definite(i + 1) and norms[i + 1] in _OUTLET_WORDS):
+            continue
+        start = view.stripped_start_at(i, cut)
+        end = start + len("مراسل")
+        out.add(Mention(start, end, i, i, "PER", "nominal", "PER:role:reporter", view.text[start:end]))
     # anonymous sources: "مصدر مطلع/مسؤول/..." starts one, "المصدر" continues it
     current: str | None = None
     for i in view.positions(_has_source_reading):
@@ -576,15 +799,197 @@ def _nominal_pass(view: View, res: _Resources, out: _Collector, nominals: list[t
                 break
 
 
+#: Administrative nouns whose genitive is the name of a place with a local government (GPE):
+#: "محافظة X", "قضاء X", "بلدة X"; plural heads take a coordinated list ("بلدات X وY وZ").
+#: A neighbourhood (حي X) has no government of its own: LOC.
+_PLACE_HEADS: Final = {normalize(w): t for w, t in (
+    ("محافظة", "GPE"), ("ولاية", "GPE"), ("قضاء", "GPE"), ("بلدة", "GPE"), ("مدينة", "GPE"), ("قرية", "GPE"),
+    ("ناحية", "GPE"), ("بلدية", "GPE"), ("مديرية", "GPE"), ("بلدات", "GPE"), ("مدن", "GPE"), ("قرى", "GPE"),
+    ("محافظات", "GPE"), ("ولايات", "GPE"), ("حي", "LOC"), ("أحياء", "LOC"),
+)}
+_PLURAL_PLACE_HEADS: Final = frozenset(normalize(w) for w in ("بلدات", "مدن", "قرى", "محافظات", "ولايات", "أحياء"))
+#: First parts of two-word place names (عين X، ذي X، سيدي X، دير X، تل X، كفر X، بني X، بيت X).
+_PLACE_PREFIXES: Final = frozenset(normalize(w) for w in ("عين", "ذي", "سيدي", "دير", "تل", "كفر", "بني", "بيت", "أبو", "رأس", "جسر"))
+
+
+def _place_name_at(view: View, k: int, res: _Resources, *, definite_ok: bool) -> tuple[int, int] | None:
+    """(cut, last token) of an unknown place name at token ``k`` (a proclitic و is cut), or None."""
+    norms, n = view.norms, view.n
+    if k >= n or not view.words[k]:
+        return None
+    norm = norms[k]
+    cut = 1 if norm[:1] == "و" and len(norm) > 3 and (norm not in _PLACE_PREFIXES) and not definite_ok else 0
+    stem = norm[cut:]
+    if stem in _PLACE_PREFIXES and k + 1 < n and view.words[k + 1] and norms[k + 1] not in res.stop:
+        return cut, k + 1
+    if stem in res.stop or stem.isdecimal() or len(stem) < 3 or (stem,) in res.titles or _definite_org_head(stem) is not None:
+        return None
+    if stem.startswith("ال"):
+        return (cut, k) if definite_ok and len(stem) > 4 else None
+    if cut == 0 and not _is_name_token(view, k, res):
+        return None
+    return cut, k
+
+
+def _place_nominals(view: View, res: _Resources, out: _Collector, heads_named: list[tuple[int, str, str, str, str]]) -> None:
+    """A bare definite administrative noun (الولاية، المحافظة، الحي) after a place named with the
+    same noun (ولاية X، حي X) is a nominal mention of the latest such place (GUIDELINES.md 1.4).
+    Not when a name or an adjective follows it (الحي الجديد is another phrase)."""
+    norms, n = view.norms, view.n
+    heads = {h for _, h, _, _, _ in heads_named}
+    for i in [k for k in view.positions(_definite_place_head) if _definite_place_head(norms[k])[1] in heads]:  # type: ignore[index]
+        if out.overlaps(i, i):
+            continue
+        if i + 1 < n and view.paragraphs[i + 1] == view.paragraphs[i] and view.words[i + 1] and (
+                view.definite(i + 1) or out.overlaps(i + 1, i + 1)):
+            continue
+        cut, head = _definite_place_head(norms[i])  # type: ignore[misc]
+        before = [(t, key, name) for pos, h, t, key, name in heads_named if h == head and pos < i]
+        if not before:
+            continue
+        type_, key, name = before[-1]
+        start = view.stripped_start_at(i, cut)
+        out.add(Mention(start, view.ends[i], i, i, type_, "nominal", key, name))
+
+
+def _local_place_pass(view: View, res: _Resources, out: _Collector) -> None:
+    """Places no gazetteer lists, named after an administrative noun in construct (محافظة X,
+    قضاء X, حي X: the name is the mention, the noun is not), a coordinated list after a plural
+    noun (بلدات X وY وZ), and then every other occurrence of the same name in the document."""
+    norms, n = view.norms, view.n
+    found: dict[str, tuple[str, str]] = {}  # folded name -> (type, key)
+    heads_named: list[tuple[int, str, str, str, str]] = []  # (position, head, type, key, name)
+    for i in view.positions(_place_head_reading):
+        head = _place_head_reading(norms[i])
+        assert head is not None
+        k = i + 1
+        if out.overlaps(k, k):
+            known = next((m for m in out.taken.get(k, ()) if m.type in ("GPE", "LOC") and m.first == k), None)
+            if known is not None:
+                heads_named.append((i, head, known.type, known.key, known.name))
+            continue
+        type_ = _PLACE_HEADS[head]
+        place = _place_name_at(view, k, res, definite_ok=True)
+        while place is not None:
+            cut, last = place
+            start, end = view.stripped_start_at(k, cut), view.ends[last]
+            text = view.text[start:end]
+            folded = " ".join([norms[k][cut:]] + norms[k + 1 : last + 1])
+            _type, key = found.setdefault(folded, (type_, f"{type_}:{folded}"))
+            out.add(Mention(start, end, k, last, _type, "name", key, text))
+            if head not in _PLURAL_PLACE_HEADS:
+                heads_named.append((i, head, _type, key, text))
+            k = last + 1
+            if head not in _PLURAL_PLACE_HEADS or k >= n or norms[k][:1] != "و" or out.overlaps(k, k):
+                break
+            place = _place_name_at(view, k, res, definite_ok=False)
+            if place is None or place[0] != 1:
+                break
+    if heads_named:
+        _place_nominals(view, res, out, heads_named)
+    if not found:
+        return
+    # the same name elsewhere (behind proclitics too): "في عكار"، "وعكار"
+    singles = {name: value for name, value in found.items() if " " not in name}
+    for i in view.positions(lambda norm: any(stem in singles for _, stem in stems(norm))):
+        if out.overlaps(i, i):
+            continue
+        cut, stem = next((c, st) for c, st in stems(norms[i]) if st in singles)
+        type_, key = singles[stem]
+        start = view.stripped_start_at(i, cut)
+        out.add(Mention(start, view.ends[i], i, i, type_, "name", key, view.text[start:view.ends[i]]))
+
+
+#: Bare definite nouns that, in a news story, mean the state the story is about.
+_HOME_STATE_NOUNS: Final = frozenset(normalize(w) for w in ("الحكومة", "البلاد"))
+
+
+def _home_state_pass(view: View, res: _Resources, out: _Collector) -> None:
+    """A bare ``الحكومة`` or ``البلاد`` (no nisba or genitive after it) is a nominal mention of the
+    state the story is about (GUIDELINES.md 1.4, ``البلاد`` meaning Iran): the state of the latest
+    ``الحكومة + nisba`` before it, else the state named most often before it (the earliest on a tie).
+    Nothing when no state is named before it."""
+    norms, n = view.norms, view.n
+    positions = view.positions(_home_state_reading)
+    if not positions:
+        return
+    states = sorted((m for m in out.mentions if m.type == "GPE" and m.key.count(":") == 1), key=lambda m: m.first)
+    for i in positions:
+        if out.overlaps(i, i):
+            continue
+        if i + 1 < n and view.paragraphs[i + 1] == view.paragraphs[i] and (view.definite(i + 1) or out.overlaps(i + 1, i + 1)):
+            continue  # الحكومة المصرية / البلاد العربية: not bare
+        before = [m for m in states if m.last < i]
+        if not before:
+            continue
+        nominal = [m for m in before if m.kind == "nominal" and any(st == "الحكومه" for _, st in stems(norms[m.first]))]
+        if nominal:
+            chosen = nominal[-1]
+        else:
+            counts: dict[str, int] = {}
+            for m in before:
+                counts[m.key] = counts.get(m.key, 0) + 1
+            best = max(counts.values())
+            chosen = next(m for m in before if counts[m.key] == best)
+        cut = next(c for c, st in stems(norms[i]) if st in _HOME_STATE_NOUNS)
+        start = view.stripped_start_at(i, cut)
+        out.add(Mention(start, view.ends[i], i, i, "GPE", "nominal", chosen.key, chosen.name))
+
+
+def _org_head_of(view: View, m: Mention) -> str | None:
+    """The organisation head of a named mention's first token (وزارة، البنك، منظمة), or None."""
+    norm = view.norms[m.first]
+    definite = _definite_org_head(norm)
+    if definite is not None:
+        return definite[1]
+    reading = _head_reading(norm)
+    return reading[1] if reading is not None and reading[1] in _DEFINITE_ORG_HEADS else None
+
+
+def _org_nominal_pass(view: View, res: _Resources, out: _Collector) -> None:
+    """A bare definite organisation head (الوزارة، المجلس، للمنظمة) after an organisation named
+    with the same head is a nominal mention of the latest such organisation (GUIDELINES.md 1.4:
+    it refers to one annotated entity named in the document). A head followed by a complement is
+    a name of its own (handled in _org_fac_pass), and a head before any such name refers to
+    nothing annotated yet, so neither is taken."""
+    named: list[tuple[int, str, str, str]] = []  # (position, head, key, name)
+    for m in out.mentions:
+        if m.type == "ORG" and m.kind == "name":
+            head = _org_head_of(view, m)
+            if head is not None:
+                named.append((m.first, head, m.key, m.name))
+    if not named:
+        return
+    named.sort()
+    heads = {h for _, h, _, _ in named}
+    norms, n = view.norms, view.n
+    for i in [k for k in view.positions(_definite_org_head) if _definite_org_head(norms[k])[1] in heads]:  # type: ignore[index]
+        if out.overlaps(i, i):
+            continue
+        if i + 1 < n and view.paragraphs[i + 1] == view.paragraphs[i] and _is_org_complement(view, i + 1, res):
+            continue
+        cut, head = _definite_org_head(norms[i])  # type: ignore[misc]
+        before = [(key, name) for pos, h, key, name in named if h == head and pos < i]
+        if not before:
+            continue
+        key, name = before[-1]
+        start = view.stripped_start_at(i, cut)
+        out.add(Mention(start, view.ends[i], i, i, "ORG", "nominal", key, name))
+
+
 def find_mentions(view: View) -> EntityLayer:
     """All entity mentions of a document, each with its grouping key."""
     res = resources()
     out = _Collector(view)
     _gazetteer_pass(view, res, out)
+    _news_outlet_pass(view, res, out)
     _org_fac_pass(view, res, out)
+    _local_place_pass(view, res, out)
     nominals = _person_pass(view, res, out)
     _propagate(view, res, out)
     _nominal_pass(view, res, out, nominals)
+    _org_nominal_pass(view, res, out)
+    _home_state_pass(view, res, out)
     # one mention per (span, key), the first found; order by position. Equal keys are
     # adjacent after the (stable) sort: a dict built from the reversed order keeps the
     # first mention of each key, and reversing its values restores the order.

@@ -25,13 +25,16 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Final, NamedTuple
+from typing import TYPE_CHECKING, Final, NamedTuple, Sequence
 
 from naba.baselines.rules import lexicons as lx
 from naba.baselines.rules.entities import EntityLayer, Mention
 from naba.baselines.rules.normalization import PhraseIndex, View, stems
 from naba.baselines.rules.timex import TimexMatch, is_future_verb
 from naba.common.arabic import normalize
+
+if TYPE_CHECKING:
+    from naba.baselines.rules.quotes import QuoteMatch
 
 _SUFFIXES: Final = ("هما", "هم", "هن", "ها", "كم", "نا", "ه", "ي", "ك")
 _CLAUSE_BREAKS: Final = frozenset("،,.:;؛!?؟\"")
@@ -378,3 +381,92 @@ def arguments(
         if distance <= 12 and (best is None or distance < best):
             time, best = t, distance
     return out, time
+
+
+
+#: The role of the speaking party in a speech-act event (the one who warns, asks or talks).
+_SPEAKER_ROLE: Final[dict[str, str]] = {"WARN": "Warner", "REQUEST": "Requester", "MEET": "Participant"}
+
+
+def speaker_argument(
+    view: View, trig: EventMatch, found: list[tuple[str, Mention]], quotes: Sequence[QuoteMatch],
+    by_sentence: dict[int, list[Mention]],
+) -> list[tuple[str, Mention]]:
+    """The speaker of the sentence is the Warner/Requester of a warning or request said in it
+    (``…، محذرا من أن``، ``مطالبا X بـ``) and a Participant of the press conference it speaks at,
+    when the trigger has none: the speaker of the nearest quote whose cue is in the trigger's
+    sentence, at or before the trigger (or the trigger itself). The argument is that speaker's
+    latest mention in the sentence before the trigger; none when the sentence does not name it."""
+    role = _SPEAKER_ROLE.get(trig.type)
+    if role is None or any(r == role for r, _ in found):
+        return []
+    if trig.type == "MEET" and not _is_press_event(view.norms[trig.index]):
+        return []
+    sentences = view.sentences
+    sentence = sentences[trig.index]
+    quote = None
+    for q in quotes:
+        if sentences[q.cue_index] == sentence and q.cue_index <= trig.last and q.speaker_key is not None:
+            quote = q
+    if quote is None:
+        return []
+    taken = {id(m) for _, m in found}
+    mention = None
+    for m in by_sentence.get(sentence, ()):
+        if m.last < trig.index and m.key == quote.speaker_key and id(m) not in taken:
+            mention = m
+    return [(role, mention)] if mention is not None else []
+
+
+@lru_cache(maxsize=1 << 12)
+def _is_press_event(norm: str) -> bool:
+    """A press conference or statement (مؤتمر صحفي، المؤتمر): its speaker takes part in it."""
+    return any(stem.removeprefix("ال") == "موتمر" for _, stem in stems(norm))
+
+
+#: Possessive pronouns a noun trigger may end with (اجتماعها، جلسته، زيارتهم).
+_POSSESSIVES: Final = ("هما", "هم", "ها", "ه")
+
+
+def possessor_argument(
+    view: View, trig: EventMatch, found: list[tuple[str, Mention]], by_sentence: dict[int, list[Mention]],
+) -> list[tuple[str, Mention]]:
+    """A noun trigger with a possessive pronoun (``في اجتماعها``، ``جلسته``، ``زيارته``) has the
+    pronoun's referent as its agent-like argument (the role a nisba would have): the nearest
+    person or organisation mention earlier in the sentence that is not behind a preposition
+    (the subject or the genitive the pronoun takes up). Nothing when the trigger already has that
+    role, is a verb, or does not end with a pronoun."""
+    if trig.verb:
+        return []
+    role = _NISBA_ROLE[trig.type]
+    if role == "Person" or any(r == role for r, _ in found):
+        return []
+    text = view.text[trig.start : trig.end]
+    folded = normalize(text)
+    if not folded.endswith(_POSSESSIVES) or len(folded) < 6:
+        return []
+    if not any(folded.endswith(p) and lexicon_has_stem(folded[: -len(p)]) for p in _POSSESSIVES):
+        return []
+    taken = {id(m) for _, m in found}
+    norms, starts = view.norms, view.starts
+    best = None
+    for m in by_sentence.get(view.sentences[trig.index], ()):
+        if m.last >= trig.index:
+            break
+        if m.type not in ("PER", "ORG") or m.nisba or id(m) in taken:
+            continue
+        if m.start > starts[m.first] and norms[m.first][:1] in "بلك":
+            continue
+        if m.first > 0 and norms[m.first - 1] in _NOT_ARGUMENT_BEFORE:
+            continue
+        best = m
+    return [(role, best)] if best is not None else []
+
+
+_NOT_ARGUMENT_BEFORE: Final = frozenset(normalize(w) for w in ("في", "من", "إلى", "على", "عن", "مع", "بين", "باسم", "لدى", "عند", "ضد", "حول"))
+
+
+@lru_cache(maxsize=1 << 12)
+def lexicon_has_stem(stem: str) -> bool:
+    """The word without its pronoun is a trigger noun (اجتماع، جلسة with its taa restored)."""
+    return _lookup(stem) is not None or _lookup(stem[:-1] + "ه" if stem.endswith("ت") else stem) is not None

@@ -285,6 +285,9 @@ def find_quotes(view: View, layer: EntityLayer) -> list[QuoteMatch]:
         kind = "direct" if unquoted_words == 0 else ("indirect" if quoted_words == 0 else "mixed")
         # 3. speaker and relay
         speaker, speaker_key, relay_key = _speaker(view, i, region, mention_index, stem, c)
+        if speaker_key is None and stem in c.verbs and cut == 0:
+            previous_cue = out[-1].cue_index if out and view.sentences[out[-1].cue_index] == view.sentences[i] else -1
+            speaker_key = _fronted_subject(view, i, previous_cue, mention_index)
         if speaker_key is None:
             speaker_key = running
         else:
@@ -305,6 +308,36 @@ def _mentions_in(view: View, first: int, last: int, index: _MentionIndex) -> lis
     low = bisect.bisect_left(firsts, first)
     high = bisect.bisect_right(firsts, last)
     return [m for m in mentions[low:high] if m.last <= last]
+
+
+def _fronted_subject(view: View, cue: int, previous_cue: int, index: _MentionIndex) -> str | None:
+    """The key of the subject written before a cue that has none after it: ``وكانت X قد زارت …،
+    حيث قالت إن``, ``أصدرت اللجنة بيانا قالت فيه``, ``طالب النائب X …، محذرا من أن``. The nearest
+    person mention earlier in the same sentence, else the nearest organisation; a mention behind a
+    preposition (an object or a place) is not a subject. Never across a previous cue of the
+    sentence: a continuation (``…، مضيفا أن``) after one keeps that cue's speaker (the running
+    speaker), as it does when the sentence names no one before it."""
+    sentences, norms, starts = view.sentences, view.norms, view.starts
+    sentence = sentences[cue]
+    first = cue
+    while first > 0 and first - 1 > previous_cue and sentences[first - 1] == sentence:
+        first -= 1
+    if first >= cue:
+        return None
+    mentions = [m for m in _mentions_in(view, first, cue - 1, index)
+                if not (m.start > starts[m.first] and norms[m.first][:1] in "بلك")
+                and not (m.first > 0 and norms[m.first - 1] in _NOT_SUBJECT_BEFORE)]
+    for type_ in ("PER", "ORG"):
+        found = [m for m in mentions if m.type == type_ and not m.nisba]
+        if found:
+            return found[-1].key
+    return None
+
+
+#: Words after which a mention is an object or a complement, not the subject of a later cue.
+_NOT_SUBJECT_BEFORE: Final = frozenset(normalize(w) for w in (
+    "في", "من", "إلى", "على", "عن", "مع", "بين", "باسم", "لدى", "عند", "ضد", "حول", "نحو", "بحضور", "رفقة",
+))
 
 
 def _subject(view: View, mentions: list[Mention]) -> Mention | None:

@@ -159,3 +159,29 @@ def test_cli_ok(tmp_path: Path) -> None:
     path.write_text(dump_jsonl(from_gold(r) for r in GOLD), encoding="utf-8")
     result = CliRunner().invoke(main, ["validate-submission", str(path), "--gold", str(GOLD_DIR)])
     assert result.exit_code == 0 and "0 problems" in result.output
+
+
+def test_an_oversized_file_is_refused_before_the_gold_is_read(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # the bound from the gold files' sizes is checked first: a large gold folder is not parsed for nothing
+    from click.testing import CliRunner
+
+    import naba.gold.records as records
+    from naba.cli import main
+    from naba.gold.records import record_paths
+    from naba.submission.validate import submission_byte_bound
+
+    bound = submission_byte_bound(record_paths(GOLD_DIR))
+    assert bound >= submission_byte_limit(GOLD)
+    big = tmp_path / "big.jsonl"
+    with big.open("wb") as handle:
+        handle.truncate(bound + 1)
+
+    def no_gold(*args: object, **kwargs: object) -> None:
+        raise AssertionError("the gold was read before the size was checked")
+
+    import naba.cli.evaluate as cli_evaluate
+
+    monkeypatch.setattr(records, "load_records", no_gold)
+    monkeypatch.setattr(cli_evaluate, "_gold", no_gold)  # cached records would hide a read otherwise
+    result = CliRunner().invoke(main, ["validate-submission", str(big), "--gold", str(GOLD_DIR)])
+    assert result.exit_code == 2 and "too_large" in result.output, result.output

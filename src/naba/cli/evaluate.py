@@ -29,8 +29,23 @@ def _gold(gold_dir: Path | None):  # type: ignore[no-untyped-def]
 def _load(file: Path, gold: object, max_problems: int):  # type: ignore[no-untyped-def]
     """The validated submission (string spans aligned, ``naba.submission.shapes``), its alignment
     report printed on stderr when it had strings to align; bad input exits 2."""
-    from naba.submission.validate import load_submission
+    from naba.submission.model import SubmissionError
+    from naba.submission.validate import load_submission, read_submission_bytes, submission_byte_bound
 
+    if not isinstance(gold, list):  # the size first: an oversized file is refused before the gold is read
+        from naba.gold.records import record_paths
+
+        bound = submission_byte_bound(record_paths(gold))  # type: ignore[arg-type]
+        try:
+            size = file.stat().st_size
+        except OSError:
+            size = 0  # load_submission reports it
+        if size > bound:
+            def refuse() -> None:
+                _, problems = read_submission_bytes(file, limit=bound)
+                raise SubmissionError(problems)
+
+            _guard(refuse)
     records = gold if isinstance(gold, list) else _guard(lambda: _gold(gold))  # type: ignore[arg-type]
     submission = _guard(lambda: load_submission(file, records), max_problems)
     if submission.alignment:

@@ -82,6 +82,20 @@ def submission_byte_limit(gold: Sequence[Record | Text]) -> int:
     return sum(SUBMISSION_BYTES_PER_DOCUMENT + SUBMISSION_BYTES_PER_CHARACTER * len(_text_of(d).text) for d in gold)
 
 
+def submission_byte_bound(record_files: Sequence[Path]) -> int:
+    """An upper bound of ``submission_byte_limit`` from the gold files' sizes alone (a record
+    file holds its text, and a character takes at least one byte): a file above it is refused
+    before a single gold record is read, which for a large gold folder takes a while."""
+    total = 0
+    for path in record_files:
+        try:
+            size = path.stat().st_size
+        except OSError:
+            size = 0  # the gold loader reports it
+        total += SUBMISSION_BYTES_PER_DOCUMENT + SUBMISSION_BYTES_PER_CHARACTER * size
+    return total
+
+
 # --------------------------------------------------------------------------- loading
 
 

@@ -23,7 +23,7 @@ import sys
 import traceback
 import json
 from pathlib import Path
-from typing import Any, Callable, Iterable, Sequence
+from typing import Any, Callable, Iterable, Iterator, Sequence
 
 from naba.baselines.protocol import InputDocument, SystemUnavailable, as_input_document, canonical_record
 from naba.common.problems import Problem, short
@@ -148,6 +148,28 @@ def run_extractor(
     processes, each importing it once; the records are validated and ordered exactly as in a
     serial run, so the output is byte for byte the same.
     """
+    records: list[dict[str, Any]] = []
+    problems: list[Problem] = []
+    for chunk, found in iter_extractor(spec, documents, progress=progress, num_proc=num_proc):
+        records.extend(chunk)
+        problems.extend(found)
+    if problems:
+        raise ExtractorFailures(problems, records)
+    return records
+
+
+def iter_extractor(
+    spec: str | Callable[[Any], dict[str, Any]],
+    documents: Sequence[InputDocument | dict[str, Any]],
+    *,
+    progress: bool = False,
+    num_proc: int = 1,
+    chunk_size: int = 256,
+) -> Iterator[tuple[list[dict[str, Any]], list[Problem]]]:
+    """``run_extractor`` in chunks, for writing as it goes: (validated canonical records, problems)
+    per ``chunk_size`` documents, taken in document-id order, so the chunks' records concatenate
+    into the canonical order and memory holds one chunk, not the run. The records of a document
+    whose extractor call failed are left out (its problem says why)."""
     if num_proc < 1:
         raise SpecError(f"num_proc must be at least 1, got {num_proc}")
     if num_proc > 1 and not isinstance(spec, str):
@@ -159,49 +181,44 @@ def run_extractor(
             raise SystemUnavailable(reason)
     else:
         extractor = spec
-    inputs = [as_input_document(d) for d in documents]
-    problems: list[Problem] = []
-    outputs: list[tuple[InputDocument, Any]] = []
-    # the extractor is user code: what it prints goes to stderr, so that a submission written to
-    # stdout stays a submission; whatever it raises (SystemExit included: sys.exit() must not make a
-    # check pass having checked nothing) fails its document with its traceback. Only the user's
-    # own Ctrl-C (KeyboardInterrupt) stops the run.
-    if num_proc > 1:
-        import multiprocessing
+    inputs = sorted((as_input_document(d) for d in documents), key=lambda d: d.id)
+    with contextlib.ExitStack() as stack:
+        # the extractor is user code: what it prints goes to stderr, so that a submission written
+        # to stdout stays a submission; whatever it raises (SystemExit included: sys.exit() must
+        # not make a check pass having checked nothing) fails its document with its traceback.
+        # Only the user's own Ctrl-C (KeyboardInterrupt) stops the run.
+        answers: Iterable[tuple[Any, Problem | None]]
+        if num_proc > 1:
+            import multiprocessing
+            from functools import partial
 
-        from functools import partial
-
-        with multiprocessing.get_context("spawn").Pool(num_proc, initializer=_worker_start, initargs=(list(sys.path),)) as pool:
-            answers: Iterable[tuple[Any, Problem | None]] = pool.imap(partial(_worker_run, spec), inputs, chunksize=1)
-            if progress:
-                from tqdm import tqdm
-
-                answers = tqdm(answers, total=len(inputs), desc=f"documents ({num_proc} processes)", unit="doc", file=None)
-            for doc, (record, problem) in zip(inputs, answers):
-                if problem is None:
-                    outputs.append((doc, record))
-                else:
-                    problems.append(problem)
-    else:
-        iterator: Iterable[InputDocument] = inputs
+            pool = stack.enter_context(multiprocessing.get_context("spawn").Pool(num_proc, initializer=_worker_start, initargs=(list(sys.path),)))
+            answers = pool.imap(partial(_worker_run, spec), inputs, chunksize=1)
+        else:
+            answers = (_quietly(extractor, doc) for doc in inputs)
         if progress:
             from tqdm import tqdm
 
-            iterator = tqdm(inputs, desc="documents", unit="doc", file=None)
-        with contextlib.redirect_stdout(sys.stderr):
-            for doc in iterator:
-                record, problem = _call(extractor, doc)
-                if problem is None:
-                    outputs.append((doc, record))
-                else:
-                    problems.append(problem)
-    parsed, found = validate_records([record for _, record in outputs], [doc for doc, _ in outputs])
-    problems.extend(found)
-    records = sorted((canonical_record(doc.to_dict()) for doc in parsed), key=lambda r: r["document_id"])
-    if problems:
-        failed = {p.file.strip("<>") for p in problems if p.code == "extractor_error"}
-        raise ExtractorFailures(problems, [r for r in records if r["document_id"] not in failed])
-    return records
+            label = f"documents ({num_proc} processes)" if num_proc > 1 else "documents"
+            answers = tqdm(answers, total=len(inputs), desc=label, unit="doc", file=None)
+        outputs: list[tuple[InputDocument, Any]] = []
+        problems: list[Problem] = []
+        for index, (doc, (record, problem)) in enumerate(zip(inputs, answers), start=1):
+            if problem is None:
+                outputs.append((doc, record))
+            else:
+                problems.append(problem)
+            if index % chunk_size == 0 or index == len(inputs):
+                parsed, found = validate_records([r for _, r in outputs], [d for d, _ in outputs])
+                yield [canonical_record(p.to_dict()) for p in parsed], problems + found
+                outputs, problems = [], []
+
+
+def _quietly(extractor: Callable[[Any], Any], doc: InputDocument) -> tuple[Any, Problem | None]:
+    """One call with the extractor's stdout sent to stderr (only around the call: the caller's
+    own output, between calls, goes where it should)."""
+    with contextlib.redirect_stdout(sys.stderr):
+        return _call(extractor, doc)
 
 
 def _call(extractor: Callable[[Any], Any], doc: InputDocument) -> tuple[Any, Problem | None]:
@@ -221,8 +238,7 @@ def _worker_start(path: list[str]) -> None:
 
 def _worker_run(spec: str, doc: InputDocument) -> tuple[Any, Problem | None]:
     """In a worker: the module is imported on the first document and cached by Python itself."""
-    with contextlib.redirect_stdout(sys.stderr):
-        return _call(load_extractor(spec), doc)
+    return _quietly(load_extractor(spec), doc)
 
 
 class ExtractorFailures(SubmissionError):

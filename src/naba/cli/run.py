@@ -31,7 +31,6 @@ def run(spec: str, documents_path: Path | None, output: Path | None, split: str 
     from naba.baselines.runner import SpecError, corpus_documents, dump_submission, read_documents, run_extractor, split_documents
     from naba.cli.support import importable_from_cwd
     from naba.common.problems import render
-    from naba.gold.inventory import LAYERS
     from naba.submission.model import SubmissionError
 
     importable_from_cwd()
@@ -46,6 +45,9 @@ def run(spec: str, documents_path: Path | None, output: Path | None, split: str 
             sys.exit(EXIT_BAD_INPUT)
     else:
         documents = split_documents(split) if split is not None else corpus_documents()
+    if output is not None:
+        _stream(spec, documents, output, num_proc)
+        return
     try:
         records = run_extractor(spec, documents, progress=True, num_proc=num_proc)
     except SystemUnavailable as err:
@@ -57,29 +59,53 @@ def run(spec: str, documents_path: Path | None, output: Path | None, split: str 
     except SubmissionError as err:
         click.echo(f"error: {spec} failed or returned invalid output:", err=True)
         click.echo(render(err.problems), err=True)
-        kept = getattr(err, "records", [])
-        if kept and output is not None:
-            _write(output, dump_submission(kept))
-            click.echo(f"wrote {output}: the {len(kept)} document(s) that succeeded (incomplete: not a full submission)", err=True)
         sys.exit(EXIT_BAD_INPUT)
-    text = dump_submission(records)
-    if output is None:
-        click.echo(text, nl=False)
-    else:
-        _write(output, text)
-        layers = [layer for layer in LAYERS if any(layer in r for r in records)]
-        counts = ", ".join(f"{layer} {sum(len(r.get(layer, [])) for r in records)}" for layer in layers)
-        click.echo(f"wrote {output}: {len(records)} document(s); layers predicted: {counts or 'none'}", err=True)
+    click.echo(dump_submission(records), nl=False)
 
 
-def _write(path: Path, text: str) -> None:
-    """Write the submission; an output path that cannot be written is bad input, not a traceback."""
+def _stream(spec: str, documents: list, output: Path, num_proc: int) -> None:  # type: ignore[type-arg]
+    """Write the submission chunk by chunk as the extractor goes (memory holds one chunk, not
+    the run); on failure the file holds the documents that succeeded and the run exits 2."""
+    from naba.baselines.protocol import SystemUnavailable
+    from naba.baselines.runner import SpecError, dump_submission, iter_extractor
+    from naba.common.problems import render
+    from naba.gold.inventory import LAYERS
+
+    problems = []
+    written = 0
+    counts: dict[str, int] = {}
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(text.encode("utf-8"))
-    except OSError as err:
-        click.echo(f"cannot write {path}: {err.strerror or err}", err=True)
+        output.parent.mkdir(parents=True, exist_ok=True)
+        with output.open("wb") as handle:
+            for records, found in iter_extractor(spec, documents, progress=True, num_proc=num_proc):
+                handle.write(dump_submission(records).encode("utf-8"))
+                problems.extend(found)
+                written += len(records)
+                for record in records:
+                    for layer in LAYERS:
+                        if layer in record:
+                            counts[layer] = counts.get(layer, 0) + len(record[layer])
+    except SystemUnavailable as err:
+        output.unlink(missing_ok=True)
+        click.echo(f"skipped {spec}: system unavailable: {err}", err=True)
+        sys.exit(EXIT_OK)
+    except SpecError as err:
+        output.unlink(missing_ok=True)
+        click.echo(f"error: {err}", err=True)
         sys.exit(EXIT_BAD_INPUT)
+    except OSError as err:
+        click.echo(f"cannot write {output}: {err.strerror or err}", err=True)
+        sys.exit(EXIT_BAD_INPUT)
+    if problems:
+        click.echo(f"error: {spec} failed or returned invalid output:", err=True)
+        click.echo(render(problems), err=True)
+        if written:
+            click.echo(f"wrote {output}: the {written} document(s) that succeeded (incomplete: not a full submission)", err=True)
+        else:
+            output.unlink(missing_ok=True)  # nothing succeeded: no file, as before streaming
+        sys.exit(EXIT_BAD_INPUT)
+    summary = ", ".join(f"{layer} {counts[layer]}" for layer in LAYERS if layer in counts)
+    click.echo(f"wrote {output}: {written} document(s); layers predicted: {summary or 'none'}", err=True)
 
 
 COMMANDS = [run]

@@ -26,6 +26,19 @@ def _flags() -> tuple[dict[tuple[str, ...], lx.GazetteerEntry], frozenset[str], 
     return gaz, titles, speech, months, multi_first
 
 
+@lru_cache(maxsize=1)
+def _heads() -> tuple[frozenset[str], frozenset[str]]:
+    """The nouns that head organisation and facility names (general Arabic: حزب، وزارة، مطار ...)."""
+    def forms(words: tuple[str, ...]) -> frozenset[str]:
+        out = set()
+        for word in words:
+            norm = normalize(word)
+            out |= {norm, norm[2:] if norm.startswith("ال") else "ال" + norm}
+        return frozenset(out)
+
+    return forms(lx.ORG_HEADS), forms(lx.FAC_HEADS)
+
+
 def _shape(norm: str) -> str:
     if norm.isdecimal():
         return f"digit{min(len(norm), 4)}"
@@ -48,6 +61,11 @@ def _lexical(tok: Token) -> dict[str, Any]:
             out["gaz_cut"] = cut
         if stem in titles:
             out["title"] = True
+        org_heads, fac_heads = _heads()
+        if stem in org_heads:
+            out["org_head"] = True
+        if stem in fac_heads:
+            out["fac_head"] = True
         if stem in speech:
             out["speech"] = True
         if stem in months or stem.lower() in months:

@@ -164,18 +164,17 @@ def test_tie_bonus_orders_matchings_gold_major(degrees) -> None:  # type: ignore
     from naba.evaluate.matching import _tie_bonus
 
     gold_of = [g for g, d in enumerate(degrees) for _ in range(d)]
-    bonus = _tie_bonus(gold_of)
-    total = bonus[0][1]
+    bonus, total = _tie_bonus(gold_of)
     assert total == int(np.prod([d + 1 for d in degrees]))
     first = {}
     for e, g in enumerate(gold_of):
         first.setdefault(g, e)
-    best_of = [bonus[first[g]][0] for g in range(len(degrees))]
-    worst_of = [bonus[first[g] + degrees[g] - 1][0] for g in range(len(degrees))]
+    best_of = [bonus[first[g]] for g in range(len(degrees))]
+    worst_of = [bonus[first[g] + degrees[g] - 1] for g in range(len(degrees))]
     assert sum(best_of) < total
     for i in range(len(degrees)):
         assert worst_of[i] > sum(best_of[i + 1:])
-        ranks = [bonus[first[i] + r][0] for r in range(degrees[i])]
+        ranks = [bonus[first[i] + r] for r in range(degrees[i])]
         assert ranks == sorted(ranks, reverse=True) and len(set(ranks)) == len(ranks)
 
 

@@ -164,17 +164,16 @@ def scalar_weights(weights: Sequence[Weight], max_matches: int, gold_of: Sequenc
         raise ValueError(f"weight tuples must be non-negative and of one length: {list(weights)}")
     if gold_of is None:
         gold_of = range(n_pairs)
-    bonus = _tie_bonus(gold_of)
-    scale = bonus[-1][1] if bonus else 1  # T: every bonus total is below it
+    bonus, scale = _tie_bonus(gold_of)  # scale = T: every bonus total is below it
     scales = [0] * width
     for k in range(width - 1, -1, -1):
         scales[k] = scale
         scale *= max_matches * max(w[k] for w in weights) + 1
-    return [sum(w[k] * scales[k] for k in range(width)) + bonus[e][0] for e, w in enumerate(weights)]
+    return [sum(w[k] * scales[k] for k in range(width)) + bonus[e] for e, w in enumerate(weights)]
 
 
-def _tie_bonus(gold_of: Sequence[int]) -> list[tuple[int, int]]:
-    """Per pair: (its tie-break bonus, T). Pairs of a gold item are consecutive."""
+def _tie_bonus(gold_of: Sequence[int]) -> tuple[list[int], int]:
+    """(each pair's tie-break bonus, T, the bound of every total). Pairs of a gold item are consecutive."""
     runs: list[int] = []  # d_i per gold item, in order
     previous = None
     for g in gold_of:
@@ -188,11 +187,10 @@ def _tie_bonus(gold_of: Sequence[int]) -> list[tuple[int, int]]:
     for i in range(len(runs) - 1, -1, -1):
         per_gold[i] = block
         block *= runs[i] + 1
-    total = block
-    out: list[tuple[int, int]] = []
+    out: list[int] = []
     for i, d in enumerate(runs):
-        out.extend(((d - r) * per_gold[i], total) for r in range(d))
-    return out
+        out.extend((d - r) * per_gold[i] for r in range(d))
+    return out, block
 
 
 def _solve(component: list[tuple[int, int]], weights: list[Weight], width: int) -> list[tuple[int, int]]:

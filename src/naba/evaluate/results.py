@@ -132,6 +132,8 @@ class Diff(_Model):
     changed: list[ItemChange] = Field(default_factory=list)
     new_spurious: list[ItemChange] = Field(default_factory=list)
     removed_spurious: list[ItemChange] = Field(default_factory=list)
+    #: False when either side was written without outcomes: no item was compared.
+    items_compared: bool = True
 
     @property
     def empty(self) -> bool:
@@ -151,6 +153,8 @@ class Diff(_Model):
                 lines.append(f"{title}: {change.metric} {change.item} ({change.old} -> {change.new})")
             if len(changes) > limit:
                 lines.append(f"{title}: ... and {len(changes) - limit} more")
+        if not self.items_compared:
+            lines.append("items not compared: a result was written without outcomes (score it with outcomes to list item changes)")
         return "\n".join(lines) if lines else "no change"
 
 
@@ -168,6 +172,9 @@ class Results(_Model):
     options: ScoreOptions
     units: UnitsInfo
     tasks: dict[str, TaskResult]
+    #: "items": every metric carries the outcome of every item; "omitted": counts only
+    #: (``naba score --no-outcomes``), so ``diff`` cannot say which items changed.
+    outcomes: Literal["items", "omitted"] = "items"
 
     # ----------------------------------------------------------- access
     def metric(self, group: str) -> MetricResult:
@@ -245,7 +252,7 @@ class Results(_Model):
         which does not depend on the ids a system assigns.
         """
         provenance: dict[str, list[object]] = {}
-        for field in ("naba_version", "schema_version", "gold_sha256", "submission_sha256", "system"):
+        for field in ("naba_version", "schema_version", "gold_sha256", "submission_sha256", "system", "outcomes"):
             old, new = getattr(self, field), getattr(other, field)
             if old != new:
                 provenance[field] = [old, new]
@@ -268,8 +275,9 @@ class Results(_Model):
         changed: list[ItemChange] = []
         new_spurious: list[ItemChange] = []
         removed_spurious: list[ItemChange] = []
+        items_compared = self.outcomes == "items" and other.outcomes == "items"
         groups = sorted({g for t in self.tasks.values() for g in t.metrics} | {g for t in other.tasks.values() for g in t.metrics})
-        for group in groups:
+        for group in groups if items_compared else []:
             old_outcomes = _outcomes(self, group)
             new_outcomes = _outcomes(other, group)
             old_gold = {o.gold: o.status for o in old_outcomes if o.gold is not None}
@@ -295,7 +303,7 @@ class Results(_Model):
                     else:
                         removed_spurious.append(ItemChange(metric=group, item=sig, old="fp", new=None))
         return Diff(provenance=provenance, tasks=tasks, metrics=metrics, lost=lost, gained=gained, changed=changed,
-                    new_spurious=new_spurious, removed_spurious=removed_spurious)
+                    new_spurious=new_spurious, removed_spurious=removed_spurious, items_compared=items_compared)
 
 
 def _outcomes(results: Results, group: str) -> list[Outcome]:

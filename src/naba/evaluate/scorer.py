@@ -16,7 +16,18 @@ import naba
 from naba.evaluate import entities, events, quotes, timex
 from naba.evaluate.bootstrap import intervals, resample_weights
 from naba.evaluate.options import ScoreOptions
-from naba.evaluate.outcomes import GroupScore, LabelScore
+from naba.evaluate.outcomes import GroupScore
+from naba.evaluate.perdoc import (
+    AssembledGroup,
+    Assembly,
+    DocScore,
+    OutcomesMode,
+    bootstrap_table,
+    counts_of,
+    document_score,
+    document_units,
+    semeval_of,
+)
 from naba.evaluate.results import Interval, LabelResult, MetricResult, Results, TaskResult, UnitsInfo
 from naba.evaluate.spans import Units
 from naba.evaluate.tasks import TASKS
@@ -56,6 +67,7 @@ def score(
     *,
     options: ScoreOptions | None = None,
     system: str | None = None,
+    outcomes: OutcomesMode = "items",
 ) -> Results:
     """Score ``submission`` (a path, parsed JSON objects, or ``SubmissionDocument`` s).
 
@@ -63,7 +75,13 @@ def score(
     (``naba.gold.records.gold_records()``); a folder is identified by
     ``naba.gold.records.gold_sha256`` of its files, records by ``gold_hash``. Raises
     ``SubmissionError`` (every problem with line, field and value) when the
-    submission is invalid; nothing is repaired.
+    submission is invalid; nothing is repaired. ``outcomes``: "items" keeps every item's
+    outcome in the results (what ``Results.diff`` and ``naba errors`` read), "omitted" keeps
+    the counts only (a large gold's outcomes run to gigabytes of JSON).
+
+    Each document is scored on its own (``score_document``) and the documents are assembled
+    in gold order (``naba.evaluate.perdoc``): the same numbers as one matching over the
+    whole corpus, since no matching pairs items of two documents.
     """
     options = options or ScoreOptions()
     if gold is None or isinstance(gold, (str, Path)):
@@ -82,23 +100,14 @@ def score(
 
         raise GoldError([Problem("<gold>", None, "<records>", "[]", "no gold record to score against", "empty_gold")])
     sub = resolve_submission(submission, gold)
-    subs = sub.documents
-    if options.fused_lam == "either":
-        from naba.evaluate.fused_lam import canonical_fused_lam
-
-        texts = {r.document.id: r.document.text for r in gold}
-        subs = [canonical_fused_lam(d, texts[d.document_id]) if d.document_id in texts else d for d in subs]
-    units = Units.for_gold([[s.start for s in r.document.sentences] for r in gold])
-    weights = resample_weights(units.n, options.n_bootstrap, options.seed) if options.n_bootstrap else np.zeros((0, units.n), dtype=np.int64)
-
-    tasks: dict[str, TaskResult] = {}
-    for spec in TASKS:
-        if spec.layer not in sub.layers:
-            tasks[spec.name] = TaskResult(name=spec.name, predicted=False, headline=spec.headline, higher_is_better=spec.higher_is_better)
-            continue
-        groups = _score_task(spec.name, gold, subs, units, options)
-        metrics = {g.name: _metric_result(g, weights, options.confidence) for g in groups}
-        tasks[spec.name] = TaskResult(name=spec.name, predicted=True, headline=spec.headline, higher_is_better=spec.higher_is_better, metrics=metrics)
+    by_id = {doc.document_id: doc for doc in sub.documents}
+    if set(by_id) != {r.document.id for r in gold}:
+        raise ValueError("the submission was validated against other gold documents than it is scored against")
+    assembly = Assembly(outcomes)
+    for record in gold:  # paired by id: a Submission validated against the same gold in another order pairs right
+        assembly.add(score_document(record, by_id[record.document.id], sub.layers, options, n_documents=len(gold), outcomes=outcomes))
+    tasks = assemble_tasks(assembly, sub.layers, options)
+    units_kind = "sentence" if len(gold) == 1 else "document"
 
     return Results(
         naba_version=naba.__version__,
@@ -109,8 +118,9 @@ def score(
         submission_file_sha256=sub.file_sha256,
         system=system,
         options=options,
-        units=UnitsInfo(kind=units.kind, n=units.n),  # type: ignore[arg-type]
+        units=UnitsInfo(kind=units_kind, n=assembly.n_units),
         tasks=tasks,
+        outcomes=outcomes,
     )
 
 
@@ -126,19 +136,52 @@ def _score_task(name: str, gold: Sequence[Record], subs: Sequence[SubmissionDocu
     raise ValueError(f"unknown task {name!r}")
 
 
-def _label_result(kind: str, score: LabelScore | GroupScore, weights: np.ndarray, confidence: float) -> dict[str, Any]:
+def score_document(record: Record, doc: SubmissionDocument, layers: Sequence[str], options: ScoreOptions, *,
+                   n_documents: int, outcomes: OutcomesMode) -> DocScore:
+    """One gold record against its validated submission record: every predicted task's groups,
+    with the units the document takes in a gold of ``n_documents`` (``perdoc.document_units``)."""
+    if doc.document_id != record.document.id:
+        raise ValueError(f"submission record {doc.document_id!r} scored against gold {record.document.id!r}")
+    if options.fused_lam == "either":
+        from naba.evaluate.fused_lam import canonical_fused_lam
+
+        doc = canonical_fused_lam(doc, record.document.text)
+    units = document_units(n_documents, [s.start for s in record.document.sentences])
+    groups = {spec.name: _score_task(spec.name, [record], [doc], units, options) for spec in TASKS if spec.layer in layers}
+    return document_score(record.document.id, groups, units, outcomes)
+
+
+def assemble_tasks(assembly: Assembly, layers: Sequence[str], options: ScoreOptions) -> dict[str, TaskResult]:
+    """Every task's result from the assembled documents, with seeded bootstrap intervals."""
+    n_units = assembly.n_units
+    # float weights: the resample sums are integers either way (exact below 2**53), and a
+    # float matrix product is BLAS's, where numpy's integer product is a slow loop
+    weights = (resample_weights(n_units, options.n_bootstrap, options.seed) if options.n_bootstrap else np.zeros((0, n_units), dtype=np.int64)).astype(np.float64)
+    tasks: dict[str, TaskResult] = {}
+    for spec in TASKS:
+        if spec.layer not in layers:
+            tasks[spec.name] = TaskResult(name=spec.name, predicted=False, headline=spec.headline, higher_is_better=spec.higher_is_better)
+            continue
+        metrics = {g.name: _metric_result(g, weights, options.confidence) for g in assembly.groups(spec.name)}
+        tasks[spec.name] = TaskResult(name=spec.name, predicted=True, headline=spec.headline, higher_is_better=spec.higher_is_better, metrics=metrics)
+    return tasks
+
+
+def _label_result(kind: str, table: np.ndarray, semeval: bool, weights: np.ndarray, confidence: float) -> dict[str, Any]:
+    row = table.sum(axis=0)
+    counts = counts_of(kind, row)
+    values = counts.values()
     ci = {
         name: Interval(low=est.low, high=est.high, n_defined=est.n_defined)
-        for name, est in intervals(score.matched.unit_table(weights.shape[1]), kind, weights, confidence).items()
+        for name, est in intervals(bootstrap_table(kind, table), kind, weights, confidence).items()
     }
     # an undefined score has no interval
-    values = score.counts.values()
     ci = {name: (interval if values[name] is not None else Interval(low=None, high=None, n_defined=interval.n_defined)) for name, interval in ci.items()}
     if kind == "prf":
-        return dict(kind="prf", counts=score.counts, semeval=score.semeval, values=values, ci=ci)
-    return dict(kind="accuracy", ratio=score.counts, values=values, ci=ci)
+        return dict(kind="prf", counts=counts, semeval=semeval_of(row) if semeval else None, values=values, ci=ci)
+    return dict(kind="accuracy", ratio=counts, values=values, ci=ci)
 
 
-def _metric_result(group: GroupScore, weights: np.ndarray, confidence: float) -> MetricResult:
-    per_label = {label: LabelResult(**_label_result(group.kind, sub, weights, confidence)) for label, sub in group.per_label.items()}
-    return MetricResult(name=group.name, per_label=per_label, outcomes=list(group.outcomes), **_label_result(group.kind, group, weights, confidence))
+def _metric_result(group: AssembledGroup, weights: np.ndarray, confidence: float) -> MetricResult:
+    per_label = {label: LabelResult(**_label_result(group.kind, table, semeval, weights, confidence)) for label, (table, semeval) in group.per_label.items()}
+    return MetricResult(name=group.name, per_label=per_label, outcomes=group.outcomes or [], **_label_result(group.kind, group.table, group.semeval, weights, confidence))

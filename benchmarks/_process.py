@@ -19,8 +19,39 @@ from pathlib import Path
 from typing import Any
 
 
-def measure(argv: list[str], repeats: int) -> dict[str, Any]:
-    """Wall time and the child's own peak RSS (``os.wait4``), per run."""
+def _tree_rss_mib(root: int) -> float:
+    """Resident memory of ``root`` and all its descendants now (Linux ``/proc``), MiB."""
+    parents: dict[int, int] = {}
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                with open(f"/proc/{entry}/stat", "rb") as handle:
+                    fields = handle.read().rsplit(b")", 1)[1].split()
+                parents[int(entry)] = int(fields[1])
+            except (OSError, IndexError, ValueError):
+                continue
+    tree, frontier = {root}, [root]
+    while frontier:
+        parent = frontier.pop()
+        for pid, ppid in parents.items():
+            if ppid == parent and pid not in tree:
+                tree.add(pid)
+                frontier.append(pid)
+    total = 0
+    page = os.sysconf("SC_PAGE_SIZE")
+    for pid in tree:
+        try:
+            with open(f"/proc/{pid}/statm", "rb") as handle:
+                total += int(handle.read().split()[1]) * page
+        except (OSError, IndexError, ValueError):
+            continue
+    return total / 2**20
+
+
+def measure(argv: list[str], repeats: int, *, tree: bool = False) -> dict[str, Any]:
+    """Wall time and peak memory, per run: the child's own peak RSS (``os.wait4``) or, with
+    ``tree``, the larger of that and the peak of the summed RSS of the child and its worker
+    processes, sampled every 100 ms (worker processes are not in the child's own figure)."""
     walls: list[float] = []
     peaks: list[float] = []
     codes: list[int] = []
@@ -28,10 +59,18 @@ def measure(argv: list[str], repeats: int) -> dict[str, Any]:
         with tempfile.TemporaryFile() as errors:
             start = time.perf_counter()
             child = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=errors)
-            _, status, usage = os.wait4(child.pid, 0)
+            sampled = 0.0
+            while tree:
+                pid, status, usage = os.wait4(child.pid, os.WNOHANG)
+                if pid:
+                    break
+                sampled = max(sampled, _tree_rss_mib(child.pid))
+                time.sleep(0.1)
+            else:
+                _, status, usage = os.wait4(child.pid, 0)
             walls.append(time.perf_counter() - start)
             child.returncode = os.waitstatus_to_exitcode(status)
-            peaks.append(usage.ru_maxrss / 1024.0)  # KiB on Linux
+            peaks.append(max(usage.ru_maxrss / 1024.0, sampled))  # ru_maxrss is KiB on Linux
             codes.append(child.returncode)
             if child.returncode != 0:
                 errors.seek(0)

@@ -137,13 +137,21 @@ def _system_name(path: Path, name: str | None) -> str:
               help="Gold to score against. challenge: the file holds the test article and every variant; prints scores "
                    "per transformation, the drop and invariance failures.")
 @click.option("--variants", "show_variants", is_flag=True, help="With --split challenge: a row per variant too.")
+@click.option("--num-proc", type=click.IntRange(min=0), default=1, show_default=True,
+              help="Processes scoring documents in parallel (0: one per CPU); the results are the same bytes.")
+@click.option("--outcomes/--no-outcomes", default=True, show_default=True,
+              help="Keep every item's outcome in the results (what `naba errors` and result diffs read); "
+                   "--no-outcomes keeps the counts only, for large gold folders.")
 def score(file: Path, gold_dir: Path | None, n_bootstrap: int, seed: int, confidence: float, trigger_match: str,
           argument_match: str, cue_match: str, fused_lam: str, max_problems: int, fmt: str, per_label: bool, name: str | None,
-          output: Path | None, split: str, show_variants: bool) -> None:
-    """Score a submission (JSON Lines) against the gold and print a table with ± columns."""
+          output: Path | None, split: str, show_variants: bool, num_proc: int, outcomes: bool) -> None:
+    """Score a submission (JSON Lines) against the gold and print a table with ± columns.
+
+    The gold folder is read one document at a time (``naba.evaluate.folder``), so memory
+    does not grow with the gold's records, and ``--num-proc`` scores documents in parallel."""
+    from naba.evaluate.folder import score_folder, worker_count
     from naba.evaluate.report import format_results
-    from naba.evaluate.scorer import score as run
-    from naba.evaluate.splits import score_challenge, split_gold
+    from naba.evaluate.splits import score_challenge
 
     options = _options(n_bootstrap, seed, confidence, trigger_match, argument_match, cue_match, fused_lam)
     if split != "test" and gold_dir is not None:
@@ -156,12 +164,40 @@ def score(file: Path, gold_dir: Path | None, n_bootstrap: int, seed: int, confid
         if output is not None:
             _write_text(output, report.model_dump_json(indent=1) + "\n")
         return
-    gold = split_gold(split) if split == "dev" else gold_dir  # type: ignore[arg-type]
-    submission = _load(file, gold, max_problems)
-    results = _guard(lambda: run(submission, gold, options=options, system=_system_name(file, name)), max_problems)
+    if split == "dev":
+        from naba.corpus.splits import dev_dir
+
+        gold_dir = dev_dir()
+    scored = _guard(lambda: score_folder(file, gold_dir, options=options, system=_system_name(file, name), num_proc=worker_count(num_proc),
+                                         outcomes="items" if outcomes else "omitted", progress=_progress("scored", "line(s)")), max_problems)
+    if scored.alignment:
+        from naba.check.strings import render_alignment
+
+        click.echo(f"{file}: " + render_alignment(scored.alignment), err=True)
+    results = scored.results
     click.echo(format_results(results, fmt, per_label=per_label), nl=False)  # type: ignore[arg-type]
     if output is not None:
         _write_bytes(output, results.to_json_bytes())
+
+
+#: Work of fewer units than this shows no progress: it is over before a reader would look.
+PROGRESS_FROM: int = 200
+
+
+def _progress(verb: str, what: str) -> Callable[[int, int], None]:
+    """A progress callback printing to stderr at every tenth of the work (of at least
+    ``PROGRESS_FROM`` units): counts, never times, so the output is deterministic."""
+    shown: list[int] = []  # the tenths already printed (local to one command)
+
+    def report(done: int, total: int) -> None:
+        if total < PROGRESS_FROM:
+            return
+        tenth = 10 * done // total
+        if tenth > (shown[-1] if shown else 0):
+            shown.append(tenth)
+            click.echo(f"{verb} {done}/{total} {what}", err=True)
+
+    return report
 
 
 def _write_bytes(path: Path, data: bytes) -> None:

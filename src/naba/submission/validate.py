@@ -23,7 +23,8 @@ from __future__ import annotations
 import hashlib
 import json
 from pathlib import Path
-from typing import Any, Iterable, Literal, Mapping, Protocol, Sequence
+from dataclasses import dataclass
+from typing import Any, Callable, Iterable, Literal, Mapping, Protocol, Sequence
 
 from pydantic import BaseModel, ValidationError
 
@@ -99,63 +100,86 @@ def submission_byte_bound(record_files: Sequence[Path]) -> int:
 # --------------------------------------------------------------------------- loading
 
 
+@dataclass(frozen=True)
+class ParsedLine:
+    """One JSON line decoded: its object (None if it is not one), its problems, and whether it
+    was blank or not UTF-8 (a file of blank lines only is "empty", one problem, not many)."""
+
+    number: int
+    value: dict[str, Any] | None
+    problems: tuple[Problem, ...]
+    blank: bool
+    undecodable: bool
+
+
+def parse_line(raw: bytes, number: int, file: str) -> ParsedLine:
+    """Decode line ``number`` (its bytes without the newline) strictly: UTF-8, JSON without
+    duplicate keys or lone surrogates, an object."""
+    try:
+        line = raw.decode("utf-8")
+    except UnicodeDecodeError as err:  # this line is reported; the others are still checked
+        problem = Problem(file, number, "<line>", short(raw[err.start : err.start + 8]), f"not UTF-8 text at byte {err.start} of the line", "encoding")
+        return ParsedLine(number, None, (problem,), False, True)
+    if not line.strip():
+        return ParsedLine(number, None, (Problem(file, number, "<line>", short(line), "blank line (one JSON object per line)", "blank_line"),), True, False)
+    try:
+        decoded = loads_strict(line)
+    except StrictJSONError as err:
+        return ParsedLine(number, None, (Problem(file, number, "<line>", short(err.fragment or line[:40]), str(err), "json"),), False, False)
+    value = decoded.value
+    problems = [Problem(file, number, key, short(dup), "duplicate key in a JSON object", "duplicate_key") for key, dup in decoded.duplicate_keys]
+    problems += [Problem(file, number, key, "<lone surrogate>", "a string holds a lone surrogate (not valid Unicode text)", "encoding")
+                 for key in decoded.lone_surrogates]
+    if decoded.lone_surrogates:
+        return ParsedLine(number, None, tuple(problems), False, False)
+    if not isinstance(value, dict):
+        problems.append(Problem(file, number, "<line>", short(value), "each line must be a JSON object", "not_object"))
+        return ParsedLine(number, None, tuple(problems), False, False)
+    return ParsedLine(number, value, tuple(problems), False, False)
+
+
+def empty_file_problem(file: str) -> Problem:
+    return Problem(file, None, "<file>", short(file), "empty submission: no JSON line", "empty")
+
+
 def parse_jsonl(data: bytes, file: str) -> tuple[list[tuple[int, Any]], list[Problem]]:
     """Decode JSON Lines into (line number, value) pairs; problems for bad lines."""
-    problems: list[Problem] = []
     raw_lines = data.split(b"\n")  # JSON Lines are split on "\n" only (U+2028 is text, not a line end)
     if raw_lines and raw_lines[-1] == b"":
         raw_lines.pop()  # the newline that ends the last line
-    lines: list[str | None] = []
-    for number, raw in enumerate(raw_lines, start=1):
-        try:
-            lines.append(raw.decode("utf-8"))
-        except UnicodeDecodeError as err:  # this line is reported; the others are still checked
-            problems.append(Problem(file, number, "<line>", short(raw[err.start : err.start + 8]), f"not UTF-8 text at byte {err.start} of the line", "encoding"))
-            lines.append(None)
-    if not problems and not any(line.strip() for line in lines if line is not None):
-        return [], [Problem(file, None, "<file>", short(file), "empty submission: no JSON line", "empty")]
-    values: list[tuple[int, Any]] = []
-    for number, line in enumerate(lines, start=1):
-        if line is None:
-            continue
-        if not line.strip():
-            problems.append(Problem(file, number, "<line>", short(line), "blank line (one JSON object per line)", "blank_line"))
-            continue
-        try:
-            decoded = loads_strict(line)
-        except StrictJSONError as err:
-            problems.append(Problem(file, number, "<line>", short(err.fragment or line[:40]), str(err), "json"))
-            continue
-        value = decoded.value
-        for key, dup in decoded.duplicate_keys:
-            problems.append(Problem(file, number, key, short(dup), "duplicate key in a JSON object", "duplicate_key"))
-        for key in decoded.lone_surrogates:
-            problems.append(Problem(file, number, key, "<lone surrogate>", "a string holds a lone surrogate (not valid Unicode text)", "encoding"))
-        if decoded.lone_surrogates:
-            continue
-        if not isinstance(value, dict):
-            problems.append(Problem(file, number, "<line>", short(value), "each line must be a JSON object", "not_object"))
-            continue
-        values.append((number, value))
-    return values, problems
+    parsed = [parse_line(raw, number, file) for number, raw in enumerate(raw_lines, start=1)]
+    if not any(p.undecodable for p in parsed) and all(p.blank or p.undecodable for p in parsed):
+        return [], [empty_file_problem(file)]
+    # encoding problems first, as the lines are decoded before any is parsed
+    problems = [q for p in parsed if p.undecodable for q in p.problems] + [q for p in parsed if not p.undecodable for q in p.problems]
+    return [(p.number, p.value) for p in parsed if p.value is not None], problems
+
+
+def submission_file_problems(path: Path, limit: int) -> list[Problem]:
+    """The problem, if any, that stops ``path`` from being read as a submission of at most
+    ``limit`` bytes: missing, not a file, or too large (judged by its size, nothing read)."""
+    file = str(path)
+    try:
+        size = path.stat().st_size
+    except OSError as err:
+        return [Problem(file, None, "<file>", short(file), f"cannot read: {err.strerror or err}", "io")]
+    if not path.is_file():
+        return [Problem(file, None, "<file>", short(file), "not a file", "io")]
+    if size > limit:
+        return [Problem(file, None, "<file>", str(size), f"file is {size} bytes; the limit is {limit} bytes ({limit / 2**20:.1f} MiB)", "too_large")]
+    return []
 
 
 def read_submission_bytes(path: Path, *, limit: int) -> tuple[bytes | None, list[Problem]]:
     """The file's bytes, or a problem if it is missing, unreadable or larger than ``limit``
     bytes (checked before anything is read)."""
-    file = str(path)
-    try:
-        size = path.stat().st_size
-    except OSError as err:
-        return None, [Problem(file, None, "<file>", short(file), f"cannot read: {err.strerror or err}", "io")]
-    if not path.is_file():
-        return None, [Problem(file, None, "<file>", short(file), "not a file", "io")]
-    if size > limit:
-        return None, [Problem(file, None, "<file>", str(size), f"file is {size} bytes; the limit is {limit} bytes ({limit / 2**20:.1f} MiB)", "too_large")]
+    problems = submission_file_problems(path, limit)
+    if problems:
+        return None, problems
     try:
         return path.read_bytes(), []
     except OSError as err:
-        return None, [Problem(file, None, "<file>", short(file), f"cannot read: {err.strerror or err}", "io")]
+        return None, [Problem(str(path), None, "<file>", short(str(path)), f"cannot read: {err.strerror or err}", "io")]
 
 
 def load_submission(path: str | Path, gold: Sequence[Record | Text], *, strings: Strings = "auto") -> Submission:
@@ -170,7 +194,7 @@ def load_submission(path: str | Path, gold: Sequence[Record | Text], *, strings:
     docs, more = validate_objects(values, gold, str(path))
     problems += more
     if problems:
-        raise SubmissionError(sorted(problems, key=_problem_order), decisions)
+        raise SubmissionError(sorted(problems, key=problem_order), decisions)
     return _submission(docs, str(path), hashlib.sha256(data).hexdigest(), decisions)
 
 
@@ -192,7 +216,7 @@ def coerce_submission(objects: Iterable[Mapping[str, Any] | SubmissionDocument],
     values, decisions = align_values(values, gold, strings)
     docs, problems = validate_objects(values, gold, source, numbering="index")
     if problems:
-        raise SubmissionError(sorted(problems, key=_problem_order), decisions)
+        raise SubmissionError(sorted(problems, key=problem_order), decisions)
     return _submission(docs, source, None, decisions)
 
 
@@ -223,7 +247,7 @@ def align_values(values: Sequence[tuple[int, Any]], gold: Sequence[Record | Text
 _CONSEQUENCES: frozenset[str] = frozenset({"missing_document", "layer_coverage"})
 
 
-def _problem_order(problem: Problem) -> tuple[int, int, str, str]:
+def problem_order(problem: Problem) -> tuple[int, int, str, str]:
     consequence = problem.code in _CONSEQUENCES and problem.line is None
     return (int(consequence), problem.line if problem.line is not None else 0, problem.field, problem.code)
 
@@ -234,61 +258,80 @@ def _submission(docs: list[SubmissionDocument], source: str, file_sha: str | Non
     return Submission(tuple(docs), layers, hashlib.sha256(canonical.encode("utf-8")).hexdigest(), file_sha, source, tuple(decisions))
 
 
-def validate_objects(
-    values: Sequence[tuple[int, Any]], gold: Sequence[Record | Text], file: str, *,
-    numbering: Literal["line", "index", "none"] = "line",
-) -> tuple[list[SubmissionDocument], list[Problem]]:
-    """Structure (pydantic) then relations (offsets, ids, references) of every object.
+@dataclass(frozen=True)
+class LineCheck:
+    """What one submission line is on its own: its document, layers and problems.
 
-    ``values`` pairs each object with its line number. ``numbering`` says how a
-    problem is located: by that ``line`` (a file), by ``[index]`` at the start of
-    the field path with ``line`` None (objects that did not come from a file), or
-    by ``file`` alone (``"none"``: one record named by its document).
+    ``structure`` problems are the line's shape (pydantic); ``relations`` its offsets,
+    ids and references against its gold document. ``document_id`` is None when even the
+    id is unreadable; ``known`` says whether the gold has that document; ``document`` is
+    the parsed line when it parsed completely. The checks that need every line (unknown,
+    duplicate and missing documents, layer coverage) are ``combine_lines``'s.
     """
+
+    number: int
+    document_id: str | None
+    known: bool
+    layers: frozenset[str]
+    document: SubmissionDocument | None
+    structure: tuple[Problem, ...]
+    relations: tuple[Problem, ...]
+
+
+def check_line(number: int, value: Any, gold_by_id: Mapping[str, Text], file: str, line: int | None, prefix: str) -> LineCheck:
+    """The checks of one line that need only its own gold document (looked up in ``gold_by_id``)."""
+    structure: list[Problem] = []
+    complete = True
+    try:
+        doc: SubmissionDocument | None = SubmissionDocument.model_validate(value)
+    except ValidationError as err:
+        structure.extend(structure_problems(err.errors(), file, line, prefix))
+        doc, complete = _partial_document(value), False
+    if doc is None:
+        return LineCheck(number, None, False, frozenset(), None, tuple(structure), ())
+    layers = frozenset(layer for layer in LAYERS if isinstance(value, dict) and layer in value)
+    if doc.document_id not in gold_by_id:
+        return LineCheck(number, doc.document_id, False, layers, None, tuple(structure), ())
+    # relational checks also run on the items of a line that did parse, so one
+    # report lists every problem (ids of items that did not parse still count
+    # as known, so their absence causes no second, misleading problem)
+    raw_ids = {} if complete else _raw_ids(value)
+    relations = check_document(doc, gold_by_id[doc.document_id], file, line, prefix, known_ids=raw_ids)
+    return LineCheck(number, doc.document_id, True, layers, doc if complete else None, tuple(structure), tuple(relations))
+
+
+def combine_lines(
+    checks: Iterable[LineCheck], gold_ids: Iterable[str], file: str, where: Callable[[int], tuple[int | None, str]],
+) -> tuple[dict[str, int], list[Problem]]:
+    """The checks across lines, in line order: unknown, duplicate and missing documents, and a
+    layer given on some lines only. Returns each accepted document's line number and every
+    problem (each line's own included; a duplicate line's relations are not re-reported)."""
     problems: list[Problem] = []
-    documents = [_text_of(document) for document in gold]
-    gold_by_id = {document.id: document for document in documents}
-    parsed: dict[str, tuple[int, SubmissionDocument]] = {}
+    ordered_ids = sorted(gold_ids)
+    known = set(ordered_ids)
     seen: dict[str, int] = {}
-    layers_of: dict[int, set[str]] = {}
+    layers_of: dict[int, frozenset[str]] = {}
     unreadable_id = False
-
-    def where(number: int) -> tuple[int | None, str]:
-        if numbering == "line":
-            return number, ""
-        return None, f"[{number - 1}]." if numbering == "index" else ""
-
-    for number, value in values:
-        line, prefix = where(number)
-        complete = True
-        try:
-            doc: SubmissionDocument | None = SubmissionDocument.model_validate(value)
-        except ValidationError as err:
-            problems.extend(structure_problems(err.errors(), file, line, prefix))
-            doc, complete = _partial_document(value), False
-        if doc is None:
+    for check in sorted(checks, key=lambda c: c.number):
+        line, prefix = where(check.number)
+        problems.extend(check.structure)
+        if check.document_id is None:
             unreadable_id = True
             continue
-        if doc.document_id not in gold_by_id:
-            known = ", ".join(sorted(gold_by_id)[:5])
-            problems.append(Problem(file, line, prefix + "document_id", short(doc.document_id), f"unknown document id (gold has: {known})", "unknown_document"))
+        if check.document_id not in known:
+            problems.append(Problem(file, line, prefix + "document_id", short(check.document_id),
+                                    f"unknown document id (gold has: {', '.join(ordered_ids[:5])})", "unknown_document"))
             continue
-        if doc.document_id in seen:
-            problems.append(Problem(file, line, prefix + "document_id", short(doc.document_id), f"document already given on line {seen[doc.document_id]}", "duplicate_document"))
+        if check.document_id in seen:
+            problems.append(Problem(file, line, prefix + "document_id", short(check.document_id),
+                                    f"document already given on line {seen[check.document_id]}", "duplicate_document"))
             continue
-        seen[doc.document_id] = number
-        layers_of[number] = {layer for layer in LAYERS if isinstance(value, dict) and layer in value}
-        if complete:
-            parsed[doc.document_id] = (number, doc)
-        # relational checks also run on the items of a line that did parse, so one
-        # report lists every problem (ids of items that did not parse still count
-        # as known, so their absence causes no second, misleading problem)
-        raw_ids = {} if complete else _raw_ids(value)
-        problems.extend(check_document(doc, gold_by_id[doc.document_id], file, line, prefix, known_ids=raw_ids))
-
+        seen[check.document_id] = check.number
+        layers_of[check.number] = check.layers
+        problems.extend(check.relations)
     if not unreadable_id:
         some_line_failed = bool(problems)
-        for doc_id in sorted(set(gold_by_id) - set(seen)):
+        for doc_id in sorted(known - set(seen)):
             why = " (a line above did not validate: it may be that document's)" if some_line_failed else ""
             problems.append(Problem(file, None, "document_id", short(doc_id), f"gold document missing from the submission{why}", "missing_document"))
     # a layer is predicted on every line or on none
@@ -299,8 +342,39 @@ def validate_objects(
                 if layer not in layers_of[number]:
                     line, prefix = where(number)
                     problems.append(Problem(file, line, prefix + layer, "<absent>", f"layer {layer!r} is given on other lines (e.g. line {present[0]}); give it on every line or on none", "layer_coverage"))
-    docs = [parsed[document.id][1] for document in documents if document.id in parsed]
-    return docs, problems
+    return seen, problems
+
+
+def line_locator(numbering: Literal["line", "index", "none"]) -> Callable[[int], tuple[int | None, str]]:
+    """How a problem of the object numbered ``n`` is located: by that ``line`` (a file), by
+    ``[index]`` at the start of the field path (objects that did not come from a file), or by
+    the file alone (``"none"``: one record named by its document)."""
+    def where(number: int) -> tuple[int | None, str]:
+        if numbering == "line":
+            return number, ""
+        return None, f"[{number - 1}]." if numbering == "index" else ""
+
+    return where
+
+
+def validate_objects(
+    values: Sequence[tuple[int, Any]], gold: Sequence[Record | Text], file: str, *,
+    numbering: Literal["line", "index", "none"] = "line",
+) -> tuple[list[SubmissionDocument], list[Problem]]:
+    """Structure (pydantic) then relations (offsets, ids, references) of every object
+    (``check_line``), then the checks across them (``combine_lines``).
+
+    ``values`` pairs each object with its line number; ``numbering`` says how a problem is
+    located (``line_locator``).
+    """
+    documents = [_text_of(document) for document in gold]
+    gold_by_id = {document.id: document for document in documents}
+    where = line_locator(numbering)
+    checks = [check_line(number, value, gold_by_id, file, *where(number)) for number, value in values]
+    accepted, problems = combine_lines(checks, gold_by_id, file, where)
+    parsed = {c.document_id: c.document for c in checks if c.document is not None and accepted.get(c.document_id or "") == c.number}
+    docs = [parsed[document.id] for document in documents if document.id in parsed]
+    return docs, problems  # type: ignore[return-value]
 
 
 _ITEM_MODELS: dict[str, type[BaseModel]] = {"entities": SubEntity, "timexes": SubTimex, "quotes": SubQuote, "events": SubEvent}

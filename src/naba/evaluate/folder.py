@@ -1,0 +1,328 @@
+"""A submission file scored against a gold folder, one document at a time, in one or more processes.
+
+``naba.evaluate.score`` holds every gold record and submission line as pydantic models
+before it scores (about a megabyte per article-sized document). ``score_folder`` gives
+the same ``Results`` (``tests/test_folder.py`` compares them) while holding neither:
+
+1. the gold folder's file names give its document ids (``<document.id>.json``, which
+   ``naba validate`` requires and which is checked again here), and the submission file is
+   indexed by line (offset, length) while its SHA-256 is computed; nothing is parsed yet;
+2. batches of lines go to workers (``num_proc`` spawned processes, or this one): each line
+   is parsed, its gold record read from ``<id>.json`` and validated, the line aligned and
+   validated against it (``naba.submission.validate.check_line``) and, when valid, scored
+   (``naba.evaluate.scorer.score_document``); what comes back is the line's check without its
+   model, the document's count tables and its canonical JSON;
+3. gold records no line names are validated too; the checks across lines
+   (``combine_lines``) run on the returned checks; every problem is collected and reported
+   as ``score`` would report it (gold first, then the size limit, then the submission);
+4. the documents are assembled in gold order (``naba.evaluate.perdoc.Assembly``); the
+   canonical lines, spilled to a temporary file as they come, are hashed in gold order.
+
+Results do not depend on ``num_proc`` or on the order in which workers finish: every
+piece is keyed by line number or document id and put in order at the end.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import tempfile
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, replace
+from multiprocessing import get_context
+from pathlib import Path
+from typing import Any, Callable, Iterator, Sequence
+
+import naba
+from naba.common.problems import Problem, short
+from naba.evaluate.options import ScoreOptions
+from naba.evaluate.perdoc import Assembly, DocScore, OutcomesMode
+from naba.evaluate.results import Results, UnitsInfo
+from naba.gold.model import SCHEMA_VERSION
+from naba.gold.records import GoldError, annotations_dir, gold_sha256, record_paths
+from naba.submission.align import Decision, Strings
+from naba.submission.model import SubmissionError
+from naba.submission.validate import (
+    SUBMISSION_BYTES_PER_CHARACTER,
+    SUBMISSION_BYTES_PER_DOCUMENT,
+    LineCheck,
+    check_line,
+    combine_lines,
+    empty_file_problem,
+    line_locator,
+    parse_line,
+    problem_order,
+    submission_byte_bound,
+    submission_file_problems,
+)
+
+#: Lines per batch sent to a worker: large enough that a batch outweighs its messages,
+#: small enough that progress moves and two workers finish together.
+BATCH_LINES: int = 16
+_READ_BLOCK: int = 8 * 1024 * 1024
+
+
+@dataclass(frozen=True)
+class FolderScore:
+    """The results, and the alignment decisions of string spans (``naba.submission.align``)."""
+
+    results: Results
+    alignment: tuple[Decision, ...]
+
+
+@dataclass(frozen=True)
+class _Line:
+    number: int
+    offset: int
+    length: int
+
+
+@dataclass(frozen=True)
+class _LineResult:
+    """What a worker returns for one line (``check`` without its model)."""
+
+    number: int
+    parse_problems: tuple[Problem, ...]
+    blank: bool
+    undecodable: bool
+    check: LineCheck | None
+    decisions: tuple[Decision, ...]
+    gold: "_GoldResult | None"
+    score: DocScore | None
+    canonical: bytes | None
+
+
+@dataclass(frozen=True)
+class _GoldResult:
+    document_id: str
+    problems: tuple[Problem, ...]
+    text_length: int | None
+
+
+@dataclass(frozen=True)
+class _Context:
+    gold_dir: str
+    gold_ids: frozenset[str]
+    submission: str
+    file: str
+    options: ScoreOptions
+    outcomes: OutcomesMode
+    strings: Strings
+    n_documents: int
+
+
+_CONTEXT: list[_Context] = []  # the worker's context, set once per process by _init (never mutated after)
+
+
+def _init(context: _Context) -> None:
+    _CONTEXT[:] = [context]
+
+
+def _read_gold(context: _Context, document_id: str) -> tuple[Any, _GoldResult]:
+    """The validated record of ``document_id`` (None if invalid) and what the parent needs of it."""
+    from naba.gold.validate import parse_record, read_record_text
+
+    path = Path(context.gold_dir) / f"{document_id}.json"
+    text, problems = read_record_text(path)
+    record = None
+    if text is not None:
+        record, problems = parse_record(text, str(path))
+    if record is not None and record.document.id != document_id:
+        problems = [Problem(str(path), None, "document.id", short(record.document.id), f"file name must be <document.id>.json, got {path.name}", "file_name")]
+        record = None
+    length = len(record.document.text) if record is not None else None
+    return record, _GoldResult(document_id, tuple(problems), length)
+
+
+def _gold_batch(document_ids: Sequence[str]) -> list[_GoldResult]:
+    context = _CONTEXT[0]
+    return [_read_gold(context, document_id)[1] for document_id in document_ids]
+
+
+def _line_batch(lines: Sequence[_Line]) -> list[_LineResult]:
+    from naba.evaluate.scorer import score_document
+    from naba.submission.validate import align_values
+
+    context = _CONTEXT[0]
+    out: list[_LineResult] = []
+    with open(context.submission, "rb") as handle:
+        for line in lines:
+            handle.seek(line.offset)
+            parsed = parse_line(handle.read(line.length), line.number, context.file)
+            if parsed.value is None:
+                out.append(_LineResult(line.number, parsed.problems, parsed.blank, parsed.undecodable, None, (), None, None, None))
+                continue
+            doc_id = parsed.value.get("document_id")
+            record, gold = (None, None)
+            if isinstance(doc_id, str) and doc_id in context.gold_ids:
+                record, gold = _read_gold(context, doc_id)
+                if record is None:  # the gold is reported; the line cannot be checked against it
+                    out.append(_LineResult(line.number, parsed.problems, False, False, None, (), gold, None, None))
+                    continue
+            value, decisions = (parsed.value, [])
+            if record is not None:
+                ((_, value),), decisions = align_values([(line.number, parsed.value)], [record], context.strings)
+            gold_by_id = {record.document.id: record.document} if record is not None else {}
+            check = check_line(line.number, value, gold_by_id, context.file, line.number, "")
+            doc_score = canonical = None
+            if record is not None and check.document is not None and not check.structure and not check.relations:
+                doc_score = score_document(record, check.document, check.document.layers(), context.options,
+                                           n_documents=context.n_documents, outcomes=context.outcomes)
+                canonical = (check.document.canonical_json() + "\n").encode("utf-8")
+            out.append(_LineResult(line.number, parsed.problems, False, False, replace(check, document=None), tuple(decisions), gold,
+                                   doc_score, canonical))
+    return out
+
+
+def _index_lines(path: Path) -> tuple[list[_Line], str, int]:
+    """Each line's (number, offset, length) without its newline, the file's SHA-256 and size.
+    Lines end at "\\n" only, and a final newline ends the last line (as ``parse_jsonl``)."""
+    digest = hashlib.sha256()
+    lines: list[_Line] = []
+    offset = 0  # where the current line starts
+    position = 0  # bytes read so far
+    with path.open("rb") as handle:
+        while block := handle.read(_READ_BLOCK):
+            digest.update(block)
+            start = 0
+            while (end := block.find(b"\n", start)) != -1:
+                lines.append(_Line(len(lines) + 1, offset, position + end - offset))
+                offset = position + end + 1
+                start = end + 1
+            position += len(block)
+    if position > offset:
+        lines.append(_Line(len(lines) + 1, offset, position - offset))
+    return lines, digest.hexdigest(), position
+
+
+def _batches(items: Sequence[Any], size: int) -> Iterator[Sequence[Any]]:
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
+
+
+def score_folder(
+    submission: str | Path,
+    gold_dir: str | Path | None = None,
+    *,
+    options: ScoreOptions | None = None,
+    system: str | None = None,
+    outcomes: OutcomesMode = "items",
+    strings: Strings = "auto",
+    num_proc: int = 1,
+    progress: Callable[[int, int], None] | None = None,
+) -> FolderScore:
+    """Score the submission file against the gold folder (default: the shipped test gold).
+
+    Raises ``GoldError`` or ``SubmissionError`` with every problem, as ``score`` does.
+    ``progress(done, total)`` is called as lines are scored. ``num_proc`` > 1 spawns that
+    many processes; the results are the same bytes.
+    """
+    if num_proc < 1:
+        raise ValueError(f"num_proc must be at least 1, got {num_proc}")
+    options = options or ScoreOptions()
+    path = Path(submission)
+    folder = Path(gold_dir) if gold_dir is not None else annotations_dir() / "records"
+    paths = record_paths(folder)
+    if not paths:
+        raise GoldError([Problem("<gold>", None, "<records>", "[]", "no gold record to score against", "empty_gold")])
+    gold_ids = sorted(p.stem for p in paths)
+    file = str(path)
+    problems = submission_file_problems(path, submission_byte_bound(paths))
+    if problems:  # refused before a gold record or a line is read
+        raise SubmissionError(problems)
+    lines, file_sha, size = _index_lines(path)
+    context = _Context(str(folder), frozenset(gold_ids), str(path), file, options, outcomes, strings, len(gold_ids))
+
+    spill = tempfile.TemporaryFile()
+    spilled: dict[str, tuple[int, int]] = {}
+    scores: dict[str, DocScore] = {}
+    gold: dict[str, _GoldResult] = {}
+    results: list[_LineResult] = []
+    done = 0
+
+    def take(batch: list[_LineResult]) -> None:
+        nonlocal done
+        for r in batch:
+            if r.gold is not None:
+                gold.setdefault(r.gold.document_id, r.gold)
+            if r.score is not None and r.canonical is not None and r.score.document_id not in scores:
+                scores[r.score.document_id] = r.score
+                spilled[r.score.document_id] = (spill.tell(), len(r.canonical))
+                spill.write(r.canonical)
+            results.append(replace(r, score=None, canonical=None))
+        done += len(batch)
+        if progress is not None:
+            progress(done, len(lines))
+
+    with spill:
+        if num_proc == 1:
+            _init(context)
+            try:
+                for batch in _batches(lines, BATCH_LINES):
+                    take(_line_batch(batch))
+                unnamed = [d for d in gold_ids if d not in gold]
+                for gold_batch in _batches(unnamed, BATCH_LINES):
+                    for g in _gold_batch(gold_batch):
+                        gold[g.document_id] = g
+            finally:
+                _CONTEXT.clear()
+        else:
+            with ProcessPoolExecutor(max_workers=num_proc, mp_context=get_context("spawn"), initializer=_init, initargs=(context,)) as pool:
+                # spawned, never forked: a fork would copy the caller's threads and locks
+                for batch_result in pool.map(_line_batch, list(_batches(lines, BATCH_LINES))):
+                    take(batch_result)
+                unnamed = [d for d in gold_ids if d not in gold]
+                for gold_result in pool.map(_gold_batch, list(_batches(unnamed, BATCH_LINES))):
+                    for g in gold_result:
+                        gold[g.document_id] = g
+
+        gold_problems = [p for d in gold_ids for p in gold[d].problems]
+        if gold_problems:
+            raise GoldError(gold_problems)
+        limit = sum(SUBMISSION_BYTES_PER_DOCUMENT + SUBMISSION_BYTES_PER_CHARACTER * (gold[d].text_length or 0) for d in gold_ids)
+        if size > limit:
+            raise SubmissionError([Problem(file, None, "<file>", str(size), f"file is {size} bytes; the limit is {limit} bytes ({limit / 2**20:.1f} MiB)", "too_large")])
+        results.sort(key=lambda r: r.number)
+        decisions = tuple(d for r in results for d in r.decisions)
+        if not any(r.undecodable for r in results) and all(r.blank or r.undecodable for r in results):
+            parse_problems, checks = [empty_file_problem(file)], []  # as parse_jsonl: one problem, no line
+        else:  # encoding problems first, as parse_jsonl lists them
+            parse_problems = [q for r in results if r.undecodable for q in r.parse_problems] + [q for r in results if not r.undecodable for q in r.parse_problems]
+            checks = [r.check for r in results if r.check is not None]
+        _, found = combine_lines(checks, gold_ids, file, line_locator("line"))
+        if parse_problems or found:
+            raise SubmissionError(sorted(parse_problems + found, key=problem_order), decisions)
+
+        assembly = Assembly(outcomes)
+        digest = hashlib.sha256()
+        for document_id in gold_ids:
+            assembly.add(scores[document_id])
+            start, length = spilled[document_id]
+            spill.seek(start)
+            digest.update(spill.read(length))
+    from naba.evaluate.scorer import assemble_tasks
+    from naba.evaluate.tasks import TASKS
+
+    # every line gives the same layers (combine_lines checked it): the first document's
+    predicted = set(scores[gold_ids[0]].tasks)
+    tasks = assemble_tasks(assembly, tuple(spec.layer for spec in TASKS if spec.name in predicted), options)
+    results_model = Results(
+        naba_version=naba.__version__,
+        schema_version=SCHEMA_VERSION,
+        gold_sha256=gold_sha256(folder),
+        gold_documents=gold_ids,
+        submission_sha256=digest.hexdigest(),
+        submission_file_sha256=file_sha,
+        system=system,
+        options=options,
+        units=UnitsInfo(kind="sentence" if len(gold_ids) == 1 else "document", n=assembly.n_units),
+        tasks=tasks,
+        outcomes=outcomes,
+    )
+    return FolderScore(results_model, decisions)
+
+
+def worker_count(requested: int) -> int:
+    """``requested`` processes, at most the machine's CPUs (0: all of them)."""
+    available = os.cpu_count() or 1
+    return available if requested == 0 else min(requested, available)

@@ -776,3 +776,25 @@ def test_a_bare_administrative_noun_is_a_nominal_of_the_place_named_with_it() ->
 
 def test_a_bare_administrative_noun_with_no_place_named_before_is_nothing() -> None:
     assert mentions("وقال إن الولاية تحتاج دعما.") == []
+
+
+def _event_times(text: str) -> dict[str, str | None]:
+    rec = run(text)
+    texts = {t["id"]: t["text"] for t in rec["timexes"]}
+    return {e["trigger"]["text"]: texts.get(e["time_id"]) if e["time_id"] else None for e in rec["events"]}
+
+
+def test_a_duration_or_a_bound_is_not_the_time_of_an_event() -> None:
+    assert _event_times("وافقت الحكومة على اتفاق لمدة ستة أشهر.")["اتفاق"] is None
+    assert _event_times("لم تتلق البلدية حتى الآن أي مساعدة.")["مساعدة"] is None
+    assert _event_times("وصل الوزير إلى القاهرة مساء الأحد.")["وصل"] == "مساء الأحد"
+
+
+def test_a_set_dates_only_the_habitual_event_it_follows() -> None:
+    assert _event_times("وتعقد اللجنة اجتماعات كل يوم أحد.")["اجتماعات"] == "كل يوم أحد"
+    assert _event_times("ووقع الطرفان الاتفاق الذي تراجعه لجنة فنية مستويات الالتزام كل شهر.")["الاتفاق"] is None
+
+
+def test_a_time_inside_a_quote_does_not_date_the_narrators_event() -> None:
+    times = _event_times("وقال الوزير في مؤتمر صحفي إن الوفد “سيصل غدا”.")
+    assert times["مؤتمر صحفي"] is None

@@ -798,3 +798,22 @@ def test_a_set_dates_only_the_habitual_event_it_follows() -> None:
 def test_a_time_inside_a_quote_does_not_date_the_narrators_event() -> None:
     times = _event_times("وقال الوزير في مؤتمر صحفي إن الوفد “سيصل غدا”.")
     assert times["مؤتمر صحفي"] is None
+
+
+def test_a_compound_or_lineage_name_ends_with_its_family_name_whatever_its_ending() -> None:
+    people = [m[0] for m in mentions("وقالت الخبيرة سلوى عبد الرحيم الشامخ إن السوق مستقر، وأضافت الخبيرة هند بنت خالد الراشدية أن الطلب ضعيف.") if m[1] == "PER"]
+    assert "سلوى عبد الرحيم الشامخ" in people and "هند بنت خالد الراشدية" in people
+    # a time word after a compound name is not its family name
+    assert ("عبد الله", "PER", "name") in mentions("وقال الوزير عبد الله الأسبوع الماضي إن الطريق مغلق.")
+
+
+def test_a_given_name_after_a_lineage_joiner_is_the_fathers_name() -> None:
+    people = [m[0] for m in mentions("وانضم اللاعب الجديد حامد بن سمير العتيبي إلى الفريق.") if m[1] == "PER"]
+    assert people == ["حامد بن سمير العتيبي"]
+    # nothing before بن that can be a name: بن + name is a family name (Maghreb)
+    assert ("بن عبد الكريم", "PER", "name") in mentions("وقالت بن عبد الكريم إن الحي آمن.")
+
+
+def test_abd_with_a_definite_part_is_a_name_and_ala_is_not_ali() -> None:
+    assert ("عبد الكريم الناصري", "PER", "name") in mentions("وسجل عبد الكريم الناصري الهدف الأول.")
+    assert not any(m[1] == "PER" for m in mentions("وعلى صعيد آخر، ارتفعت الأسعار."))

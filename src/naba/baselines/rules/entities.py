@@ -167,14 +167,28 @@ def _is_stop(view: View, i: int, res: _Resources) -> bool:
     return final is None or view.raw(i).rstrip("\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652").endswith(final)
 
 
-def _is_family_name(view: View, i: int, res: _Resources) -> bool:
+def _is_family_name(view: View, i: int, res: _Resources, *, compound: bool = False) -> bool:
     """A definite family name after a first name (أيمن الصفدي): ال + a nisba-like ending
-    in ي that is not a known place, nisba or function word."""
+    in ي that is not a known place, nisba, function word or organisation head (النادي).
+
+    ``compound``: the name read so far has a joiner part (رضوى عبد الرحمن, مريم بنت سعيد). A
+    definite word after such a name is its family name whatever its ending (السيد، السقا،
+    البلوشية), because a compound or lineage name is already a name and news closes it with the
+    family name; only time words, titles and heads are refused (عبد الله الأسبوع الماضي)."""
     norm = view.norms[i]
-    return (
-        view.definite(i) and len(norm) > 4 and norm.endswith("ي") and norm not in res.stop
-        and (norm,) not in res.places and not _is_stop(view, i, res)
-    )
+    if not (view.definite(i) and len(norm) > 4 and norm not in res.stop and (norm,) not in res.places and not _is_stop(view, i, res)):
+        return False
+    if _head_reading(norm) is not None or (norm,) in res.titles or norm in _NOT_FAMILY_NAMES:
+        return False
+    return compound or norm.endswith("ي")  # state nisbas are in the gazetteer (res.places)
+
+
+#: Definite words that follow names in news without being family names: time words, and the
+#: adjectives of title phrases that follow an appositive name.
+_NOT_FAMILY_NAMES: Final = frozenset(normalize(w) for w in (
+    "الأسبوع", "الشهر", "العام", "اليوم", "السنة", "الماضي", "المقبل", "القادم", "الحالي", "الجاري", "الثلاثاء",
+    "الأربعاء", "الخميس", "الجمعة", "السبت", "الأحد", "الاثنين", "الثاني", "الأول", "الثالث", "الذي", "التي",
+))
 
 
 def _preceded_by_locative(view: View, index: int, cut: int, res: _Resources) -> bool:
@@ -353,9 +367,10 @@ def _is_news_word(norm: str) -> bool:
 
 @lru_cache(maxsize=1 << 16)
 def _given_name_reading(norm: str) -> bool:
-    """A common given name, alone or behind و/ف."""
+    """A common given name, alone or behind و/ف; also عبد, which opens a compound given name
+    (عبد العزيز، عبد الكريم) and is in news practically never anything but a name."""
     given = resources().given_names
-    return norm in given or (norm[:1] in ("و", "ف") and norm[1:] in given)
+    return norm in given or norm == _ABD or (norm[:1] in ("و", "ف") and (norm[1:] in given or norm[1:] == _ABD))
 
 
 @lru_cache(maxsize=1 << 16)
@@ -472,7 +487,7 @@ def _read_name(view: View, j: int, res: _Resources) -> list[int]:
         elif _is_name_token(view, j, res) and plain < _PLAIN_NAME_TOKENS:
             names.append(j)
             plain += 1
-        elif names and _is_family_name(view, j, res):
+        elif names and _is_family_name(view, j, res, compound=any(view.norms[k] in lx.NAME_JOINERS for k in names)):
             names.append(j)
             j += 1
             break  # a definite family name ends the name
@@ -620,15 +635,58 @@ def _given_name_pass(view: View, res: _Resources, out: _Collector) -> None:
     for i in view.positions(_given_name_reading):  # given names, alone or behind و/ف
         if out.overlaps(i, i):
             continue
-        cut = 0 if norms[i] in given else 1
+        cut = 0 if norms[i] in given or norms[i] == _ABD else 1
         if cut and not view.words[i]:
             continue
+        if _is_stop(view, i, res) or (cut and norms[i][1:] in _NAME_EXCEPTIONS and _is_stop_spelling(view, i, norms[i][1:])):
+            continue  # وعلى (the preposition), not the name وعلي: the original spelling decides
         names = _read_name(view, i, res)
         if len(names) < 2 or names[0] != i or any(out.overlaps(k, k) for k in names):
             continue
+        if norms[i].endswith(_ABD) and not view.definite(i + 1):
+            continue  # عبد + a definite divine name is the compound; عبد + anything else is not read
+        first = _lineage_start(view, i, res)
+        if first != i:  # the given name is a father's name: سالم بن حمد الحارثي
+            names, cut = list(range(first, i)) + names, 0
+            i = first
+            cut = 1 if norms[i][:1] in ("و", "ف") and (norms[i][1:] in given or norms[i][1:] in lx.NAME_JOINERS) else 0
         last = names[-1]
         start, end = view.stripped_start_at(i, cut), view.ends[last]
         out.add(Mention(start, end, i, last, "PER", "name", f"PER:{norms[last]}", view.text[start:end]))
+
+
+def _is_stop_spelling(view: View, i: int, norm: str) -> bool:
+    """Does token ``i`` end with the letter that makes ``norm`` a function word (على, not علي)?"""
+    final = _NAME_EXCEPTIONS[norm]
+    return view.raw(i).rstrip("\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652").endswith(final)
+
+
+def _lineage_start(view: View, i: int, res: _Resources) -> int:
+    """Where a name really starts when the given name at ``i`` follows a lineage joiner: in
+    ``سالم بن حمد`` or ``عبد الرحمن بن ناصر`` the common name is the father's, and the person's
+    own name is the part before بن/بنت/ابن (a plain name token, or a compound with عبد)."""
+    norms = view.norms
+    first = i
+    while first >= 2 and norms[first - 1] in _LINEAGE_ONLY and view.paragraphs[first - 2] == view.paragraphs[i]:
+        k = first - 2
+        if k >= 1 and norms[k - 1] == _ABD and view.words[k]:
+            k -= 1  # عبد الرحمن بن …
+        elif not _is_name_token(view, k, res) or out_of_name(view, k) or any(stem in res.stop for _, stem in stems(norms[k])):
+            if norms[first - 1] == _BIN:
+                first -= 1  # no own name before it: بن + name is a (Maghrebi) family name, قالت بن عبد الله
+            break
+        first = k
+    return first
+
+
+def out_of_name(view: View, k: int) -> bool:
+    """A token that cannot open a name: a clause word, or a word glued to a preposition."""
+    return view.norms[k][:1] in ("ب", "ل", "ك") and not view.words[k]
+
+
+_ABD: Final = normalize("عبد")
+_BIN: Final = normalize("بن")
+_LINEAGE_ONLY: Final = frozenset(normalize(w) for w in ("بن", "بنت", "ابن"))
 
 
 @lru_cache(maxsize=1 << 12)

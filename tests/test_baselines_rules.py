@@ -817,3 +817,16 @@ def test_a_given_name_after_a_lineage_joiner_is_the_fathers_name() -> None:
 def test_abd_with_a_definite_part_is_a_name_and_ala_is_not_ali() -> None:
     assert ("عبد الكريم الناصري", "PER", "name") in mentions("وسجل عبد الكريم الناصري الهدف الأول.")
     assert not any(m[1] == "PER" for m in mentions("وعلى صعيد آخر، ارتفعت الأسعار."))
+
+
+def test_an_acronym_in_brackets_after_an_organisation_names_it() -> None:
+    rec = run("ونقلت الهيئة الوطنية للإعلام (هونا) عن الوزير قوله إن الطريق مفتوح. وأضافت هونا أن العمل مستمر.")
+    org = next(e for e in rec["entities"] if any(m["text"] == "هونا" for m in e["mentions"]))
+    assert [m["text"] for m in org["mentions"]] == ["الهيئة الوطنية للإعلام", "هونا", "هونا"]
+
+
+def test_a_triple_name_in_commas_after_a_title() -> None:
+    people = [m[0] for m in mentions("وقال منسق العمليات في المنظمة، حازم فريد نصار، إن القافلة وصلت.") if m[1] == "PER"]
+    assert people == ["حازم فريد نصار"]
+    # without the closing comma only two plain parts are read
+    assert ("حازم فريد", "PER", "name") in mentions("وقال الوزير حازم فريد نصار إن الطريق مغلق.")

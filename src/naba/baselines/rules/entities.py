@@ -465,9 +465,13 @@ _TITLE_CONTINUATIONS: Final = ("رييس", "وزراء", "وزير", "مجلس",
 
 #: At most this many plain name tokens (joiner parts and a final family name aside).
 _PLAIN_NAME_TOKENS: Final = 2
+#: A name closed by commas after a title may have three plain parts: the full triple name
+#: (own, father's and family name: باسل يوسف درويش) news gives in an apposition; the closing
+#: comma is what makes a third plain word safe to read as a name.
+_PLAIN_NAME_TOKENS_IN_COMMAS: Final = 3
 
 
-def _read_name(view: View, j: int, res: _Resources) -> list[int]:
+def _read_name(view: View, j: int, res: _Resources, *, plain_max: int = _PLAIN_NAME_TOKENS) -> list[int]:
     """The tokens of a person name starting at token ``j`` (empty if none), read as Arabic names
     are built: plain name tokens (at most two), compound parts after a joiner (عبد الله, عبد
     الرحمن, بن عمار, بنت سعيد: the part after a joiner may be definite), and a final definite family
@@ -484,7 +488,7 @@ def _read_name(view: View, j: int, res: _Resources) -> list[int]:
             names.append(j)
         elif after_joiner and view.words[j] and not _is_stop(view, j, res) and not norm.isdecimal():
             names.append(j)  # the second part of a compound: الله, الرحمن, الأمير, عمار
-        elif _is_name_token(view, j, res) and plain < _PLAIN_NAME_TOKENS:
+        elif _is_name_token(view, j, res) and plain < plain_max:
             names.append(j)
             plain += 1
         elif names and _is_family_name(view, j, res, compound=any(view.norms[k] in lx.NAME_JOINERS for k in names)):
@@ -530,7 +534,7 @@ def _name_after_complement(view: View, j: int, res: _Resources) -> list[int]:
         if k + 2 < n and view.raw(k) in _QUOTES and view.raw(k + 2) in _QUOTES:
             k += 3  # a quoted name: كتلة “التجديد”
     if k < n and norms[k] in ("،", ","):
-        names = _read_name(view, k + 1, res)
+        names = _read_name(view, k + 1, res, plain_max=_PLAIN_NAME_TOKENS_IN_COMMAS)
         end = names[-1] + 1 if names else k
         return names if names and end < n and norms[end] in ("،", ",") else []
     return _read_name(view, k, res) if k > j else []
@@ -1035,6 +1039,32 @@ def _org_nominal_pass(view: View, res: _Resources, out: _Collector) -> None:
         out.add(Mention(start, view.ends[i], i, i, "ORG", "nominal", key, name))
 
 
+def _acronym_pass(view: View, res: _Resources, out: _Collector) -> None:
+    """An acronym in brackets right after an organisation's name (وكالة الأنباء الكويتية (كونا),
+    الهيئة العامة للاستثمار (جافي)) is a name of that organisation, as are its other occurrences
+    in the document: news introduces an acronym exactly this way and then uses it alone. Only one
+    indefinite word that is no place, title or function word is read as an acronym."""
+    norms, n = view.norms, view.n
+    acronyms: dict[str, Mention] = {}
+    for m in list(out.mentions):
+        if m.type != "ORG" or m.kind != "name":
+            continue
+        k = m.last + 1
+        if not (k + 2 < n and norms[k] == "(" and norms[k + 2] == ")" and view.words[k + 1]):
+            continue
+        j = k + 1
+        if view.definite(j) or len(norms[j]) < 3 or _is_stop(view, j, res) or _place_or_title(norms[j]) or out.overlaps(j, j):
+            continue
+        acronyms.setdefault(norms[j], m)
+    for i, norm in enumerate(norms):
+        for cut, acronym in ((0, norm), (1, norm[1:] if norm[:1] in ("و", "ب", "ل", "ف") else "")):
+            org = acronyms.get(acronym)
+            if org is not None and view.words[i] and not out.overlaps(i, i):
+                start = view.stripped_start_at(i, cut)
+                out.add(Mention(start, view.ends[i], i, i, "ORG", "name", org.key, org.name))
+                break
+
+
 def find_mentions(view: View) -> EntityLayer:
     """All entity mentions of a document, each with its grouping key."""
     res = resources()
@@ -1042,6 +1072,7 @@ def find_mentions(view: View) -> EntityLayer:
     _gazetteer_pass(view, res, out)
     _news_outlet_pass(view, res, out)
     _org_fac_pass(view, res, out)
+    _acronym_pass(view, res, out)
     _local_place_pass(view, res, out)
     nominals = _person_pass(view, res, out)
     _propagate(view, res, out)

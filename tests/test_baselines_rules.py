@@ -830,3 +830,8 @@ def test_a_triple_name_in_commas_after_a_title() -> None:
     assert people == ["حازم فريد نصار"]
     # without the closing comma only two plain parts are read
     assert ("حازم فريد", "PER", "name") in mentions("وقال الوزير حازم فريد نصار إن الطريق مغلق.")
+
+
+def test_the_subject_after_a_complementizer_is_the_subject_of_an_ambiguous_trigger() -> None:
+    events = _event_args("وقال مصدر حكومي إن الأردن طلب مهلة إضافية.")
+    assert ("REQUEST", [("Requester", "الأردن")]) in events

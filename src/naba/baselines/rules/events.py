@@ -349,7 +349,7 @@ def arguments(
             continue  # a nisba is an argument only as the adjective of a nominal trigger
         prep = _preposition(view, m)
         if before > 0:
-            if not verb or prep is not None:
+            if prep is not None or not (verb or (before == 1 and _subject_of_complement(view, m, index))):
                 continue  # before a noun trigger, or a prepositional phrase before it: not an argument
             role = "Agent" if sender else roles.get(None)
         elif m.nisba:
@@ -412,6 +412,17 @@ def _region_of(index: int, regions: Sequence[tuple[int, int]]) -> int:
             return number
     return -1
 
+
+
+#: Complementizers after which a clause opens with its subject (إن العراق طلب، أن النادي رفض).
+_COMPLEMENTIZERS: Final = frozenset(normalize(w) for w in ("أن", "إن", "بأن", "لأن", "وأن", "وإن"))
+
+
+def _subject_of_complement(view: View, m: Mention, index: int) -> bool:
+    """A mention right after a complementizer and right before an indefinite trigger word is the
+    subject of that word read as a verb: ``إن العراق طلب إعفاءه`` (طلب written alike as a noun and
+    a verb; after أن + subject only the verb reading is grammatical), so it takes the subject's role."""
+    return m.first > 0 and view.norms[m.first - 1] in _COMPLEMENTIZERS and m.start == view.starts[m.first] and not view.definite(index)
 
 
 #: The role of the speaking party in a speech-act event (the one who warns, asks or talks).

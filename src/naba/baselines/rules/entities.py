@@ -171,7 +171,7 @@ def _is_family_name(view: View, i: int, res: _Resources, *, compound: bool = Fal
     """A definite family name after a first name (أيمن الصفدي): ال + a nisba-like ending
     in ي that is not a known place, nisba, function word or organisation head (النادي).
 
-    ``compound``: the name read so far has a joiner part (رضوى عبد الرحمن, مريم بنت سعيد). A
+    ``compound``: the name read so far is an own name and a joiner part (رضوى عبد الرحمن, مريم بنت سعيد). A
     definite word after such a name is its family name whatever its ending (السيد، السقا،
     البلوشية), because a compound or lineage name is already a name and news closes it with the
     family name; only time words, titles and heads are refused (عبد الله الأسبوع الماضي)."""
@@ -181,6 +181,13 @@ def _is_family_name(view: View, i: int, res: _Resources, *, compound: bool = Fal
     if _head_reading(norm) is not None or (norm,) in res.titles or norm in _NOT_FAMILY_NAMES:
         return False
     return compound or norm.endswith("ي")  # state nisbas are in the gazetteer (res.places)
+
+
+def _is_full_compound(view: View, names: list[int]) -> bool:
+    """An own name followed by a joiner part (رضوى عبد الرحمن، مريم بنت سعيد): the full-name
+    structure that news closes with a family name. A name that opens with its joiner (عبد الله
+    alone) is not, since a definite word after it is as often a word of the sentence."""
+    return len(names) >= 3 and view.norms[names[0]] not in lx.NAME_JOINERS and any(view.norms[k] in lx.NAME_JOINERS for k in names[1:])
 
 
 #: Definite words that follow names in news without being family names: time words, and the
@@ -491,7 +498,7 @@ def _read_name(view: View, j: int, res: _Resources, *, plain_max: int = _PLAIN_N
         elif _is_name_token(view, j, res) and plain < plain_max:
             names.append(j)
             plain += 1
-        elif names and _is_family_name(view, j, res, compound=any(view.norms[k] in lx.NAME_JOINERS for k in names)):
+        elif names and _is_family_name(view, j, res, compound=_is_full_compound(view, names)):
             names.append(j)
             j += 1
             break  # a definite family name ends the name

@@ -776,3 +776,62 @@ def test_a_bare_administrative_noun_is_a_nominal_of_the_place_named_with_it() ->
 
 def test_a_bare_administrative_noun_with_no_place_named_before_is_nothing() -> None:
     assert mentions("وقال إن الولاية تحتاج دعما.") == []
+
+
+def _event_times(text: str) -> dict[str, str | None]:
+    rec = run(text)
+    texts = {t["id"]: t["text"] for t in rec["timexes"]}
+    return {e["trigger"]["text"]: texts.get(e["time_id"]) if e["time_id"] else None for e in rec["events"]}
+
+
+def test_a_duration_or_a_bound_is_not_the_time_of_an_event() -> None:
+    assert _event_times("وافقت الحكومة على اتفاق لمدة ستة أشهر.")["اتفاق"] is None
+    assert _event_times("لم تتلق البلدية حتى الآن أي مساعدة.")["مساعدة"] is None
+    assert _event_times("وصل الوزير إلى القاهرة مساء الأحد.")["وصل"] == "مساء الأحد"
+
+
+def test_a_set_dates_only_the_habitual_event_it_follows() -> None:
+    assert _event_times("وتعقد اللجنة اجتماعات كل يوم أحد.")["اجتماعات"] == "كل يوم أحد"
+    assert _event_times("ووقع الطرفان الاتفاق الذي تراجعه لجنة فنية مستويات الالتزام كل شهر.")["الاتفاق"] is None
+
+
+def test_a_time_inside_a_quote_does_not_date_the_narrators_event() -> None:
+    times = _event_times("وقال الوزير في مؤتمر صحفي إن الوفد “سيصل غدا”.")
+    assert times["مؤتمر صحفي"] is None
+
+
+def test_a_compound_or_lineage_name_ends_with_its_family_name_whatever_its_ending() -> None:
+    people = [m[0] for m in mentions("وقالت الخبيرة سلوى عبد الرحيم الشامخ إن السوق مستقر، وأضافت الخبيرة هند بنت خالد الراشدية أن الطلب ضعيف.") if m[1] == "PER"]
+    assert "سلوى عبد الرحيم الشامخ" in people and "هند بنت خالد الراشدية" in people
+    # a time word after a compound name is not its family name
+    assert ("عبد الله", "PER", "name") in mentions("وقال الوزير عبد الله الأسبوع الماضي إن الطريق مغلق.")
+
+
+def test_a_given_name_after_a_lineage_joiner_is_the_fathers_name() -> None:
+    people = [m[0] for m in mentions("وانضم اللاعب الجديد حامد بن سمير العتيبي إلى الفريق.") if m[1] == "PER"]
+    assert people == ["حامد بن سمير العتيبي"]
+    # nothing before بن that can be a name: بن + name is a family name (Maghreb)
+    assert ("بن عبد الكريم", "PER", "name") in mentions("وقالت بن عبد الكريم إن الحي آمن.")
+
+
+def test_abd_with_a_definite_part_is_a_name_and_ala_is_not_ali() -> None:
+    assert ("عبد الكريم الناصري", "PER", "name") in mentions("وسجل عبد الكريم الناصري الهدف الأول.")
+    assert not any(m[1] == "PER" for m in mentions("وعلى صعيد آخر، ارتفعت الأسعار."))
+
+
+def test_an_acronym_in_brackets_after_an_organisation_names_it() -> None:
+    rec = run("ونقلت الهيئة الوطنية للإعلام (هونا) عن الوزير قوله إن الطريق مفتوح. وأضافت هونا أن العمل مستمر.")
+    org = next(e for e in rec["entities"] if any(m["text"] == "هونا" for m in e["mentions"]))
+    assert [m["text"] for m in org["mentions"]] == ["الهيئة الوطنية للإعلام", "هونا", "هونا"]
+
+
+def test_a_triple_name_in_commas_after_a_title() -> None:
+    people = [m[0] for m in mentions("وقال منسق العمليات في المنظمة، حازم فريد نصار، إن القافلة وصلت.") if m[1] == "PER"]
+    assert people == ["حازم فريد نصار"]
+    # without the closing comma only two plain parts are read
+    assert ("حازم فريد", "PER", "name") in mentions("وقال الوزير حازم فريد نصار إن الطريق مغلق.")
+
+
+def test_the_subject_after_a_complementizer_is_the_subject_of_an_ambiguous_trigger() -> None:
+    events = _event_args("وقال مصدر حكومي إن الأردن طلب مهلة إضافية.")
+    assert ("REQUEST", [("Requester", "الأردن")]) in events

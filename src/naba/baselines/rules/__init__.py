@@ -195,8 +195,9 @@ def analyse(document: Any) -> dict[str, Any]:
     timex_sentences = _events.timexes_by_sentence(view, timexes)
     governors = [t for t in triggers if t.type in ("REQUEST", "WARN")]
     governor_indices = frozenset(t.index for t in governors)
+    quote_regions = [q.content_tokens for q in quotes]
     for number, trig in enumerate(triggers, start=1):
-        args, time = _events.arguments(view, trig, layer, timexes, by_sentence, timex_sentences)
+        args, time = _events.arguments(view, trig, layer, timexes, by_sentence, timex_sentences, quote_regions)
         args = args + _events.speaker_argument(view, trig, args, quotes, by_sentence)
         args = args + _events.possessor_argument(view, trig, args, by_sentence)
         arguments = []

@@ -167,14 +167,35 @@ def _is_stop(view: View, i: int, res: _Resources) -> bool:
     return final is None or view.raw(i).rstrip("\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652").endswith(final)
 
 
-def _is_family_name(view: View, i: int, res: _Resources) -> bool:
+def _is_family_name(view: View, i: int, res: _Resources, *, compound: bool = False) -> bool:
     """A definite family name after a first name (أيمن الصفدي): ال + a nisba-like ending
-    in ي that is not a known place, nisba or function word."""
+    in ي that is not a known place, nisba, function word or organisation head (النادي).
+
+    ``compound``: the name read so far is an own name and a joiner part (رضوى عبد الرحمن, مريم بنت سعيد). A
+    definite word after such a name is its family name whatever its ending (السيد، السقا،
+    البلوشية), because a compound or lineage name is already a name and news closes it with the
+    family name; only time words, titles and heads are refused (عبد الله الأسبوع الماضي)."""
     norm = view.norms[i]
-    return (
-        view.definite(i) and len(norm) > 4 and norm.endswith("ي") and norm not in res.stop
-        and (norm,) not in res.places and not _is_stop(view, i, res)
-    )
+    if not (view.definite(i) and len(norm) > 4 and norm not in res.stop and (norm,) not in res.places and not _is_stop(view, i, res)):
+        return False
+    if _head_reading(norm) is not None or (norm,) in res.titles or norm in _NOT_FAMILY_NAMES:
+        return False
+    return compound or norm.endswith("ي")  # state nisbas are in the gazetteer (res.places)
+
+
+def _is_full_compound(view: View, names: list[int]) -> bool:
+    """An own name followed by a joiner part (رضوى عبد الرحمن، مريم بنت سعيد): the full-name
+    structure that news closes with a family name. A name that opens with its joiner (عبد الله
+    alone) is not, since a definite word after it is as often a word of the sentence."""
+    return len(names) >= 3 and view.norms[names[0]] not in lx.NAME_JOINERS and any(view.norms[k] in lx.NAME_JOINERS for k in names[1:])
+
+
+#: Definite words that follow names in news without being family names: time words, and the
+#: adjectives of title phrases that follow an appositive name.
+_NOT_FAMILY_NAMES: Final = frozenset(normalize(w) for w in (
+    "الأسبوع", "الشهر", "العام", "اليوم", "السنة", "الماضي", "المقبل", "القادم", "الحالي", "الجاري", "الثلاثاء",
+    "الأربعاء", "الخميس", "الجمعة", "السبت", "الأحد", "الاثنين", "الثاني", "الأول", "الثالث", "الذي", "التي",
+))
 
 
 def _preceded_by_locative(view: View, index: int, cut: int, res: _Resources) -> bool:
@@ -353,9 +374,10 @@ def _is_news_word(norm: str) -> bool:
 
 @lru_cache(maxsize=1 << 16)
 def _given_name_reading(norm: str) -> bool:
-    """A common given name, alone or behind و/ف."""
+    """A common given name, alone or behind و/ف; also عبد, which opens a compound given name
+    (عبد العزيز، عبد الكريم) and is in news practically never anything but a name."""
     given = resources().given_names
-    return norm in given or (norm[:1] in ("و", "ف") and norm[1:] in given)
+    return norm in given or norm == _ABD or (norm[:1] in ("و", "ف") and (norm[1:] in given or norm[1:] == _ABD))
 
 
 @lru_cache(maxsize=1 << 16)
@@ -450,9 +472,13 @@ _TITLE_CONTINUATIONS: Final = ("رييس", "وزراء", "وزير", "مجلس",
 
 #: At most this many plain name tokens (joiner parts and a final family name aside).
 _PLAIN_NAME_TOKENS: Final = 2
+#: A name closed by commas after a title may have three plain parts: the full triple name
+#: (own, father's and family name: باسل يوسف درويش) news gives in an apposition; the closing
+#: comma is what makes a third plain word safe to read as a name.
+_PLAIN_NAME_TOKENS_IN_COMMAS: Final = 3
 
 
-def _read_name(view: View, j: int, res: _Resources) -> list[int]:
+def _read_name(view: View, j: int, res: _Resources, *, plain_max: int = _PLAIN_NAME_TOKENS) -> list[int]:
     """The tokens of a person name starting at token ``j`` (empty if none), read as Arabic names
     are built: plain name tokens (at most two), compound parts after a joiner (عبد الله, عبد
     الرحمن, بن عمار, بنت سعيد: the part after a joiner may be definite), and a final definite family
@@ -469,10 +495,10 @@ def _read_name(view: View, j: int, res: _Resources) -> list[int]:
             names.append(j)
         elif after_joiner and view.words[j] and not _is_stop(view, j, res) and not norm.isdecimal():
             names.append(j)  # the second part of a compound: الله, الرحمن, الأمير, عمار
-        elif _is_name_token(view, j, res) and plain < _PLAIN_NAME_TOKENS:
+        elif _is_name_token(view, j, res) and plain < plain_max:
             names.append(j)
             plain += 1
-        elif names and _is_family_name(view, j, res):
+        elif names and _is_family_name(view, j, res, compound=_is_full_compound(view, names)):
             names.append(j)
             j += 1
             break  # a definite family name ends the name
@@ -515,7 +541,7 @@ def _name_after_complement(view: View, j: int, res: _Resources) -> list[int]:
         if k + 2 < n and view.raw(k) in _QUOTES and view.raw(k + 2) in _QUOTES:
             k += 3  # a quoted name: كتلة “التجديد”
     if k < n and norms[k] in ("،", ","):
-        names = _read_name(view, k + 1, res)
+        names = _read_name(view, k + 1, res, plain_max=_PLAIN_NAME_TOKENS_IN_COMMAS)
         end = names[-1] + 1 if names else k
         return names if names and end < n and norms[end] in ("،", ",") else []
     return _read_name(view, k, res) if k > j else []
@@ -620,15 +646,58 @@ def _given_name_pass(view: View, res: _Resources, out: _Collector) -> None:
     for i in view.positions(_given_name_reading):  # given names, alone or behind و/ف
         if out.overlaps(i, i):
             continue
-        cut = 0 if norms[i] in given else 1
+        cut = 0 if norms[i] in given or norms[i] == _ABD else 1
         if cut and not view.words[i]:
             continue
+        if _is_stop(view, i, res) or (cut and norms[i][1:] in _NAME_EXCEPTIONS and _is_stop_spelling(view, i, norms[i][1:])):
+            continue  # وعلى (the preposition), not the name وعلي: the original spelling decides
         names = _read_name(view, i, res)
         if len(names) < 2 or names[0] != i or any(out.overlaps(k, k) for k in names):
             continue
+        if norms[i].endswith(_ABD) and not view.definite(i + 1):
+            continue  # عبد + a definite divine name is the compound; عبد + anything else is not read
+        first = _lineage_start(view, i, res)
+        if first != i:  # the given name is a father's name: سالم بن حمد الحارثي
+            names, cut = list(range(first, i)) + names, 0
+            i = first
+            cut = 1 if norms[i][:1] in ("و", "ف") and (norms[i][1:] in given or norms[i][1:] in lx.NAME_JOINERS) else 0
         last = names[-1]
         start, end = view.stripped_start_at(i, cut), view.ends[last]
         out.add(Mention(start, end, i, last, "PER", "name", f"PER:{norms[last]}", view.text[start:end]))
+
+
+def _is_stop_spelling(view: View, i: int, norm: str) -> bool:
+    """Does token ``i`` end with the letter that makes ``norm`` a function word (على, not علي)?"""
+    final = _NAME_EXCEPTIONS[norm]
+    return view.raw(i).rstrip("\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652").endswith(final)
+
+
+def _lineage_start(view: View, i: int, res: _Resources) -> int:
+    """Where a name really starts when the given name at ``i`` follows a lineage joiner: in
+    ``سالم بن حمد`` or ``عبد الرحمن بن ناصر`` the common name is the father's, and the person's
+    own name is the part before بن/بنت/ابن (a plain name token, or a compound with عبد)."""
+    norms = view.norms
+    first = i
+    while first >= 2 and norms[first - 1] in _LINEAGE_ONLY and view.paragraphs[first - 2] == view.paragraphs[i]:
+        k = first - 2
+        if k >= 1 and norms[k - 1] == _ABD and view.words[k]:
+            k -= 1  # عبد الرحمن بن …
+        elif not _is_name_token(view, k, res) or out_of_name(view, k) or any(stem in res.stop for _, stem in stems(norms[k])):
+            if norms[first - 1] == _BIN:
+                first -= 1  # no own name before it: بن + name is a (Maghrebi) family name, قالت بن عبد الله
+            break
+        first = k
+    return first
+
+
+def out_of_name(view: View, k: int) -> bool:
+    """A token that cannot open a name: a clause word, or a word glued to a preposition."""
+    return view.norms[k][:1] in ("ب", "ل", "ك") and not view.words[k]
+
+
+_ABD: Final = normalize("عبد")
+_BIN: Final = normalize("بن")
+_LINEAGE_ONLY: Final = frozenset(normalize(w) for w in ("بن", "بنت", "ابن"))
 
 
 @lru_cache(maxsize=1 << 12)
@@ -977,6 +1046,32 @@ def _org_nominal_pass(view: View, res: _Resources, out: _Collector) -> None:
         out.add(Mention(start, view.ends[i], i, i, "ORG", "nominal", key, name))
 
 
+def _acronym_pass(view: View, res: _Resources, out: _Collector) -> None:
+    """An acronym in brackets right after an organisation's name (وكالة الأنباء الكويتية (كونا),
+    الهيئة العامة للاستثمار (جافي)) is a name of that organisation, as are its other occurrences
+    in the document: news introduces an acronym exactly this way and then uses it alone. Only one
+    indefinite word that is no place, title or function word is read as an acronym."""
+    norms, n = view.norms, view.n
+    acronyms: dict[str, Mention] = {}
+    for m in list(out.mentions):
+        if m.type != "ORG" or m.kind != "name":
+            continue
+        k = m.last + 1
+        if not (k + 2 < n and norms[k] == "(" and norms[k + 2] == ")" and view.words[k + 1]):
+            continue
+        j = k + 1
+        if view.definite(j) or len(norms[j]) < 3 or _is_stop(view, j, res) or _place_or_title(norms[j]) or out.overlaps(j, j):
+            continue
+        acronyms.setdefault(norms[j], m)
+    for i, norm in enumerate(norms):
+        for cut, acronym in ((0, norm), (1, norm[1:] if norm[:1] in ("و", "ب", "ل", "ف") else "")):
+            org = acronyms.get(acronym)
+            if org is not None and view.words[i] and not out.overlaps(i, i):
+                start = view.stripped_start_at(i, cut)
+                out.add(Mention(start, view.ends[i], i, i, "ORG", "name", org.key, org.name))
+                break
+
+
 def find_mentions(view: View) -> EntityLayer:
     """All entity mentions of a document, each with its grouping key."""
     res = resources()
@@ -984,6 +1079,7 @@ def find_mentions(view: View) -> EntityLayer:
     _gazetteer_pass(view, res, out)
     _news_outlet_pass(view, res, out)
     _org_fac_pass(view, res, out)
+    _acronym_pass(view, res, out)
     _local_place_pass(view, res, out)
     nominals = _person_pass(view, res, out)
     _propagate(view, res, out)

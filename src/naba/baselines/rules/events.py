@@ -310,10 +310,11 @@ def timexes_by_sentence(view: View, timexes: list[TimexMatch]) -> dict[int, list
 
 def arguments(
     view: View, trig: EventMatch, layer: EntityLayer, timexes: list[TimexMatch], by_sentence: dict[int, list[Mention]] | None = None,
-    timexes_by_sentence_: dict[int, list[TimexMatch]] | None = None,
+    timexes_by_sentence_: dict[int, list[TimexMatch]] | None = None, quote_regions: Sequence[tuple[int, int]] = (),
 ) -> tuple[list[tuple[str, Mention]], TimexMatch | None]:
     """Arguments and time of ``trig``; ``by_sentence`` and ``timexes_by_sentence_`` (the
-    mentions and the time expressions grouped by sentence) are computed when not given."""
+    mentions and the time expressions grouped by sentence) are computed when not given;
+    ``quote_regions`` (first, last token of each quoted content) keep a time on its side of a quote."""
     lex = lexicon()
     if by_sentence is None:
         by_sentence = mentions_by_sentence(view, layer)
@@ -348,7 +349,7 @@ def arguments(
             continue  # a nisba is an argument only as the adjective of a nominal trigger
         prep = _preposition(view, m)
         if before > 0:
-            if not verb or prep is not None:
+            if prep is not None or not (verb or (before == 1 and _subject_of_complement(view, m, index))):
                 continue  # before a noun trigger, or a prepositional phrase before it: not an argument
             role = "Agent" if sender else roles.get(None)
         elif m.nisba:
@@ -376,12 +377,52 @@ def arguments(
         out = [("Recipient", m) if role == "Giver" and id(m) in unmarked and not m.nisba else (role, m) for role, m in out]
     time = None
     best = None
+    trigger_quote = _region_of(trig.index, quote_regions)
     for t in timexes_by_sentence_.get(sentence, ()):
+        if not _can_date_event(view, t) or _region_of(t.first, quote_regions) != trigger_quote:
+            continue
         distance = min(abs(t.first - trig.last), abs(trig.index - t.last))
+        if t.parts.recurrence is not None and not (0 < t.first - trig.last <= _SET_REACH):
+            continue  # a set dates only the habitual event it follows closely: يجتمع الخبراء كل يوم اثنين
         if distance <= 12 and (best is None or distance < best):
             time, best = t, distance
     return out, time
 
+
+#: Words before a time expression that make it a bound of a span (حتى الآن، منذ العام الماضي،
+#: إلى غاية 30 يونيو), not the time at which the event happens.
+_SET_REACH: Final = 4
+_TIME_BOUNDS: Final = frozenset(normalize(w) for w in ("حتى", "منذ", "غاية", "لغاية"))
+
+
+def _can_date_event(view: View, t: TimexMatch) -> bool:
+    """Can this time expression be the Time of an event (GUIDELINES.md 3: the point or day the
+    event happens)? A duration (ستة أشهر) says how long, not when (a set, كل شهر, is checked by
+    its distance in ``arguments``), and an expression behind حتى/منذ/قبل/بعد/خلال… is a bound of a period, not the event's time."""
+    if t.parts.duration is not None:
+        return False
+    return not (t.first > 0 and view.norms[t.first - 1] in _TIME_BOUNDS)
+
+
+def _region_of(index: int, regions: Sequence[tuple[int, int]]) -> int:
+    """Which quoted content (by position in ``regions``) holds the token, -1 for the narrator's
+    text: a time said inside a quote dates the quoted events, not the narrator's, and back."""
+    for number, (first, last) in enumerate(regions):
+        if first <= index <= last:
+            return number
+    return -1
+
+
+
+#: Complementizers after which a clause opens with its subject (إن العراق طلب، أن النادي رفض).
+_COMPLEMENTIZERS: Final = frozenset(normalize(w) for w in ("أن", "إن", "بأن", "لأن", "وأن", "وإن"))
+
+
+def _subject_of_complement(view: View, m: Mention, index: int) -> bool:
+    """A mention right after a complementizer and right before an indefinite trigger word is the
+    subject of that word read as a verb: ``إن العراق طلب إعفاءه`` (طلب written alike as a noun and
+    a verb; after أن + subject only the verb reading is grammatical), so it takes the subject's role."""
+    return m.first > 0 and view.norms[m.first - 1] in _COMPLEMENTIZERS and m.start == view.starts[m.first] and not view.definite(index)
 
 
 #: The role of the speaking party in a speech-act event (the one who warns, asks or talks).

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 import random
+from unittest import mock
 
 import numpy as np
 import pytest
@@ -235,3 +236,19 @@ def test_agrees_with_the_one_bit_per_pair_reference(n_gold, n_pred, width, densi
     pairs = [(g, p, tuple(rng.randint(0, 2) for _ in range(width))) for g in range(n_gold) for p in range(n_pred) if rng.random() < density]
     got = maximum_matching(gold_keys.__getitem__, pred_keys.__getitem__, pairs)
     assert got == _one_bit_per_pair_reference(gold_keys, pred_keys, pairs)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 12), st.integers(0, 12)), min_size=1, max_size=40, unique=True))
+def test_union_find_components_are_scipys(pairs: list[tuple[int, int]]) -> None:
+    # the Python union-find (small graphs) and scipy's connected_components (large ones) partition alike
+    from naba.evaluate import matching
+
+    edges = [(g, p, (1,)) for g, p in pairs]
+    small = matching._component_labels_small(edges)
+    with mock.patch.object(matching, "SMALL_GRAPH_EDGES", 0):
+        large = matching._component_labels(edges)
+    assert len(small) == len(large) == len(edges)
+    for a in range(len(edges)):
+        for b in range(len(edges)):
+            assert (small[a] == small[b]) == (large[a] == large[b])

@@ -63,6 +63,11 @@ def normalize_with_map(text: str) -> Normalized:
     return Normalized("".join(chars), tuple(origin), len(text))
 
 
+#: ``normalize_char`` as a ``str.translate`` table (every fold is one character to at most one).
+_TRANSLATION: Final[dict[int, str | None]] = {**{ord(c): None for c in _DELETE}, **{ord(k): v for k, v in _FOLD.items()}}
+
+
 def normalize(text: str) -> str:
-    """The folded view of ``text`` without the offset map."""
-    return "".join(normalize_char(char) for char in text)
+    """The folded view of ``text`` without the offset map: ``normalize_char`` on every
+    character, done by ``str.translate`` (in C; the scorer folds every speaker name)."""
+    return text.translate(_TRANSLATION)

@@ -42,7 +42,19 @@ _SURROGATE = re.compile("[\ud800-\udfff]")
 #: A decoded string can hold a surrogate only if the JSON text holds one or spells one as an
 #: escape; when neither occurs (almost always) no string needs to be checked. A false alarm
 #: (an escaped backslash before ``uD800``) only costs the per-string check.
-_MAYBE_SURROGATE = re.compile("[\ud800-\udfff]|\\\\u[dD][89a-fA-F]")
+_ESCAPED_SURROGATE = re.compile("\\\\u[dD][89a-fA-F]")
+
+
+def _may_hold_surrogates(text: str) -> bool:
+    """Does ``text`` hold a surrogate or spell one as an escape? Two C-speed tests: a text with
+    a raw surrogate cannot be encoded as UTF-8, and an escape needs a backslash-u."""
+    if "\\u" in text and _ESCAPED_SURROGATE.search(text) is not None:
+        return True
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False
 
 
 #: Deepest nesting accepted. Every naba file (records, submissions, results) needs fewer than
@@ -68,7 +80,7 @@ def loads_strict(text: str) -> Decoded:
     strings with lone surrogates are returned for the caller to report with their locations."""
     duplicates: list[tuple[str, Any]] = []
     surrogates: list[str] = []
-    check_strings = _MAYBE_SURROGATE.search(text) is not None
+    check_strings = _may_hold_surrogates(text)
 
     def hook(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
         out = dict(pairs)

@@ -153,8 +153,19 @@ class GroupScore:
 
 
 Candidates = Callable[[Sequence[Item], Sequence[Item]], Iterable[tuple[int, int]]]
+Restrictions = dict[str, tuple[list[Item], list[Item], list[tuple[int, int]]]]
 Weigh = Callable[[Item, Item], Weight | None]
 Classify = Callable[[Item, Item], str]
+
+
+def weighted_pairs(golds: Sequence[Item], preds: Sequence[Item], weigh: Weigh, pairs: Iterable[tuple[int, int]]) -> list[tuple[int, int, Weight]]:
+    """The admissible pairs among ``pairs`` with their weights (``weigh`` not None)."""
+    weighted = []
+    for i, j in pairs:
+        weight = weigh(golds[i], preds[j])
+        if weight is not None:
+            weighted.append((i, j, weight))
+    return weighted
 
 
 def match_items(
@@ -165,11 +176,7 @@ def match_items(
 
     ``pairs`` (index pairs to consider) defaults to ``candidates(golds, preds)``.
     """
-    weighted = []
-    for i, j in candidates(golds, preds) if pairs is None else pairs:
-        weight = weigh(golds[i], preds[j])
-        if weight is not None:
-            weighted.append((i, j, weight))
+    weighted = weighted_pairs(golds, preds, weigh, candidates(golds, preds) if pairs is None else pairs)
     return maximum_matching(lambda i: golds[i].sort_key, lambda j: preds[j].sort_key, weighted)
 
 
@@ -179,6 +186,34 @@ def prf_matched(
 ) -> Matched:
     matches = match_items(golds, preds, weigh, candidates, pairs)
     return Matched(golds, preds, matches, [classify(golds[i], preds[j]) for i, j in matches])
+
+
+def restrict(matched: Matched, restrictions: Restrictions) -> dict[str, Matched]:
+    """The matching restricted to each label's items, re-indexed as ``restrictions`` index them.
+
+    When every admissible pair joins items of one label, each label's own matching *is* this
+    restriction: its pair graph is the union of the components holding that label's items,
+    and the matching is solved per component by an order-based rule (``naba.evaluate.matching``),
+    so re-solving it would find the same pairs.
+    """
+    g_index: dict[int, int] = {}
+    p_index: dict[int, int] = {}
+    counters: dict[str, list[int]] = {}
+    for i, g in enumerate(matched.golds):
+        c = counters.setdefault(g.label, [0, 0])
+        g_index[i] = c[0]
+        c[0] += 1
+    for j, p in enumerate(matched.preds):
+        c = counters.setdefault(p.label, [0, 0])
+        p_index[j] = c[1]
+        c[1] += 1
+    pairs: dict[str, list[tuple[int, int]]] = {label: [] for label in restrictions}
+    statuses: dict[str, list[str]] = {label: [] for label in restrictions}
+    for (i, j), status in zip(matched.pairs, matched.statuses):
+        label = matched.golds[i].label
+        pairs[label].append((g_index[i], p_index[j]))
+        statuses[label].append(status)
+    return {label: Matched(sub_golds, sub_preds, pairs[label], statuses[label]) for label, (sub_golds, sub_preds, _) in restrictions.items()}
 
 
 def by_label_restrictions(
@@ -204,9 +239,6 @@ def by_label_restrictions(
     return {label: out[label] for label in sorted(out)}
 
 
-Restrictions = dict[str, tuple[list[Item], list[Item], list[tuple[int, int]]]]
-
-
 def prf_group(
     name: str,
     golds: Sequence[Item],
@@ -229,13 +261,19 @@ def prf_group(
     """
     if pairs is None:
         pairs = list(candidates(golds, preds))
-    matched = prf_matched(golds, preds, weigh, classify, pairs=pairs)
+    weighted = weighted_pairs(golds, preds, weigh, pairs)
+    matches = maximum_matching(lambda i: golds[i].sort_key, lambda j: preds[j].sort_key, weighted)
+    matched = Matched(golds, preds, matches, [classify(golds[i], preds[j]) for i, j in matches])
     per_label: dict[str, LabelScore] = {}
     if by_label:
         if restrictions is None:
             restrictions = by_label_restrictions(golds, preds, pairs)
-        for label, (sub_golds, sub_preds, sub_pairs) in restrictions.items():
-            sub = prf_matched(sub_golds, sub_preds, weigh, classify, pairs=sub_pairs)
+        if all(golds[i].label == preds[j].label for i, j, _ in weighted):
+            subs = restrict(matched, restrictions)  # each label's matching, without solving it again
+        else:
+            subs = {label: prf_matched(sub_golds, sub_preds, weigh, classify, pairs=sub_pairs)
+                    for label, (sub_golds, sub_preds, sub_pairs) in restrictions.items()}
+        for label, sub in subs.items():
             per_label[label] = LabelScore(sub.counts(), sub.semeval() if semeval else None, sub)
     return GroupScore(name, "prf", matched.counts(), matched.semeval() if semeval else None, matched, per_label)
 

@@ -292,6 +292,8 @@ def check_record(record: Record, out: _Collector) -> None:
             out.add(path + ("time_id",), q.time_id, "unknown time expression", "reference")
 
     # events
+    # (start, end, entity) of every mention: an argument's span is looked up, not searched for
+    owned_spans = {(span[0], span[1], mention_owner[m]) for m, span in mention_span.items()}
     for i, ev in enumerate(record.events):
         path = ("events", i)
         claim(ev.id, path + ("id",))
@@ -311,7 +313,7 @@ def check_record(record: Record, out: _Collector) -> None:
             else:
                 if arg.ref_id not in entity_ids:
                     out.add(apath + ("ref_id",), arg.ref_id, "argument must name an entity", "reference")
-                elif not any(mention_span[m] == (arg.start, arg.end) and mention_owner[m] == arg.ref_id for m in mention_span):
+                elif (arg.start, arg.end, arg.ref_id) not in owned_spans:
                     out.add(apath + ("start",), [arg.start, arg.end], f"argument span is not a mention of {arg.ref_id}", "argument_span")
         if ev.time_id is not None and ev.time_id not in timex_by_id:
             out.add(path + ("time_id",), ev.time_id, "unknown time expression", "reference")

@@ -38,8 +38,12 @@ def _write(path: Path, lines: list[object]) -> Path:
 
 
 def _reference(sub: Path, folder: Path | None, **kwargs: object):  # type: ignore[no-untyped-def]
-    """``score`` over the records held in memory (the folder's identity passed as the folder)."""
-    return score(sub, folder, options=OPTIONS, **kwargs)  # type: ignore[arg-type]
+    """``score`` over the records and the submission held in memory (canonical record files: the
+    records' ``gold_hash`` is the folder's ``gold_sha256``)."""
+    from naba.gold.records import gold_records
+
+    records = list(gold_records(folder))
+    return score(load_submission(sub, records), records, options=OPTIONS, **kwargs)  # type: ignore[arg-type]
 
 
 def test_every_shipped_gold_file_is_its_canonical_dump() -> None:

@@ -9,7 +9,8 @@ Public API::
 One idea per module: ``counts`` (tp/fp/fn and derived scores), ``spans`` (items,
 overlap), ``matching`` (one-to-one maximum matching), ``entities``/``timex``/``quotes``/``events``
 (the tasks), ``tokens`` (seqeval-identical IOB2), ``bootstrap`` (intervals, paired test),
-``results`` (typed results, diff), ``scorer`` (``score``), ``report`` (tables),
+``results`` (typed results, diff), ``perdoc`` (one document's count tables, assembled in gold
+order), ``scorer`` (``score``), ``folder`` (a gold folder streamed, in N processes), ``report`` (tables),
 ``leaderboard`` (ranking), ``agreement`` (inter-annotator agreement). The submission
 format and its validator are ``naba.submission``, the layer below.
 """

@@ -41,7 +41,7 @@ from itertools import accumulate
 from typing import Iterator, Literal, Sequence
 
 from naba.evaluate.matching import Weight
-from naba.evaluate.outcomes import GroupScore, prf_group
+from naba.evaluate.outcomes import GroupScore, by_label_restrictions, prf_group
 from naba.evaluate.spans import Item, SpanTuple, Units, hull_overlapping_pairs, overlap
 from naba.gold.inventory import TIME_ROLE
 from naba.gold.model import Record
@@ -208,10 +208,15 @@ def score(
     def tp(g: Item, p: Item) -> str:
         return "tp"
 
+    # the candidate pairs and their per-label split, once for both groups over the same items
+    trig_pairs = hull_overlapping_pairs(g_trig, p_trig)
+    trig = dict(pairs=trig_pairs, restrictions=by_label_restrictions(g_trig, p_trig, trig_pairs))
+    arg_pairs = list(argument_candidates(g_args, p_args))
+    arg = dict(pairs=arg_pairs, restrictions=by_label_restrictions(g_args, p_args, arg_pairs))
     return [
-        prf_group("events.trigger_identification", g_trig, p_trig, weigh_trigger_id, tp),
-        prf_group("events.trigger_classification", g_trig, p_trig, weigh_trigger_cls, tp),
-        prf_group("events.argument_identification", g_args, p_args, weigh_arg_id, tp, candidates=argument_candidates),
-        prf_group("events.argument_classification", g_args, p_args, weigh_arg_cls, tp, candidates=argument_candidates),
+        prf_group("events.trigger_identification", g_trig, p_trig, weigh_trigger_id, tp, **trig),  # type: ignore[arg-type]
+        prf_group("events.trigger_classification", g_trig, p_trig, weigh_trigger_cls, tp, **trig),  # type: ignore[arg-type]
+        prf_group("events.argument_identification", g_args, p_args, weigh_arg_id, tp, **arg),  # type: ignore[arg-type]
+        prf_group("events.argument_classification", g_args, p_args, weigh_arg_cls, tp, **arg),  # type: ignore[arg-type]
         prf_group("events.event_time", g_time, p_time, weigh_time, tp),
     ]

@@ -118,6 +118,20 @@ def _init(context: _Context) -> None:
     _CONTEXT[:] = [context]
 
 
+def _init_worker(context: _Context) -> None:
+    """A spawned worker: its context, the scorer imported, and everything alive so far frozen
+    out of the cyclic collector (``gc.freeze``), which otherwise rescans the imported modules'
+    objects on every full collection while documents churn through (a worker's own process:
+    nothing of the caller's is frozen)."""
+    import gc
+
+    import naba.evaluate.scorer  # noqa: F401  (imported before the freeze)
+    import naba.submission.validate  # noqa: F401
+
+    _init(context)
+    gc.freeze()
+
+
 def _read_gold(context: _Context, document_id: str) -> tuple[Any, _GoldResult]:
     """The validated record of ``document_id`` (None if invalid) and what the parent needs of it."""
     from naba.gold.validate import parse_record, read_record_text
@@ -267,7 +281,7 @@ def score_folder(
             finally:
                 _CONTEXT.clear()
         else:
-            with ProcessPoolExecutor(max_workers=num_proc, mp_context=get_context("spawn"), initializer=_init, initargs=(context,)) as pool:
+            with ProcessPoolExecutor(max_workers=num_proc, mp_context=get_context("spawn"), initializer=_init_worker, initargs=(context,)) as pool:
                 # spawned, never forked: a fork would copy the caller's threads and locks
                 for batch_result in pool.map(_line_batch, list(_batches(lines, BATCH_LINES))):
                     take(batch_result)

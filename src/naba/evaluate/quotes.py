@@ -29,8 +29,8 @@ from typing import Literal, Sequence
 
 from naba.common.arabic import normalize
 from naba.evaluate.matching import Weight
-from naba.evaluate.outcomes import GroupScore, accuracy_group, match_items, prf_group
-from naba.evaluate.spans import Item, SpanTuple, Units, overlap, overlaps_any, set_overlap
+from naba.evaluate.outcomes import GroupScore, accuracy_group, by_label_restrictions, match_items, prf_group
+from naba.evaluate.spans import Item, SpanTuple, Units, hull_overlapping_pairs, overlap, overlaps_any, set_overlap
 from naba.gold.model import Record
 from naba.submission.model import SubmissionDocument
 
@@ -145,11 +145,15 @@ def score(gold: Sequence[Record], subs: Sequence[SubmissionDocument], units: Uni
         contents, cues = pred_items(d, sub, units)
         p_content += contents
         p_cue += cues
-    overlap_pairs = match_items(g_content, p_content, weigh_content_overlap)
+    # one overlap sweep and one per-kind split for the three groups over the same content items
+    pairs = hull_overlapping_pairs(g_content, p_content)
+    restrictions = by_label_restrictions(g_content, p_content, pairs)
+    overlap_pairs = match_items(g_content, p_content, weigh_content_overlap, pairs=pairs)
+    shared = dict(pairs=pairs, restrictions=restrictions)
     return [
-        prf_group("quotes.content_strict", g_content, p_content, weigh_content_strict, _tp),
-        prf_group("quotes.content_overlap", g_content, p_content, weigh_content_overlap, _tp),
+        prf_group("quotes.content_strict", g_content, p_content, weigh_content_strict, _tp, **shared),  # type: ignore[arg-type]
+        prf_group("quotes.content_overlap", g_content, p_content, weigh_content_overlap, _tp, **shared),  # type: ignore[arg-type]
         prf_group("quotes.cue", g_cue, p_cue, weigh_cue(cue_match), _tp),
         accuracy_group("quotes.speaker_accuracy", g_content, p_content, overlap_pairs, speaker_right),
-        prf_group("quotes.quote_speaker", g_content, p_content, weigh_quote_speaker, _tp),
+        prf_group("quotes.quote_speaker", g_content, p_content, weigh_quote_speaker, _tp, **shared),  # type: ignore[arg-type]
     ]

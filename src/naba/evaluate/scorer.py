@@ -79,11 +79,19 @@ def score(
     outcome in the results (what ``Results.diff`` and ``naba errors`` read), "omitted" keeps
     the counts only (a large gold's outcomes run to gigabytes of JSON).
 
+    A submission file against a gold folder (or the shipped gold) is scored by
+    ``naba.evaluate.folder.score_folder``, one document at a time.
+
     Each document is scored on its own (``score_document``) and the documents are assembled
     in gold order (``naba.evaluate.perdoc``): the same numbers as one matching over the
     whole corpus, since no matching pairs items of two documents.
     """
     options = options or ScoreOptions()
+    if isinstance(submission, (str, Path)) and (gold is None or isinstance(gold, (str, Path))):
+        # a file against a folder: streamed, so that memory does not grow with the gold
+        from naba.evaluate.folder import score_folder
+
+        return score_folder(submission, gold, options=options, system=system, outcomes=outcomes).results
     if gold is None or isinstance(gold, (str, Path)):
         from naba.gold.records import gold_records, gold_sha256
 

@@ -72,7 +72,7 @@ def agreement_rows(root: Path | None = None) -> list[Row]:
 
 
 def dev_agreement_rows(root: Path | None = None) -> list[Row]:
-    """The dev split's second pass (three articles) before and after its adjudication."""
+    """The dev split's second pass (every article in ``dev/second_pass``) before and after its adjudication."""
     annotations = root or annotations_dir()
     return _pass_rows(annotations / "dev" / "second_pass", annotations / "dev" / "records")
 
@@ -137,7 +137,7 @@ def events_agreement_table(root: Path | None = None) -> str:
 
 
 if __name__ == "__main__":
-    print("Dev second pass (three articles, all layers):")
+    print(f"Dev second pass ({len(list((annotations_dir() / 'dev' / 'second_pass' / 'second_annotator').glob('*.json')))} articles, all layers):")
     print(dev_agreement_table())
     print()
     print("Second pass (all layers):")

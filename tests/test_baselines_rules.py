@@ -835,3 +835,17 @@ def test_a_triple_name_in_commas_after_a_title() -> None:
 def test_the_subject_after_a_complementizer_is_the_subject_of_an_ambiguous_trigger() -> None:
     events = _event_args("وقال مصدر حكومي إن الأردن طلب مهلة إضافية.")
     assert ("REQUEST", [("Requester", "الأردن")]) in events
+
+
+def test_round4_name_structure_berber_joiner_fused_bin_abd_and_feminine_doctor() -> None:
+    people = [m[0] for m in mentions("وقال اللاعب حميد أيت الطالب إن الفريق جاهز، وأكدت الدكتورة سهام المراكشي أن الإصابة خفيفة.") if m[1] == "PER"]
+    assert "حميد أيت الطالب" in people and "سهام المراكشي" in people
+    assert any(p.startswith("رجاء بنعبد الرحمن") for p in (m[0] for m in mentions("وقالت المديرة رجاء بنعبد الرحمن إن الورش انطلقت.")))
+
+
+def test_round4_an_organisation_head_or_a_team_is_not_a_name_after_a_title() -> None:
+    people = [m[0] for m in mentions("وقال رئيس وفد مجلس الشيوخ في اللجنة إن الحوار مستمر.") if m[1] == "PER"]
+    assert people == []
+    people = [m[0] for m in mentions("وأضاف المدرب أن الفريق سيجري حصة تدريبية غدا.") if m[1] == "PER"]
+    assert people == []
+    assert ("سعد العلي", "PER", "name") in mentions("وقال الفريق سعد العلي إن القوات انسحبت.")

@@ -849,3 +849,21 @@ def test_round4_an_organisation_head_or_a_team_is_not_a_name_after_a_title() -> 
     people = [m[0] for m in mentions("وأضاف المدرب أن الفريق سيجري حصة تدريبية غدا.") if m[1] == "PER"]
     assert people == []
     assert ("سعد العلي", "PER", "name") in mentions("وقال الفريق سعد العلي إن القوات انسحبت.")
+
+
+def test_round4_a_quotation_before_its_cue_is_the_content() -> None:
+    (q,) = quotes("\"سنقاتل حتى النهاية\"، قال الوزير أيمن الصفدي في مؤتمر صحفي أمس.")
+    assert q["cue"]["text"] == "قال" and q["kind"] == "direct"
+    assert [c["text"] for c in q["content"]] == ["سنقاتل حتى النهاية"]
+    assert q["speaker_name"] == "أيمن الصفدي"
+    (q,) = quotes("\"لسنا ضد القرار\"، قالت الوزيرة هند الصباح، \"لكننا نريد الحوار\".")
+    assert [c["text"] for c in q["content"]] == ["لسنا ضد القرار", "لكننا نريد الحوار"]
+    # a quotation inside a sentence is not read backwards
+    assert all(q["cue"]["text"] != "قال" for q in quotes("ووصف الوزير الخطة بأنها \"جيدة جدا\"، قال المراقبون."))
+
+
+def test_round4_an_accusative_source_and_a_source_in_a_construct_organisation_speak() -> None:
+    (q,) = quotes("وقال مصدر في إدارة الجمارك إن الشحنة وصلت.")
+    assert q["speaker_mention"]["text"] == "مصدر"
+    qs = quotes("غير أن مصدرا أمنيا كشف أمس أن الطريق مغلق.")
+    assert qs and "مصدر" in (qs[0]["speaker_name"] or "")  # the fronted subject of كشف

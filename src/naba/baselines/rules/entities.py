@@ -126,7 +126,12 @@ def _head_reading(norm: str) -> tuple[int, str] | None:
 
 @lru_cache(maxsize=1 << 16)
 def _has_source_reading(norm: str) -> bool:
-    return any(stem in ("مصدر", "المصدر") for _, stem in stems(norm))
+    return any(stem in _SOURCE_FORMS for _, stem in stems(norm))
+
+
+#: The anonymous source's head: nominative/genitive مصدر, the accusative مصدرا (كشف أن مصدرا طبيا
+#: ...), and the definite المصدر that continues it.
+_SOURCE_FORMS: Final = frozenset(("مصدر", "مصدرا", "المصدر"))
 
 
 @lru_cache(maxsize=1 << 16)
@@ -862,14 +867,18 @@ def _nominal_pass(view: View, res: _Resources, out: _Collector, nominals: list[t
     current: str | None = None
     for i in view.positions(_has_source_reading):
         for cut, stem in stems(norms[i]):
-            if stem == "مصدر":
+            if stem in ("مصدر", "مصدرا"):
                 # the head with its adjective (مصدر أمني), or the head alone before the
                 # organisation it belongs to (مصدر في الشرطة: the prepositional phrase is outside)
                 last = i
                 while last + 1 < n and last - i < 1 and view.words[last + 1] and norms[last + 1] not in res.stop and not view.definite(last + 1):
                     last += 1
+                # the organisation may be a construct (مصدر في إدارة الصيدلة: an indefinite head
+                # and a definite genitive)
                 if last == i and not (i + 2 < n and norms[i + 1] in ("في", "من", "داخل", "لدي")
-                                      and (view.definite(i + 2) or _head_reading(norms[i + 2]) is not None)):
+                                      and (view.definite(i + 2) or _head_reading(norms[i + 2]) is not None
+                                           or (i + 3 < n and view.words[i + 2] and norms[i + 2] not in res.stop
+                                               and view.definite(i + 3)))):
                     continue
                 current = f"PER:source:{i}"
                 start = view.stripped_start_at(i, cut)

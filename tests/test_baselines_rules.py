@@ -867,3 +867,12 @@ def test_round4_an_accusative_source_and_a_source_in_a_construct_organisation_sp
     assert q["speaker_mention"]["text"] == "مصدر"
     qs = quotes("غير أن مصدرا أمنيا كشف أمس أن الطريق مغلق.")
     assert qs and "مصدر" in (qs[0]["speaker_name"] or "")  # the fronted subject of كشف
+
+
+def test_round4_a_place_behind_a_preposition_never_speaks_and_a_denial_takes_a_noun_phrase() -> None:
+    (q,) = quotes("وقال الوزير في مؤتمر صحفي عقده في القاهرة إن الخطة جاهزة.")
+    assert q["speaker_name"] != "القاهرة"
+    qs = quotes("في المقابل، نفى المتحدث باسم الوزارة تعرض الموظفين لأي ضغوط، مؤكدا أن \"الوضع تحت السيطرة\".")
+    assert qs and qs[-1]["cue"]["text"] == "مؤكدا" and qs[-1]["speaker_entity_id"] is not None
+    qs = quotes("وقال الوزير أيمن الصفدي إن الحوار مستمر، نافيا وجود أي خلاف مع الحكومة.")
+    assert [c["text"] for c in qs[-1]["content"]] == ["وجود أي خلاف مع الحكومة"]

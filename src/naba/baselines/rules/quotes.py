@@ -161,6 +161,10 @@ def _count_words(words: list[bool], norms: list[str], first: int, end: int) -> i
 
 _COORDINATED_SET: Final = frozenset(_COORDINATED)
 
+#: Denial participles whose complement may be a noun phrase stating the denied proposition
+#: (GUIDELINES 2.1: نافيا وجود أي اتصالات is a quote), as well as a clause (نافيا أن).
+_DENIAL_PARTICIPLES: Final = frozenset(normalize(w) for w in ("نافيا", "نافية"))
+
 
 #: How far after a cue its content may open: news puts long titles, the time and the occasion
 #: between them (قال وزير الدولة لشؤون … الدكتور X، أمس الخميس، خلال مؤتمر صحفي بمقر …، إن).
@@ -226,7 +230,18 @@ def find_quotes(view: View, layer: EntityLayer) -> list[QuoteMatch]:
                                   (o, cl), "direct", speaker, speaker_key, relay_key, region))
             i = end
             continue
+        if open_at is None and stem in _DENIAL_PARTICIPLES and i + 1 < n and words[i + 1] and paragraphs[i + 1] == paragraph \
+                and norms[i + 1] not in c.prepositions and not _is_complementizer(norms[i + 1]):
+            open_at = j = i + 1  # a denial's noun phrase states the denied proposition: نافيا وجود أي اتصالات
         if open_at is None or open_at >= n or paragraphs[open_at] != paragraph:
+            if stem in c.verbs and i + 1 < n:
+                # a speech verb whose content is no clause (نفى المتحدث X تعرض …) still names who
+                # speaks next: its subject, right after it, is the running speaker of ``، مؤكدا أن``
+                subject = next((m for m in _mentions_in(view, i + 1, i + 1, mention_index) if m.type == "PER"), None)
+                subject = subject or next((m for m in _mentions_in(view, i + 1, min(n - 1, i + 6), mention_index)
+                                           if m.first == i + 1 and m.type == "PER"), None)
+                if subject is not None:
+                    running = subject.key
             i += 1
             continue
         region = (i + 1, j - 1)
@@ -384,7 +399,15 @@ def _subject(view: View, mentions: list[Mention]) -> Mention | None:
     def addressee(m: Mention) -> bool:
         return m.start > starts[m.first] and norms[m.first].startswith("ل")
 
-    candidates = [m for m in mentions if not addressee(m)]
+    def complement(m: Mention) -> bool:
+        """A place behind a preposition (في عمّان، بفاس، لملعب X) is where the words were said,
+        never who said them."""
+        if m.type not in ("GPE", "LOC", "FAC"):
+            return False
+        behind = m.start > starts[m.first] and norms[m.first][:1] in "بلك"
+        return behind or (m.first > 0 and norms[m.first - 1] in _NOT_SUBJECT_BEFORE)
+
+    candidates = [m for m in mentions if not addressee(m) and not complement(m)]
     for m in candidates:
         if m.type == "PER":
             return m
@@ -392,6 +415,11 @@ def _subject(view: View, mentions: list[Mention]) -> Mention | None:
         if not m.nisba:
             return m
     return None
+
+
+#: How far before ``قوله`` its ``عن`` may stand: the source's long title and name lie between
+#: (نقلت الوكالة عن نائب رئيس الجامعة … المكلف بالمسابقات، X، قوله).
+_RELAY_WINDOW: Final = 25
 
 
 def _speaker(view: View, cue: int, region: tuple[int, int], by_token: _MentionIndex, stem: str, c: Cues) -> tuple[Mention | None, str | None, str | None]:
@@ -403,7 +431,7 @@ def _speaker(view: View, cue: int, region: tuple[int, int], by_token: _MentionIn
         k = cue - 1
         sentence = sentences[cue]
         about = None
-        while k >= 0 and sentences[k] == sentence and cue - k <= 15:
+        while k >= 0 and sentences[k] == sentence and cue - k <= _RELAY_WINDOW:
             if norms[k] == "عن" and about is None:
                 about = k
             if about is not None and _is_relay_verb(norms[k]):

@@ -835,3 +835,44 @@ def test_a_triple_name_in_commas_after_a_title() -> None:
 def test_the_subject_after_a_complementizer_is_the_subject_of_an_ambiguous_trigger() -> None:
     events = _event_args("وقال مصدر حكومي إن الأردن طلب مهلة إضافية.")
     assert ("REQUEST", [("Requester", "الأردن")]) in events
+
+
+def test_round4_name_structure_berber_joiner_fused_bin_abd_and_feminine_doctor() -> None:
+    people = [m[0] for m in mentions("وقال اللاعب حميد أيت الطالب إن الفريق جاهز، وأكدت الدكتورة سهام المراكشي أن الإصابة خفيفة.") if m[1] == "PER"]
+    assert "حميد أيت الطالب" in people and "سهام المراكشي" in people
+    assert any(p.startswith("رجاء بنعبد الرحمن") for p in (m[0] for m in mentions("وقالت المديرة رجاء بنعبد الرحمن إن الورش انطلقت.")))
+
+
+def test_round4_an_organisation_head_or_a_team_is_not_a_name_after_a_title() -> None:
+    people = [m[0] for m in mentions("وقال رئيس وفد مجلس الشيوخ في اللجنة إن الحوار مستمر.") if m[1] == "PER"]
+    assert people == []
+    people = [m[0] for m in mentions("وأضاف المدرب أن الفريق سيجري حصة تدريبية غدا.") if m[1] == "PER"]
+    assert people == []
+    assert ("سعد العلي", "PER", "name") in mentions("وقال الفريق سعد العلي إن القوات انسحبت.")
+
+
+def test_round4_a_quotation_before_its_cue_is_the_content() -> None:
+    (q,) = quotes("\"سنقاتل حتى النهاية\"، قال الوزير أيمن الصفدي في مؤتمر صحفي أمس.")
+    assert q["cue"]["text"] == "قال" and q["kind"] == "direct"
+    assert [c["text"] for c in q["content"]] == ["سنقاتل حتى النهاية"]
+    assert q["speaker_name"] == "أيمن الصفدي"
+    (q,) = quotes("\"لسنا ضد القرار\"، قالت الوزيرة هند الصباح، \"لكننا نريد الحوار\".")
+    assert [c["text"] for c in q["content"]] == ["لسنا ضد القرار", "لكننا نريد الحوار"]
+    # a quotation inside a sentence is not read backwards
+    assert all(q["cue"]["text"] != "قال" for q in quotes("ووصف الوزير الخطة بأنها \"جيدة جدا\"، قال المراقبون."))
+
+
+def test_round4_an_accusative_source_and_a_source_in_a_construct_organisation_speak() -> None:
+    (q,) = quotes("وقال مصدر في إدارة الجمارك إن الشحنة وصلت.")
+    assert q["speaker_mention"]["text"] == "مصدر"
+    qs = quotes("غير أن مصدرا أمنيا كشف أمس أن الطريق مغلق.")
+    assert qs and "مصدر" in (qs[0]["speaker_name"] or "")  # the fronted subject of كشف
+
+
+def test_round4_a_place_behind_a_preposition_never_speaks_and_a_denial_takes_a_noun_phrase() -> None:
+    (q,) = quotes("وقال الوزير في مؤتمر صحفي عقده في القاهرة إن الخطة جاهزة.")
+    assert q["speaker_name"] != "القاهرة"
+    qs = quotes("في المقابل، نفى المتحدث باسم الوزارة تعرض الموظفين لأي ضغوط، مؤكدا أن \"الوضع تحت السيطرة\".")
+    assert qs and qs[-1]["cue"]["text"] == "مؤكدا" and qs[-1]["speaker_entity_id"] is not None
+    qs = quotes("وقال الوزير أيمن الصفدي إن الحوار مستمر، نافيا وجود أي خلاف مع الحكومة.")
+    assert [c["text"] for c in qs[-1]["content"]] == ["وجود أي خلاف مع الحكومة"]

@@ -126,7 +126,12 @@ def _head_reading(norm: str) -> tuple[int, str] | None:
 
 @lru_cache(maxsize=1 << 16)
 def _has_source_reading(norm: str) -> bool:
-    return any(stem in ("مصدر", "المصدر") for _, stem in stems(norm))
+    return any(stem in _SOURCE_FORMS for _, stem in stems(norm))
+
+
+#: The anonymous source's head: nominative/genitive مصدر, the accusative مصدرا (كشف أن مصدرا طبيا
+#: ...), and the definite المصدر that continues it.
+_SOURCE_FORMS: Final = frozenset(("مصدر", "مصدرا", "المصدر"))
 
 
 @lru_cache(maxsize=1 << 16)
@@ -142,6 +147,8 @@ def _is_name_token(view: View, i: int, res: _Resources) -> bool:
         return False
     if view.definite(i) or norm.startswith("لل") or _is_stop(view, i, res) or norm in _PLACE_HEADS:
         return False  # an administrative noun (ولاية، محافظة) heads a place, it is no name
+    if norm in res.org_heads or norm in res.fac_heads:
+        return False  # an organisation head (مجلس، لجنة) is the title's complement: رئيس وفد مجلس النواب
     return not _place_or_title(norm)
 
 
@@ -578,6 +585,11 @@ def _title_at(view: View, i: int, res: _Resources) -> tuple[int, int, int] | Non
     return match.cut, last, match.first
 
 
+#: Titles that are also common nouns of the sentence: the rank الفريق is "the team" in most news.
+_AMBIGUOUS_RANKS: Final = frozenset(normalize(w) for w in ("الفريق",))
+_RANK_GRADES: Final = frozenset(normalize(w) for w in ("أول", "الأول", "ركن", "الركن"))
+
+
 def _person_pass(view: View, res: _Resources, out: _Collector) -> list[tuple[int, int, str]]:
     """Names after titles and after speech verbs; returns nominal title phrases (first, last, head)."""
     norms = view.norms
@@ -603,8 +615,16 @@ def _person_pass(view: View, res: _Resources, out: _Collector) -> list[tuple[int
         if names and any(m.type in ("GPE", "LOC") for k in names for m in out.taken.get(k, ())):
             names = []  # a place found before (زار الوزير X: X was named after محافظة)
         j = names[-1] + 1 if names else last + 1
-        # a single common noun in construct with a definite noun is not a name (آليات الرد)
-        if len(names) == 1 and j < n and view.definite(j) and norms[j] not in ("الذي", "التي"):
+        # a single common noun in construct with a definite noun, or with an organisation's head,
+        # is not a name (آليات الرد; رئيس وفد مجلس النواب; الأمين العام لمجلس الصحة لدول مجلس التعاون)
+        if len(names) == 1 and j < n and ((view.definite(j) and norms[j] not in ("الذي", "التي"))
+                                          or norms[j] in res.org_heads):
+            names = []
+        # الفريق is the army rank and, far more often in news, "the team": as a rank it is followed
+        # by أول/ركن or a common given name (الفريق أول X، الفريق سعد X), never by a verb (الفريق سيخوض)
+        if names and norms[i] in _AMBIGUOUS_RANKS and not (
+                norms[last + 1 if last + 1 < n else last] in _RANK_GRADES or norms[names[0]] in res.given_names
+                or norms[names[0]] in lx.NAME_JOINERS):
             names = []
         if names:
             first, end_tok = names[0], names[-1]
@@ -847,14 +867,18 @@ def _nominal_pass(view: View, res: _Resources, out: _Collector, nominals: list[t
     current: str | None = None
     for i in view.positions(_has_source_reading):
         for cut, stem in stems(norms[i]):
-            if stem == "مصدر":
+            if stem in ("مصدر", "مصدرا"):
                 # the head with its adjective (مصدر أمني), or the head alone before the
                 # organisation it belongs to (مصدر في الشرطة: the prepositional phrase is outside)
                 last = i
                 while last + 1 < n and last - i < 1 and view.words[last + 1] and norms[last + 1] not in res.stop and not view.definite(last + 1):
                     last += 1
+                # the organisation may be a construct (مصدر في إدارة الصيدلة: an indefinite head
+                # and a definite genitive)
                 if last == i and not (i + 2 < n and norms[i + 1] in ("في", "من", "داخل", "لدي")
-                                      and (view.definite(i + 2) or _head_reading(norms[i + 2]) is not None)):
+                                      and (view.definite(i + 2) or _head_reading(norms[i + 2]) is not None
+                                           or (i + 3 < n and view.words[i + 2] and norms[i + 2] not in res.stop
+                                               and view.definite(i + 3)))):
                     continue
                 current = f"PER:source:{i}"
                 start = view.stripped_start_at(i, cut)

@@ -199,6 +199,8 @@ TITLES: Final[tuple[str, ...]] = (
     "الناشط", "الناشطة", "نظيره", "نظيرته", "المسؤول", "المسؤولة", "منسق", "منسقة", "ممثل", "ممثلة",
     "عضو", "عضوة", "المدرب", "مدرب", "اللاعب", "اللاعبة", "الباحث", "الباحثة", "الأستاذ", "الأستاذة",
     "الطبيب", "الطبيبة", "المحامي", "المحامية", "القاضي", "القاضية", "وزير الدولة", "كاتب الدولة",
+    # the feminine of the doctor's title, and the rapporteur of a council or committee
+    "الدكتورة", "مقرر", "مقررة", "المقرر", "المقررة",
 )
 
 #: Tokens that are never part of a person name (function words, speech verbs, common
@@ -242,8 +244,9 @@ MORE_TITLES: Final[tuple[str, ...]] = (
     "رئيسة الوزراء", "وزيرة الخارجية", "وزيرة الصحة", "نائبة", "نائبة الرئيس",
 )
 
-#: Name-internal particles that let a person name run to a third token (عبد الله، ابن سلمان).
-NAME_JOINERS: Final[frozenset[str]] = frozenset(normalize(w) for w in ("عبد", "بن", "ابن", "أبو", "أبي", "آل", "ولد", "بنت", "دي", "فون", "فان", "دا"))
+#: Name-internal particles that let a person name run to a third token (عبد الله، ابن سلمان); also
+#: the Berber أيت/آيت ("sons of", Maghrebi family names) and the fused Maghrebi spelling بنعبد (بن عبد).
+NAME_JOINERS: Final[frozenset[str]] = frozenset(normalize(w) for w in ("عبد", "بن", "ابن", "أبو", "أبي", "آل", "ولد", "بنت", "دي", "فون", "فان", "دا", "أيت", "آيت", "بنعبد"))
 
 # --------------------------------------------------------------------------- nisba
 

@@ -161,6 +161,10 @@ def _count_words(words: list[bool], norms: list[str], first: int, end: int) -> i
 
 _COORDINATED_SET: Final = frozenset(_COORDINATED)
 
+#: Denial participles whose complement may be a noun phrase stating the denied proposition
+#: (GUIDELINES 2.1: نافيا وجود أي اتصالات is a quote), as well as a clause (نافيا أن).
+_DENIAL_PARTICIPLES: Final = frozenset(normalize(w) for w in ("نافيا", "نافية"))
+
 
 #: How far after a cue its content may open: news puts long titles, the time and the occasion
 #: between them (قال وزير الدولة لشؤون … الدكتور X، أمس الخميس، خلال مؤتمر صحفي بمقر …، إن).
@@ -209,7 +213,35 @@ def find_quotes(view: View, layer: EntityLayer) -> list[QuoteMatch]:
                 open_at = j
                 break
             j += 1
+        before = _quotation_before(view, i, closing, name_quotes) if stem in c.verbs else None
+        if before is not None and (open_at is None or open_at >= n or paragraphs[open_at] != paragraph):
+            # the quotation alone, before its cue: «"…"، قال X في تصريح …»
+            o, cl = before
+            end = i + 1
+            while end < n and paragraphs[end] == paragraph and norms[end] not in _SENTENCE_END and norms[end] != _QUOTE:
+                end += 1
+            region = (i + 1, end - 1)
+            speaker, speaker_key, relay_key = _speaker(view, i, region, mention_index, stem, c)
+            if speaker_key is None:
+                speaker_key = running
+            else:
+                running = speaker_key
+            out.append(QuoteMatch(i, view.stripped_start_at(i, cut), view.ends[i], ((view.starts[o + 1], view.ends[cl - 1]),),
+                                  (o, cl), "direct", speaker, speaker_key, relay_key, region))
+            i = end
+            continue
+        if open_at is None and stem in _DENIAL_PARTICIPLES and i + 1 < n and words[i + 1] and paragraphs[i + 1] == paragraph \
+                and norms[i + 1] not in c.prepositions and not _is_complementizer(norms[i + 1]):
+            open_at = j = i + 1  # a denial's noun phrase states the denied proposition: نافيا وجود أي اتصالات
         if open_at is None or open_at >= n or paragraphs[open_at] != paragraph:
+            if stem in c.verbs and i + 1 < n:
+                # a speech verb whose content is no clause (نفى المتحدث X تعرض …) still names who
+                # speaks next: its subject, right after it, is the running speaker of ``، مؤكدا أن``
+                subject = next((m for m in _mentions_in(view, i + 1, i + 1, mention_index) if m.type == "PER"), None)
+                subject = subject or next((m for m in _mentions_in(view, i + 1, min(n - 1, i + 6), mention_index)
+                                           if m.first == i + 1 and m.type == "PER"), None)
+                if subject is not None:
+                    running = subject.key
             i += 1
             continue
         region = (i + 1, j - 1)
@@ -283,6 +315,9 @@ def find_quotes(view: View, layer: EntityLayer) -> list[QuoteMatch]:
         else:
             unquoted_words += count
         kind = "direct" if unquoted_words == 0 else ("indirect" if quoted_words == 0 else "mixed")
+        if before is not None:  # «"…"، قالت X، "…"»: the quotation before the cue is a span of the same quote
+            content.insert(0, (view.starts[before[0] + 1], view.ends[before[1] - 1]))
+            kind = "mixed" if kind == "indirect" else kind
         # 3. speaker and relay
         speaker, speaker_key, relay_key = _speaker(view, i, region, mention_index, stem, c)
         if speaker_key is None and stem in c.verbs and cut == 0:
@@ -296,6 +331,22 @@ def find_quotes(view: View, layer: EntityLayer) -> list[QuoteMatch]:
         out.append(QuoteMatch(i, cue_start, view.ends[i], tuple(content), (open_at, last), kind, speaker, speaker_key, relay_key, region))
         i = max(i + 1, j)
     return out
+
+
+def _quotation_before(view: View, cue: int, closing: dict[int, int], name_quotes: set[int]) -> tuple[int, int] | None:
+    """(opening, closing) marks of a quotation written before its cue verb, a frequent order in
+    news: ``"لا أفكر إلا في المباراة"، قال اللاعب``. The quotation must open its sentence (or
+    paragraph) and be closed right before the comma that precedes the cue; a name or scare quote
+    is not speech."""
+    norms = view.norms
+    if cue < 3 or norms[cue - 1] not in _COMMAS or (cue - 2) not in closing:
+        return None
+    opening = closing[cue - 2]
+    if opening in name_quotes or opening + 1 > cue - 3:
+        return None
+    if opening > 0 and view.paragraphs[opening - 1] == view.paragraphs[opening] and norms[opening - 1] not in _SENTENCE_END:
+        return None
+    return opening, cue - 2
 
 
 _MentionIndex = tuple[list[Mention], list[int]]  # the layer's mentions (text order) and their first tokens
@@ -348,7 +399,15 @@ def _subject(view: View, mentions: list[Mention]) -> Mention | None:
     def addressee(m: Mention) -> bool:
         return m.start > starts[m.first] and norms[m.first].startswith("ل")
 
-    candidates = [m for m in mentions if not addressee(m)]
+    def complement(m: Mention) -> bool:
+        """A place behind a preposition (في عمّان، بفاس، لملعب X) is where the words were said,
+        never who said them."""
+        if m.type not in ("GPE", "LOC", "FAC"):
+            return False
+        behind = m.start > starts[m.first] and norms[m.first][:1] in "بلك"
+        return behind or (m.first > 0 and norms[m.first - 1] in _NOT_SUBJECT_BEFORE)
+
+    candidates = [m for m in mentions if not addressee(m) and not complement(m)]
     for m in candidates:
         if m.type == "PER":
             return m
@@ -356,6 +415,11 @@ def _subject(view: View, mentions: list[Mention]) -> Mention | None:
         if not m.nisba:
             return m
     return None
+
+
+#: How far before ``قوله`` its ``عن`` may stand: the source's long title and name lie between
+#: (نقلت الوكالة عن نائب رئيس الجامعة … المكلف بالمسابقات، X، قوله).
+_RELAY_WINDOW: Final = 25
 
 
 def _speaker(view: View, cue: int, region: tuple[int, int], by_token: _MentionIndex, stem: str, c: Cues) -> tuple[Mention | None, str | None, str | None]:
@@ -367,7 +431,7 @@ def _speaker(view: View, cue: int, region: tuple[int, int], by_token: _MentionIn
         k = cue - 1
         sentence = sentences[cue]
         about = None
-        while k >= 0 and sentences[k] == sentence and cue - k <= 15:
+        while k >= 0 and sentences[k] == sentence and cue - k <= _RELAY_WINDOW:
             if norms[k] == "عن" and about is None:
                 about = k
             if about is not None and _is_relay_verb(norms[k]):

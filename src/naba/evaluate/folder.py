@@ -29,6 +29,7 @@ import os
 import tempfile
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
+from functools import partial
 from multiprocessing import get_context
 from pathlib import Path
 from typing import Any, Callable, Iterator, Sequence
@@ -111,27 +112,6 @@ class _Context:
     n_documents: int
 
 
-_CONTEXT: list[_Context] = []  # the worker's context, set once per process by _init (never mutated after)
-
-
-def _init(context: _Context) -> None:
-    _CONTEXT[:] = [context]
-
-
-def _init_worker(context: _Context) -> None:
-    """A spawned worker: its context, the scorer imported, and everything alive so far frozen
-    out of the cyclic collector (``gc.freeze``), which otherwise rescans the imported modules'
-    objects on every full collection while documents churn through (a worker's own process:
-    nothing of the caller's is frozen)."""
-    import gc
-
-    import naba.evaluate.scorer  # noqa: F401  (imported before the freeze)
-    import naba.submission.validate  # noqa: F401
-
-    _init(context)
-    gc.freeze()
-
-
 def _read_gold(context: _Context, document_id: str) -> tuple[Any, _GoldResult]:
     """The validated record of ``document_id`` (None if invalid) and what the parent needs of it."""
     from naba.gold.validate import parse_record, read_record_text
@@ -148,16 +128,16 @@ def _read_gold(context: _Context, document_id: str) -> tuple[Any, _GoldResult]:
     return record, _GoldResult(document_id, tuple(problems), length)
 
 
-def _gold_batch(document_ids: Sequence[str]) -> list[_GoldResult]:
-    context = _CONTEXT[0]
+def _gold_batch(context: _Context, document_ids: Sequence[str]) -> list[_GoldResult]:
     return [_read_gold(context, document_id)[1] for document_id in document_ids]
 
 
-def _line_batch(lines: Sequence[_Line]) -> list[_LineResult]:
+def _line_batch(context: _Context, lines: Sequence[_Line]) -> list[_LineResult]:
+    """Parse, validate and score a batch of lines (in a worker, or in this process); the context
+    travels with each batch (a few kB pickled), so no process holds module state."""
     from naba.evaluate.scorer import score_document
     from naba.submission.validate import align_values
 
-    context = _CONTEXT[0]
     out: list[_LineResult] = []
     with open(context.submission, "rb") as handle:
         for line in lines:
@@ -269,24 +249,21 @@ def score_folder(
             progress(done, len(lines))
 
     with spill:
+        line_batch, gold_batch = partial(_line_batch, context), partial(_gold_batch, context)
         if num_proc == 1:
-            _init(context)
-            try:
-                for batch in _batches(lines, BATCH_LINES):
-                    take(_line_batch(batch))
-                unnamed = [d for d in gold_ids if d not in gold]
-                for gold_batch in _batches(unnamed, BATCH_LINES):
-                    for g in _gold_batch(gold_batch):
-                        gold[g.document_id] = g
-            finally:
-                _CONTEXT.clear()
+            for batch_result in map(line_batch, _batches(lines, BATCH_LINES)):
+                take(batch_result)
+            unnamed = [d for d in gold_ids if d not in gold]
+            for gold_result in map(gold_batch, _batches(unnamed, BATCH_LINES)):
+                for g in gold_result:
+                    gold[g.document_id] = g
         else:
-            with ProcessPoolExecutor(max_workers=num_proc, mp_context=get_context("spawn"), initializer=_init_worker, initargs=(context,)) as pool:
-                # spawned, never forked: a fork would copy the caller's threads and locks
-                for batch_result in pool.map(_line_batch, list(_batches(lines, BATCH_LINES))):
+            # spawned, never forked: a fork would copy the caller's threads and locks
+            with ProcessPoolExecutor(max_workers=num_proc, mp_context=get_context("spawn")) as pool:
+                for batch_result in pool.map(line_batch, list(_batches(lines, BATCH_LINES))):
                     take(batch_result)
                 unnamed = [d for d in gold_ids if d not in gold]
-                for gold_result in pool.map(_gold_batch, list(_batches(unnamed, BATCH_LINES))):
+                for gold_result in pool.map(gold_batch, list(_batches(unnamed, BATCH_LINES))):
                     for g in gold_result:
                         gold[g.document_id] = g
 

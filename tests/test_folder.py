@@ -12,7 +12,7 @@ from click.testing import CliRunner
 
 import test_eval_properties
 from naba.evaluate import ScoreOptions, score
-from naba.evaluate.folder import score_folder
+from naba.evaluate.folder import score_folder, validate_folder
 from naba.gold.records import GoldError, dump_record, load_records, read_record, record_paths
 from naba.submission.model import SubmissionError, from_gold
 from naba.submission.validate import load_submission
@@ -103,6 +103,7 @@ def test_problems_are_the_validators_in_its_order(tmp_path: Path) -> None:
                                    "missing_document", "layer_coverage", "not_object"} <= {p[-1] for p in expected}
     assert _problems(lambda: score_folder(sub, folder, options=OPTIONS)) == expected
     assert _problems(lambda: score_folder(sub, folder, options=OPTIONS, num_proc=2)) == expected
+    assert _problems(lambda: validate_folder(sub, folder)) == expected
 
 
 @pytest.mark.parametrize("content", [b"", b"\n\n", b"\xff\xfe{}\n", b'{"document_id": 3}\n'])
@@ -112,6 +113,7 @@ def test_degenerate_files(tmp_path: Path, content: bytes) -> None:
     sub = tmp_path / "sub.jsonl"
     sub.write_bytes(content)
     assert _problems(lambda: score_folder(sub, folder, options=OPTIONS)) == _problems(lambda: load_submission(sub, gold))
+    assert _problems(lambda: validate_folder(sub, folder)) == _problems(lambda: load_submission(sub, gold))
 
 
 def test_gold_problems_come_first_and_all_of_them(tmp_path: Path) -> None:
@@ -154,3 +156,13 @@ def test_cli_scores_in_processes_with_progress(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     data = json.loads(slim.read_text(encoding="utf-8"))
     assert data["outcomes"] == "omitted" and not data["tasks"]["entities"]["metrics"]["entities.strict"]["outcomes"]
+
+
+def test_validate_folder_reports_the_layers_and_documents(tmp_path: Path) -> None:
+    from naba.cli import main
+
+    sub = ROOT / "baselines" / "rules" / "dev" / "predictions.jsonl"
+    layers, documents, _ = validate_folder(sub, DEV)
+    assert layers == load_submission(sub, load_records(DEV)).layers and documents == len(record_paths(DEV))
+    result = CliRunner().invoke(main, ["validate-submission", str(sub), "--gold", str(DEV), "--num-proc", "2"])
+    assert result.exit_code == 0 and f"{documents} document(s)" in result.output and "0 problems" in result.output

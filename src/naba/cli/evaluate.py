@@ -217,11 +217,20 @@ def _write_text(path: Path, text: str) -> None:
 @click.argument("file", type=click.Path(path_type=Path, dir_okay=False))
 @click.option("--gold", "gold_dir", type=click.Path(path_type=Path, file_okay=False), default=None, help="Folder of gold record files.")
 @click.option("--max-problems", type=int, default=200, show_default=True, help="Problems to print (0: all).")
-def validate_submission(file: Path, gold_dir: Path | None, max_problems: int) -> None:
-    """Check a submission file against the format and the gold; exit 2 on any problem."""
-    submission = _load(file, gold_dir, max_problems)
-    layers = ", ".join(submission.layers) or "none"
-    click.echo(f"{file}: {len(submission.documents)} document(s), layers predicted: {layers}; 0 problems")
+@click.option("--num-proc", type=click.IntRange(min=0), default=1, show_default=True, help="Processes checking documents in parallel (0: one per CPU).")
+def validate_submission(file: Path, gold_dir: Path | None, max_problems: int, num_proc: int) -> None:
+    """Check a submission file against the format and the gold; exit 2 on any problem.
+
+    The gold folder is read one document at a time, as ``naba score`` reads it."""
+    from naba.evaluate.folder import validate_folder, worker_count
+
+    layers, documents, alignment = _guard(lambda: validate_folder(file, gold_dir, num_proc=worker_count(num_proc),
+                                                                  progress=_progress("checked", "line(s)")), max_problems)
+    if alignment:
+        from naba.check.strings import render_alignment
+
+        click.echo(f"{file}: " + render_alignment(alignment), err=True)
+    click.echo(f"{file}: {documents} document(s), layers predicted: {', '.join(layers) or 'none'}; 0 problems")
 
 
 @click.command("leaderboard")

@@ -110,6 +110,7 @@ class _Context:
     outcomes: OutcomesMode
     strings: Strings
     n_documents: int
+    score: bool = True  # False: validate only (``validate_folder``)
 
 
 def _read_gold(context: _Context, document_id: str) -> tuple[Any, _GoldResult]:
@@ -159,7 +160,7 @@ def _line_batch(context: _Context, lines: Sequence[_Line]) -> list[_LineResult]:
             gold_by_id = {record.document.id: record.document} if record is not None else {}
             check = check_line(line.number, value, gold_by_id, context.file, line.number, "")
             doc_score = canonical = None
-            if record is not None and check.document is not None and not check.structure and not check.relations:
+            if context.score and record is not None and check.document is not None and not check.structure and not check.relations:
                 doc_score = score_document(record, check.document, check.document.layers(), context.options,
                                            n_documents=context.n_documents, outcomes=context.outcomes)
                 canonical = (check.document.canonical_json() + "\n").encode("utf-8")
@@ -194,27 +195,26 @@ def _batches(items: Sequence[Any], size: int) -> Iterator[Sequence[Any]]:
         yield items[start : start + size]
 
 
-def score_folder(
-    submission: str | Path,
-    gold_dir: str | Path | None = None,
-    *,
-    options: ScoreOptions | None = None,
-    system: str | None = None,
-    outcomes: OutcomesMode = "items",
-    strings: Strings = "auto",
-    num_proc: int = 1,
-    progress: Callable[[int, int], None] | None = None,
-) -> FolderScore:
-    """Score the submission file against the gold folder (default: the shipped test gold).
+@dataclass(frozen=True)
+class _Streamed:
+    """What the pass over the lines leaves, once every problem has been ruled out."""
 
-    Raises ``GoldError`` or ``SubmissionError`` with every problem, as ``score`` does.
-    ``progress(done, total)`` is called as lines are scored. ``num_proc`` > 1 spawns that
-    many processes; the results are the same bytes.
-    """
+    folder: Path
+    gold_ids: list[str]
+    scores: dict[str, DocScore]
+    submission_sha256: str | None
+    file_sha256: str
+    layers: tuple[str, ...]
+    decisions: tuple[Decision, ...]
+
+
+def _stream(path: Path, gold_dir: str | Path | None, options: ScoreOptions, outcomes: OutcomesMode, strings: Strings, num_proc: int,
+            progress: Callable[[int, int], None] | None, score: bool) -> _Streamed:
+    """Steps 1-3 of the module docstring (and 4's hashing when ``score``); raises on any problem."""
+    from naba.gold.inventory import LAYERS
+
     if num_proc < 1:
         raise ValueError(f"num_proc must be at least 1, got {num_proc}")
-    options = options or ScoreOptions()
-    path = Path(submission)
     folder = Path(gold_dir) if gold_dir is not None else annotations_dir() / "records"
     paths = record_paths(folder)
     if not paths:
@@ -225,7 +225,7 @@ def score_folder(
     if problems:  # refused before a gold record or a line is read
         raise SubmissionError(problems)
     lines, file_sha, size = _index_lines(path)
-    context = _Context(str(folder), frozenset(gold_ids), str(path), file, options, outcomes, strings, len(gold_ids))
+    context = _Context(str(folder), frozenset(gold_ids), str(path), file, options, outcomes, strings, len(gold_ids), score)
 
     spill = tempfile.TemporaryFile()
     spilled: dict[str, tuple[int, int]] = {}
@@ -280,37 +280,74 @@ def score_folder(
         else:  # encoding problems first, as parse_jsonl lists them
             parse_problems = [q for r in results if r.undecodable for q in r.parse_problems] + [q for r in results if not r.undecodable for q in r.parse_problems]
             checks = [r.check for r in results if r.check is not None]
-        _, found = combine_lines(checks, gold_ids, file, line_locator("line"))
+        accepted, found = combine_lines(checks, gold_ids, file, line_locator("line"))
         if parse_problems or found:
             raise SubmissionError(sorted(parse_problems + found, key=problem_order), decisions)
+        # every line gives the same layers (combine_lines checked it): the first document's
+        first = next(c for c in checks if c.number == accepted[gold_ids[0]])
+        layers = tuple(layer for layer in LAYERS if layer in first.layers)
+        digest = None
+        if score:
+            hasher = hashlib.sha256()
+            for document_id in gold_ids:
+                start, length = spilled[document_id]
+                spill.seek(start)
+                hasher.update(spill.read(length))
+            digest = hasher.hexdigest()
+    return _Streamed(folder, gold_ids, scores, digest, file_sha, layers, decisions)
 
-        assembly = Assembly(outcomes)
-        digest = hashlib.sha256()
-        for document_id in gold_ids:
-            assembly.add(scores[document_id])
-            start, length = spilled[document_id]
-            spill.seek(start)
-            digest.update(spill.read(length))
+
+def validate_folder(
+    submission: str | Path, gold_dir: str | Path | None = None, *, strings: Strings = "auto", num_proc: int = 1,
+    progress: Callable[[int, int], None] | None = None,
+) -> tuple[tuple[str, ...], int, tuple[Decision, ...]]:
+    """Validate the submission file against the gold folder as ``score_folder`` does, without
+    scoring: (layers predicted, documents, alignment decisions). Raises ``GoldError`` or
+    ``SubmissionError`` with every problem."""
+    streamed = _stream(Path(submission), gold_dir, ScoreOptions(), "omitted", strings, num_proc, progress, score=False)
+    return streamed.layers, len(streamed.gold_ids), streamed.decisions
+
+
+def score_folder(
+    submission: str | Path,
+    gold_dir: str | Path | None = None,
+    *,
+    options: ScoreOptions | None = None,
+    system: str | None = None,
+    outcomes: OutcomesMode = "items",
+    strings: Strings = "auto",
+    num_proc: int = 1,
+    progress: Callable[[int, int], None] | None = None,
+) -> FolderScore:
+    """Score the submission file against the gold folder (default: the shipped test gold).
+
+    Raises ``GoldError`` or ``SubmissionError`` with every problem, as ``score`` does.
+    ``progress(done, total)`` is called as lines are scored. ``num_proc`` > 1 spawns that
+    many processes; the results are the same bytes.
+    """
     from naba.evaluate.scorer import assemble_tasks
-    from naba.evaluate.tasks import TASKS
 
-    # every line gives the same layers (combine_lines checked it): the first document's
-    predicted = set(scores[gold_ids[0]].tasks)
-    tasks = assemble_tasks(assembly, tuple(spec.layer for spec in TASKS if spec.name in predicted), options)
-    results_model = Results(
+    options = options or ScoreOptions()
+    streamed = _stream(Path(submission), gold_dir, options, outcomes, strings, num_proc, progress, score=True)
+    if streamed.submission_sha256 is None:  # pragma: no cover - _stream hashes whenever it scores
+        raise RuntimeError("a scored stream without its submission hash")
+    assembly = Assembly(outcomes)
+    for document_id in streamed.gold_ids:
+        assembly.add(streamed.scores[document_id])
+    results = Results(
         naba_version=naba.__version__,
         schema_version=SCHEMA_VERSION,
-        gold_sha256=gold_sha256(folder),
-        gold_documents=gold_ids,
-        submission_sha256=digest.hexdigest(),
-        submission_file_sha256=file_sha,
+        gold_sha256=gold_sha256(streamed.folder),
+        gold_documents=streamed.gold_ids,
+        submission_sha256=streamed.submission_sha256,
+        submission_file_sha256=streamed.file_sha256,
         system=system,
         options=options,
-        units=UnitsInfo(kind="sentence" if len(gold_ids) == 1 else "document", n=assembly.n_units),
-        tasks=tasks,
+        units=UnitsInfo(kind="sentence" if len(streamed.gold_ids) == 1 else "document", n=assembly.n_units),
+        tasks=assemble_tasks(assembly, streamed.layers, options),
         outcomes=outcomes,
     )
-    return FolderScore(results_model, decisions)
+    return FolderScore(results, streamed.decisions)
 
 
 def worker_count(requested: int) -> int:

@@ -304,10 +304,16 @@ def _org_fac_pass(view: View, res: _Resources, out: _Collector) -> None:
                 out.add(Mention(start, end, j + 1, close - 1, "ORG", "name", f"ORG:{' '.join(norms[j + 1 : close])}", view.text[start:end]))
                 continue
         k = j + 1 if quoted else j
-        # a facility with its name and adjective keeps its head: "مطار X الدولي", "مستشفى X الحكومي"
+        # a facility keeps its head with its name and adjectives: "مطار X الدولي", "ميناء العقبة",
+        # "كوبري الزهراء", "مستشفى X المركزي" (GUIDELINES.md 1.2); a place inside is its own mention
+        if is_fac and not quoted and head not in _FAC_NAME_ONLY:
+            last = _fac_name_end(view, k, res)
+            if last is not None:
+                start, end = view.stripped_start_at(i, cut), view.ends[last]
+                out.add(Mention(start, end, i, last, "FAC", "name", f"FAC:{' '.join([head] + norms[k : last + 1])}", view.text[start:end]))
+                continue
         if (is_fac and not quoted and k + 1 < n and paragraphs[k + 1] == paragraph and words[k]
-                and ((norms[k],) in res.places or (_is_name_token(view, k, res) and head not in _FAC_NAME_ONLY))
-                and _is_org_complement(view, k + 1, res)):
+                and (norms[k],) in res.places and _is_org_complement(view, k + 1, res)):
             start, end = view.stripped_start_at(i, cut), view.ends[k + 1]
             out.add(Mention(start, end, i, k + 1, "FAC", "name", f"FAC:{' '.join(norms[i : k + 2])}", view.text[start:end]))
             continue
@@ -364,9 +370,42 @@ def _quoted_name_end(view: View, j: int, res: _Resources) -> int | None:
     return None
 
 
-#: Facility heads whose own name (an unknown word after them) is the mention without the head
-#: (منشأة X، محطة X); other facility heads keep theirs when an adjective follows (مستشفى X الحكومي).
-_FAC_NAME_ONLY: Final = ("منشاه", "محطه", "مطار", "ميناء", "قاعده", "مفاعل", "موقع", "سجن", "معبر")
+#: Facility heads that are generic nouns of a site, whose own name (an unknown word after them) is
+#: the mention without the head (منشأة X، موقع X: GUIDELINES.md H-E7); every other facility head
+#: (مطار، ميناء، محطة، جسر، مستشفى) is part of the facility's name (1.2).
+_FAC_NAME_ONLY: Final = ("منشاه", "قاعده", "مفاعل", "موقع")
+
+#: First words of two-word names (أم قصر، رأس تنورة، خور X) besides the place prefixes.
+_NAME_PREFIXES: Final = frozenset(normalize(w) for w in ("أم", "خور", "وادي", "جبل", "شط"))
+#: Endings of an indefinite nisba adjective (ميداني، ميدانية، ميدانيا), normalised.
+_NISBA_ENDINGS: Final = ("ي", "يه", "يا")
+
+
+def _fac_name_end(view: View, k: int, res: _Resources) -> int | None:
+    """Last token of a facility's name starting at token ``k`` after its head, or None: a known
+    place, a definite word or a proper-name word (a two-word name after a prefix such as أم, رأس),
+    then definite complements and adjectives (مستشفى العياط المركزي، محطة الهارثة الحرارية), at
+    most four tokens, within the paragraph. A title, a number or a function word names nothing."""
+    norms, n = view.norms, view.n
+    if k >= n or not view.words[k] or view.paragraphs[k] != view.paragraphs[k - 1]:
+        return None
+    norm = norms[k]
+    if (norm in res.stop or norm.isdecimal() or (norm,) in res.titles or _definite_org_head(norm) is not None
+            or _definite_place_head(norm) is not None):
+        return None  # مسجد الحي: the quarter's mosque, a nominal place, no name
+    if not view.definite(k) and norm.endswith(_NISBA_ENDINGS):
+        return None  # an indefinite nisba adjective describes a common noun: مستشفى ميداني، معبر حدودي
+    last = k
+    if (norm in _PLACE_PREFIXES or norm in _NAME_PREFIXES) and k + 1 < n and view.words[k + 1] and norms[k + 1] not in res.stop:
+        last = k + 1
+    elif not ((norm,) in res.places or _is_org_complement(view, k, res) or _is_name_token(view, k, res)):
+        return None
+    j = last + 1
+    while j < n and j - k < 4 and view.paragraphs[j] == view.paragraphs[k] and _is_org_complement(view, j, res) \
+            and (norms[j],) not in res.titles and _definite_org_head(norms[j]) is None:
+        last = j
+        j += 1
+    return last
 
 
 # Word tests that start the passes below: pure functions of the normalised word, memoised and

@@ -26,7 +26,7 @@ from __future__ import annotations
 import operator
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Final, NamedTuple
+from typing import Callable, Final, NamedTuple
 
 from naba.baselines.rules import lexicons as lx
 from naba.baselines.rules.normalization import PhraseIndex, View, stems
@@ -1084,10 +1084,42 @@ def _org_nominal_pass(view: View, res: _Resources, out: _Collector) -> None:
     it refers to one annotated entity named in the document). A head followed by a complement is
     a name of its own (handled in _org_fac_pass), and a head before any such name refers to
     nothing annotated yet, so neither is taken."""
+    _head_nominals(view, res, out, "ORG", _definite_org_head, lambda m: _org_head_of(view, m))
+
+
+@lru_cache(maxsize=1 << 16)
+def _definite_fac_head(norm: str) -> tuple[int, str] | None:
+    """(cut, head) when a reading of ``norm`` is ال + a facility head (المستشفى، بالميناء، للكوبري)."""
+    heads = resources().fac_heads
+    for cut, stem in stems(norm):
+        if stem.startswith("ال") and stem[2:] in heads:
+            return cut, stem[2:]
+    if norm.startswith("لل") and norm[2:] in heads:
+        return 2, norm[2:]
+    return None
+
+
+def _fac_head_of(view: View, m: Mention) -> str | None:
+    """The facility head a named facility mention starts with (مستشفى، ميناء، كوبري), or None."""
+    reading = _head_reading(view.norms[m.first])
+    return reading[1] if reading is not None and reading[1] in resources().fac_heads else None
+
+
+def _fac_nominal_pass(view: View, res: _Resources, out: _Collector) -> None:
+    """A bare definite facility head (المستشفى، الميناء، الكوبري) after a facility named with the
+    same head is a nominal mention of the latest such facility, as for organisations (1.4)."""
+    _head_nominals(view, res, out, "FAC", _definite_fac_head, lambda m: _fac_head_of(view, m))
+
+
+def _head_nominals(view: View, res: _Resources, out: _Collector, type_: str,
+                   definite_head: Callable[[str], tuple[int, str] | None],
+                   head_of: Callable[[Mention], str | None]) -> None:
+    """Bare definite heads (ال + head, no complement after it) referring back to the latest named
+    ``type_`` mention that starts with the same head."""
     named: list[tuple[int, str, str, str]] = []  # (position, head, key, name)
     for m in out.mentions:
-        if m.type == "ORG" and m.kind == "name":
-            head = _org_head_of(view, m)
+        if m.type == type_ and m.kind == "name":
+            head = head_of(m)
             if head is not None:
                 named.append((m.first, head, m.key, m.name))
     if not named:
@@ -1095,18 +1127,18 @@ def _org_nominal_pass(view: View, res: _Resources, out: _Collector) -> None:
     named.sort()
     heads = {h for _, h, _, _ in named}
     norms, n = view.norms, view.n
-    for i in [k for k in view.positions(_definite_org_head) if _definite_org_head(norms[k])[1] in heads]:  # type: ignore[index]
+    for i in [k for k in view.positions(definite_head) if definite_head(norms[k])[1] in heads]:  # type: ignore[index]
         if out.overlaps(i, i):
             continue
         if i + 1 < n and view.paragraphs[i + 1] == view.paragraphs[i] and _is_org_complement(view, i + 1, res):
             continue
-        cut, head = _definite_org_head(norms[i])  # type: ignore[misc]
+        cut, head = definite_head(norms[i])  # type: ignore[misc]
         before = [(key, name) for pos, h, key, name in named if h == head and pos < i]
         if not before:
             continue
         key, name = before[-1]
         start = view.stripped_start_at(i, cut)
-        out.add(Mention(start, view.ends[i], i, i, "ORG", "nominal", key, name))
+        out.add(Mention(start, view.ends[i], i, i, type_, "nominal", key, name))
 
 
 def _acronym_pass(view: View, res: _Resources, out: _Collector) -> None:
@@ -1148,6 +1180,7 @@ def find_mentions(view: View) -> EntityLayer:
     _propagate(view, res, out)
     _nominal_pass(view, res, out, nominals)
     _org_nominal_pass(view, res, out)
+    _fac_nominal_pass(view, res, out)
     _home_state_pass(view, res, out)
     # one mention per (span, key), the first found; order by position. Equal keys are
     # adjacent after the (stable) sort: a dict built from the reversed order keeps the

@@ -939,6 +939,11 @@ _PLACE_HEADS: Final = {normalize(w): t for w, t in (
     ("ناحية", "GPE"), ("بلدية", "GPE"), ("مديرية", "GPE"), ("بلدات", "GPE"), ("مدن", "GPE"), ("قرى", "GPE"),
     ("محافظات", "GPE"), ("ولايات", "GPE"), ("حي", "LOC"), ("أحياء", "LOC"),
 )}
+#: A governor's title in construct with a definite word names the unit he governs (محافظ الجيزة،
+#: والي وهران): the word is the place, as after the unit's own noun, whose bare definite form
+#: (المحافظة، الولاية) is then its nominal. Not before an organisation (محافظ البنك المركزي).
+_GOVERNOR_TITLES: Final = {normalize("محافظ"): normalize("محافظة"), normalize("والي"): normalize("ولاية")}
+_GOVERNOR_TITLE_FORMS: Final = frozenset(_GOVERNOR_TITLES)
 _PLURAL_PLACE_HEADS: Final = frozenset(normalize(w) for w in ("بلدات", "مدن", "قرى", "محافظات", "ولايات", "أحياء"))
 #: First parts of two-word place names (عين X، ذي X، سيدي X، دير X، تل X، كفر X، بني X، بيت X).
 _PLACE_PREFIXES: Final = frozenset(normalize(w) for w in ("عين", "ذي", "سيدي", "دير", "تل", "كفر", "بني", "بيت", "أبو", "رأس", "جسر"))
@@ -956,6 +961,8 @@ def _place_name_at(view: View, k: int, res: _Resources, *, definite_ok: bool) ->
         return cut, k + 1
     if stem in res.stop or stem.isdecimal() or len(stem) < 3 or (stem,) in res.titles or _definite_org_head(stem) is not None:
         return None
+    if _place_head_reading(norm) is not None:
+        return None  # another administrative noun (أحياء بمدينة X): it heads the next name, it is none
     if stem.startswith("ال"):
         return (cut, k) if definite_ok and len(stem) > 4 else None
     if cut == 0 and not _is_name_token(view, k, res):
@@ -991,8 +998,11 @@ def _local_place_pass(view: View, res: _Resources, out: _Collector) -> None:
     norms, n = view.norms, view.n
     found: dict[str, tuple[str, str]] = {}  # folded name -> (type, key)
     heads_named: list[tuple[int, str, str, str, str]] = []  # (position, head, type, key, name)
-    for i in view.positions(_place_head_reading):
-        head = _place_head_reading(norms[i])
+    starts = [(i, _place_head_reading(norms[i])) for i in view.positions(_place_head_reading)]
+    starts += [(i, _GOVERNOR_TITLES[norms[i]]) for i in view.positions_of(_GOVERNOR_TITLE_FORMS)
+               if i + 1 < n and view.definite(i + 1) and _definite_org_head(norms[i + 1]) is None]
+    starts.sort()
+    for i, head in starts:
         assert head is not None
         k = i + 1
         if out.overlaps(k, k):

@@ -1042,6 +1042,59 @@ def _local_place_pass(view: View, res: _Resources, out: _Collector) -> None:
         out.add(Mention(start, view.ends[i], i, i, type_, "name", key, view.text[start:view.ends[i]]))
 
 
+#: A sports club is named after نادي (نادي الشراع، لنادي X): the class noun stays outside (1.2),
+#: the club is then named by the bare word alone (الشراع، للشراع) and referred to as النادي.
+_CLUB_HEAD: Final = normalize("نادي")
+_DEFINITE_CLUB_HEADS: Final = frozenset(normalize(w) for w in ("النادي", "للنادي", "والنادي", "بالنادي", "فالنادي"))
+
+
+@lru_cache(maxsize=1 << 16)
+def _club_head_reading(norm: str) -> bool:
+    return any(stem == _CLUB_HEAD for _, stem in stems(norm))
+
+
+def _club_pass(view: View, res: _Resources, out: _Collector) -> None:
+    """Clubs named after نادي + a definite word (a place or nisba of a state is no club name), a
+    definite adjective that is no state's nisba kept with it (نادي الأمل الرياضي); then every other
+    occurrence of the name (behind proclitics too: للشراع، والصقور) and the bare النادي (no name
+    or complement after it) as the nominal of the latest club mentioned before it (1.4)."""
+    norms, n = view.norms, view.n
+    clubs: dict[str, str] = {}  # folded one-word name -> key
+    for i in view.positions(_club_head_reading):
+        k = i + 1
+        if (k >= n or view.paragraphs[k] != view.paragraphs[i] or not _is_org_complement(view, k, res)
+                or out.overlaps(k, k) or (norms[k],) in res.places or (norms[k],) in res.titles
+                or _definite_org_head(norms[k]) is not None or _definite_place_head(norms[k]) is not None):
+            continue
+        last = k
+        if (k + 1 < n and view.paragraphs[k + 1] == view.paragraphs[k] and _is_org_complement(view, k + 1, res)
+                and norms[k + 1].endswith(_NISBA_ENDINGS) and (norms[k + 1],) not in res.places):
+            last = k + 1
+        key = clubs.setdefault(norms[k], f"ORG:club:{' '.join(norms[k : last + 1])}")
+        start, end = view.starts[k], view.ends[last]
+        out.add(Mention(start, end, k, last, "ORG", "name", key, view.text[start:end]))
+    if not clubs:
+        return
+    for i in view.positions(lambda norm: any(stem in clubs for _, stem in stems(norm))):
+        if out.overlaps(i, i):
+            continue
+        cut, stem = next((c, st) for c, st in stems(norms[i]) if st in clubs)
+        start = view.stripped_start_at(i, cut)
+        out.add(Mention(start, view.ends[i], i, i, "ORG", "name", clubs[stem], view.text[start:view.ends[i]]))
+    mentioned = sorted((m.first, m.key, m.name) for m in out.mentions if m.key.startswith("ORG:club:"))
+    for i in view.positions_of(_DEFINITE_CLUB_HEADS):
+        if out.overlaps(i, i) or (i + 1 < n and view.paragraphs[i + 1] == view.paragraphs[i]
+                                  and (_is_org_complement(view, i + 1, res) or _is_name_token(view, i + 1, res))):
+            continue
+        before = [(key, name) for pos, key, name in mentioned if pos < i]
+        if not before:
+            continue
+        key, name = before[-1]
+        cut = 2 if norms[i].startswith("لل") else len(norms[i]) - len(normalize("النادي"))  # as _definite_org_head
+        start = view.stripped_start_at(i, cut)
+        out.add(Mention(start, view.ends[i], i, i, "ORG", "nominal", key, name))
+
+
 #: Bare definite nouns that, in a news story, mean the state the story is about.
 _HOME_STATE_NOUNS: Final = frozenset(normalize(w) for w in ("الحكومة", "البلاد"))
 
@@ -1184,6 +1237,7 @@ def find_mentions(view: View) -> EntityLayer:
     _gazetteer_pass(view, res, out)
     _news_outlet_pass(view, res, out)
     _org_fac_pass(view, res, out)
+    _club_pass(view, res, out)
     _acronym_pass(view, res, out)
     _local_place_pass(view, res, out)
     nominals = _person_pass(view, res, out)

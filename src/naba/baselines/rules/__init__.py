@@ -49,7 +49,7 @@ def _predicates() -> tuple:
         entities._has_source_reading, _events.trigger_candidate, quotes._cue_of, timex._may_start,
         quotes._is_complementizer, entities._is_news_word, entities._given_name_reading, entities._reporter_reading,
         entities._place_head_reading, entities._definite_place_head, entities._home_state_reading,
-        entities._definite_org_head,
+        entities._definite_org_head, entities._definite_fac_head,
     )
 
 

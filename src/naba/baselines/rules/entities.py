@@ -26,7 +26,7 @@ from __future__ import annotations
 import operator
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Final, NamedTuple
+from typing import Callable, Final, NamedTuple
 
 from naba.baselines.rules import lexicons as lx
 from naba.baselines.rules.normalization import PhraseIndex, View, stems
@@ -304,10 +304,16 @@ def _org_fac_pass(view: View, res: _Resources, out: _Collector) -> None:
                 out.add(Mention(start, end, j + 1, close - 1, "ORG", "name", f"ORG:{' '.join(norms[j + 1 : close])}", view.text[start:end]))
                 continue
         k = j + 1 if quoted else j
-        # a facility with its name and adjective keeps its head: "مطار X الدولي", "مستشفى X الحكومي"
+        # a facility keeps its head with its name and adjectives: "مطار X الدولي", "ميناء العقبة",
+        # "كوبري الزهراء", "مستشفى X المركزي" (GUIDELINES.md 1.2); a place inside is its own mention
+        if is_fac and not quoted and head not in _FAC_NAME_ONLY:
+            last = _fac_name_end(view, k, res)
+            if last is not None:
+                start, end = view.stripped_start_at(i, cut), view.ends[last]
+                out.add(Mention(start, end, i, last, "FAC", "name", f"FAC:{' '.join([head] + norms[k : last + 1])}", view.text[start:end]))
+                continue
         if (is_fac and not quoted and k + 1 < n and paragraphs[k + 1] == paragraph and words[k]
-                and ((norms[k],) in res.places or (_is_name_token(view, k, res) and head not in _FAC_NAME_ONLY))
-                and _is_org_complement(view, k + 1, res)):
+                and (norms[k],) in res.places and _is_org_complement(view, k + 1, res)):
             start, end = view.stripped_start_at(i, cut), view.ends[k + 1]
             out.add(Mention(start, end, i, k + 1, "FAC", "name", f"FAC:{' '.join(norms[i : k + 2])}", view.text[start:end]))
             continue
@@ -364,9 +370,42 @@ def _quoted_name_end(view: View, j: int, res: _Resources) -> int | None:
     return None
 
 
-#: Facility heads whose own name (an unknown word after them) is the mention without the head
-#: (منشأة X، محطة X); other facility heads keep theirs when an adjective follows (مستشفى X الحكومي).
-_FAC_NAME_ONLY: Final = ("منشاه", "محطه", "مطار", "ميناء", "قاعده", "مفاعل", "موقع", "سجن", "معبر")
+#: Facility heads that are generic nouns of a site, whose own name (an unknown word after them) is
+#: the mention without the head (منشأة X، موقع X: GUIDELINES.md H-E7); every other facility head
+#: (مطار، ميناء، محطة، جسر، مستشفى) is part of the facility's name (1.2).
+_FAC_NAME_ONLY: Final = ("منشاه", "قاعده", "مفاعل", "موقع")
+
+#: First words of two-word names (أم قصر، رأس تنورة، خور X) besides the place prefixes.
+_NAME_PREFIXES: Final = frozenset(normalize(w) for w in ("أم", "خور", "وادي", "جبل", "شط"))
+#: Endings of an indefinite nisba adjective (ميداني، ميدانية، ميدانيا), normalised.
+_NISBA_ENDINGS: Final = ("ي", "يه", "يا")
+
+
+def _fac_name_end(view: View, k: int, res: _Resources) -> int | None:
+    """Last token of a facility's name starting at token ``k`` after its head, or None: a known
+    place, a definite word or a proper-name word (a two-word name after a prefix such as أم, رأس),
+    then definite complements and adjectives (مستشفى العياط المركزي، محطة الهارثة الحرارية), at
+    most four tokens, within the paragraph. A title, a number or a function word names nothing."""
+    norms, n = view.norms, view.n
+    if k >= n or not view.words[k] or view.paragraphs[k] != view.paragraphs[k - 1]:
+        return None
+    norm = norms[k]
+    if (norm in res.stop or norm.isdecimal() or (norm,) in res.titles or _definite_org_head(norm) is not None
+            or _definite_place_head(norm) is not None):
+        return None  # مسجد الحي: the quarter's mosque, a nominal place, no name
+    if not view.definite(k) and norm.endswith(_NISBA_ENDINGS):
+        return None  # an indefinite nisba adjective describes a common noun: مستشفى ميداني، معبر حدودي
+    last = k
+    if (norm in _PLACE_PREFIXES or norm in _NAME_PREFIXES) and k + 1 < n and view.words[k + 1] and norms[k + 1] not in res.stop:
+        last = k + 1
+    elif not ((norm,) in res.places or _is_org_complement(view, k, res) or _is_name_token(view, k, res)):
+        return None
+    j = last + 1
+    while j < n and j - k < 4 and view.paragraphs[j] == view.paragraphs[k] and _is_org_complement(view, j, res) \
+            and (norms[j],) not in res.titles and _definite_org_head(norms[j]) is None:
+        last = j
+        j += 1
+    return last
 
 
 # Word tests that start the passes below: pure functions of the normalised word, memoised and
@@ -900,6 +939,11 @@ _PLACE_HEADS: Final = {normalize(w): t for w, t in (
     ("ناحية", "GPE"), ("بلدية", "GPE"), ("مديرية", "GPE"), ("بلدات", "GPE"), ("مدن", "GPE"), ("قرى", "GPE"),
     ("محافظات", "GPE"), ("ولايات", "GPE"), ("حي", "LOC"), ("أحياء", "LOC"),
 )}
+#: A governor's title in construct with a definite word names the unit he governs (محافظ الجيزة،
+#: والي وهران): the word is the place, as after the unit's own noun, whose bare definite form
+#: (المحافظة، الولاية) is then its nominal. Not before an organisation (محافظ البنك المركزي).
+_GOVERNOR_TITLES: Final = {normalize("محافظ"): normalize("محافظة"), normalize("والي"): normalize("ولاية")}
+_GOVERNOR_TITLE_FORMS: Final = frozenset(_GOVERNOR_TITLES)
 _PLURAL_PLACE_HEADS: Final = frozenset(normalize(w) for w in ("بلدات", "مدن", "قرى", "محافظات", "ولايات", "أحياء"))
 #: First parts of two-word place names (عين X، ذي X، سيدي X، دير X، تل X، كفر X، بني X، بيت X).
 _PLACE_PREFIXES: Final = frozenset(normalize(w) for w in ("عين", "ذي", "سيدي", "دير", "تل", "كفر", "بني", "بيت", "أبو", "رأس", "جسر"))
@@ -917,6 +961,8 @@ def _place_name_at(view: View, k: int, res: _Resources, *, definite_ok: bool) ->
         return cut, k + 1
     if stem in res.stop or stem.isdecimal() or len(stem) < 3 or (stem,) in res.titles or _definite_org_head(stem) is not None:
         return None
+    if _place_head_reading(norm) is not None:
+        return None  # another administrative noun (أحياء بمدينة X): it heads the next name, it is none
     if stem.startswith("ال"):
         return (cut, k) if definite_ok and len(stem) > 4 else None
     if cut == 0 and not _is_name_token(view, k, res):
@@ -952,8 +998,11 @@ def _local_place_pass(view: View, res: _Resources, out: _Collector) -> None:
     norms, n = view.norms, view.n
     found: dict[str, tuple[str, str]] = {}  # folded name -> (type, key)
     heads_named: list[tuple[int, str, str, str, str]] = []  # (position, head, type, key, name)
-    for i in view.positions(_place_head_reading):
-        head = _place_head_reading(norms[i])
+    starts = [(i, _place_head_reading(norms[i])) for i in view.positions(_place_head_reading)]
+    starts += [(i, _GOVERNOR_TITLES[norms[i]]) for i in view.positions_of(_GOVERNOR_TITLE_FORMS)
+               if i + 1 < n and view.definite(i + 1) and _definite_org_head(norms[i + 1]) is None]
+    starts.sort()
+    for i, head in starts:
         assert head is not None
         k = i + 1
         if out.overlaps(k, k):
@@ -991,6 +1040,59 @@ def _local_place_pass(view: View, res: _Resources, out: _Collector) -> None:
         type_, key = singles[stem]
         start = view.stripped_start_at(i, cut)
         out.add(Mention(start, view.ends[i], i, i, type_, "name", key, view.text[start:view.ends[i]]))
+
+
+#: A sports club is named after نادي (نادي الشراع، لنادي X): the class noun stays outside (1.2),
+#: the club is then named by the bare word alone (الشراع، للشراع) and referred to as النادي.
+_CLUB_HEAD: Final = normalize("نادي")
+_DEFINITE_CLUB_HEADS: Final = frozenset(normalize(w) for w in ("النادي", "للنادي", "والنادي", "بالنادي", "فالنادي"))
+
+
+@lru_cache(maxsize=1 << 16)
+def _club_head_reading(norm: str) -> bool:
+    return any(stem == _CLUB_HEAD for _, stem in stems(norm))
+
+
+def _club_pass(view: View, res: _Resources, out: _Collector) -> None:
+    """Clubs named after نادي + a definite word (a place or nisba of a state is no club name), a
+    definite adjective that is no state's nisba kept with it (نادي الأمل الرياضي); then every other
+    occurrence of the name (behind proclitics too: للشراع، والصقور) and the bare النادي (no name
+    or complement after it) as the nominal of the latest club mentioned before it (1.4)."""
+    norms, n = view.norms, view.n
+    clubs: dict[str, str] = {}  # folded one-word name -> key
+    for i in view.positions(_club_head_reading):
+        k = i + 1
+        if (k >= n or view.paragraphs[k] != view.paragraphs[i] or not _is_org_complement(view, k, res)
+                or out.overlaps(k, k) or (norms[k],) in res.places or (norms[k],) in res.titles
+                or _definite_org_head(norms[k]) is not None or _definite_place_head(norms[k]) is not None):
+            continue
+        last = k
+        if (k + 1 < n and view.paragraphs[k + 1] == view.paragraphs[k] and _is_org_complement(view, k + 1, res)
+                and norms[k + 1].endswith(_NISBA_ENDINGS) and (norms[k + 1],) not in res.places):
+            last = k + 1
+        key = clubs.setdefault(norms[k], f"ORG:club:{' '.join(norms[k : last + 1])}")
+        start, end = view.starts[k], view.ends[last]
+        out.add(Mention(start, end, k, last, "ORG", "name", key, view.text[start:end]))
+    if not clubs:
+        return
+    for i in view.positions(lambda norm: any(stem in clubs for _, stem in stems(norm))):
+        if out.overlaps(i, i):
+            continue
+        cut, stem = next((c, st) for c, st in stems(norms[i]) if st in clubs)
+        start = view.stripped_start_at(i, cut)
+        out.add(Mention(start, view.ends[i], i, i, "ORG", "name", clubs[stem], view.text[start:view.ends[i]]))
+    mentioned = sorted((m.first, m.key, m.name) for m in out.mentions if m.key.startswith("ORG:club:"))
+    for i in view.positions_of(_DEFINITE_CLUB_HEADS):
+        if out.overlaps(i, i) or (i + 1 < n and view.paragraphs[i + 1] == view.paragraphs[i]
+                                  and (_is_org_complement(view, i + 1, res) or _is_name_token(view, i + 1, res))):
+            continue
+        before = [(key, name) for pos, key, name in mentioned if pos < i]
+        if not before:
+            continue
+        key, name = before[-1]
+        cut = 2 if norms[i].startswith("لل") else len(norms[i]) - len(normalize("النادي"))  # as _definite_org_head
+        start = view.stripped_start_at(i, cut)
+        out.add(Mention(start, view.ends[i], i, i, "ORG", "nominal", key, name))
 
 
 #: Bare definite nouns that, in a news story, mean the state the story is about.
@@ -1045,10 +1147,42 @@ def _org_nominal_pass(view: View, res: _Resources, out: _Collector) -> None:
     it refers to one annotated entity named in the document). A head followed by a complement is
     a name of its own (handled in _org_fac_pass), and a head before any such name refers to
     nothing annotated yet, so neither is taken."""
+    _head_nominals(view, res, out, "ORG", _definite_org_head, lambda m: _org_head_of(view, m))
+
+
+@lru_cache(maxsize=1 << 16)
+def _definite_fac_head(norm: str) -> tuple[int, str] | None:
+    """(cut, head) when a reading of ``norm`` is ال + a facility head (المستشفى، بالميناء، للكوبري)."""
+    heads = resources().fac_heads
+    for cut, stem in stems(norm):
+        if stem.startswith("ال") and stem[2:] in heads:
+            return cut, stem[2:]
+    if norm.startswith("لل") and norm[2:] in heads:
+        return 2, norm[2:]
+    return None
+
+
+def _fac_head_of(view: View, m: Mention) -> str | None:
+    """The facility head a named facility mention starts with (مستشفى، ميناء، كوبري), or None."""
+    reading = _head_reading(view.norms[m.first])
+    return reading[1] if reading is not None and reading[1] in resources().fac_heads else None
+
+
+def _fac_nominal_pass(view: View, res: _Resources, out: _Collector) -> None:
+    """A bare definite facility head (المستشفى، الميناء، الكوبري) after a facility named with the
+    same head is a nominal mention of the latest such facility, as for organisations (1.4)."""
+    _head_nominals(view, res, out, "FAC", _definite_fac_head, lambda m: _fac_head_of(view, m))
+
+
+def _head_nominals(view: View, res: _Resources, out: _Collector, type_: str,
+                   definite_head: Callable[[str], tuple[int, str] | None],
+                   head_of: Callable[[Mention], str | None]) -> None:
+    """Bare definite heads (ال + head, no complement after it) referring back to the latest named
+    ``type_`` mention that starts with the same head."""
     named: list[tuple[int, str, str, str]] = []  # (position, head, key, name)
     for m in out.mentions:
-        if m.type == "ORG" and m.kind == "name":
-            head = _org_head_of(view, m)
+        if m.type == type_ and m.kind == "name":
+            head = head_of(m)
             if head is not None:
                 named.append((m.first, head, m.key, m.name))
     if not named:
@@ -1056,18 +1190,18 @@ def _org_nominal_pass(view: View, res: _Resources, out: _Collector) -> None:
     named.sort()
     heads = {h for _, h, _, _ in named}
     norms, n = view.norms, view.n
-    for i in [k for k in view.positions(_definite_org_head) if _definite_org_head(norms[k])[1] in heads]:  # type: ignore[index]
+    for i in [k for k in view.positions(definite_head) if definite_head(norms[k])[1] in heads]:  # type: ignore[index]
         if out.overlaps(i, i):
             continue
         if i + 1 < n and view.paragraphs[i + 1] == view.paragraphs[i] and _is_org_complement(view, i + 1, res):
             continue
-        cut, head = _definite_org_head(norms[i])  # type: ignore[misc]
+        cut, head = definite_head(norms[i])  # type: ignore[misc]
         before = [(key, name) for pos, h, key, name in named if h == head and pos < i]
         if not before:
             continue
         key, name = before[-1]
         start = view.stripped_start_at(i, cut)
-        out.add(Mention(start, view.ends[i], i, i, "ORG", "nominal", key, name))
+        out.add(Mention(start, view.ends[i], i, i, type_, "nominal", key, name))
 
 
 def _acronym_pass(view: View, res: _Resources, out: _Collector) -> None:
@@ -1103,12 +1237,14 @@ def find_mentions(view: View) -> EntityLayer:
     _gazetteer_pass(view, res, out)
     _news_outlet_pass(view, res, out)
     _org_fac_pass(view, res, out)
+    _club_pass(view, res, out)
     _acronym_pass(view, res, out)
     _local_place_pass(view, res, out)
     nominals = _person_pass(view, res, out)
     _propagate(view, res, out)
     _nominal_pass(view, res, out, nominals)
     _org_nominal_pass(view, res, out)
+    _fac_nominal_pass(view, res, out)
     _home_state_pass(view, res, out)
     # one mention per (span, key), the first found; order by position. Equal keys are
     # adjacent after the (stable) sort: a dict built from the reversed order keeps the

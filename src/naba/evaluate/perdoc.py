@@ -157,10 +157,6 @@ class AssembledGroup:
     per_label: dict[str, tuple[np.ndarray, bool]]
     outcomes: list[Outcome] | None
 
-    @property
-    def counts(self) -> Counts | Ratio:
-        return counts_of(self.kind, self.table.sum(axis=0))
-
 
 class Assembly:
     """Document scores added in gold order; ``groups()`` gives each task's groups over all.
@@ -198,9 +194,6 @@ class Assembly:
                             raise ValueError("a document scored without outcomes added to an assembly that keeps them")
                         target.extend(o._replace(unit=o.unit + offset) for o in source) if offset else target.extend(source)
         self.n_units += doc.n_units
-
-    def tasks(self) -> list[str]:
-        return list(self._tasks)
 
     def groups(self, task: str) -> list[AssembledGroup]:
         out: list[AssembledGroup] = []

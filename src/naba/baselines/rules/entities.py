@@ -497,10 +497,12 @@ def _org_name_end(view: View, i: int, res: _Resources) -> int:
     while j < n and j - i <= 6 and view.paragraphs[j] == paragraph:
         norm = norms[j]
         after_nisba = last > i and (entry := res.gazetteer.get((norms[last],))) is not None and entry.nisba
-        if after_nisba and not norm.startswith("لل"):
+        if after_nisba and not norm.startswith("لل") and norm not in _SPORT_COMPLEMENTS:
             break  # a state's nisba ends the name: "البنك المركزي الأردني | الفائدة"
         if norm in res.org_continuations or _is_org_complement(view, j, res):
             last = j
+        elif last > i and (lam := _lam_complement_end(view, j, res, after_nisba=after_nisba)) is not None:
+            last = j = lam  # "المجلس الجماعي لفاس"، "الاتحاد البحريني لكرة اليد"، "الشركة العامة لموانئ العراق"
         elif (view.words[j] and norm.startswith("لل") and len(norm) > 4 and norm not in res.stop and last > i
               and _definite_org_head(norm) is None):  # "لجنة X للبنك المركزي": another organisation
             last = j
@@ -511,6 +513,36 @@ def _org_name_end(view: View, i: int, res: _Resources) -> int:
             break
         j += 1
     return last
+
+
+#: ل + a sports noun in construct with a definite word closes a federation's name (لكرة القدم،
+#: لكرة اليد، لألعاب القوى), after a state's nisba too (الاتحاد البحريني لكرة اليد).
+_SPORT_COMPLEMENTS: Final = frozenset(normalize(w) for w in ("لكرة", "لألعاب", "لرياضة", "لسباق", "لسباقات"))
+
+
+def _lam_complement_end(view: View, j: int, res: _Resources, *, after_nisba: bool) -> int | None:
+    """Last token of a complement with a bare ل (no article) that continues an organisation name
+    at token ``j``, or None: ل + a sports noun + a definite word; ل + a known place
+    (المجلس الشعبي البلدي لوهران، المجلس الجهوي لنواذيبو); ل + an indefinite noun in construct with
+    a known place (الشركة العامة لموانئ العراق). After a state's nisba only the sports complement:
+    a place there is the object of the clause (الجيش الأمريكي لسوريا)."""
+    norms, n, paragraph = view.norms, view.n, view.paragraphs[j]
+    norm = norms[j]
+    if not view.words[j] or norm[:1] != "ل" or norm.startswith("لل") or len(norm) < 4:
+        return None
+    if norm in _SPORT_COMPLEMENTS:
+        if j + 1 < n and view.paragraphs[j + 1] == paragraph and _is_org_complement(view, j + 1, res):
+            return j + 1
+        return None
+    if after_nisba:
+        return None
+    entry = res.gazetteer.get((norm[1:],))
+    if entry is not None and not entry.nisba and entry.type == "GPE":
+        return j
+    if (norm[1:] not in res.stop and not view.definite(j) and j + 1 < n and view.paragraphs[j + 1] == paragraph
+            and (e2 := res.gazetteer.get((norms[j + 1],))) is not None and not e2.nisba and e2.type == "GPE"):
+        return j + 1
+    return None
 
 
 _TITLE_CONTINUATIONS: Final = ("رييس", "وزراء", "وزير", "مجلس", "نايب")

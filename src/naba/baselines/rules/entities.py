@@ -319,6 +319,14 @@ def _org_fac_pass(view: View, res: _Resources, out: _Collector) -> None:
             continue
         anba = head == "وكاله" and not quoted and k < n and norms[k] == "انباء"  # وكالة أنباء X: one name
         definite_head = head.startswith("ال")  # الحكومة تعهدت: a verb follows, never a name in construct
+        if (not is_fac and not quoted and not anba and not definite_head and head != "وكاله"
+                and _construct_name(view, k, res) and not out.overlaps(k, k)):
+            # head + an indefinite noun in construct with a definite genitive: the whole is the name
+            # (شركة نفط البصرة، وزارة شؤون الشباب والرياضة، رابطة كأس النخبة، غرفة تجارة دبي)
+            last = _org_name_end(view, k, res)
+            start, end = view.stripped_start_at(i, cut), view.ends[last]
+            out.add(Mention(start, end, i, last, "ORG", "name", f"ORG:{' '.join([head] + norms[k : last + 1])}", view.text[start:end]))
+            continue
         if not anba and not definite_head and k < n and paragraphs[k] == paragraph and _is_name_token(view, k, res) and not out.overlaps(k, k):
             # generic class noun + proper name: only the name is the mention
             if quoted and not (k + 1 < n and norms[k + 1] == '"'):
@@ -354,6 +362,23 @@ def _org_fac_pass(view: View, res: _Resources, out: _Collector) -> None:
         start, end = view.stripped_start_at(i, cut), view.ends[last]
         key_text = " ".join([head] + norms[i + 1 : last + 1])
         out.add(Mention(start, end, i, last, "ORG", "name", f"ORG:{key_text}", view.text[start:end]))
+
+
+def _construct_name(view: View, k: int, res: _Resources) -> bool:
+    """Token ``k`` (after an organisation head) is an indefinite noun in construct with a definite
+    genitive or a known place that continues the name: not a state's nisba (شركة X الكورية: X is the
+    name), not a title, not another organisation (مجلس إدارة الشركة), within the paragraph."""
+    norms, n = view.norms, view.n
+    if k + 1 >= n or not view.words[k] or not view.words[k + 1] or view.paragraphs[k + 1] != view.paragraphs[k - 1]:
+        return False
+    norm, nxt = norms[k], norms[k + 1]
+    if view.definite(k) or norm in res.stop or norm.isdecimal() or len(norm) < 3 or (norm,) in res.titles or norm[:1] in ("و", "ف"):
+        return False
+    entry = res.gazetteer.get((nxt,))
+    if entry is not None:
+        return not entry.nisba and entry.type == "GPE"
+    return (_is_org_complement(view, k + 1, res) and (nxt,) not in res.titles and _definite_org_head(nxt) is None
+            and _definite_place_head(nxt) is None)
 
 
 def _quoted_name_end(view: View, j: int, res: _Resources) -> int | None:

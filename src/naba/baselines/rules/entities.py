@@ -933,6 +933,8 @@ def _nominal_pass(view: View, res: _Resources, out: _Collector, nominals: list[t
         definite = head_reading is not None and head_reading[1].startswith("ال")
         if not definite and not (first + 1 <= last and view.definite(first + 1)):
             continue
+        if any(m.type == "ORG" and m.kind == "nominal" for m in out.taken.get(first, ())):
+            continue  # الفريق as the club of the story (_team_nominals), not the rank
         state = nisba_in(first, last)
         candidates = [key for idx, h, st, key in introduced if h == head and idx < first and (state is None or st is None or st == state)]
         if not candidates:
@@ -1150,6 +1152,56 @@ def _club_pass(view: View, res: _Resources, out: _Collector) -> None:
         cut = 2 if norms[i].startswith("لل") else len(norms[i]) - len(normalize("النادي"))  # as _definite_org_head
         start = view.stripped_start_at(i, cut)
         out.add(Mention(start, view.ends[i], i, i, "ORG", "nominal", key, name))
+    _team_nominals(view, res, out, mentioned)
+
+
+#: In a story with a club, "the team" is the club: الفريق (its nisba kept: الفريق القطري), and
+#: the club noun with a possessive pronoun (فريقه، ناديه: the noun is the mention, 0 and 1.4).
+_TEAM_FORMS: Final = frozenset(normalize(w) for w in ("الفريق", "للفريق", "والفريق", "بالفريق", "فالفريق"))
+_TEAM_STEMS: Final = frozenset(normalize(w) for w in ("فريق", "نادي"))
+_POSSESSIVES: Final = ("هما", "هم", "ها", "ه")
+#: Words after الفريق that make it the military rank (الفريق أول، الفريق ركن).
+_RANK_WORDS: Final = frozenset(normalize(w) for w in ("أول", "ركن", "اول"))
+
+
+@lru_cache(maxsize=1 << 16)
+def _team_possessive(norm: str) -> int | None:
+    """Length of the noun when a reading of the word is فريق/نادي + a possessive pronoun (the
+    proclitics kept in the count: وفريقه -> 5), else None."""
+    for cut, stem in stems(norm):
+        for suffix in _POSSESSIVES:
+            if stem.endswith(suffix) and stem[: -len(suffix)] in _TEAM_STEMS:
+                return cut + len(stem) - len(suffix)
+    return None
+
+
+def _team_nominals(view: View, res: _Resources, out: _Collector, mentioned: list[tuple[int, str, str]]) -> None:
+    norms, n = view.norms, view.n
+    for i in sorted(view.positions_of(_TEAM_FORMS) + view.positions(_team_possessive)):
+        before = [(key, name) for pos, key, name in mentioned if pos < i]
+        if not before or out.overlaps(i, i, same_key=before[-1][0]):
+            continue
+        key, name = before[-1]
+        last = i
+        stem_len = _team_possessive(norms[i])
+        if stem_len is None:
+            nxt = i + 1 if i + 1 < n and view.paragraphs[i + 1] == view.paragraphs[i] and view.words[i + 1] else None
+            if nxt is not None:
+                entry = res.gazetteer.get((norms[nxt],))
+                if entry is not None and entry.nisba:
+                    last = nxt  # الفريق المغربي
+                elif (norms[nxt] in _RANK_WORDS or _is_org_complement(view, nxt, res) or _is_name_token(view, nxt, res)
+                      or _given_name_reading(norms[nxt])):
+                    continue  # a name or a complement follows: the rank, or another phrase
+            cut = 2 if norms[i].startswith("لل") else len(norms[i]) - len(normalize("الفريق"))
+            start, end = view.stripped_start_at(i, cut), view.ends[last]
+        else:
+            cut = next(c for c, st in stems(norms[i]) if any(st.endswith(x) and st[: -len(x)] in _TEAM_STEMS for x in _POSSESSIVES))
+            start = view.stripped_start_at(i, cut)
+            end = start + (stem_len - cut)
+            if view.text[start:end] != view.text[start:end].strip() or end > view.ends[i]:
+                continue
+        out.add(Mention(start, end, i, last, "ORG", "nominal", key, name))
 
 
 #: Bare definite nouns that, in a news story, mean the state the story is about.

@@ -147,9 +147,14 @@ def _is_name_token(view: View, i: int, res: _Resources) -> bool:
         return False
     if view.definite(i) or norm.startswith("لل") or _is_stop(view, i, res) or norm in _PLACE_HEADS:
         return False  # an administrative noun (ولاية، محافظة) heads a place, it is no name
-    if norm in res.org_heads or norm in res.fac_heads:
+    if norm in res.org_heads or norm in res.fac_heads or norm in _GROUP_NOUNS:
         return False  # an organisation head (مجلس، لجنة) is the title's complement: رئيس وفد مجلس النواب
     return not _place_or_title(norm)
+
+
+#: Nouns of a body or team that, like an organisation head, follow a title as its complement and
+#: are never a person's name: رئيس مجلس إدارة نادي X، مدرب فريق X، مدرب منتخب X.
+_GROUP_NOUNS: Final = frozenset(normalize(w) for w in ("نادي", "إدارة"))
 
 
 @lru_cache(maxsize=1 << 16)

@@ -1091,6 +1091,19 @@ def _local_place_pass(view: View, res: _Resources, out: _Collector) -> None:
             place = _place_name_at(view, k, res, definite_ok=False)
             if place is None or place[0] != 1:
                 break
+    inside: set[str] = set()
+    for m in [m for m in out.mentions if m.type == "FAC" and m.kind == "name" and m.last > m.first]:
+        place = _place_in_facility(view, m, res)
+        if place is None or out.overlaps(m.first + 1, place, same_key=None) and any(
+                x.type in ("GPE", "LOC", "PER") for k in range(m.first + 1, place + 1) for x in out.taken.get(k, ())):
+            continue
+        k = m.first + 1
+        folded = " ".join(norms[k : place + 1])
+        type_ = "LOC" if norms[k] in _LOC_PREFIXES else "GPE"
+        _type, key = found.setdefault(folded, (type_, f"{type_}:{folded}"))
+        inside.add(folded)
+        start, end = view.starts[k], view.ends[place]
+        out.add(Mention(start, end, k, place, _type, "name", key, view.text[start:end]))
     if heads_named:
         _place_nominals(view, res, out, heads_named)
     if not found:
@@ -1099,11 +1112,55 @@ def _local_place_pass(view: View, res: _Resources, out: _Collector) -> None:
     singles = {name: value for name, value in found.items() if " " not in name}
     for i in view.positions(lambda norm: any(stem in singles for _, stem in stems(norm))):
         if out.overlaps(i, i):
-            continue
+            cut, stem = next((c, st) for c, st in stems(norms[i]) if st in singles)
+            # a place named in a facility's name is a mention inside an organisation's or another
+            # facility's name too (سلطة منطقة العقبة الاقتصادية، ميناء العقبة: 1.2)
+            if stem not in inside or any(x.type not in ("ORG", "FAC") or x.first == i == x.last for x in out.taken.get(i, ())):
+                continue
         cut, stem = next((c, st) for c, st in stems(norms[i]) if st in singles)
         type_, key = singles[stem]
         start = view.stripped_start_at(i, cut)
         out.add(Mention(start, view.ends[i], i, i, type_, "name", key, view.text[start:view.ends[i]]))
+
+
+#: Facility heads whose name is, in news, almost always the place the facility is in (ميناء
+#: العقبة، مطار بنينا الدولي، مستشفى الجهراء، مصفاة الشعيبة، محطة الهارثة الحرارية، صالة البديع
+#: الرياضية، مدرسة الحوامدية الثانوية): the name word is a place mention (GUIDELINES.md 1.2).
+#: Not حقل، مصنع، استاد، مصحة، كوبري، شارع, named after anything. محطة، صالة، مدرسة only with a
+#: definite name word (محطة مياه، محطة وقود are kinds of station).
+_PLACE_NAMED_FAC: Final = frozenset(normalize(w) for w in ("مطار", "ميناء", "مستشفى", "مصفاة"))
+_PLACE_NAMED_FAC_DEFINITE: Final = frozenset(normalize(w) for w in ("محطة", "صالة", "مدرسة"))
+#: Words that name facilities without being places: virtues, hopes and honorifics (مستشفى
+#: السلام، مدرسة الأمل، مستشفى الشفاء).
+_FAC_NAME_WORDS: Final = frozenset(normalize(w) for w in (
+    "السلام", "الأمل", "النور", "الشفاء", "الرحمة", "الحياة", "الفجر", "النخيل", "الحرية", "الاستقلال",
+    "الوحدة", "الشهداء", "الشهيد", "النصر", "الأمان", "التحرير", "الثورة", "الهلال", "المستقبل", "الصداقة",
+    "الجامعة", "الجامعي", "العام", "التخصصي", "الدولي", "الجديد", "الجديدة", "الكبير", "المركزي", "الوطني",
+    "الرئيسي", "الخاص", "العسكري", "الميداني", "الأهلي", "الإسلامي", "المدينة", "الملك", "الأمير", "الشيخ",
+))
+_LOC_PREFIXES: Final = frozenset(normalize(w) for w in ("خور", "وادي", "جبل", "شط"))
+
+
+def _place_in_facility(view: View, m: Mention, res: _Resources) -> int | None:
+    """Last token of the place named right after the head of facility ``m`` (one word, or two
+    after a prefix: أم قصر), or None when the head is not one named after places, the word is a
+    nisba adjective, a common naming word, a known name of something else or a function word."""
+    norms = view.norms
+    reading = _head_reading(norms[m.first])
+    if reading is None:
+        return None
+    head = reading[1]
+    k = m.first + 1
+    if head not in _PLACE_NAMED_FAC and not (head in _PLACE_NAMED_FAC_DEFINITE and view.definite(k)):
+        return None
+    norm = norms[k]
+    if norm in _FAC_NAME_WORDS or norm in res.stop or norm.endswith(_NISBA_ENDINGS) or len(norm) < 3:
+        return None
+    if (norm in _PLACE_PREFIXES or norm in _NAME_PREFIXES) and k + 1 <= m.last:
+        return k + 1
+    if (norm,) in res.titles or _given_name_reading(norm) or _definite_org_head(norm) is not None:
+        return None
+    return k
 
 
 #: A sports club is named after نادي (نادي الشراع، لنادي X): the class noun stays outside (1.2),

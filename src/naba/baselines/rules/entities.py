@@ -1302,6 +1302,56 @@ def _home_state_pass(view: View, res: _Resources, out: _Collector) -> None:
         out.add(Mention(start, view.ends[i], i, i, "GPE", "nominal", chosen.key, chosen.name))
 
 
+_CAPITAL_FORMS: Final = frozenset(normalize(w) for w in ("العاصمة", "بالعاصمة", "والعاصمة", "للعاصمة", "وبالعاصمة", "فالعاصمة"))
+
+
+@lru_cache(maxsize=None)
+def _capital_city(code: str) -> tuple[str, str] | None:
+    """(key, name) of the capital city of state ``code`` in the gazetteer, or None."""
+    return next(((e.key, e.name) for e in resources().gazetteer.values() if e.capital_of == code and not e.nisba), None)
+
+
+def _capital_nominal_pass(view: View, res: _Resources, out: _Collector) -> None:
+    """A bare ``العاصمة`` (غربي العاصمة، بأحد فنادق العاصمة) is a nominal mention of the capital of
+    the story's state (the state named most often before it), ``العاصمة`` + a state's nisba
+    (العاصمة المصرية) of that state's capital, the nisba kept inside (GUIDELINES.md 1.4). Not
+    before the capital's name (an apposition: العاصمة الروسية موسكو), nor before an adjective of
+    its own (العاصمة الإدارية الجديدة names another city)."""
+    norms, n = view.norms, view.n
+    positions = view.positions_of(_CAPITAL_FORMS)
+    if not positions:
+        return
+    states = sorted((m for m in out.mentions if m.type == "GPE" and m.key.count(":") == 1), key=lambda m: m.first)
+    for i in positions:
+        if out.overlaps(i, i):
+            continue
+        last, code = i, None
+        j = i + 1
+        same = j < n and view.paragraphs[j] == view.paragraphs[i] and view.words[j]
+        if same:
+            entry = res.gazetteer.get((norms[j],))
+            if entry is not None and entry.nisba:
+                last, code = j, entry.key.split(":", 1)[1]
+                j += 1
+                same = j < n and view.paragraphs[j] == view.paragraphs[i] and view.words[j]
+            if same and (any(m.type in ("GPE", "LOC") and not m.nisba for m in out.taken.get(j, ()))
+                         or (view.definite(j) and norms[j].endswith(_NISBA_ENDINGS))):
+                continue
+        if code is None:
+            before = [m for m in states if m.last < i and not m.nisba] or [m for m in states if m.last < i]
+            if not before:
+                continue
+            counts: dict[str, int] = {}
+            for m in before:
+                counts[m.key] = counts.get(m.key, 0) + 1
+            best = max(counts.values())
+            code = next(m for m in before if counts[m.key] == best).key.split(":", 1)[1]
+        key, name = _capital_city(code) or (f"GPE:capital:{code}", f"عاصمة {_state_name(code)}")
+        cut = next(c for c, st in stems(norms[i]) if st == "العاصمه")
+        start = view.stripped_start_at(i, cut)
+        out.add(Mention(start, view.ends[last], i, last, "GPE", "nominal", key, name))
+
+
 def _org_head_of(view: View, m: Mention) -> str | None:
     """The organisation head of a named mention's first token (وزارة، البنك، منظمة), or None."""
     norm = view.norms[m.first]
@@ -1417,6 +1467,7 @@ def find_mentions(view: View) -> EntityLayer:
     _org_nominal_pass(view, res, out)
     _fac_nominal_pass(view, res, out)
     _home_state_pass(view, res, out)
+    _capital_nominal_pass(view, res, out)
     # one mention per (span, key), the first found; order by position. Equal keys are
     # adjacent after the (stable) sort: a dict built from the reversed order keeps the
     # first mention of each key, and reversing its values restores the order.

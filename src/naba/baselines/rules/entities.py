@@ -382,8 +382,9 @@ def _construct_name(view: View, k: int, res: _Resources) -> bool:
     entry = res.gazetteer.get((nxt,))
     if entry is not None:
         return not entry.nisba and entry.type == "GPE"
-    return (_is_org_complement(view, k + 1, res) and (nxt,) not in res.titles and _definite_org_head(nxt) is None
-            and _definite_place_head(nxt) is None)
+    # a nisba adjective right after the word is no genitive: شركة X الكورية (X is the name)
+    return (_is_org_complement(view, k + 1, res) and not nxt.endswith(_NISBA_ENDINGS) and (nxt,) not in res.titles
+            and _definite_org_head(nxt) is None and _definite_place_head(nxt) is None)
 
 
 def _quoted_name_end(view: View, j: int, res: _Resources) -> int | None:

@@ -433,7 +433,7 @@ def _fac_name_end(view: View, k: int, res: _Resources) -> int | None:
         return None
     j = last + 1
     while j < n and j - k < 4 and view.paragraphs[j] == view.paragraphs[k] and _is_org_complement(view, j, res) \
-            and (norms[j],) not in res.titles and _definite_org_head(norms[j]) is None:
+            and (norms[j],) not in res.titles and _definite_org_head(norms[j]) is None and not _breaks_name(view, j, res):
         last = j
         j += 1
     return last
@@ -511,6 +511,22 @@ def _definite_org_head(norm: str) -> tuple[int, str] | None:
     return None
 
 
+#: Definite words that never continue an organisation's or a facility's name: time nouns (مستشفى X
+#: الشهر المقبل), a player's or member's role after the name (مطار X الدولي المهاجم، لجنة X النائب)
+#: and the adjectives of a party's place in politics (حزب X المعارض), which describe it.
+_NAME_BREAKERS: Final = frozenset(normalize(w) for w in (
+    "الشهر", "الأسبوع", "العام", "اليوم", "الليلة", "الموسم", "المقبل", "المقبلة", "الماضي", "الماضية", "الجاري",
+    "الجارية", "الحالي", "الحالية", "المعارض", "المعارضة", "الحاكم", "المهاجم", "اللاعب", "المدرب", "الحارس",
+    "المدافع", "النائب", "النائبة", "العضو", "السفير", "الوزير", "الرئيس", "الدكتور", "الدكتورة", "المهندس",
+    "المهندسة", "اللواء", "العميد", "العقيد",
+))
+
+
+def _breaks_name(view: View, j: int, res: _Resources) -> bool:
+    norm = view.norms[j]
+    return norm in _NAME_BREAKERS or (norm,) in res.titles
+
+
 def _is_org_complement(view: View, j: int, res: _Resources) -> bool:
     """A definite word that can continue a name (adjective or genitive: المركزي، الخارجية)."""
     norm = view.norms[j]
@@ -527,6 +543,8 @@ def _org_name_end(view: View, i: int, res: _Resources) -> int:
     j = i + 1
     while j < n and j - i <= 6 and view.paragraphs[j] == paragraph:
         norm = norms[j]
+        if _breaks_name(view, j, res):
+            break
         after_nisba = last > i and (entry := res.gazetteer.get((norms[last],))) is not None and entry.nisba
         if after_nisba and not norm.startswith("لل") and norm not in _SPORT_COMPLEMENTS:
             break  # a state's nisba ends the name: "البنك المركزي الأردني | الفائدة"

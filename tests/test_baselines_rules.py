@@ -926,3 +926,17 @@ def test_round6_the_capital_as_a_nominal() -> None:
     assert ("العاصمة", "GPE", "nominal") in ms
     ms = mentions("ووصل الوفد إلى العاصمة المصرية القاهرة أمس.")
     assert not any(text.startswith("العاصمة") for text, _, _ in ms)
+
+
+def test_round6_names_stop_at_time_nouns_and_roles() -> None:
+    ms = mentions("وسيفتتح مستشفى زوارة العام الشهر المقبل.")
+    assert ("مستشفى زوارة العام", "FAC", "name") in ms
+    ms = mentions("وطالب حزب التجمع الوطني المعارض بتأجيل التصويت.")
+    assert ("حزب التجمع الوطني", "ORG", "name") in ms
+
+
+def test_round6_an_outlet_name_without_its_class_noun_and_adjective() -> None:
+    ms = mentions("وقال في تصريح لقناة الريان الفضائية إن الفريق جاهز.")
+    assert ("الريان", "ORG", "name") in ms
+    ms = mentions("وقال في تصريح لقناة «الواحة» الرياضية إن الفريق جاهز.")
+    assert ("الواحة", "ORG", "name") in ms

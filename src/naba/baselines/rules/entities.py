@@ -309,6 +309,17 @@ def _org_fac_pass(view: View, res: _Resources, out: _Collector) -> None:
                 out.add(Mention(start, end, j + 1, close - 1, "ORG", "name", f"ORG:{' '.join(norms[j + 1 : close])}", view.text[start:end]))
                 continue
         k = j + 1 if quoted else j
+        if head in _MEDIA_HEADS and (outlet := _outlet_name(view, k, quoted, res)) is not None:
+            # قناة الأفق الإخبارية، لقناة «المنارة» الرياضية: the outlet's name without the class
+            # noun and its descriptive adjective (GUIDELINES.md 1.2, as وكالة رويترز -> رويترز); a
+            # one-word place read there (الساحل) is the outlet's name when the marks or the
+            # adjective say so
+            if quoted or out.overlaps(k, k):
+                out.mentions = [m for m in out.mentions if not (m.first == m.last == k and m.type in ("LOC", "GPE") and not m.nisba)]
+                out.taken[k] = [m for m in out.taken.get(k, []) if not (m.first == m.last == k and m.type in ("LOC", "GPE") and not m.nisba)]
+            if not out.overlaps(k, k):
+                out.add(Mention(view.starts[k], view.ends[k], k, k, "ORG", "name", f"ORG:{norms[k]}", view.raw(k)))
+            continue
         # a facility keeps its head with its name and adjectives: "مطار X الدولي", "ميناء العقبة",
         # "كوبري الزهراء", "مستشفى X المركزي" (GUIDELINES.md 1.2); a place inside is its own mention
         if is_fac and not quoted and head not in _FAC_NAME_ONLY:
@@ -367,6 +378,38 @@ def _org_fac_pass(view: View, res: _Resources, out: _Collector) -> None:
         start, end = view.stripped_start_at(i, cut), view.ends[last]
         key_text = " ".join([head] + norms[i + 1 : last + 1])
         out.add(Mention(start, end, i, last, "ORG", "name", f"ORG:{key_text}", view.text[start:end]))
+
+
+#: Class nouns of news outlets, outside the outlet's name (قناة، صحيفة، إذاعة).
+_MEDIA_HEADS: Final = frozenset(normalize(w) for w in ("قناة", "صحيفة", "جريدة", "إذاعة", "مجلة", "تلفزيون"))
+#: Descriptive adjectives of an outlet after its name (قناة X الفضائية، صحيفة X اليومية).
+_MEDIA_ADJECTIVES: Final = frozenset(normalize(w) for w in (
+    "الفضائية", "الإخبارية", "الرياضية", "اليومية", "الأسبوعية", "الإلكترونية", "الرسمية", "المحلية", "الخاصة",
+))
+
+
+def _outlet_name(view: View, k: int, quoted: bool, res: _Resources) -> int | None:
+    """Token ``k`` when it is the one-word name of a news outlet after its class noun: inside
+    quotation marks (لقناة «المنارة»), or a definite word followed by an outlet adjective, the end
+    of the clause or a non-word (قناة الأفق الإخبارية، قناة المدار،), never a title, an
+    organisation head or a function word; else None."""
+    norms, n = view.norms, view.n
+    if k >= n or not view.words[k] or view.paragraphs[k] != view.paragraphs[k - 1]:
+        return None
+    norm = norms[k]
+    if norm in res.stop or (norm,) in res.titles or _definite_org_head(norm) is not None or norm.isdecimal():
+        return None
+    nxt = k + 1
+    if quoted:
+        return k if nxt < n and norms[nxt] == '"' else None
+    if not view.definite(k) or (norm,) in res.gazetteer and res.gazetteer[(norm,)].nisba:
+        return None
+    if nxt >= n or view.paragraphs[nxt] != view.paragraphs[k] or not view.words[nxt] or norms[nxt] in _MEDIA_ADJECTIVES:
+        return k
+    entry = res.gazetteer.get((norms[nxt],))
+    if entry is not None and entry.nisba:
+        return k  # صحيفة الوطن القطرية
+    return None
 
 
 def _construct_name(view: View, k: int, res: _Resources) -> bool:
@@ -515,7 +558,7 @@ def _definite_org_head(norm: str) -> tuple[int, str] | None:
 #: الشهر المقبل), a player's or member's role after the name (مطار X الدولي المهاجم، لجنة X النائب)
 #: and the adjectives of a party's place in politics (حزب X المعارض), which describe it.
 _NAME_BREAKERS: Final = frozenset(normalize(w) for w in (
-    "الشهر", "الأسبوع", "العام", "اليوم", "الليلة", "الموسم", "المقبل", "المقبلة", "الماضي", "الماضية", "الجاري",
+    "الشهر", "الأسبوع", "اليوم", "الليلة", "الموسم", "المقبل", "المقبلة", "الماضي", "الماضية", "الجاري",
     "الجارية", "الحالي", "الحالية", "المعارض", "المعارضة", "الحاكم", "المهاجم", "اللاعب", "المدرب", "الحارس",
     "المدافع", "النائب", "النائبة", "العضو", "السفير", "الوزير", "الرئيس", "الدكتور", "الدكتورة", "المهندس",
     "المهندسة", "اللواء", "العميد", "العقيد",

@@ -147,9 +147,14 @@ def _is_name_token(view: View, i: int, res: _Resources) -> bool:
         return False
     if view.definite(i) or norm.startswith("لل") or _is_stop(view, i, res) or norm in _PLACE_HEADS:
         return False  # an administrative noun (ولاية، محافظة) heads a place, it is no name
-    if norm in res.org_heads or norm in res.fac_heads:
+    if norm in res.org_heads or norm in res.fac_heads or norm in _GROUP_NOUNS:
         return False  # an organisation head (مجلس، لجنة) is the title's complement: رئيس وفد مجلس النواب
     return not _place_or_title(norm)
+
+
+#: Nouns of a body or team that, like an organisation head, follow a title as its complement and
+#: are never a person's name: رئيس مجلس إدارة نادي X، مدرب فريق X، مدرب منتخب X.
+_GROUP_NOUNS: Final = frozenset(normalize(w) for w in ("نادي", "إدارة"))
 
 
 @lru_cache(maxsize=1 << 16)
@@ -304,6 +309,17 @@ def _org_fac_pass(view: View, res: _Resources, out: _Collector) -> None:
                 out.add(Mention(start, end, j + 1, close - 1, "ORG", "name", f"ORG:{' '.join(norms[j + 1 : close])}", view.text[start:end]))
                 continue
         k = j + 1 if quoted else j
+        if head in _MEDIA_HEADS and (outlet := _outlet_name(view, k, quoted, res)) is not None:
+            # قناة الأفق الإخبارية، لقناة «المنارة» الرياضية: the outlet's name without the class
+            # noun and its descriptive adjective (GUIDELINES.md 1.2, as وكالة رويترز -> رويترز); a
+            # one-word place read there (الساحل) is the outlet's name when the marks or the
+            # adjective say so
+            if quoted or out.overlaps(k, k):
+                out.mentions = [m for m in out.mentions if not (m.first == m.last == k and m.type in ("LOC", "GPE") and not m.nisba)]
+                out.taken[k] = [m for m in out.taken.get(k, []) if not (m.first == m.last == k and m.type in ("LOC", "GPE") and not m.nisba)]
+            if not out.overlaps(k, k):
+                out.add(Mention(view.starts[k], view.ends[k], k, k, "ORG", "name", f"ORG:{norms[k]}", view.raw(k)))
+            continue
         # a facility keeps its head with its name and adjectives: "مطار X الدولي", "ميناء العقبة",
         # "كوبري الزهراء", "مستشفى X المركزي" (GUIDELINES.md 1.2); a place inside is its own mention
         if is_fac and not quoted and head not in _FAC_NAME_ONLY:
@@ -319,6 +335,14 @@ def _org_fac_pass(view: View, res: _Resources, out: _Collector) -> None:
             continue
         anba = head == "وكاله" and not quoted and k < n and norms[k] == "انباء"  # وكالة أنباء X: one name
         definite_head = head.startswith("ال")  # الحكومة تعهدت: a verb follows, never a name in construct
+        if (not is_fac and not quoted and not anba and not definite_head and head != "وكاله"
+                and _construct_name(view, k, res) and not out.overlaps(k, k)):
+            # head + an indefinite noun in construct with a definite genitive: the whole is the name
+            # (شركة نفط البصرة، وزارة شؤون الشباب والرياضة، رابطة كأس النخبة، غرفة تجارة دبي)
+            last = _org_name_end(view, k, res)
+            start, end = view.stripped_start_at(i, cut), view.ends[last]
+            out.add(Mention(start, end, i, last, "ORG", "name", f"ORG:{' '.join([head] + norms[k : last + 1])}", view.text[start:end]))
+            continue
         if not anba and not definite_head and k < n and paragraphs[k] == paragraph and _is_name_token(view, k, res) and not out.overlaps(k, k):
             # generic class noun + proper name: only the name is the mention
             if quoted and not (k + 1 < n and norms[k + 1] == '"'):
@@ -354,6 +378,56 @@ def _org_fac_pass(view: View, res: _Resources, out: _Collector) -> None:
         start, end = view.stripped_start_at(i, cut), view.ends[last]
         key_text = " ".join([head] + norms[i + 1 : last + 1])
         out.add(Mention(start, end, i, last, "ORG", "name", f"ORG:{key_text}", view.text[start:end]))
+
+
+#: Class nouns of news outlets, outside the outlet's name (قناة، صحيفة، إذاعة).
+_MEDIA_HEADS: Final = frozenset(normalize(w) for w in ("قناة", "صحيفة", "جريدة", "إذاعة", "مجلة", "تلفزيون"))
+#: Descriptive adjectives of an outlet after its name (قناة X الفضائية، صحيفة X اليومية).
+_MEDIA_ADJECTIVES: Final = frozenset(normalize(w) for w in (
+    "الفضائية", "الإخبارية", "الرياضية", "اليومية", "الأسبوعية", "الإلكترونية", "الرسمية", "المحلية", "الخاصة",
+))
+
+
+def _outlet_name(view: View, k: int, quoted: bool, res: _Resources) -> int | None:
+    """Token ``k`` when it is the one-word name of a news outlet after its class noun: inside
+    quotation marks (لقناة «المنارة»), or a definite word followed by an outlet adjective, the end
+    of the clause or a non-word (قناة الأفق الإخبارية، قناة المدار،), never a title, an
+    organisation head or a function word; else None."""
+    norms, n = view.norms, view.n
+    if k >= n or not view.words[k] or view.paragraphs[k] != view.paragraphs[k - 1]:
+        return None
+    norm = norms[k]
+    if norm in res.stop or (norm,) in res.titles or _definite_org_head(norm) is not None or norm.isdecimal():
+        return None
+    nxt = k + 1
+    if quoted:
+        return k if nxt < n and norms[nxt] == '"' else None
+    if not view.definite(k) or (norm,) in res.gazetteer and res.gazetteer[(norm,)].nisba:
+        return None
+    if nxt >= n or view.paragraphs[nxt] != view.paragraphs[k] or not view.words[nxt] or norms[nxt] in _MEDIA_ADJECTIVES:
+        return k
+    entry = res.gazetteer.get((norms[nxt],))
+    if entry is not None and entry.nisba:
+        return k  # صحيفة الوطن القطرية
+    return None
+
+
+def _construct_name(view: View, k: int, res: _Resources) -> bool:
+    """Token ``k`` (after an organisation head) is an indefinite noun in construct with a definite
+    genitive or a known place that continues the name: not a state's nisba (شركة X الكورية: X is the
+    name), not a title, not another organisation (مجلس إدارة الشركة), within the paragraph."""
+    norms, n = view.norms, view.n
+    if k + 1 >= n or not view.words[k] or not view.words[k + 1] or view.paragraphs[k + 1] != view.paragraphs[k - 1]:
+        return False
+    norm, nxt = norms[k], norms[k + 1]
+    if view.definite(k) or norm in res.stop or norm.isdecimal() or len(norm) < 3 or (norm,) in res.titles or norm[:1] in ("و", "ف"):
+        return False
+    entry = res.gazetteer.get((nxt,))
+    if entry is not None:
+        return not entry.nisba and entry.type == "GPE"
+    # a nisba adjective right after the word is no genitive: شركة X الكورية (X is the name)
+    return (_is_org_complement(view, k + 1, res) and not nxt.endswith(_NISBA_ENDINGS) and (nxt,) not in res.titles
+            and _definite_org_head(nxt) is None and _definite_place_head(nxt) is None)
 
 
 def _quoted_name_end(view: View, j: int, res: _Resources) -> int | None:
@@ -402,7 +476,7 @@ def _fac_name_end(view: View, k: int, res: _Resources) -> int | None:
         return None
     j = last + 1
     while j < n and j - k < 4 and view.paragraphs[j] == view.paragraphs[k] and _is_org_complement(view, j, res) \
-            and (norms[j],) not in res.titles and _definite_org_head(norms[j]) is None:
+            and (norms[j],) not in res.titles and _definite_org_head(norms[j]) is None and not _breaks_name(view, j, res):
         last = j
         j += 1
     return last
@@ -480,6 +554,22 @@ def _definite_org_head(norm: str) -> tuple[int, str] | None:
     return None
 
 
+#: Definite words that never continue an organisation's or a facility's name: time nouns (مستشفى X
+#: الشهر المقبل), a player's or member's role after the name (مطار X الدولي المهاجم، لجنة X النائب)
+#: and the adjectives of a party's place in politics (حزب X المعارض), which describe it.
+_NAME_BREAKERS: Final = frozenset(normalize(w) for w in (
+    "الشهر", "الأسبوع", "اليوم", "الليلة", "الموسم", "المقبل", "المقبلة", "الماضي", "الماضية", "الجاري",
+    "الجارية", "الحالي", "الحالية", "المعارض", "المعارضة", "الحاكم", "المهاجم", "اللاعب", "المدرب", "الحارس",
+    "المدافع", "النائب", "النائبة", "العضو", "السفير", "الوزير", "الرئيس", "الدكتور", "الدكتورة", "المهندس",
+    "المهندسة", "اللواء", "العميد", "العقيد",
+))
+
+
+def _breaks_name(view: View, j: int, res: _Resources) -> bool:
+    norm = view.norms[j]
+    return norm in _NAME_BREAKERS or (norm,) in res.titles
+
+
 def _is_org_complement(view: View, j: int, res: _Resources) -> bool:
     """A definite word that can continue a name (adjective or genitive: المركزي، الخارجية)."""
     norm = view.norms[j]
@@ -496,11 +586,15 @@ def _org_name_end(view: View, i: int, res: _Resources) -> int:
     j = i + 1
     while j < n and j - i <= 6 and view.paragraphs[j] == paragraph:
         norm = norms[j]
+        if _breaks_name(view, j, res):
+            break
         after_nisba = last > i and (entry := res.gazetteer.get((norms[last],))) is not None and entry.nisba
-        if after_nisba and not norm.startswith("لل"):
+        if after_nisba and not norm.startswith("لل") and norm not in _SPORT_COMPLEMENTS:
             break  # a state's nisba ends the name: "البنك المركزي الأردني | الفائدة"
         if norm in res.org_continuations or _is_org_complement(view, j, res):
             last = j
+        elif last > i and (lam := _lam_complement_end(view, j, res, after_nisba=after_nisba)) is not None:
+            last = j = lam  # "المجلس الجماعي لفاس"، "الاتحاد البحريني لكرة اليد"، "الشركة العامة لموانئ العراق"
         elif (view.words[j] and norm.startswith("لل") and len(norm) > 4 and norm not in res.stop and last > i
               and _definite_org_head(norm) is None):  # "لجنة X للبنك المركزي": another organisation
             last = j
@@ -511,6 +605,36 @@ def _org_name_end(view: View, i: int, res: _Resources) -> int:
             break
         j += 1
     return last
+
+
+#: ل + a sports noun in construct with a definite word closes a federation's name (لكرة القدم،
+#: لكرة اليد، لألعاب القوى), after a state's nisba too (الاتحاد البحريني لكرة اليد).
+_SPORT_COMPLEMENTS: Final = frozenset(normalize(w) for w in ("لكرة", "لألعاب", "لرياضة", "لسباق", "لسباقات"))
+
+
+def _lam_complement_end(view: View, j: int, res: _Resources, *, after_nisba: bool) -> int | None:
+    """Last token of a complement with a bare ل (no article) that continues an organisation name
+    at token ``j``, or None: ل + a sports noun + a definite word; ل + a known place
+    (المجلس الشعبي البلدي لوهران، المجلس الجهوي لنواذيبو); ل + an indefinite noun in construct with
+    a known place (الشركة العامة لموانئ العراق). After a state's nisba only the sports complement:
+    a place there is the object of the clause (الجيش الأمريكي لسوريا)."""
+    norms, n, paragraph = view.norms, view.n, view.paragraphs[j]
+    norm = norms[j]
+    if not view.words[j] or norm[:1] != "ل" or norm.startswith("لل") or len(norm) < 4:
+        return None
+    if norm in _SPORT_COMPLEMENTS:
+        if j + 1 < n and view.paragraphs[j + 1] == paragraph and _is_org_complement(view, j + 1, res):
+            return j + 1
+        return None
+    if after_nisba:
+        return None
+    entry = res.gazetteer.get((norm[1:],))
+    if entry is not None and not entry.nisba and entry.type == "GPE":
+        return j
+    if (norm[1:] not in res.stop and not view.definite(j) and j + 1 < n and view.paragraphs[j + 1] == paragraph
+            and (e2 := res.gazetteer.get((norms[j + 1],))) is not None and not e2.nisba and e2.type == "GPE"):
+        return j + 1
+    return None
 
 
 _TITLE_CONTINUATIONS: Final = ("رييس", "وزراء", "وزير", "مجلس", "نايب")
@@ -876,6 +1000,8 @@ def _nominal_pass(view: View, res: _Resources, out: _Collector, nominals: list[t
         definite = head_reading is not None and head_reading[1].startswith("ال")
         if not definite and not (first + 1 <= last and view.definite(first + 1)):
             continue
+        if any(m.type == "ORG" and m.kind == "nominal" for m in out.taken.get(first, ())):
+            continue  # الفريق as the club of the story (_team_nominals), not the rank
         state = nisba_in(first, last)
         candidates = [key for idx, h, st, key in introduced if h == head and idx < first and (state is None or st is None or st == state)]
         if not candidates:
@@ -1027,6 +1153,19 @@ def _local_place_pass(view: View, res: _Resources, out: _Collector) -> None:
             place = _place_name_at(view, k, res, definite_ok=False)
             if place is None or place[0] != 1:
                 break
+    inside: set[str] = set()
+    for m in [m for m in out.mentions if m.type == "FAC" and m.kind == "name" and m.last > m.first]:
+        place = _place_in_facility(view, m, res)
+        if place is None or out.overlaps(m.first + 1, place, same_key=None) and any(
+                x.type in ("GPE", "LOC", "PER") for k in range(m.first + 1, place + 1) for x in out.taken.get(k, ())):
+            continue
+        k = m.first + 1
+        folded = " ".join(norms[k : place + 1])
+        type_ = "LOC" if norms[k] in _LOC_PREFIXES else "GPE"
+        _type, key = found.setdefault(folded, (type_, f"{type_}:{folded}"))
+        inside.add(folded)
+        start, end = view.starts[k], view.ends[place]
+        out.add(Mention(start, end, k, place, _type, "name", key, view.text[start:end]))
     if heads_named:
         _place_nominals(view, res, out, heads_named)
     if not found:
@@ -1035,11 +1174,55 @@ def _local_place_pass(view: View, res: _Resources, out: _Collector) -> None:
     singles = {name: value for name, value in found.items() if " " not in name}
     for i in view.positions(lambda norm: any(stem in singles for _, stem in stems(norm))):
         if out.overlaps(i, i):
-            continue
+            cut, stem = next((c, st) for c, st in stems(norms[i]) if st in singles)
+            # a place named in a facility's name is a mention inside an organisation's or another
+            # facility's name too (سلطة منطقة العقبة الاقتصادية، ميناء العقبة: 1.2)
+            if stem not in inside or any(x.type not in ("ORG", "FAC") or x.first == i == x.last for x in out.taken.get(i, ())):
+                continue
         cut, stem = next((c, st) for c, st in stems(norms[i]) if st in singles)
         type_, key = singles[stem]
         start = view.stripped_start_at(i, cut)
         out.add(Mention(start, view.ends[i], i, i, type_, "name", key, view.text[start:view.ends[i]]))
+
+
+#: Facility heads whose name is, in news, almost always the place the facility is in (ميناء
+#: العقبة، مطار بنينا الدولي، مستشفى الجهراء، مصفاة الشعيبة، محطة الهارثة الحرارية، صالة البديع
+#: الرياضية، مدرسة الحوامدية الثانوية): the name word is a place mention (GUIDELINES.md 1.2).
+#: Not حقل، مصنع، استاد، مصحة، كوبري، شارع, named after anything. محطة، صالة، مدرسة only with a
+#: definite name word (محطة مياه، محطة وقود are kinds of station).
+_PLACE_NAMED_FAC: Final = frozenset(normalize(w) for w in ("مطار", "ميناء", "مستشفى", "مصفاة"))
+_PLACE_NAMED_FAC_DEFINITE: Final = frozenset(normalize(w) for w in ("محطة", "صالة", "مدرسة"))
+#: Words that name facilities without being places: virtues, hopes and honorifics (مستشفى
+#: السلام، مدرسة الأمل، مستشفى الشفاء).
+_FAC_NAME_WORDS: Final = frozenset(normalize(w) for w in (
+    "السلام", "الأمل", "النور", "الشفاء", "الرحمة", "الحياة", "الفجر", "النخيل", "الحرية", "الاستقلال",
+    "الوحدة", "الشهداء", "الشهيد", "النصر", "الأمان", "التحرير", "الثورة", "الهلال", "المستقبل", "الصداقة",
+    "الجامعة", "الجامعي", "العام", "التخصصي", "الدولي", "الجديد", "الجديدة", "الكبير", "المركزي", "الوطني",
+    "الرئيسي", "الخاص", "العسكري", "الميداني", "الأهلي", "الإسلامي", "المدينة", "الملك", "الأمير", "الشيخ",
+))
+_LOC_PREFIXES: Final = frozenset(normalize(w) for w in ("خور", "وادي", "جبل", "شط"))
+
+
+def _place_in_facility(view: View, m: Mention, res: _Resources) -> int | None:
+    """Last token of the place named right after the head of facility ``m`` (one word, or two
+    after a prefix: أم قصر), or None when the head is not one named after places, the word is a
+    nisba adjective, a common naming word, a known name of something else or a function word."""
+    norms = view.norms
+    reading = _head_reading(norms[m.first])
+    if reading is None:
+        return None
+    head = reading[1]
+    k = m.first + 1
+    if head not in _PLACE_NAMED_FAC and not (head in _PLACE_NAMED_FAC_DEFINITE and view.definite(k)):
+        return None
+    norm = norms[k]
+    if norm in _FAC_NAME_WORDS or norm in res.stop or norm.endswith(_NISBA_ENDINGS) or len(norm) < 3:
+        return None
+    if (norm in _PLACE_PREFIXES or norm in _NAME_PREFIXES) and k + 1 <= m.last:
+        return k + 1
+    if (norm,) in res.titles or _given_name_reading(norm) or _definite_org_head(norm) is not None:
+        return None
+    return k
 
 
 #: A sports club is named after نادي (نادي الشراع، لنادي X): the class noun stays outside (1.2),
@@ -1093,6 +1276,56 @@ def _club_pass(view: View, res: _Resources, out: _Collector) -> None:
         cut = 2 if norms[i].startswith("لل") else len(norms[i]) - len(normalize("النادي"))  # as _definite_org_head
         start = view.stripped_start_at(i, cut)
         out.add(Mention(start, view.ends[i], i, i, "ORG", "nominal", key, name))
+    _team_nominals(view, res, out, mentioned)
+
+
+#: In a story with a club, "the team" is the club: الفريق (its nisba kept: الفريق القطري), and
+#: the club noun with a possessive pronoun (فريقه، ناديه: the noun is the mention, 0 and 1.4).
+_TEAM_FORMS: Final = frozenset(normalize(w) for w in ("الفريق", "للفريق", "والفريق", "بالفريق", "فالفريق"))
+_TEAM_STEMS: Final = frozenset(normalize(w) for w in ("فريق", "نادي"))
+_POSSESSIVES: Final = ("هما", "هم", "ها", "ه")
+#: Words after الفريق that make it the military rank (الفريق أول، الفريق ركن).
+_RANK_WORDS: Final = frozenset(normalize(w) for w in ("أول", "ركن", "اول"))
+
+
+@lru_cache(maxsize=1 << 16)
+def _team_possessive(norm: str) -> int | None:
+    """Length of the noun when a reading of the word is فريق/نادي + a possessive pronoun (the
+    proclitics kept in the count: وفريقه -> 5), else None."""
+    for cut, stem in stems(norm):
+        for suffix in _POSSESSIVES:
+            if stem.endswith(suffix) and stem[: -len(suffix)] in _TEAM_STEMS:
+                return cut + len(stem) - len(suffix)
+    return None
+
+
+def _team_nominals(view: View, res: _Resources, out: _Collector, mentioned: list[tuple[int, str, str]]) -> None:
+    norms, n = view.norms, view.n
+    for i in sorted(view.positions_of(_TEAM_FORMS) + view.positions(_team_possessive)):
+        before = [(key, name) for pos, key, name in mentioned if pos < i]
+        if not before or out.overlaps(i, i, same_key=before[-1][0]):
+            continue
+        key, name = before[-1]
+        last = i
+        stem_len = _team_possessive(norms[i])
+        if stem_len is None:
+            nxt = i + 1 if i + 1 < n and view.paragraphs[i + 1] == view.paragraphs[i] and view.words[i + 1] else None
+            if nxt is not None:
+                entry = res.gazetteer.get((norms[nxt],))
+                if entry is not None and entry.nisba:
+                    last = nxt  # الفريق المغربي
+                elif (norms[nxt] in _RANK_WORDS or _is_org_complement(view, nxt, res) or _is_name_token(view, nxt, res)
+                      or _given_name_reading(norms[nxt])):
+                    continue  # a name or a complement follows: the rank, or another phrase
+            cut = 2 if norms[i].startswith("لل") else len(norms[i]) - len(normalize("الفريق"))
+            start, end = view.stripped_start_at(i, cut), view.ends[last]
+        else:
+            cut = next(c for c, st in stems(norms[i]) if any(st.endswith(x) and st[: -len(x)] in _TEAM_STEMS for x in _POSSESSIVES))
+            start = view.stripped_start_at(i, cut)
+            end = start + (stem_len - cut)
+            if view.text[start:end] != view.text[start:end].strip() or end > view.ends[i]:
+                continue
+        out.add(Mention(start, end, i, last, "ORG", "nominal", key, name))
 
 
 #: Bare definite nouns that, in a news story, mean the state the story is about.
@@ -1129,6 +1362,56 @@ def _home_state_pass(view: View, res: _Resources, out: _Collector) -> None:
         cut = next(c for c, st in stems(norms[i]) if st in _HOME_STATE_NOUNS)
         start = view.stripped_start_at(i, cut)
         out.add(Mention(start, view.ends[i], i, i, "GPE", "nominal", chosen.key, chosen.name))
+
+
+_CAPITAL_FORMS: Final = frozenset(normalize(w) for w in ("العاصمة", "بالعاصمة", "والعاصمة", "للعاصمة", "وبالعاصمة", "فالعاصمة"))
+
+
+@lru_cache(maxsize=None)
+def _capital_city(code: str) -> tuple[str, str] | None:
+    """(key, name) of the capital city of state ``code`` in the gazetteer, or None."""
+    return next(((e.key, e.name) for e in resources().gazetteer.values() if e.capital_of == code and not e.nisba), None)
+
+
+def _capital_nominal_pass(view: View, res: _Resources, out: _Collector) -> None:
+    """A bare ``العاصمة`` (غربي العاصمة، بأحد فنادق العاصمة) is a nominal mention of the capital of
+    the story's state (the state named most often before it), ``العاصمة`` + a state's nisba
+    (العاصمة المصرية) of that state's capital, the nisba kept inside (GUIDELINES.md 1.4). Not
+    before the capital's name (an apposition: العاصمة الروسية موسكو), nor before an adjective of
+    its own (العاصمة الإدارية الجديدة names another city)."""
+    norms, n = view.norms, view.n
+    positions = view.positions_of(_CAPITAL_FORMS)
+    if not positions:
+        return
+    states = sorted((m for m in out.mentions if m.type == "GPE" and m.key.count(":") == 1), key=lambda m: m.first)
+    for i in positions:
+        if out.overlaps(i, i):
+            continue
+        last, code = i, None
+        j = i + 1
+        same = j < n and view.paragraphs[j] == view.paragraphs[i] and view.words[j]
+        if same:
+            entry = res.gazetteer.get((norms[j],))
+            if entry is not None and entry.nisba:
+                last, code = j, entry.key.split(":", 1)[1]
+                j += 1
+                same = j < n and view.paragraphs[j] == view.paragraphs[i] and view.words[j]
+            if same and (any(m.type in ("GPE", "LOC") and not m.nisba for m in out.taken.get(j, ()))
+                         or (view.definite(j) and norms[j].endswith(_NISBA_ENDINGS))):
+                continue
+        if code is None:
+            before = [m for m in states if m.last < i and not m.nisba] or [m for m in states if m.last < i]
+            if not before:
+                continue
+            counts: dict[str, int] = {}
+            for m in before:
+                counts[m.key] = counts.get(m.key, 0) + 1
+            best = max(counts.values())
+            code = next(m for m in before if counts[m.key] == best).key.split(":", 1)[1]
+        key, name = _capital_city(code) or (f"GPE:capital:{code}", f"عاصمة {_state_name(code)}")
+        cut = next(c for c, st in stems(norms[i]) if st == "العاصمه")
+        start = view.stripped_start_at(i, cut)
+        out.add(Mention(start, view.ends[last], i, last, "GPE", "nominal", key, name))
 
 
 def _org_head_of(view: View, m: Mention) -> str | None:
@@ -1246,6 +1529,7 @@ def find_mentions(view: View) -> EntityLayer:
     _org_nominal_pass(view, res, out)
     _fac_nominal_pass(view, res, out)
     _home_state_pass(view, res, out)
+    _capital_nominal_pass(view, res, out)
     # one mention per (span, key), the first found; order by position. Equal keys are
     # adjacent after the (stable) sort: a dict built from the reversed order keeps the
     # first mention of each key, and reversing its values restores the order.

@@ -47,7 +47,7 @@ from naba.baselines.statistical import quotes as quote_model
 from naba.baselines.statistical.common import Candidate, _int32, token_range
 from naba.baselines.statistical.common import decode as _decode
 from naba.baselines.statistical.events import EventDoc, EventSpan
-from naba.baselines.statistical.features import sentence_features
+from naba.baselines.statistical.features import rule_mention_features, sentence_features
 from naba.baselines.statistical.quotes import QuoteDoc, QuoteSpan
 from naba.gold.model import Record
 
@@ -69,6 +69,7 @@ class Example:
     candidates: tuple[Candidate, ...] = ()  # gold mentions and time expressions as token ranges
     quotes: tuple[QuoteSpan, ...] = ()
     events: tuple[EventSpan, ...] = ()
+    entity_features: tuple[dict[str, Any], ...] = ()  # features + the rules' mentions (entity model)
 
 
 def _iob(view: View, spans: Sequence[tuple[int, int, str]]) -> tuple[list[str], list[int | None]]:
@@ -93,6 +94,11 @@ def _iob(view: View, spans: Sequence[tuple[int, int, str]]) -> tuple[list[str], 
         # proclitic characters (normalised) between the token start and the span start
         cuts[inside[0]] = sum(1 for k in range(tok.start, start) if view.text[k].strip() and not ("\u064b" <= view.text[k] <= "\u065f"))
     return labels, cuts
+
+
+def entity_features(view: View, features: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The entity model's token features: the shared ones plus the rule baseline's mentions."""
+    return [{**f, **r} for f, r in zip(features, rule_mention_features(view))]
 
 
 def example_from_record(record: Record) -> Example:
@@ -136,7 +142,8 @@ def example_from_record(record: Record) -> Example:
             continue
         events.append(EventSpan(trig[0], trig[1], ev.type, ev.factuality, tuple((a.ref_id, a.role) for a in ev.arguments)))
     return Example(view, tuple(feats), tuple(entity_labels), tuple(timex_labels), tuple(cuts), tuple(zones),
-                   tuple(candidates), tuple(sorted(quotes, key=lambda q: (q.cue, q.start))), tuple(sorted(events, key=lambda e: (e.first, e.last, e.type))))
+                   tuple(candidates), tuple(sorted(quotes, key=lambda q: (q.cue, q.start))), tuple(sorted(events, key=lambda e: (e.first, e.last, e.type))),
+                   tuple(entity_features(view, feats)))
 
 
 @lru_cache(maxsize=2)
@@ -210,17 +217,18 @@ def _train(samples: Sequence[tuple[Example, Sequence[int]]]) -> _Models:
     cut_y: list[int] = []
     for example, indices in samples:
         for i in indices:
-            ent_x.append(example.features[i])
+            ent_x.append(example.entity_features[i])
             ent_y.append(example.entity_labels[i])
             tx_y.append(example.timex_labels[i])
             cut = example.cuts[i]
             if cut is not None:
-                cut_x.append(example.features[i])
+                cut_x.append(example.entity_features[i])
                 cut_y.append(cut)
     examples = [example for example, _ in samples]
     quotes = quote_model.train([QuoteDoc(ex.view, ex.features, ex.candidates, ex.quotes) for ex in examples])
     events = event_model.train([EventDoc(ex.view, ex.features, ex.candidates, ex.events) for ex in examples])
-    return _Models(_Classifier(ent_x, ent_y), _Classifier(ent_x, tx_y), _Classifier(cut_x, cut_y) if cut_y else _Classifier([], []),
+    tx_x = [example.features[i] for example, indices in samples for i in indices]
+    return _Models(_Classifier(ent_x, ent_y), _Classifier(tx_x, tx_y), _Classifier(cut_x, cut_y) if cut_y else _Classifier([], []),
                    quotes, events)
 
 
@@ -229,17 +237,17 @@ def _all_gold_models(sha: str) -> _Models:
     return _train([(ex, range(len(ex.view.tokens))) for _, ex in _examples(sha)])
 
 
-def _predict(view: View, features: Sequence[dict[str, Any]], indices: Sequence[int], models: _Models) -> tuple[list[str], list[str], dict[int, int]]:
-    feats = [features[i] for i in indices]
-    ent = models.entity.predict(feats)
-    tx = models.timex.predict(feats)
+def _predict(view: View, features: Sequence[dict[str, Any]], indices: Sequence[int], models: _Models,
+             ent_features: Sequence[dict[str, Any]]) -> tuple[list[str], list[str], dict[int, int]]:
+    ent = models.entity.predict([ent_features[i] for i in indices])
+    tx = models.timex.predict([features[i] for i in indices])
     entity_labels = ["O"] * len(view.tokens)
     timex_labels = ["O"] * len(view.tokens)
     for i, a, b in zip(indices, ent, tx):
         entity_labels[i], timex_labels[i] = a, b
     cuts: dict[int, int] = {}
     b_tokens = [i for i in indices if entity_labels[i].startswith("B-") or timex_labels[i].startswith("B-")]
-    for i, cut in zip(b_tokens, models.cut.predict([features[i] for i in b_tokens]) if b_tokens else []):
+    for i, cut in zip(b_tokens, models.cut.predict([ent_features[i] for i in b_tokens]) if b_tokens else []):
         cuts[i] = int(cut) if cut != "O" else 0
     return entity_labels, timex_labels, cuts
 
@@ -348,7 +356,7 @@ def predict(document: Any, training: Sequence[tuple[str, Example]] | None = None
             models = _all_gold_models(_training_sha())
         else:
             models = _train([(ex, range(len(ex.view.tokens))) for _, ex in gold])
-        entity_labels, timex_labels, cuts = _predict(view, features, range(len(view.tokens)), models)
+        entity_labels, timex_labels, cuts = _predict(view, features, range(len(view.tokens)), models, entity_features(view, features))
         return _records(doc, view, entity_labels, timex_labels, cuts, features, models)
     # a training document: leave it out, train on the others, predict all of it
     view = own.view
@@ -356,7 +364,7 @@ def predict(document: Any, training: Sequence[tuple[str, Example]] | None = None
     if not others:
         raise ValueError("leave-one-document-out needs at least two training documents")
     models = _train(others)
-    entity_labels, timex_labels, cuts = _predict(view, own.features, range(len(view.tokens)), models)
+    entity_labels, timex_labels, cuts = _predict(view, own.features, range(len(view.tokens)), models, own.entity_features)
     return _records(doc, view, entity_labels, timex_labels, cuts, own.features, models)
 
 

@@ -47,7 +47,7 @@ from naba.baselines.statistical import quotes as quote_model
 from naba.baselines.statistical.common import Candidate, _int32, token_range
 from naba.baselines.statistical.common import decode as _decode
 from naba.baselines.statistical.events import EventDoc, EventSpan
-from naba.baselines.statistical.features import sentence_features
+from naba.baselines.statistical.features import rule_mention_features, sentence_features
 from naba.baselines.statistical.quotes import QuoteDoc, QuoteSpan
 from naba.gold.model import Record
 
@@ -69,11 +69,17 @@ class Example:
     candidates: tuple[Candidate, ...] = ()  # gold mentions and time expressions as token ranges
     quotes: tuple[QuoteSpan, ...] = ()
     events: tuple[EventSpan, ...] = ()
+    entity_features: tuple[dict[str, Any], ...] = ()  # features + the rules' mentions (entity model)
+    inner_labels: tuple[str, ...] = ()  # IOB2 of the mentions nested inside a longer one (second layer)
+    inner_cuts: tuple[int | None, ...] = ()
 
 
-def _iob(view: View, spans: Sequence[tuple[int, int, str]]) -> tuple[list[str], list[int | None]]:
+def _iob(view: View, spans: Sequence[tuple[int, int, str]], inner: list[str] | None = None,
+         inner_cuts: list[int | None] | None = None) -> tuple[list[str], list[int | None]]:
     """IOB2 labels: a token belongs to a span that covers its last character;
-    nested/overlapping spans resolved longest first."""
+    nested/overlapping spans resolved longest first. With ``inner`` (a list of ``"O"``), a span
+    that lies inside one labelled span over fewer tokens is written there (the nested layer:
+    ``القصرين`` inside ``مستشفى القصرين الجهوي``), its proclitic cut in ``inner_cuts``."""
     tokens = view.tokens
     labels = ["O"] * len(tokens)
     cuts: list[int | None] = [None] * len(tokens)
@@ -85,14 +91,54 @@ def _iob(view: View, spans: Sequence[tuple[int, int, str]]) -> tuple[list[str], 
         if first < 0 or tokens[first].end <= start:
             first += 1
         inside = [i for i in range(max(first, 0), len(tokens)) if tokens[i].start < end and start <= tokens[i].end - 1 < end]
-        if not inside or any(labels[i] != "O" for i in inside):
+        if not inside:
+            continue
+        tok = tokens[inside[0]]
+        # proclitic characters (normalised) between the token start and the span start
+        cut = sum(1 for k in range(tok.start, start) if view.text[k].strip() and not ("\u064b" <= view.text[k] <= "\u065f"))
+        if any(labels[i] != "O" for i in inside):
+            if inner is None or inner_cuts is None or any(inner[i] != "O" for i in inside) or not _nested(labels, inside):
+                continue
+            for n, i in enumerate(inside):
+                inner[i] = ("B-" if n == 0 else "I-") + label
+            inner_cuts[inside[0]] = cut
             continue
         for n, i in enumerate(inside):
             labels[i] = ("B-" if n == 0 else "I-") + label
-        tok = tokens[inside[0]]
-        # proclitic characters (normalised) between the token start and the span start
-        cuts[inside[0]] = sum(1 for k in range(tok.start, start) if view.text[k].strip() and not ("\u064b" <= view.text[k] <= "\u065f"))
+        cuts[inside[0]] = cut
     return labels, cuts
+
+
+def _nested(labels: Sequence[str], inside: Sequence[int]) -> bool:
+    """The tokens ``inside`` lie within one labelled span that has more tokens."""
+    first, last = inside[0], inside[-1]
+    if any(labels[i] == "O" for i in inside) or any(labels[i].startswith("B-") for i in inside[1:]):
+        return False
+    start = first
+    while start > 0 and not labels[start].startswith("B-"):
+        start -= 1
+    end = last
+    while end + 1 < len(labels) and labels[end + 1].startswith("I-"):
+        end += 1
+    return (start, end) != (first, last)
+
+
+def _outer_rows(labels: Sequence[str], features: Sequence[dict[str, Any]]) -> dict[int, dict[str, Any]]:
+    """The nested layer's samples: every token of an outer span (decoded from ``labels``) of two
+    tokens or more, with its features plus the outer span's type, its position there and length."""
+    rows: dict[int, dict[str, Any]] = {}
+    for first, last, type_ in _decode(labels):
+        if last == first:
+            continue
+        for i in range(first, last + 1):
+            pos = "B" if i == first else ("E" if i == last else "I")
+            rows[i] = {**features[i], "out": type_, "out_pos": pos, "out_pt": f"{pos}-{type_}", "out_len": min(last - first + 1, 5)}
+    return rows
+
+
+def entity_features(view: View, features: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The entity model's token features: the shared ones plus the rule baseline's mentions."""
+    return [{**f, **r} for f, r in zip(features, rule_mention_features(view))]
 
 
 def example_from_record(record: Record) -> Example:
@@ -102,7 +148,9 @@ def example_from_record(record: Record) -> Example:
     feats = sentence_features(view)
     entity_spans = [(m.start, m.end, e.type) for e in record.entities for m in e.mentions]
     timex_spans = [(t.start, t.end, "TIMEX") for t in record.timexes]
-    entity_labels, cuts = _iob(view, entity_spans)
+    inner_labels: list[str] = ["O"] * len(view.tokens)
+    inner_cuts: list[int | None] = [None] * len(view.tokens)
+    entity_labels, cuts = _iob(view, entity_spans, inner_labels, inner_cuts)
     timex_labels, timex_cuts = _iob(view, timex_spans)
     cuts = [c if c is not None else t for c, t in zip(cuts, timex_cuts)]
     zones = []
@@ -136,7 +184,8 @@ def example_from_record(record: Record) -> Example:
             continue
         events.append(EventSpan(trig[0], trig[1], ev.type, ev.factuality, tuple((a.ref_id, a.role) for a in ev.arguments)))
     return Example(view, tuple(feats), tuple(entity_labels), tuple(timex_labels), tuple(cuts), tuple(zones),
-                   tuple(candidates), tuple(sorted(quotes, key=lambda q: (q.cue, q.start))), tuple(sorted(events, key=lambda e: (e.first, e.last, e.type))))
+                   tuple(candidates), tuple(sorted(quotes, key=lambda q: (q.cue, q.start))), tuple(sorted(events, key=lambda e: (e.first, e.last, e.type))),
+                   tuple(entity_features(view, feats)), tuple(inner_labels), tuple(inner_cuts))
 
 
 @lru_cache(maxsize=2)
@@ -200,6 +249,7 @@ class _Models:
     cut: _Classifier
     quote: quote_model.QuoteModel
     event: event_model.EventModel
+    inner: _Classifier  # the nested layer: B-/I-/O over the tokens of predicted outer spans
 
 
 def _train(samples: Sequence[tuple[Example, Sequence[int]]]) -> _Models:
@@ -208,20 +258,30 @@ def _train(samples: Sequence[tuple[Example, Sequence[int]]]) -> _Models:
     tx_y: list[str] = []
     cut_x: list[dict[str, Any]] = []
     cut_y: list[int] = []
+    in_x: list[dict[str, Any]] = []
+    in_y: list[str] = []
     for example, indices in samples:
+        rows = _outer_rows(example.entity_labels, example.entity_features)
         for i in indices:
-            ent_x.append(example.features[i])
+            if i in rows:
+                in_x.append(rows[i])
+                in_y.append(example.inner_labels[i])
+            if example.inner_cuts[i] is not None:
+                cut_x.append(example.entity_features[i])
+                cut_y.append(example.inner_cuts[i])
+            ent_x.append(example.entity_features[i])
             ent_y.append(example.entity_labels[i])
             tx_y.append(example.timex_labels[i])
             cut = example.cuts[i]
             if cut is not None:
-                cut_x.append(example.features[i])
+                cut_x.append(example.entity_features[i])
                 cut_y.append(cut)
     examples = [example for example, _ in samples]
     quotes = quote_model.train([QuoteDoc(ex.view, ex.features, ex.candidates, ex.quotes) for ex in examples])
     events = event_model.train([EventDoc(ex.view, ex.features, ex.candidates, ex.events) for ex in examples])
-    return _Models(_Classifier(ent_x, ent_y), _Classifier(ent_x, tx_y), _Classifier(cut_x, cut_y) if cut_y else _Classifier([], []),
-                   quotes, events)
+    tx_x = [example.features[i] for example, indices in samples for i in indices]
+    return _Models(_Classifier(ent_x, ent_y), _Classifier(tx_x, tx_y), _Classifier(cut_x, cut_y) if cut_y else _Classifier([], []),
+                   quotes, events, _Classifier(in_x, in_y))
 
 
 @lru_cache(maxsize=2)
@@ -229,26 +289,31 @@ def _all_gold_models(sha: str) -> _Models:
     return _train([(ex, range(len(ex.view.tokens))) for _, ex in _examples(sha)])
 
 
-def _predict(view: View, features: Sequence[dict[str, Any]], indices: Sequence[int], models: _Models) -> tuple[list[str], list[str], dict[int, int]]:
-    feats = [features[i] for i in indices]
-    ent = models.entity.predict(feats)
-    tx = models.timex.predict(feats)
+def _predict(view: View, features: Sequence[dict[str, Any]], indices: Sequence[int], models: _Models,
+             ent_features: Sequence[dict[str, Any]]) -> tuple[list[str], list[str], dict[int, int], list[str]]:
+    ent = models.entity.predict([ent_features[i] for i in indices])
+    tx = models.timex.predict([features[i] for i in indices])
     entity_labels = ["O"] * len(view.tokens)
     timex_labels = ["O"] * len(view.tokens)
     for i, a, b in zip(indices, ent, tx):
         entity_labels[i], timex_labels[i] = a, b
+    rows = _outer_rows(entity_labels, ent_features)
+    inner_labels = ["O"] * len(view.tokens)
+    inside = sorted(rows)
+    for i, label in zip(inside, models.inner.predict([rows[i] for i in inside]) if inside else []):
+        inner_labels[i] = label
     cuts: dict[int, int] = {}
-    b_tokens = [i for i in indices if entity_labels[i].startswith("B-") or timex_labels[i].startswith("B-")]
-    for i, cut in zip(b_tokens, models.cut.predict([features[i] for i in b_tokens]) if b_tokens else []):
+    b_tokens = [i for i in indices if entity_labels[i].startswith("B-") or timex_labels[i].startswith("B-") or inner_labels[i].startswith("B-")]
+    for i, cut in zip(b_tokens, models.cut.predict([ent_features[i] for i in b_tokens]) if b_tokens else []):
         cuts[i] = int(cut) if cut != "O" else 0
-    return entity_labels, timex_labels, cuts
+    return entity_labels, timex_labels, cuts, inner_labels
 
 
 # --------------------------------------------------------------------------- records
 
 
 def _records(doc: InputDocument, view: View, entity_labels: list[str], timex_labels: list[str], cuts: dict[int, int],
-             features: Sequence[dict[str, Any]], models: _Models) -> dict[str, Any]:
+             features: Sequence[dict[str, Any]], models: _Models, inner_labels: Sequence[str] = ()) -> dict[str, Any]:
     from naba.baselines.rules.timex import find_timexes, resolve
     from naba.common.arabic import normalize
 
@@ -265,7 +330,12 @@ def _records(doc: InputDocument, view: View, entity_labels: list[str], timex_lab
     candidates: list[Candidate] = []  # the predicted mentions and time expressions, for quotes and events
     by_key: dict[tuple[str, str], dict[str, Any]] = {}
     mention_number = 0
-    for first, last, type_ in _decode(entity_labels):
+    outer = _decode(entity_labels)
+    # nested mentions: inside one outer span, over fewer tokens (GUIDELINES.md 1: a place in a
+    # facility's or an organisation's name is a mention of its own)
+    nested = [(f, l, t) for f, l, t in _decode(inner_labels) if any(a <= f and l <= b and (a, b) != (f, l) for a, b, _ in outer)]
+    nested_set = set(nested)
+    for first, last, type_ in sorted(outer + nested, key=lambda s: (s[0], -s[1], s[2])):
         if any(tokens[k].paragraph != tokens[first].paragraph for k in range(first, last + 1)):
             continue
         start, end = span(first, last)
@@ -281,7 +351,8 @@ def _records(doc: InputDocument, view: View, entity_labels: list[str], timex_lab
             by_key[key] = entity
         entity = by_key[key]
         entity["mentions"].append(mention)
-        candidates.append(Candidate(first, last, start, end, type_, entity["id"]))
+        if (first, last, type_) not in nested_set:
+            candidates.append(Candidate(first, last, start, end, type_, entity["id"]))
         if len(text) > len(entity["name"]):
             entity["name"] = text
     # time expressions: spans from the classifier, values from the rule resolver
@@ -348,16 +419,16 @@ def predict(document: Any, training: Sequence[tuple[str, Example]] | None = None
             models = _all_gold_models(_training_sha())
         else:
             models = _train([(ex, range(len(ex.view.tokens))) for _, ex in gold])
-        entity_labels, timex_labels, cuts = _predict(view, features, range(len(view.tokens)), models)
-        return _records(doc, view, entity_labels, timex_labels, cuts, features, models)
+        entity_labels, timex_labels, cuts, inner = _predict(view, features, range(len(view.tokens)), models, entity_features(view, features))
+        return _records(doc, view, entity_labels, timex_labels, cuts, features, models, inner)
     # a training document: leave it out, train on the others, predict all of it
     view = own.view
     others = [(ex, range(len(ex.view.tokens))) for _, ex in gold if ex is not own]
     if not others:
         raise ValueError("leave-one-document-out needs at least two training documents")
     models = _train(others)
-    entity_labels, timex_labels, cuts = _predict(view, own.features, range(len(view.tokens)), models)
-    return _records(doc, view, entity_labels, timex_labels, cuts, own.features, models)
+    entity_labels, timex_labels, cuts, inner = _predict(view, own.features, range(len(view.tokens)), models, own.entity_features)
+    return _records(doc, view, entity_labels, timex_labels, cuts, own.features, models, inner)
 
 
 def availability() -> tuple[bool, str]:

@@ -108,3 +108,56 @@ def token_features(view: View, i: int) -> dict[str, Any]:
 def sentence_features(view: View) -> list[dict[str, Any]]:
     """Features of every token of the view, in order."""
     return [token_features(view, i) for i in range(len(view.tokens))]
+
+
+def rule_mention_features(view: View) -> list[dict[str, Any]]:
+    """The rule baseline's own entity mentions (``rules.entities.find_mentions``) as token
+    features: the outermost mention's IOB position and type at the token (B/I/E ...), its kind,
+    whether a shorter mention is nested inside it, and the inner mention's type; the same
+    label for the neighbours at distance 1 and 2 (within the paragraph).
+
+    Why: the rules read names from patterns (a title before a person, a class noun before an
+    organisation, a locative before a place, the document's own earlier names) that token
+    features over two neighbours cannot see; the model learns from the gold how far to trust
+    each reading.
+    """
+    from naba.baselines.rules.entities import find_mentions
+
+    tokens = view.tokens
+    n = len(tokens)
+    outer: list[tuple[int, int, str, str] | None] = [None] * n
+    inner: list[str | None] = [None] * n
+    mentions = sorted(find_mentions(View(view.text)).mentions, key=lambda m: (-(m.last - m.first), m.first, m.type))
+    for m in mentions:
+        if not (0 <= m.first <= m.last < n):
+            continue
+        for i in range(m.first, m.last + 1):
+            if outer[i] is None:
+                outer[i] = (m.first, m.last, m.type, m.kind)
+            elif inner[i] is None and (outer[i][0], outer[i][1]) != (m.first, m.last):
+                inner[i] = m.type
+
+    def label(i: int) -> str:
+        o = outer[i]
+        if o is None:
+            return "O"
+        first, last, type_, _ = o
+        pos = "S" if first == last else ("B" if i == first else ("E" if i == last else "I"))
+        return f"{pos}-{type_}"
+
+    out: list[dict[str, Any]] = []
+    for i in range(n):
+        o = outer[i]
+        feats: dict[str, Any] = {"r": label(i)}
+        if o is not None:
+            feats["r_kind"] = f"{o[2]}:{o[3]}"
+            feats["r_len"] = min(o[1] - o[0] + 1, 4)
+        if inner[i] is not None:
+            feats["r_in"] = inner[i]
+        for offset in (-2, -1, 1, 2):
+            j = i + offset
+            if 0 <= j < n and tokens[j].paragraph == tokens[i].paragraph:
+                feats[f"{offset}:r"] = label(j)
+        feats["r_bi"] = f"{label(i - 1) if i > 0 else '^'}|{label(i)}"
+        out.append(feats)
+    return out

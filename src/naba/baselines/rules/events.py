@@ -461,8 +461,9 @@ def speaker_argument(
 
 @lru_cache(maxsize=1 << 12)
 def _is_press_event(norm: str) -> bool:
-    """A press conference or statement (مؤتمر صحفي، المؤتمر): its speaker takes part in it."""
-    return any(stem.removeprefix("ال") == "موتمر" for _, stem in stems(norm))
+    """A press conference or statement (مؤتمر صحفي، المؤتمر، ندوة صحفية as Maghrebi news say):
+    its speaker takes part in it."""
+    return any(stem.removeprefix("ال") in ("موتمر", "ندوه") for _, stem in stems(norm))
 
 
 #: Possessive pronouns a noun trigger may end with (اجتماعها، جلسته، زيارتهم).
@@ -511,3 +512,79 @@ _NOT_ARGUMENT_BEFORE: Final = frozenset(normalize(w) for w in ("في", "من", "
 def lexicon_has_stem(stem: str) -> bool:
     """The word without its pronoun is a trigger noun (اجتماع، جلسة with its taa restored)."""
     return _lookup(stem) is not None or _lookup(stem[:-1] + "ه" if stem.endswith("ت") else stem) is not None
+
+
+#: Forms of the light verb عقد "hold (a meeting)" (with the future, imperfect and conjunction
+#: prefixes, قد/كان before it is skipped): its subject is a Participant of the meeting it holds.
+_HOLD_STEMS: Final = frozenset(("عقد", "يعقد", "تعقد", "نعقد", "عقدت", "عقدوا", "يعقدون", "عقدا", "تعقدان", "يعقدان"))
+_HOLD_RELATIVE: Final = frozenset(("عقدته", "عقدها", "عقدتها", "يعقدها", "تعقدها", "عقدتهما", "عقدوه"))
+_HOLD_SKIP: Final = frozenset(normalize(w) for w in ("قد", "كان", "كانت", "سوف", "لم", "لن"))
+_CHAIR: Final = frozenset(normalize(w) for w in ("برئاسة", "وبرئاسة"))
+
+
+@lru_cache(maxsize=1 << 12)
+def _hold_form(norm: str) -> int:
+    """1 when the word is عقد "held" in one of its forms (سيعقد، وتعقد), 2 when it is the
+    relative form with the meeting's pronoun (عقدته، عقدها), else 0 (memoised)."""
+    word = norm[1:] if len(norm) > 3 and norm[0] in "وف" else norm
+    if word in _HOLD_RELATIVE:
+        return 2
+    if word.startswith("س") and word[1:] in _HOLD_STEMS:
+        return 1
+    return 1 if word in _HOLD_STEMS else 0
+
+
+def holder_argument(
+    view: View, trig: EventMatch, found: list[tuple[str, Mention]], by_sentence: dict[int, list[Mention]],
+) -> list[tuple[str, Mention]]:
+    """Who holds a meeting takes part in it (GUIDELINES 3.3: every participant named in the
+    sentence): the subject of the light verb عقد before a meeting noun (``عقد المجلس اجتماعا``,
+    ``أن اللجنة ستعقد غدا اجتماعا``, ``الجودر قد عقد مؤتمرا صحفيا``), the subject after its
+    relative form (``اجتماع طارئ عقدته اللجنة``), and the chair (``اجتماعا طارئا برئاسة X``)."""
+    if trig.type != "MEET" or trig.verb:
+        return []
+    norms, sentences = view.norms, view.sentences
+    sentence = sentences[trig.index]
+    mentions = by_sentence.get(sentence, ())
+    taken = {m.key for r, m in found if r == "Participant"}
+    out: list[tuple[str, Mention]] = []
+
+    def add(m: Mention | None) -> None:
+        if m is not None and m.key not in taken and m.type in ("PER", "ORG", "GPE") and not m.nisba:
+            taken.add(m.key)
+            out.append(("Participant", m))
+
+    def bare(m: Mention) -> bool:
+        return _preposition(view, m) is None
+
+    # the verb before the trigger: at most two words between (غدا، أول، time words), no clause break
+    verb = None
+    for j in range(trig.index - 1, max(trig.index - 4, -1), -1):
+        if sentences[j] != sentence or norms[j] in _CLAUSE_WORDS:
+            break
+        if _hold_form(norms[j]) == 1:
+            verb = j
+            break
+    if verb is not None:
+        after = [m for m in mentions if m.first == verb + 1 and m.last < trig.index and bare(m)]
+        if after:
+            add(after[0])
+        else:
+            k = verb - 1
+            while k >= 0 and norms[k] in _HOLD_SKIP:
+                k -= 1
+            before = [m for m in mentions if m.last == k and bare(m) and not (m.first > 0 and norms[m.first - 1] in _NOT_ARGUMENT_BEFORE)]
+            if before:
+                add(before[-1])
+    # after the trigger: its adjectives, then the relative verb or the chair
+    for j in range(trig.last + 1, min(trig.last + 4, len(norms))):
+        if sentences[j] != sentence or norms[j] in _CLAUSE_WORDS:
+            break
+        form = _hold_form(norms[j])
+        if form == 2:
+            add(next((m for m in mentions if m.first == j + 1 and bare(m)), None))
+            break
+        if norms[j] in _CHAIR:
+            add(next((m for m in mentions if j < m.first <= j + 4 and m.type == "PER" and not _clause_between(view, j, m.first)), None))
+            break
+    return out

@@ -971,6 +971,46 @@ _REPORTER_FORMS: Final = frozenset(normalize(w) for w in ("مراسلنا", "م�
 _OUTLET_WORDS: Final = frozenset(normalize(w) for w in ("الصحيفة", "الوكالة", "القناة", "الجريدة", "الموقع", "الإذاعة"))
 
 
+#: Outlet heads before an outlet's name (قناة X، موقع «X»), and the outlet adjectives after it.
+_OUTLET_HEADS: Final = frozenset(normalize(w) for w in ("قناة", "موقع", "صحيفة", "جريدة", "إذاعة", "وكالة", "مجلة", "تلفزيون", "شبكة"))
+
+
+def _reporter_complement_end(view: View, i: int, out: _Collector) -> int | None:
+    """Last token of the outlet after the reporter noun at ``i`` (None: no outlet follows): a
+    definite outlet word with its nisba adjectives and a ل-complement (``الوكالة الوطنية للإعلام``),
+    or an outlet head with its name (quoted, or the outlet's ORG mention, or one definite word)
+    and its adjectives (``قناة "الأحقاف" الفضائية``, ``موقع «لؤلؤة نيوز»``)."""
+    norms, n = view.norms, view.n
+    j = i + 1
+    if j >= n:
+        return None
+    if view.definite(j) and norms[j] in _OUTLET_WORDS:
+        last = j
+    elif norms[j] in _OUTLET_HEADS:
+        k = j + 1
+        if k < n and norms[k] == '"':
+            close = next((q for q in range(k + 1, min(k + 6, n)) if norms[q] == '"'), None)
+            if close is None:
+                return None
+            last = close
+        else:
+            inner = [m for m in out.taken.get(k, ()) if m.type == "ORG" and m.first == k]
+            if inner:
+                last = max(m.last for m in inner)
+            elif k < n and view.words[k] and view.definite(k):
+                last = k
+            else:
+                return None
+    else:
+        return None
+    # nisba adjectives of the outlet (الفضائية، الجزائرية، الوطنية), then a ل-complement (للإعلام)
+    while last + 1 < n and view.words[last + 1] and view.definite(last + 1) and norms[last + 1].endswith(("يه", "ي")):
+        last += 1
+    if last + 1 < n and norms[last + 1].startswith("لل") and len(norms[last + 1]) > 4:
+        last += 1
+    return last
+
+
 def _nominal_pass(view: View, res: _Resources, out: _Collector, nominals: list[tuple[int, int, str]]) -> None:
     norms = view.norms
     n = view.n
@@ -1023,9 +1063,17 @@ def _nominal_pass(view: View, res: _Resources, out: _Collector, nominals: list[t
         if out.overlaps(i, i):
             continue
         cut, stem = next((c, st) for c, st in stems(norms[i]) if st in _REPORTER_FORMS)
-        if stem in ("مراسل", "مراسله") and not (i + 1 < n and view.definite(i + 1) and norms[i + 1] in _OUTLET_WORDS):
-            continue
         start = view.stripped_start_at(i, cut)
+        if stem in ("مراسل", "مراسله"):
+            # "مراسل قناة «X» الفضائية", "مراسلة الوكالة الوطنية للإعلام": the correspondent is
+            # the head with its genitive complement, the outlet (GUIDELINES 1.2, A-D54)
+            last = _reporter_complement_end(view, i, out)
+            if last is None:
+                continue
+            if any(m.type == "PER" and m.kind == "name" for k in range(last + 1, min(last + 6, n)) for m in out.taken.get(k, ()) if m.first == k):
+                continue  # "مراسل قناة X في حلب، يزن خليل": a title of the named reporter
+            out.add(Mention(start, view.ends[last], i, last, "PER", "nominal", "PER:role:reporter", view.text[start:view.ends[last]]))
+            continue
         end = start + len("مراسل")
         out.add(Mention(start, end, i, i, "PER", "nominal", "PER:role:reporter", view.text[start:end]))
     # anonymous sources: "مصدر مطلع/مسؤول/..." starts one, "المصدر" continues it

@@ -620,7 +620,23 @@ def _lam_complement_end(view: View, j: int, res: _Resources, *, after_nisba: boo
     a place there is the object of the clause (الجيش الأمريكي لسوريا)."""
     norms, n, paragraph = view.norms, view.n, view.paragraphs[j]
     norm = norms[j]
-    if not view.words[j] or norm[:1] != "ل" or norm.startswith("لل") or len(norm) < 4:
+    if not view.words[j] or norm[:1] not in "لب" or norm.startswith("لل") or len(norm) < 4:
+        return None
+    if after_nisba:
+        if norm[:1] == "ل" and norm in _SPORT_COMPLEMENTS and j + 1 < n and view.paragraphs[j + 1] == paragraph and _is_org_complement(view, j + 1, res):
+            return j + 1
+        return None
+    # a local body's place (A-D110): ب/ل + an administrative noun + its place's name (بمحافظة
+    # حضرموت، بمديرية المكلا، لمحافظة الأحساء), or ب + a known city (بحمص، بالجيزة as a known one)
+    if norm[1:] in _PLACE_HEADS and _PLACE_HEADS[norm[1:]] == "GPE" and not norm[1:].endswith(("ات", "ن", "ي")):
+        k = j + 1
+        if k < n and view.paragraphs[k] == paragraph and view.words[k] and not _is_stop(view, k, res) and not norms[k].isdecimal():
+            return k
+        return None
+    if norm[:1] == "ب":
+        entry = res.gazetteer.get((norm[1:],))
+        if entry is not None and not entry.nisba and entry.type == "GPE" and (":city:" in entry.key or entry.capital_of is not None):
+            return j
         return None
     if norm in _SPORT_COMPLEMENTS:
         if j + 1 < n and view.paragraphs[j + 1] == paragraph and _is_org_complement(view, j + 1, res):
@@ -1183,7 +1199,10 @@ def _local_place_pass(view: View, res: _Resources, out: _Collector) -> None:
             known = next((m for m in out.taken.get(k, ()) if m.type in ("GPE", "LOC") and m.first == k), None)
             if known is not None:
                 heads_named.append((i, head, known.type, known.key, known.name))
-            continue
+                continue
+            if not all(m.type == "ORG" and m.first < i and m.last >= k for m in out.taken.get(k, ())):
+                continue
+            # the place of a local body's name (مكتب الصحة بمحافظة حضرموت): a mention of its own inside
         type_ = _PLACE_HEADS[head]
         place = _place_name_at(view, k, res, definite_ok=True)
         while place is not None:

@@ -380,6 +380,49 @@ def _org_fac_pass(view: View, res: _Resources, out: _Collector) -> None:
         out.add(Mention(start, end, i, last, "ORG", "name", f"ORG:{key_text}", view.text[start:end]))
 
 
+#: A directorate or department of a public sector (مديرية التربية، إدارة المرور، مديرية الجمارك
+#: العامة) is an organisation, not the district مديرية X names elsewhere (مديرية المكلا): the head
+#: is in construct with a definite sector noun. A general list of the sectors of public service.
+_DIRECTORATE_HEADS: Final = frozenset(normalize(w) for w in ("مديرية", "إدارة", "دائرة"))
+_SECTOR_NOUNS: Final = frozenset(normalize(w) for w in (
+    "التربية", "التعليم", "الصحة", "الزراعة", "الجمارك", "الشباب", "الرياضة", "المالية", "الأوقاف", "الأمن",
+    "المرور", "الشؤون", "الثقافة", "السياحة", "العمل", "النقل", "الأشغال", "المياه", "الكهرباء", "الطاقة",
+    "الإعلام", "الاقتصاد", "التجارة", "الصناعة", "البيئة", "الإسكان", "الخدمات", "الري", "الموارد",
+    "التخطيط", "العدل", "الدفاع", "الجوازات", "الأحوال", "الحماية", "الإحصاء", "الضرائب", "الشرطة",
+    "البلديات", "الطرق", "النظافة", "الإغاثة", "الطوارئ", "الآثار", "الغابات", "الصيد", "الثروة",
+))
+
+
+@lru_cache(maxsize=1 << 12)
+def _directorate_reading(norm: str) -> tuple[int, str] | None:
+    """(cut, head) when a reading of ``norm`` is an indefinite directorate head (مديرية، بمديرية)."""
+    return next(((cut, stem) for cut, stem in stems(norm) if stem in _DIRECTORATE_HEADS), None)
+
+
+def _behind_preposition_head(norm: str) -> bool:
+    """ب/ل/في + an organisation, facility or directorate head (بمديرية، بوزارة): the source's
+    organisation after it (مصدر بمديرية X), never the source's adjective (مصدر برلماني)."""
+    return any(cut and norm[cut - 1] in "بل" and (stem in _DIRECTORATE_HEADS or stem in resources().org_heads or stem in resources().fac_heads)
+               for cut, stem in stems(norm))
+
+
+def _directorate_pass(view: View, res: _Resources, out: _Collector) -> None:
+    """``مديرية/إدارة/دائرة`` + a sector noun (+ its complements, a local place): an ORG name with
+    its head (A-D110: مديرية الشباب والرياضة بالدقهلية, إدارة المرور بالجيزة)."""
+    norms, n = view.norms, view.n
+    for i in view.positions(_directorate_reading):
+        k = i + 1
+        if k >= n or view.paragraphs[k] != view.paragraphs[i] or norms[k] not in _SECTOR_NOUNS or out.overlaps(i, k):
+            continue
+        reading = _directorate_reading(norms[i])
+        assert reading is not None
+        cut = reading[0]
+        last = _org_name_end(view, i, res)
+        start, end = view.stripped_start_at(i, cut), view.ends[last]
+        head = norms[i][cut:]
+        out.add(Mention(start, end, i, last, "ORG", "name", f"ORG:{' '.join([head] + norms[k : last + 1])}", view.text[start:end]))
+
+
 #: Class nouns of news outlets, outside the outlet's name (قناة، صحيفة، إذاعة).
 _MEDIA_HEADS: Final = frozenset(normalize(w) for w in ("قناة", "صحيفة", "جريدة", "إذاعة", "مجلة", "تلفزيون"))
 #: Descriptive adjectives of an outlet after its name (قناة X الفضائية، صحيفة X اليومية).
@@ -1100,7 +1143,8 @@ def _nominal_pass(view: View, res: _Resources, out: _Collector, nominals: list[t
                 # the head with its adjective (مصدر أمني), or the head alone before the
                 # organisation it belongs to (مصدر في الشرطة: the prepositional phrase is outside)
                 last = i
-                while last + 1 < n and last - i < 1 and view.words[last + 1] and norms[last + 1] not in res.stop and not view.definite(last + 1):
+                while (last + 1 < n and last - i < 1 and view.words[last + 1] and norms[last + 1] not in res.stop and not view.definite(last + 1)
+                       and not _behind_preposition_head(norms[last + 1])):
                     last += 1
                 # the organisation may be a construct (مصدر في إدارة الصيدلة: an indefinite head
                 # and a definite genitive)
@@ -1498,6 +1542,25 @@ def _org_nominal_pass(view: View, res: _Resources, out: _Collector) -> None:
     a name of its own (handled in _org_fac_pass), and a head before any such name refers to
     nothing annotated yet, so neither is taken."""
     _head_nominals(view, res, out, "ORG", _definite_org_head, lambda m: _org_head_of(view, m))
+    # المديرية، الإدارة after a named directorate (مديرية التربية … المديرية)
+    _head_nominals(view, res, out, "ORG", _definite_directorate_head, lambda m: _directorate_head_of(view, m))
+
+
+@lru_cache(maxsize=1 << 12)
+def _definite_directorate_head(norm: str) -> tuple[int, str] | None:
+    """(cut, head) when a reading of ``norm`` is ال + a directorate head (المديرية، بالإدارة)."""
+    for cut, stem in stems(norm):
+        if stem.startswith("ال") and stem[2:] in _DIRECTORATE_HEADS:
+            return cut, stem[2:]
+    return None
+
+
+def _directorate_head_of(view: View, m: Mention) -> str | None:
+    """The directorate head a named ORG mention starts with, when its next word is a sector noun."""
+    reading = _directorate_reading(view.norms[m.first])
+    if reading is None or m.last == m.first or view.norms[m.first + 1] not in _SECTOR_NOUNS:
+        return None
+    return reading[1]
 
 
 @lru_cache(maxsize=1 << 16)
@@ -1587,6 +1650,7 @@ def find_mentions(view: View) -> EntityLayer:
     _gazetteer_pass(view, res, out)
     _news_outlet_pass(view, res, out)
     _org_fac_pass(view, res, out)
+    _directorate_pass(view, res, out)
     _club_pass(view, res, out)
     _acronym_pass(view, res, out)
     _local_place_pass(view, res, out)

@@ -588,3 +588,101 @@ def holder_argument(
             add(next((m for m in mentions if j < m.first <= j + 4 and m.type == "PER" and not _clause_between(view, j, m.first)), None))
             break
     return out
+
+
+#: Forms of the light verb وقّع "sign" (GUIDELINES 3.2: the agreement noun is the trigger, the
+#: signing verb a light verb): its subjects and its مع-complement are the agreement's Parties.
+_SIGN_STEMS: Final = frozenset(("وقع", "يوقع", "توقع", "نوقع", "وقعت", "وقعا", "وقعتا", "وقعوا", "يوقعان", "توقعان", "يوقعون"))
+_SIGN_RELATIVE: Final = frozenset(("وقعها", "وقعته", "وقعتها", "وقعاها", "وقعوها"))
+
+
+@lru_cache(maxsize=1 << 12)
+def _sign_form(norm: str) -> int:
+    """1 when the word is a form of وقّع (سيوقع، ووقعت), 2 for its relative form with the
+    agreement's pronoun (التي وقعها), else 0 (memoised)."""
+    for word in (norm, norm[1:] if len(norm) > 3 and norm[0] in "وف" else None):
+        if word is None:
+            continue
+        if word in _SIGN_RELATIVE:
+            return 2
+        if word in _SIGN_STEMS or (word.startswith("س") and word[1:] in _SIGN_STEMS):
+            return 1
+    return 0
+
+
+def _coordinated_chain(view: View, mentions: Sequence[Mention], first: Mention, *, forward: bool) -> list[Mention]:
+    """``first`` and the mentions coordinated with it by و right after (forward) or before it."""
+    chain = [first]
+    starts, norms = view.starts, view.norms
+    while True:
+        cur = chain[-1]
+        if forward:
+            nxt = next((m for m in mentions if m.first == cur.last + 1 and norms[m.first][:1] == "و" and m.start > starts[m.first]), None)
+        else:
+            nxt = next((m for m in mentions if m.last == cur.first - 1 and norms[cur.first][:1] == "و" and cur.start > starts[cur.first]), None)
+        if nxt is None or nxt in chain:
+            return chain
+        chain.append(nxt)
+
+
+def signer_argument(
+    view: View, trig: EventMatch, found: list[tuple[str, Mention]], by_sentence: dict[int, list[Mention]],
+) -> list[tuple[str, Mention]]:
+    """Who signs an agreement is its Party (GUIDELINES 3.2, 3.3): the subjects of وقّع before the
+    agreement noun, coordinated ones too (``وقعت حداد وبن عمار … اتفاقا``, ``الاتحاد الأوروبي
+    والحكومة الموريتانية قد وقعا … اتفاقية``), its مع-complement (``وقعت مع الوزارة … اتفاقية``), and
+    the subject of the relative form after the noun (``اتفاقية … التي وقعها الاتحاد مع X``)."""
+    if trig.type != "AGREE" or trig.verb:
+        return []
+    norms, sentences = view.norms, view.sentences
+    sentence = sentences[trig.index]
+    mentions = by_sentence.get(sentence, ())
+    taken = {m.key for r, m in found if r == "Party"}
+    out: list[tuple[str, Mention]] = []
+
+    def add(m: Mention) -> None:
+        if m.key not in taken and m.type in ("PER", "ORG", "GPE") and not m.nisba:
+            taken.add(m.key)
+            out.append(("Party", m))
+
+    def bare(m: Mention) -> bool:
+        return _preposition(view, m) is None
+
+    def subjects_and_with(verb: int, end: int) -> None:
+        after = [m for m in mentions if m.first == verb + 1 and m.last < end and bare(m)]
+        if after:
+            for m in _coordinated_chain(view, mentions, after[0], forward=True):
+                add(m)
+        else:
+            k = verb - 1
+            while k >= 0 and norms[k] in _HOLD_SKIP:
+                k -= 1
+            before = [m for m in mentions if m.last == k and not (m.first > 0 and norms[m.first - 1] in _NOT_ARGUMENT_BEFORE)]
+            if before and (bare(before[-1]) or norms[before[-1].first][:1] == "و"):
+                for m in _coordinated_chain(view, mentions, before[-1], forward=False):
+                    if bare(m) or m is not before[-1]:
+                        add(m)
+        for m in mentions:
+            if verb < m.first < end and _preposition(view, m) == "مع":
+                add(m)
+
+    # the verb before the noun: up to twelve tokens (a dated مع-complement between), commas
+    # allowed, no other clause boundary
+    verb = None
+    for j in range(trig.index - 1, max(trig.index - 13, -1), -1):
+        if sentences[j] != sentence or (norms[j] in _CLAUSE_WORDS and norms[j] not in ("،", ",")):
+            break
+        if _sign_form(norms[j]) == 1:
+            verb = j
+            break
+    if verb is not None:
+        subjects_and_with(verb, trig.index)
+    # the relative form after the noun: اتفاقية X التي وقعها Y مع Z
+    for j in range(trig.last + 1, min(trig.last + 6, len(norms))):
+        if sentences[j] != sentence or norms[j] in _CLAUSE_BREAKS:
+            break
+        if _sign_form(norms[j]) == 2:
+            end = next((k for k in range(j + 1, min(j + 10, len(norms))) if norms[k] in _CLAUSE_BREAKS or sentences[k] != sentence), min(j + 10, len(norms)))
+            subjects_and_with(j, end)
+            break
+    return out

@@ -202,6 +202,7 @@ def analyse(document: Any) -> dict[str, Any]:
         args = args + _events.possessor_argument(view, trig, args, by_sentence)
         args = args + _events.holder_argument(view, trig, args, by_sentence)
         args = args + _events.signer_argument(view, trig, args, by_sentence)
+        args = args + _events.giver_argument(view, trig, args, by_sentence)
         arguments = []
         for role, m in args:
             arguments.append({"role": role, "ref_id": entity_ids[m.key], "start": m.start, "end": m.end, "text": doc.text[m.start : m.end]})

@@ -25,7 +25,7 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import TYPE_CHECKING, Final, NamedTuple, Sequence
+from typing import TYPE_CHECKING, Callable, Final, NamedTuple, Sequence
 
 from naba.baselines.rules import lexicons as lx
 from naba.baselines.rules.entities import EntityLayer, Mention
@@ -625,6 +625,41 @@ def _coordinated_chain(view: View, mentions: Sequence[Mention], first: Mention, 
         chain.append(nxt)
 
 
+#: Light verbs of aid (قدّم، صرف، رصد، خصص، منح، وفّر … دعما/مساعدات/تمويلا): their subject gives.
+_GIVE_STEMS: Final = frozenset(normalize(w) for w in (
+    "قدم", "يقدم", "تقدم", "نقدم", "قدمت", "قدموا", "يقدمون", "قدمتا", "صرف", "يصرف", "تصرف", "صرفت",
+    "رصد", "يرصد", "ترصد", "رصدت", "خصص", "يخصص", "تخصص", "خصصت", "منح", "يمنح", "تمنح", "منحت",
+    "وفر", "يوفر", "توفر", "وفرت",
+))
+_GIVE_RELATIVE: Final = frozenset(normalize(w) for w in (
+    "قدمها", "يقدمها", "تقدمها", "قدمته", "قدمتها", "يقدمه", "تقدمه", "صرفها", "منحها", "رصدها", "خصصها", "يوفرها", "توفرها",
+))
+
+
+@lru_cache(maxsize=1 << 12)
+def _give_form(norm: str) -> int:
+    """1 when the word is a light verb of aid (سيقدم، وصرفت), 2 for its relative form with the
+    aid's pronoun (التي تقدمها), else 0 (memoised)."""
+    for word in (norm, norm[1:] if len(norm) > 3 and norm[0] in "وف" else None):
+        if word is None:
+            continue
+        if word in _GIVE_RELATIVE:
+            return 2
+        if word in _GIVE_STEMS or (word.startswith("س") and word[1:] in _GIVE_STEMS):
+            return 1
+    return 0
+
+
+def giver_argument(
+    view: View, trig: EventMatch, found: list[tuple[str, Mention]], by_sentence: dict[int, list[Mention]],
+) -> list[tuple[str, Mention]]:
+    """Who gives aid through a light verb is its Giver (``وزارة X صرفت … دعما``، ``سيقدم الاتحاد
+    بموجبها تمويلا``، ``المساعدات التي تقدمها المنظمة``), as signing for agreements (3.3)."""
+    if trig.type != "AID" or trig.verb or any(r == "Giver" for r, _ in found):
+        return []
+    return _light_verb_arguments(view, trig, found, by_sentence, _give_form, "Giver", None, single=True)
+
+
 def signer_argument(
     view: View, trig: EventMatch, found: list[tuple[str, Mention]], by_sentence: dict[int, list[Mention]],
 ) -> list[tuple[str, Mention]]:
@@ -634,16 +669,26 @@ def signer_argument(
     the subject of the relative form after the noun (``اتفاقية … التي وقعها الاتحاد مع X``)."""
     if trig.type != "AGREE" or trig.verb:
         return []
+    return _light_verb_arguments(view, trig, found, by_sentence, _sign_form, "Party", "مع", single=False)
+
+
+def _light_verb_arguments(
+    view: View, trig: EventMatch, found: list[tuple[str, Mention]], by_sentence: dict[int, list[Mention]],
+    form_of: Callable[[str], int], role: str, with_preposition: str | None, *, single: bool,
+) -> list[tuple[str, Mention]]:
+    """The subject (and coordinated subjects unless ``single``) of a light verb before a noun
+    trigger, or of its relative form after it, in ``role``; mentions behind ``with_preposition``
+    between the verb and the trigger too."""
     norms, sentences = view.norms, view.sentences
     sentence = sentences[trig.index]
     mentions = by_sentence.get(sentence, ())
-    taken = {m.key for r, m in found if r == "Party"}
+    taken = {m.key for r, m in found if r == role}
     out: list[tuple[str, Mention]] = []
 
     def add(m: Mention) -> None:
-        if m.key not in taken and m.type in ("PER", "ORG", "GPE") and not m.nisba:
+        if m.key not in taken and m.type in ("PER", "ORG", "GPE") and not m.nisba and not (single and out):
             taken.add(m.key)
-            out.append(("Party", m))
+            out.append((role, m))
 
     def bare(m: Mention) -> bool:
         return _preposition(view, m) is None
@@ -662,9 +707,10 @@ def signer_argument(
                 for m in _coordinated_chain(view, mentions, before[-1], forward=False):
                     if bare(m) or m is not before[-1]:
                         add(m)
-        for m in mentions:
-            if verb < m.first < end and _preposition(view, m) == "مع":
-                add(m)
+        if with_preposition is not None:
+            for m in mentions:
+                if verb < m.first < end and _preposition(view, m) == with_preposition:
+                    add(m)
 
     # the verb before the noun: up to twelve tokens (a dated مع-complement between), commas
     # allowed, no other clause boundary
@@ -672,7 +718,7 @@ def signer_argument(
     for j in range(trig.index - 1, max(trig.index - 13, -1), -1):
         if sentences[j] != sentence or (norms[j] in _CLAUSE_WORDS and norms[j] not in ("،", ",")):
             break
-        if _sign_form(norms[j]) == 1:
+        if form_of(norms[j]) == 1:
             verb = j
             break
     if verb is not None:
@@ -681,7 +727,7 @@ def signer_argument(
     for j in range(trig.last + 1, min(trig.last + 6, len(norms))):
         if sentences[j] != sentence or norms[j] in _CLAUSE_BREAKS:
             break
-        if _sign_form(norms[j]) == 2:
+        if form_of(norms[j]) == 2:
             end = next((k for k in range(j + 1, min(j + 10, len(norms))) if norms[k] in _CLAUSE_BREAKS or sentences[k] != sentence), min(j + 10, len(norms)))
             subjects_and_with(j, end)
             break

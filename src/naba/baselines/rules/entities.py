@@ -285,6 +285,14 @@ def _state_name(code: str) -> str:
     return lx._state_name(code)
 
 
+#: سوق heads a market place (سوق القيصرية) but also names an economic market (سوق العمل).
+_MARKET_HEAD: Final = normalize("سوق")
+_MARKET_NOUNS: Final = frozenset(normalize(w) for w in (
+    "العمل", "الأسهم", "المال", "الأوراق", "النفط", "الصرف", "العقارات", "العقار", "السيارات", "الطاقة",
+    "الذهب", "السندات", "الدين", "الأسهم", "الاتصالات", "التأمين", "السلع", "الغاز", "الكهرباء", "الانتقالات",
+))
+
+
 def _org_fac_pass(view: View, res: _Resources, out: _Collector) -> None:
     norms = view.norms
     paragraphs = view.paragraphs
@@ -298,6 +306,8 @@ def _org_fac_pass(view: View, res: _Resources, out: _Collector) -> None:
         is_fac = head in res.fac_heads
         paragraph = paragraphs[i]
         j = i + 1
+        if head == _MARKET_HEAD and j < n and norms[j] in _MARKET_NOUNS:
+            continue  # سوق العمل، سوق الأسهم: an economic market, no site
         # optional quotation mark around a one-token name: وكالة “بلومبرغ”
         quoted = j < n and norms[j] == '"'
         if quoted and not is_fac and _quoted_name_end(view, j, res) is not None:
@@ -605,6 +615,8 @@ _NAME_BREAKERS: Final = frozenset(normalize(w) for w in (
     "الجارية", "الحالي", "الحالية", "المعارض", "المعارضة", "الحاكم", "المهاجم", "اللاعب", "المدرب", "الحارس",
     "المدافع", "النائب", "النائبة", "العضو", "السفير", "الوزير", "الرئيس", "الدكتور", "الدكتورة", "المهندس",
     "المهندسة", "اللواء", "العميد", "العقيد",
+    # spatial participles that describe a site, never name it (سوق X القريب، شارع X المؤدي إلى)
+    "القريب", "القريبة", "المؤدي", "المؤدية", "المجاور", "المجاورة", "الواقع", "الواقعة", "المحاذي", "المحاذية",
 ))
 
 
@@ -1301,7 +1313,7 @@ def _local_place_pass(view: View, res: _Resources, out: _Collector) -> None:
 #: الرياضية، مدرسة الحوامدية الثانوية): the name word is a place mention (GUIDELINES.md 1.2).
 #: Not حقل، مصنع، استاد، مصحة، كوبري، شارع, named after anything. محطة، صالة، مدرسة only with a
 #: definite name word (محطة مياه، محطة وقود are kinds of station).
-_PLACE_NAMED_FAC: Final = frozenset(normalize(w) for w in ("مطار", "ميناء", "مستشفى", "مصفاة"))
+_PLACE_NAMED_FAC: Final = frozenset(normalize(w) for w in ("مطار", "ميناء", "مرفأ", "مستشفى", "مصفاة"))
 _PLACE_NAMED_FAC_DEFINITE: Final = frozenset(normalize(w) for w in ("محطة", "صالة", "مدرسة"))
 #: Words that name facilities without being places: virtues, hopes and honorifics (مستشفى
 #: السلام، مدرسة الأمل، مستشفى الشفاء).

@@ -451,6 +451,9 @@ def speaker_argument(
             quote = q
     if quote is None:
         return []
+    first, last = quote.content_tokens
+    if first <= trig.index <= last:
+        return []  # a request inside the reported words is its own subject's (إن الحكومة لن تطلب), not the speaker's
     taken = {id(m) for _, m in found}
     mention = None
     for m in by_sentence.get(sentence, ()):

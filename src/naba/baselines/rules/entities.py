@@ -350,6 +350,9 @@ def _org_fac_pass(view: View, res: _Resources, out: _Collector) -> None:
             # head + an indefinite noun in construct with a definite genitive: the whole is the name
             # (شركة نفط البصرة، وزارة شؤون الشباب والرياضة، رابطة كأس النخبة، غرفة تجارة دبي)
             last = _org_name_end(view, k, res)
+            if last == k and (_is_local_unit(norms[k]) or ((e := res.gazetteer.get((norms[k + 1],))) is not None and not e.nisba)):
+                place = _place_name_at(view, k + 1, res, definite_ok=True) if _is_local_unit(norms[k]) else None
+                last = place[1] if place is not None and place[0] == 0 else k + 1  # the place in construct (مؤسسة مياه حمص، مجلس مدينة X)
             start, end = view.stripped_start_at(i, cut), view.ends[last]
             out.add(Mention(start, end, i, last, "ORG", "name", f"ORG:{' '.join([head] + norms[k : last + 1])}", view.text[start:end]))
             continue
@@ -465,6 +468,14 @@ def _outlet_name(view: View, k: int, quoted: bool, res: _Resources) -> int | Non
     return None
 
 
+def _is_local_unit(norm: str) -> bool:
+    """A singular administrative noun of a unit with a local government (مدينة، محافظة، بلدية)."""
+    return _PLACE_HEADS.get(norm) == "GPE" and norm not in _PLURAL_UNIT_NOUNS
+
+
+_PLURAL_UNIT_NOUNS: Final = frozenset(normalize(w) for w in ("بلدات", "مدن", "قرى", "محافظات", "ولايات"))
+
+
 def _construct_name(view: View, k: int, res: _Resources) -> bool:
     """Token ``k`` (after an organisation head) is an indefinite noun in construct with a definite
     genitive or a known place that continues the name: not a state's nisba (شركة X الكورية: X is the
@@ -478,6 +489,8 @@ def _construct_name(view: View, k: int, res: _Resources) -> bool:
     entry = res.gazetteer.get((nxt,))
     if entry is not None:
         return not entry.nisba and entry.type == "GPE"
+    if _is_local_unit(norm) and nxt not in res.stop and not nxt.isdecimal() and (nxt,) not in res.titles:
+        return True  # مجلس مدينة X، مجلس محافظة X: the body of a local unit, the unit named inside
     # a nisba adjective right after the word is no genitive: شركة X الكورية (X is the name)
     return (_is_org_complement(view, k + 1, res) and not nxt.endswith(_NISBA_ENDINGS) and (nxt,) not in res.titles
             and _definite_org_head(nxt) is None and _definite_place_head(nxt) is None)
@@ -1192,7 +1205,7 @@ _GOVERNOR_TITLES: Final = {normalize("محافظ"): normalize("محافظة"), n
 _GOVERNOR_TITLE_FORMS: Final = frozenset(_GOVERNOR_TITLES)
 _PLURAL_PLACE_HEADS: Final = frozenset(normalize(w) for w in ("بلدات", "مدن", "قرى", "محافظات", "ولايات", "أحياء"))
 #: First parts of two-word place names (عين X، ذي X، سيدي X، دير X، تل X، كفر X، بني X، بيت X).
-_PLACE_PREFIXES: Final = frozenset(normalize(w) for w in ("عين", "ذي", "سيدي", "دير", "تل", "كفر", "بني", "بيت", "أبو", "رأس", "جسر"))
+_PLACE_PREFIXES: Final = frozenset(normalize(w) for w in ("عين", "ذي", "سيدي", "دير", "تل", "كفر", "بني", "بيت", "أبو", "رأس", "جسر", "ميت", "منشأة", "عزبة", "نجع"))
 
 
 def _place_name_at(view: View, k: int, res: _Resources, *, definite_ok: bool) -> tuple[int, int] | None:
@@ -1306,6 +1319,20 @@ def _local_place_pass(view: View, res: _Resources, out: _Collector) -> None:
         type_, key = singles[stem]
         start = view.stripped_start_at(i, cut)
         out.add(Mention(start, view.ends[i], i, i, type_, "name", key, view.text[start:view.ends[i]]))
+    # two-word names after a toponymic prefix (ميت غمر، كفر X، عين X) elsewhere: "إلى ميت غمر"
+    pairs = {tuple(name.split(" ")): value for name, value in found.items() if name.count(" ") == 1 and name.split(" ")[0] in _PLACE_PREFIXES}
+    if pairs:
+        firsts = {a for a, _ in pairs}
+        for i in view.positions(lambda norm: any(stem in firsts for _, stem in stems(norm))):
+            if i + 1 >= n or out.overlaps(i, i + 1):
+                continue
+            reading = next(((c, st) for c, st in stems(norms[i]) if (st, norms[i + 1]) in pairs), None)
+            if reading is None:
+                continue
+            cut, stem = reading
+            type_, key = pairs[(stem, norms[i + 1])]
+            start = view.stripped_start_at(i, cut)
+            out.add(Mention(start, view.ends[i + 1], i, i + 1, type_, "name", key, view.text[start:view.ends[i + 1]]))
 
 
 #: Facility heads whose name is, in news, almost always the place the facility is in (ميناء

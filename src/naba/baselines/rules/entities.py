@@ -1583,6 +1583,57 @@ def _org_nominal_pass(view: View, res: _Resources, out: _Collector) -> None:
     _head_nominals(view, res, out, "ORG", _definite_org_head, lambda m: _org_head_of(view, m))
     # المديرية، الإدارة after a named directorate (مديرية التربية … المديرية)
     _head_nominals(view, res, out, "ORG", _definite_directorate_head, lambda m: _directorate_head_of(view, m))
+    _outlet_nominals(view, res, out)
+
+
+@lru_cache(maxsize=1 << 12)
+def _media_head(norm: str) -> str | None:
+    """The media class noun of a reading of ``norm`` without the article (قناة، لقناة → قناه)."""
+    return next((stem for _, stem in stems(norm) if stem in _MEDIA_HEADS), None)
+
+
+@lru_cache(maxsize=1 << 12)
+def _definite_media_head(norm: str) -> tuple[int, str] | None:
+    """(cut, head) when a reading of ``norm`` is ال + a media class noun (القناة، للإذاعة)."""
+    for cut, stem in stems(norm):
+        if stem.startswith("ال") and stem[2:] in _MEDIA_HEADS:
+            return cut, stem[2:]
+    if norm.startswith("لل") and norm[2:] in _MEDIA_HEADS:
+        return 2, norm[2:]
+    return None
+
+
+def _outlet_nominals(view: View, res: _Resources, out: _Collector) -> None:
+    """A bare definite media noun (القناة، الإذاعة، للقناة نفسها, inside ``مراسلة القناة`` too) after an
+    outlet named with that class noun (قناة «X»: the ORG mention is the name alone, 1.2) is a
+    nominal mention of the latest such outlet (1.4); not before a definite complement (القناة
+    الرسمية names another)."""
+    norms, n = view.norms, view.n
+    named: list[tuple[int, str, str, str]] = []
+    for m in out.mentions:
+        if m.type != "ORG" or m.kind != "name":
+            continue
+        k = m.first - 1
+        if k >= 0 and norms[k] == '"':
+            k -= 1
+        head = _media_head(norms[k]) if k >= 0 else None
+        if head is not None:
+            named.append((m.first, head, m.key, m.name))
+    if not named:
+        return
+    named.sort()
+    for i in view.positions(_definite_media_head):
+        if any(x.key != "PER:role:reporter" for x in out.taken.get(i, ())):
+            continue
+        if i + 1 < n and view.paragraphs[i + 1] == view.paragraphs[i] and _is_org_complement(view, i + 1, res):
+            continue
+        cut, head = _definite_media_head(norms[i])  # type: ignore[misc]
+        before = [(key, name) for pos, h, key, name in named if h == head and pos < i]
+        if not before:
+            continue
+        key, name = before[-1]
+        start = view.stripped_start_at(i, cut)
+        out.add(Mention(start, view.ends[i], i, i, "ORG", "nominal", key, name))
 
 
 @lru_cache(maxsize=1 << 12)

@@ -50,6 +50,7 @@ def _predicates() -> tuple:
         quotes._is_complementizer, entities._is_news_word, entities._given_name_reading, entities._reporter_reading,
         entities._place_head_reading, entities._definite_place_head, entities._home_state_reading,
         entities._definite_org_head, entities._definite_fac_head,
+        entities._directorate_reading, entities._definite_directorate_head, entities._definite_media_head,
     )
 
 

@@ -1308,7 +1308,10 @@ def _local_place_pass(view: View, res: _Resources, out: _Collector) -> None:
         return
     # the same name elsewhere (behind proclitics too): "في عكار"، "وعكار"
     singles = {name: value for name, value in found.items() if " " not in name}
-    for i in view.positions(lambda norm: any(stem in singles for _, stem in stems(norm))):
+    # every reading of a word is a suffix of it (only proclitics are cut), so a word not ending
+    # like some name has no reading among them: a cheap exact filter before the readings
+    ends = tuple({name[-2:] for name in singles})
+    for i in view.positions(lambda norm: norm.endswith(ends) and any(stem in singles for _, stem in stems(norm))):
         if out.overlaps(i, i):
             cut, stem = next((c, st) for c, st in stems(norms[i]) if st in singles)
             # a place named in a facility's name is a mention inside an organisation's or another

@@ -672,13 +672,43 @@ def test_an_unnamed_spokesperson_is_a_person_and_the_speaker() -> None:
 @pytest.mark.parametrize(
     ("sentence", "reporter"),
     [
-        ("وأفاد مراسلنا في المدينة بأن المياه ارتفعت.", True),
-        ("وذكر مراسل الوكالة أن الطريق مغلق.", True),
-        ("وعين مراسل جديد في المدينة.", False),  # an indefinite reporter is no one in particular
+        ("وأفاد مراسلنا في المدينة بأن المياه ارتفعت.", "مراسل"),
+        # round 7: the correspondent is the head with its genitive complement, the outlet (A-D54)
+        ("وذكر مراسل الوكالة أن الطريق مغلق.", "مراسل الوكالة"),
+        ("وعين مراسل جديد في المدينة.", None),  # an indefinite reporter is no one in particular
     ],
 )
-def test_the_outlets_reporter_is_a_person(sentence: str, reporter: bool) -> None:
-    assert (("مراسل", "PER", "nominal") in mentions(sentence)) is reporter
+def test_the_outlets_reporter_is_a_person(sentence: str, reporter: str | None) -> None:
+    found = [text for text, type_, kind in mentions(sentence) if type_ == "PER" and kind == "nominal" and text.startswith("مراسل")]
+    assert found == ([reporter] if reporter else [])
+
+
+def test_round7_reporter_with_its_outlet_and_not_before_a_name() -> None:
+    assert ("مراسل قناة \"الرافد\" الفضائية", "PER", "nominal") in mentions('وأفاد مراسل قناة "الرافد" الفضائية في المدينة بأن المياه ارتفعت.')
+    assert ("مراسلة الوكالة الوطنية للإعلام", "PER", "nominal") in mentions("وأفادت مراسلة الوكالة الوطنية للإعلام في المدينة بأن الطريق مغلق.")
+    # a title of a named reporter: no nominal of its own
+    assert not any(t.startswith("مراسل") and k == "nominal" for t, _, k in mentions("ونقل مراسل قناة الرافد الإخبارية في المدينة، سامر يوسف، عن السكان قولهم إن المياه ارتفعت."))
+
+
+def _args(sentence: str, type_: str) -> list[tuple[str, str]]:
+    rec = run(sentence)
+    return sorted((a["role"], a["text"]) for e in rec["events"] if e["type"] == type_ for a in e["arguments"] if a["role"] != "Time")
+
+
+def test_round7_who_holds_a_meeting_takes_part_in_it() -> None:
+    assert ("Participant", "المجلس البلدي") in _args("وعقد المجلس البلدي اجتماعا طارئا لبحث الوضع.", "MEET")
+    assert ("Participant", "اللجنة المالية") in _args("وأكد النائب أن اللجنة المالية ستعقد غدا اجتماعا لبحث الموازنة.", "MEET")
+
+
+def test_round7_who_signs_an_agreement_is_its_party() -> None:
+    found = _args("ووقعت وزارة الصحة مع منظمة الصحة العالمية اتفاقا لتمويل المراكز.", "AGREE")
+    assert ("Party", "وزارة الصحة") in found and ("Party", "منظمة الصحة العالمية") in found
+
+
+def test_round7_a_request_inside_the_reported_words_is_not_the_speakers() -> None:
+    rec = run("وقال الوزير خالد العمري إن الحكومة لن تطلب أي تمويل من البنك الدولي.")
+    requesters = [a["text"] for e in rec["events"] if e["type"] == "REQUEST" for a in e["arguments"] if a["role"] == "Requester"]
+    assert "خالد العمري" not in requesters
 
 
 def test_a_cue_with_no_subject_after_it_takes_the_subject_written_before_it() -> None:

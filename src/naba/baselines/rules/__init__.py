@@ -50,6 +50,7 @@ def _predicates() -> tuple:
         quotes._is_complementizer, entities._is_news_word, entities._given_name_reading, entities._reporter_reading,
         entities._place_head_reading, entities._definite_place_head, entities._home_state_reading,
         entities._definite_org_head, entities._definite_fac_head,
+        entities._directorate_reading, entities._definite_directorate_head, entities._definite_media_head,
     )
 
 
@@ -200,6 +201,9 @@ def analyse(document: Any) -> dict[str, Any]:
         args, time = _events.arguments(view, trig, layer, timexes, by_sentence, timex_sentences, quote_regions)
         args = args + _events.speaker_argument(view, trig, args, quotes, by_sentence)
         args = args + _events.possessor_argument(view, trig, args, by_sentence)
+        args = args + _events.holder_argument(view, trig, args, by_sentence)
+        args = args + _events.signer_argument(view, trig, args, by_sentence)
+        args = args + _events.giver_argument(view, trig, args, by_sentence)
         arguments = []
         for role, m in args:
             arguments.append({"role": role, "ref_id": entity_ids[m.key], "start": m.start, "end": m.end, "text": doc.text[m.start : m.end]})

@@ -285,6 +285,14 @@ def _state_name(code: str) -> str:
     return lx._state_name(code)
 
 
+#: سوق heads a market place (سوق القيصرية) but also names an economic market (سوق العمل).
+_MARKET_HEAD: Final = normalize("سوق")
+_MARKET_NOUNS: Final = frozenset(normalize(w) for w in (
+    "العمل", "الأسهم", "المال", "الأوراق", "النفط", "الصرف", "العقارات", "العقار", "السيارات", "الطاقة",
+    "الذهب", "السندات", "الدين", "الأسهم", "الاتصالات", "التأمين", "السلع", "الغاز", "الكهرباء", "الانتقالات",
+))
+
+
 def _org_fac_pass(view: View, res: _Resources, out: _Collector) -> None:
     norms = view.norms
     paragraphs = view.paragraphs
@@ -298,6 +306,8 @@ def _org_fac_pass(view: View, res: _Resources, out: _Collector) -> None:
         is_fac = head in res.fac_heads
         paragraph = paragraphs[i]
         j = i + 1
+        if head == _MARKET_HEAD and j < n and norms[j] in _MARKET_NOUNS:
+            continue  # سوق العمل، سوق الأسهم: an economic market, no site
         # optional quotation mark around a one-token name: وكالة “بلومبرغ”
         quoted = j < n and norms[j] == '"'
         if quoted and not is_fac and _quoted_name_end(view, j, res) is not None:
@@ -340,6 +350,9 @@ def _org_fac_pass(view: View, res: _Resources, out: _Collector) -> None:
             # head + an indefinite noun in construct with a definite genitive: the whole is the name
             # (شركة نفط البصرة، وزارة شؤون الشباب والرياضة، رابطة كأس النخبة، غرفة تجارة دبي)
             last = _org_name_end(view, k, res)
+            if last == k and (_is_local_unit(norms[k]) or ((e := res.gazetteer.get((norms[k + 1],))) is not None and not e.nisba)):
+                place = _place_name_at(view, k + 1, res, definite_ok=True) if _is_local_unit(norms[k]) else None
+                last = place[1] if place is not None and place[0] == 0 else k + 1  # the place in construct (مؤسسة مياه حمص، مجلس مدينة X)
             start, end = view.stripped_start_at(i, cut), view.ends[last]
             out.add(Mention(start, end, i, last, "ORG", "name", f"ORG:{' '.join([head] + norms[k : last + 1])}", view.text[start:end]))
             continue
@@ -380,6 +393,49 @@ def _org_fac_pass(view: View, res: _Resources, out: _Collector) -> None:
         out.add(Mention(start, end, i, last, "ORG", "name", f"ORG:{key_text}", view.text[start:end]))
 
 
+#: A directorate or department of a public sector (مديرية التربية، إدارة المرور، مديرية الجمارك
+#: العامة) is an organisation, not the district مديرية X names elsewhere (مديرية المكلا): the head
+#: is in construct with a definite sector noun. A general list of the sectors of public service.
+_DIRECTORATE_HEADS: Final = frozenset(normalize(w) for w in ("مديرية", "إدارة", "دائرة"))
+_SECTOR_NOUNS: Final = frozenset(normalize(w) for w in (
+    "التربية", "التعليم", "الصحة", "الزراعة", "الجمارك", "الشباب", "الرياضة", "المالية", "الأوقاف", "الأمن",
+    "المرور", "الشؤون", "الثقافة", "السياحة", "العمل", "النقل", "الأشغال", "المياه", "الكهرباء", "الطاقة",
+    "الإعلام", "الاقتصاد", "التجارة", "الصناعة", "البيئة", "الإسكان", "الخدمات", "الري", "الموارد",
+    "التخطيط", "العدل", "الدفاع", "الجوازات", "الأحوال", "الحماية", "الإحصاء", "الضرائب", "الشرطة",
+    "البلديات", "الطرق", "النظافة", "الإغاثة", "الطوارئ", "الآثار", "الغابات", "الصيد", "الثروة",
+))
+
+
+@lru_cache(maxsize=1 << 12)
+def _directorate_reading(norm: str) -> tuple[int, str] | None:
+    """(cut, head) when a reading of ``norm`` is an indefinite directorate head (مديرية، بمديرية)."""
+    return next(((cut, stem) for cut, stem in stems(norm) if stem in _DIRECTORATE_HEADS), None)
+
+
+def _behind_preposition_head(norm: str) -> bool:
+    """ب/ل/في + an organisation, facility or directorate head (بمديرية، بوزارة): the source's
+    organisation after it (مصدر بمديرية X), never the source's adjective (مصدر برلماني)."""
+    return any(cut and norm[cut - 1] in "بل" and (stem in _DIRECTORATE_HEADS or stem in resources().org_heads or stem in resources().fac_heads)
+               for cut, stem in stems(norm))
+
+
+def _directorate_pass(view: View, res: _Resources, out: _Collector) -> None:
+    """``مديرية/إدارة/دائرة`` + a sector noun (+ its complements, a local place): an ORG name with
+    its head (A-D110: مديرية الشباب والرياضة بالدقهلية, إدارة المرور بالجيزة)."""
+    norms, n = view.norms, view.n
+    for i in view.positions(_directorate_reading):
+        k = i + 1
+        if k >= n or view.paragraphs[k] != view.paragraphs[i] or norms[k] not in _SECTOR_NOUNS or out.overlaps(i, k):
+            continue
+        reading = _directorate_reading(norms[i])
+        assert reading is not None
+        cut = reading[0]
+        last = _org_name_end(view, i, res)
+        start, end = view.stripped_start_at(i, cut), view.ends[last]
+        head = norms[i][cut:]
+        out.add(Mention(start, end, i, last, "ORG", "name", f"ORG:{' '.join([head] + norms[k : last + 1])}", view.text[start:end]))
+
+
 #: Class nouns of news outlets, outside the outlet's name (قناة، صحيفة، إذاعة).
 _MEDIA_HEADS: Final = frozenset(normalize(w) for w in ("قناة", "صحيفة", "جريدة", "إذاعة", "مجلة", "تلفزيون"))
 #: Descriptive adjectives of an outlet after its name (قناة X الفضائية، صحيفة X اليومية).
@@ -412,6 +468,14 @@ def _outlet_name(view: View, k: int, quoted: bool, res: _Resources) -> int | Non
     return None
 
 
+def _is_local_unit(norm: str) -> bool:
+    """A singular administrative noun of a unit with a local government (مدينة، محافظة، بلدية)."""
+    return _PLACE_HEADS.get(norm) == "GPE" and norm not in _PLURAL_UNIT_NOUNS
+
+
+_PLURAL_UNIT_NOUNS: Final = frozenset(normalize(w) for w in ("بلدات", "مدن", "قرى", "محافظات", "ولايات"))
+
+
 def _construct_name(view: View, k: int, res: _Resources) -> bool:
     """Token ``k`` (after an organisation head) is an indefinite noun in construct with a definite
     genitive or a known place that continues the name: not a state's nisba (شركة X الكورية: X is the
@@ -425,6 +489,8 @@ def _construct_name(view: View, k: int, res: _Resources) -> bool:
     entry = res.gazetteer.get((nxt,))
     if entry is not None:
         return not entry.nisba and entry.type == "GPE"
+    if _is_local_unit(norm) and nxt not in res.stop and not nxt.isdecimal() and (nxt,) not in res.titles:
+        return True  # مجلس مدينة X، مجلس محافظة X: the body of a local unit, the unit named inside
     # a nisba adjective right after the word is no genitive: شركة X الكورية (X is the name)
     return (_is_org_complement(view, k + 1, res) and not nxt.endswith(_NISBA_ENDINGS) and (nxt,) not in res.titles
             and _definite_org_head(nxt) is None and _definite_place_head(nxt) is None)
@@ -562,6 +628,8 @@ _NAME_BREAKERS: Final = frozenset(normalize(w) for w in (
     "الجارية", "الحالي", "الحالية", "المعارض", "المعارضة", "الحاكم", "المهاجم", "اللاعب", "المدرب", "الحارس",
     "المدافع", "النائب", "النائبة", "العضو", "السفير", "الوزير", "الرئيس", "الدكتور", "الدكتورة", "المهندس",
     "المهندسة", "اللواء", "العميد", "العقيد",
+    # spatial participles that describe a site, never name it (سوق X القريب، شارع X المؤدي إلى)
+    "القريب", "القريبة", "المؤدي", "المؤدية", "المجاور", "المجاورة", "الواقع", "الواقعة", "المحاذي", "المحاذية",
 ))
 
 
@@ -620,7 +688,23 @@ def _lam_complement_end(view: View, j: int, res: _Resources, *, after_nisba: boo
     a place there is the object of the clause (الجيش الأمريكي لسوريا)."""
     norms, n, paragraph = view.norms, view.n, view.paragraphs[j]
     norm = norms[j]
-    if not view.words[j] or norm[:1] != "ل" or norm.startswith("لل") or len(norm) < 4:
+    if not view.words[j] or norm[:1] not in "لب" or norm.startswith("لل") or len(norm) < 4:
+        return None
+    if after_nisba:
+        if norm[:1] == "ل" and norm in _SPORT_COMPLEMENTS and j + 1 < n and view.paragraphs[j + 1] == paragraph and _is_org_complement(view, j + 1, res):
+            return j + 1
+        return None
+    # a local body's place (A-D110): ب/ل + an administrative noun + its place's name (بمحافظة
+    # حضرموت، بمديرية المكلا، لمحافظة الأحساء), or ب + a known city (بحمص، بالجيزة as a known one)
+    if norm[1:] in _PLACE_HEADS and _PLACE_HEADS[norm[1:]] == "GPE" and not norm[1:].endswith(("ات", "ن", "ي")):
+        k = j + 1
+        if k < n and view.paragraphs[k] == paragraph and view.words[k] and not _is_stop(view, k, res) and not norms[k].isdecimal():
+            return k
+        return None
+    if norm[:1] == "ب":
+        entry = res.gazetteer.get((norm[1:],))
+        if entry is not None and not entry.nisba and entry.type == "GPE" and (":city:" in entry.key or entry.capital_of is not None):
+            return j
         return None
     if norm in _SPORT_COMPLEMENTS:
         if j + 1 < n and view.paragraphs[j + 1] == paragraph and _is_org_complement(view, j + 1, res):
@@ -971,6 +1055,46 @@ _REPORTER_FORMS: Final = frozenset(normalize(w) for w in ("مراسلنا", "م�
 _OUTLET_WORDS: Final = frozenset(normalize(w) for w in ("الصحيفة", "الوكالة", "القناة", "الجريدة", "الموقع", "الإذاعة"))
 
 
+#: Outlet heads before an outlet's name (قناة X، موقع «X»), and the outlet adjectives after it.
+_OUTLET_HEADS: Final = frozenset(normalize(w) for w in ("قناة", "موقع", "صحيفة", "جريدة", "إذاعة", "وكالة", "مجلة", "تلفزيون", "شبكة"))
+
+
+def _reporter_complement_end(view: View, i: int, out: _Collector) -> int | None:
+    """Last token of the outlet after the reporter noun at ``i`` (None: no outlet follows): a
+    definite outlet word with its nisba adjectives and a ل-complement (``الوكالة الوطنية للإعلام``),
+    or an outlet head with its name (quoted, or the outlet's ORG mention, or one definite word)
+    and its adjectives (``قناة "الأحقاف" الفضائية``, ``موقع «لؤلؤة نيوز»``)."""
+    norms, n = view.norms, view.n
+    j = i + 1
+    if j >= n:
+        return None
+    if view.definite(j) and norms[j] in _OUTLET_WORDS:
+        last = j
+    elif norms[j] in _OUTLET_HEADS:
+        k = j + 1
+        if k < n and norms[k] == '"':
+            close = next((q for q in range(k + 1, min(k + 6, n)) if norms[q] == '"'), None)
+            if close is None:
+                return None
+            last = close
+        else:
+            inner = [m for m in out.taken.get(k, ()) if m.type == "ORG" and m.first == k]
+            if inner:
+                last = max(m.last for m in inner)
+            elif k < n and view.words[k] and view.definite(k):
+                last = k
+            else:
+                return None
+    else:
+        return None
+    # nisba adjectives of the outlet (الفضائية، الجزائرية، الوطنية), then a ل-complement (للإعلام)
+    while last + 1 < n and view.words[last + 1] and view.definite(last + 1) and norms[last + 1].endswith(("يه", "ي")):
+        last += 1
+    if last + 1 < n and norms[last + 1].startswith("لل") and len(norms[last + 1]) > 4:
+        last += 1
+    return last
+
+
 def _nominal_pass(view: View, res: _Resources, out: _Collector, nominals: list[tuple[int, int, str]]) -> None:
     norms = view.norms
     n = view.n
@@ -1023,9 +1147,17 @@ def _nominal_pass(view: View, res: _Resources, out: _Collector, nominals: list[t
         if out.overlaps(i, i):
             continue
         cut, stem = next((c, st) for c, st in stems(norms[i]) if st in _REPORTER_FORMS)
-        if stem in ("مراسل", "مراسله") and not (i + 1 < n and view.definite(i + 1) and norms[i + 1] in _OUTLET_WORDS):
-            continue
         start = view.stripped_start_at(i, cut)
+        if stem in ("مراسل", "مراسله"):
+            # "مراسل قناة «X» الفضائية", "مراسلة الوكالة الوطنية للإعلام": the correspondent is
+            # the head with its genitive complement, the outlet (GUIDELINES 1.2, A-D54)
+            last = _reporter_complement_end(view, i, out)
+            if last is None:
+                continue
+            if any(m.type == "PER" and m.kind == "name" for k in range(last + 1, min(last + 6, n)) for m in out.taken.get(k, ()) if m.first == k):
+                continue  # "مراسل قناة X في حلب، يزن خليل": a title of the named reporter
+            out.add(Mention(start, view.ends[last], i, last, "PER", "nominal", "PER:role:reporter", view.text[start:view.ends[last]]))
+            continue
         end = start + len("مراسل")
         out.add(Mention(start, end, i, i, "PER", "nominal", "PER:role:reporter", view.text[start:end]))
     # anonymous sources: "مصدر مطلع/مسؤول/..." starts one, "المصدر" continues it
@@ -1036,7 +1168,8 @@ def _nominal_pass(view: View, res: _Resources, out: _Collector, nominals: list[t
                 # the head with its adjective (مصدر أمني), or the head alone before the
                 # organisation it belongs to (مصدر في الشرطة: the prepositional phrase is outside)
                 last = i
-                while last + 1 < n and last - i < 1 and view.words[last + 1] and norms[last + 1] not in res.stop and not view.definite(last + 1):
+                while (last + 1 < n and last - i < 1 and view.words[last + 1] and norms[last + 1] not in res.stop and not view.definite(last + 1)
+                       and not _behind_preposition_head(norms[last + 1])):
                     last += 1
                 # the organisation may be a construct (مصدر في إدارة الصيدلة: an indefinite head
                 # and a definite genitive)
@@ -1072,7 +1205,7 @@ _GOVERNOR_TITLES: Final = {normalize("محافظ"): normalize("محافظة"), n
 _GOVERNOR_TITLE_FORMS: Final = frozenset(_GOVERNOR_TITLES)
 _PLURAL_PLACE_HEADS: Final = frozenset(normalize(w) for w in ("بلدات", "مدن", "قرى", "محافظات", "ولايات", "أحياء"))
 #: First parts of two-word place names (عين X، ذي X، سيدي X، دير X، تل X، كفر X، بني X، بيت X).
-_PLACE_PREFIXES: Final = frozenset(normalize(w) for w in ("عين", "ذي", "سيدي", "دير", "تل", "كفر", "بني", "بيت", "أبو", "رأس", "جسر"))
+_PLACE_PREFIXES: Final = frozenset(normalize(w) for w in ("عين", "ذي", "سيدي", "دير", "تل", "كفر", "بني", "بيت", "أبو", "رأس", "جسر", "ميت", "منشأة", "عزبة", "نجع"))
 
 
 def _place_name_at(view: View, k: int, res: _Resources, *, definite_ok: bool) -> tuple[int, int] | None:
@@ -1135,7 +1268,10 @@ def _local_place_pass(view: View, res: _Resources, out: _Collector) -> None:
             known = next((m for m in out.taken.get(k, ()) if m.type in ("GPE", "LOC") and m.first == k), None)
             if known is not None:
                 heads_named.append((i, head, known.type, known.key, known.name))
-            continue
+                continue
+            if not all(m.type == "ORG" and m.first < i and m.last >= k for m in out.taken.get(k, ())):
+                continue
+            # the place of a local body's name (مكتب الصحة بمحافظة حضرموت): a mention of its own inside
         type_ = _PLACE_HEADS[head]
         place = _place_name_at(view, k, res, definite_ok=True)
         while place is not None:
@@ -1172,7 +1308,10 @@ def _local_place_pass(view: View, res: _Resources, out: _Collector) -> None:
         return
     # the same name elsewhere (behind proclitics too): "في عكار"، "وعكار"
     singles = {name: value for name, value in found.items() if " " not in name}
-    for i in view.positions(lambda norm: any(stem in singles for _, stem in stems(norm))):
+    # every reading of a word is a suffix of it (only proclitics are cut), so a word not ending
+    # like some name has no reading among them: a cheap exact filter before the readings
+    ends = tuple({name[-2:] for name in singles})
+    for i in view.positions(lambda norm: norm.endswith(ends) and any(stem in singles for _, stem in stems(norm))):
         if out.overlaps(i, i):
             cut, stem = next((c, st) for c, st in stems(norms[i]) if st in singles)
             # a place named in a facility's name is a mention inside an organisation's or another
@@ -1183,6 +1322,20 @@ def _local_place_pass(view: View, res: _Resources, out: _Collector) -> None:
         type_, key = singles[stem]
         start = view.stripped_start_at(i, cut)
         out.add(Mention(start, view.ends[i], i, i, type_, "name", key, view.text[start:view.ends[i]]))
+    # two-word names after a toponymic prefix (ميت غمر، كفر X، عين X) elsewhere: "إلى ميت غمر"
+    pairs = {tuple(name.split(" ")): value for name, value in found.items() if name.count(" ") == 1 and name.split(" ")[0] in _PLACE_PREFIXES}
+    if pairs:
+        firsts = {a for a, _ in pairs}
+        for i in view.positions(lambda norm: any(stem in firsts for _, stem in stems(norm))):
+            if i + 1 >= n or out.overlaps(i, i + 1):
+                continue
+            reading = next(((c, st) for c, st in stems(norms[i]) if (st, norms[i + 1]) in pairs), None)
+            if reading is None:
+                continue
+            cut, stem = reading
+            type_, key = pairs[(stem, norms[i + 1])]
+            start = view.stripped_start_at(i, cut)
+            out.add(Mention(start, view.ends[i + 1], i, i + 1, type_, "name", key, view.text[start:view.ends[i + 1]]))
 
 
 #: Facility heads whose name is, in news, almost always the place the facility is in (ميناء
@@ -1190,7 +1343,7 @@ def _local_place_pass(view: View, res: _Resources, out: _Collector) -> None:
 #: الرياضية، مدرسة الحوامدية الثانوية): the name word is a place mention (GUIDELINES.md 1.2).
 #: Not حقل، مصنع، استاد، مصحة، كوبري، شارع, named after anything. محطة، صالة، مدرسة only with a
 #: definite name word (محطة مياه، محطة وقود are kinds of station).
-_PLACE_NAMED_FAC: Final = frozenset(normalize(w) for w in ("مطار", "ميناء", "مستشفى", "مصفاة"))
+_PLACE_NAMED_FAC: Final = frozenset(normalize(w) for w in ("مطار", "ميناء", "مرفأ", "مستشفى", "مصفاة"))
 _PLACE_NAMED_FAC_DEFINITE: Final = frozenset(normalize(w) for w in ("محطة", "صالة", "مدرسة"))
 #: Words that name facilities without being places: virtues, hopes and honorifics (مستشفى
 #: السلام، مدرسة الأمل، مستشفى الشفاء).
@@ -1431,6 +1584,76 @@ def _org_nominal_pass(view: View, res: _Resources, out: _Collector) -> None:
     a name of its own (handled in _org_fac_pass), and a head before any such name refers to
     nothing annotated yet, so neither is taken."""
     _head_nominals(view, res, out, "ORG", _definite_org_head, lambda m: _org_head_of(view, m))
+    # المديرية، الإدارة after a named directorate (مديرية التربية … المديرية)
+    _head_nominals(view, res, out, "ORG", _definite_directorate_head, lambda m: _directorate_head_of(view, m))
+    _outlet_nominals(view, res, out)
+
+
+@lru_cache(maxsize=1 << 12)
+def _media_head(norm: str) -> str | None:
+    """The media class noun of a reading of ``norm`` without the article (قناة، لقناة → قناه)."""
+    return next((stem for _, stem in stems(norm) if stem in _MEDIA_HEADS), None)
+
+
+@lru_cache(maxsize=1 << 12)
+def _definite_media_head(norm: str) -> tuple[int, str] | None:
+    """(cut, head) when a reading of ``norm`` is ال + a media class noun (القناة، للإذاعة)."""
+    for cut, stem in stems(norm):
+        if stem.startswith("ال") and stem[2:] in _MEDIA_HEADS:
+            return cut, stem[2:]
+    if norm.startswith("لل") and norm[2:] in _MEDIA_HEADS:
+        return 2, norm[2:]
+    return None
+
+
+def _outlet_nominals(view: View, res: _Resources, out: _Collector) -> None:
+    """A bare definite media noun (القناة، الإذاعة، للقناة نفسها, inside ``مراسلة القناة`` too) after an
+    outlet named with that class noun (قناة «X»: the ORG mention is the name alone, 1.2) is a
+    nominal mention of the latest such outlet (1.4); not before a definite complement (القناة
+    الرسمية names another)."""
+    norms, n = view.norms, view.n
+    named: list[tuple[int, str, str, str]] = []
+    for m in out.mentions:
+        if m.type != "ORG" or m.kind != "name":
+            continue
+        k = m.first - 1
+        if k >= 0 and norms[k] == '"':
+            k -= 1
+        head = _media_head(norms[k]) if k >= 0 else None
+        if head is not None:
+            named.append((m.first, head, m.key, m.name))
+    if not named:
+        return
+    named.sort()
+    for i in view.positions(_definite_media_head):
+        if any(x.key != "PER:role:reporter" for x in out.taken.get(i, ())):
+            continue
+        if i + 1 < n and view.paragraphs[i + 1] == view.paragraphs[i] and _is_org_complement(view, i + 1, res):
+            continue
+        cut, head = _definite_media_head(norms[i])  # type: ignore[misc]
+        before = [(key, name) for pos, h, key, name in named if h == head and pos < i]
+        if not before:
+            continue
+        key, name = before[-1]
+        start = view.stripped_start_at(i, cut)
+        out.add(Mention(start, view.ends[i], i, i, "ORG", "nominal", key, name))
+
+
+@lru_cache(maxsize=1 << 12)
+def _definite_directorate_head(norm: str) -> tuple[int, str] | None:
+    """(cut, head) when a reading of ``norm`` is ال + a directorate head (المديرية، بالإدارة)."""
+    for cut, stem in stems(norm):
+        if stem.startswith("ال") and stem[2:] in _DIRECTORATE_HEADS:
+            return cut, stem[2:]
+    return None
+
+
+def _directorate_head_of(view: View, m: Mention) -> str | None:
+    """The directorate head a named ORG mention starts with, when its next word is a sector noun."""
+    reading = _directorate_reading(view.norms[m.first])
+    if reading is None or m.last == m.first or view.norms[m.first + 1] not in _SECTOR_NOUNS:
+        return None
+    return reading[1]
 
 
 @lru_cache(maxsize=1 << 16)
@@ -1520,6 +1743,7 @@ def find_mentions(view: View) -> EntityLayer:
     _gazetteer_pass(view, res, out)
     _news_outlet_pass(view, res, out)
     _org_fac_pass(view, res, out)
+    _directorate_pass(view, res, out)
     _club_pass(view, res, out)
     _acronym_pass(view, res, out)
     _local_place_pass(view, res, out)

@@ -25,7 +25,7 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import TYPE_CHECKING, Final, NamedTuple, Sequence
+from typing import TYPE_CHECKING, Callable, Final, NamedTuple, Sequence
 
 from naba.baselines.rules import lexicons as lx
 from naba.baselines.rules.entities import EntityLayer, Mention
@@ -451,6 +451,9 @@ def speaker_argument(
             quote = q
     if quote is None:
         return []
+    first, last = quote.content_tokens
+    if first <= trig.index <= last:
+        return []  # a request inside the reported words is its own subject's (إن الحكومة لن تطلب), not the speaker's
     taken = {id(m) for _, m in found}
     mention = None
     for m in by_sentence.get(sentence, ()):
@@ -461,8 +464,9 @@ def speaker_argument(
 
 @lru_cache(maxsize=1 << 12)
 def _is_press_event(norm: str) -> bool:
-    """A press conference or statement (مؤتمر صحفي، المؤتمر): its speaker takes part in it."""
-    return any(stem.removeprefix("ال") == "موتمر" for _, stem in stems(norm))
+    """A press conference or statement (مؤتمر صحفي، المؤتمر، ندوة صحفية as Maghrebi news say):
+    its speaker takes part in it."""
+    return any(stem.removeprefix("ال") in ("موتمر", "ندوه") for _, stem in stems(norm))
 
 
 #: Possessive pronouns a noun trigger may end with (اجتماعها، جلسته، زيارتهم).
@@ -511,3 +515,223 @@ _NOT_ARGUMENT_BEFORE: Final = frozenset(normalize(w) for w in ("في", "من", "
 def lexicon_has_stem(stem: str) -> bool:
     """The word without its pronoun is a trigger noun (اجتماع، جلسة with its taa restored)."""
     return _lookup(stem) is not None or _lookup(stem[:-1] + "ه" if stem.endswith("ت") else stem) is not None
+
+
+#: Forms of the light verb عقد "hold (a meeting)" (with the future, imperfect and conjunction
+#: prefixes, قد/كان before it is skipped): its subject is a Participant of the meeting it holds.
+_HOLD_STEMS: Final = frozenset(("عقد", "يعقد", "تعقد", "نعقد", "عقدت", "عقدوا", "يعقدون", "عقدا", "تعقدان", "يعقدان"))
+_HOLD_RELATIVE: Final = frozenset(("عقدته", "عقدها", "عقدتها", "يعقدها", "تعقدها", "عقدتهما", "عقدوه"))
+_HOLD_SKIP: Final = frozenset(normalize(w) for w in ("قد", "كان", "كانت", "سوف", "لم", "لن"))
+_CHAIR: Final = frozenset(normalize(w) for w in ("برئاسة", "وبرئاسة"))
+
+
+@lru_cache(maxsize=1 << 12)
+def _hold_form(norm: str) -> int:
+    """1 when the word is عقد "held" in one of its forms (سيعقد، وتعقد), 2 when it is the
+    relative form with the meeting's pronoun (عقدته، عقدها), else 0 (memoised)."""
+    word = norm[1:] if len(norm) > 3 and norm[0] in "وف" else norm
+    if word in _HOLD_RELATIVE:
+        return 2
+    if word.startswith("س") and word[1:] in _HOLD_STEMS:
+        return 1
+    return 1 if word in _HOLD_STEMS else 0
+
+
+def holder_argument(
+    view: View, trig: EventMatch, found: list[tuple[str, Mention]], by_sentence: dict[int, list[Mention]],
+) -> list[tuple[str, Mention]]:
+    """Who holds a meeting takes part in it (GUIDELINES 3.3: every participant named in the
+    sentence): the subject of the light verb عقد before a meeting noun (``عقد المجلس اجتماعا``,
+    ``أن اللجنة ستعقد غدا اجتماعا``, ``الجودر قد عقد مؤتمرا صحفيا``), the subject after its
+    relative form (``اجتماع طارئ عقدته اللجنة``), and the chair (``اجتماعا طارئا برئاسة X``)."""
+    if trig.type != "MEET" or trig.verb:
+        return []
+    norms, sentences = view.norms, view.sentences
+    sentence = sentences[trig.index]
+    mentions = by_sentence.get(sentence, ())
+    taken = {m.key for r, m in found if r == "Participant"}
+    out: list[tuple[str, Mention]] = []
+
+    def add(m: Mention | None) -> None:
+        if m is not None and m.key not in taken and m.type in ("PER", "ORG", "GPE") and not m.nisba:
+            taken.add(m.key)
+            out.append(("Participant", m))
+
+    def bare(m: Mention) -> bool:
+        return _preposition(view, m) is None
+
+    # the verb before the trigger: at most two words between (غدا، أول، time words), no clause break
+    verb = None
+    for j in range(trig.index - 1, max(trig.index - 4, -1), -1):
+        if sentences[j] != sentence or norms[j] in _CLAUSE_WORDS:
+            break
+        if _hold_form(norms[j]) == 1:
+            verb = j
+            break
+    if verb is not None:
+        after = [m for m in mentions if m.first == verb + 1 and m.last < trig.index and bare(m)]
+        if after:
+            add(after[0])
+        else:
+            k = verb - 1
+            while k >= 0 and norms[k] in _HOLD_SKIP:
+                k -= 1
+            before = [m for m in mentions if m.last == k and bare(m) and not (m.first > 0 and norms[m.first - 1] in _NOT_ARGUMENT_BEFORE)]
+            if before:
+                add(before[-1])
+    # after the trigger: its adjectives, then the relative verb or the chair
+    for j in range(trig.last + 1, min(trig.last + 4, len(norms))):
+        if sentences[j] != sentence or norms[j] in _CLAUSE_WORDS:
+            break
+        form = _hold_form(norms[j])
+        if form == 2:
+            add(next((m for m in mentions if m.first == j + 1 and bare(m)), None))
+            break
+        if norms[j] in _CHAIR:
+            add(next((m for m in mentions if j < m.first <= j + 4 and m.type == "PER" and not _clause_between(view, j, m.first)), None))
+            break
+    return out
+
+
+#: Forms of the light verb وقّع "sign" (GUIDELINES 3.2: the agreement noun is the trigger, the
+#: signing verb a light verb): its subjects and its مع-complement are the agreement's Parties.
+_SIGN_STEMS: Final = frozenset(("وقع", "يوقع", "توقع", "نوقع", "وقعت", "وقعا", "وقعتا", "وقعوا", "يوقعان", "توقعان", "يوقعون"))
+_SIGN_RELATIVE: Final = frozenset(("وقعها", "وقعته", "وقعتها", "وقعاها", "وقعوها"))
+
+
+@lru_cache(maxsize=1 << 12)
+def _sign_form(norm: str) -> int:
+    """1 when the word is a form of وقّع (سيوقع، ووقعت), 2 for its relative form with the
+    agreement's pronoun (التي وقعها), else 0 (memoised)."""
+    for word in (norm, norm[1:] if len(norm) > 3 and norm[0] in "وف" else None):
+        if word is None:
+            continue
+        if word in _SIGN_RELATIVE:
+            return 2
+        if word in _SIGN_STEMS or (word.startswith("س") and word[1:] in _SIGN_STEMS):
+            return 1
+    return 0
+
+
+def _coordinated_chain(view: View, mentions: Sequence[Mention], first: Mention, *, forward: bool) -> list[Mention]:
+    """``first`` and the mentions coordinated with it by و right after (forward) or before it."""
+    chain = [first]
+    starts, norms = view.starts, view.norms
+    while True:
+        cur = chain[-1]
+        if forward:
+            nxt = next((m for m in mentions if m.first == cur.last + 1 and norms[m.first][:1] == "و" and m.start > starts[m.first]), None)
+        else:
+            nxt = next((m for m in mentions if m.last == cur.first - 1 and norms[cur.first][:1] == "و" and cur.start > starts[cur.first]), None)
+        if nxt is None or nxt in chain:
+            return chain
+        chain.append(nxt)
+
+
+#: Light verbs of aid (قدّم، صرف، رصد، خصص، منح، وفّر … دعما/مساعدات/تمويلا): their subject gives.
+_GIVE_STEMS: Final = frozenset(normalize(w) for w in (
+    "قدم", "يقدم", "تقدم", "نقدم", "قدمت", "قدموا", "يقدمون", "قدمتا", "صرف", "يصرف", "تصرف", "صرفت",
+    "رصد", "يرصد", "ترصد", "رصدت", "خصص", "يخصص", "تخصص", "خصصت", "منح", "يمنح", "تمنح", "منحت",
+    "وفر", "يوفر", "توفر", "وفرت",
+))
+_GIVE_RELATIVE: Final = frozenset(normalize(w) for w in (
+    "قدمها", "يقدمها", "تقدمها", "قدمته", "قدمتها", "يقدمه", "تقدمه", "صرفها", "منحها", "رصدها", "خصصها", "يوفرها", "توفرها",
+))
+
+
+@lru_cache(maxsize=1 << 12)
+def _give_form(norm: str) -> int:
+    """1 when the word is a light verb of aid (سيقدم، وصرفت), 2 for its relative form with the
+    aid's pronoun (التي تقدمها), else 0 (memoised)."""
+    for word in (norm, norm[1:] if len(norm) > 3 and norm[0] in "وف" else None):
+        if word is None:
+            continue
+        if word in _GIVE_RELATIVE:
+            return 2
+        if word in _GIVE_STEMS or (word.startswith("س") and word[1:] in _GIVE_STEMS):
+            return 1
+    return 0
+
+
+def giver_argument(
+    view: View, trig: EventMatch, found: list[tuple[str, Mention]], by_sentence: dict[int, list[Mention]],
+) -> list[tuple[str, Mention]]:
+    """Who gives aid through a light verb is its Giver (``وزارة X صرفت … دعما``، ``سيقدم الاتحاد
+    بموجبها تمويلا``، ``المساعدات التي تقدمها المنظمة``), as signing for agreements (3.3)."""
+    if trig.type != "AID" or trig.verb or any(r == "Giver" for r, _ in found):
+        return []
+    return _light_verb_arguments(view, trig, found, by_sentence, _give_form, "Giver", None, single=True)
+
+
+def signer_argument(
+    view: View, trig: EventMatch, found: list[tuple[str, Mention]], by_sentence: dict[int, list[Mention]],
+) -> list[tuple[str, Mention]]:
+    """Who signs an agreement is its Party (GUIDELINES 3.2, 3.3): the subjects of وقّع before the
+    agreement noun, coordinated ones too (``وقعت حداد وبن عمار … اتفاقا``, ``الاتحاد الأوروبي
+    والحكومة الموريتانية قد وقعا … اتفاقية``), its مع-complement (``وقعت مع الوزارة … اتفاقية``), and
+    the subject of the relative form after the noun (``اتفاقية … التي وقعها الاتحاد مع X``)."""
+    if trig.type != "AGREE" or trig.verb:
+        return []
+    return _light_verb_arguments(view, trig, found, by_sentence, _sign_form, "Party", "مع", single=False)
+
+
+def _light_verb_arguments(
+    view: View, trig: EventMatch, found: list[tuple[str, Mention]], by_sentence: dict[int, list[Mention]],
+    form_of: Callable[[str], int], role: str, with_preposition: str | None, *, single: bool,
+) -> list[tuple[str, Mention]]:
+    """The subject (and coordinated subjects unless ``single``) of a light verb before a noun
+    trigger, or of its relative form after it, in ``role``; mentions behind ``with_preposition``
+    between the verb and the trigger too."""
+    norms, sentences = view.norms, view.sentences
+    sentence = sentences[trig.index]
+    mentions = by_sentence.get(sentence, ())
+    taken = {m.key for r, m in found if r == role}
+    out: list[tuple[str, Mention]] = []
+
+    def add(m: Mention) -> None:
+        if m.key not in taken and m.type in ("PER", "ORG", "GPE") and not m.nisba and not (single and out):
+            taken.add(m.key)
+            out.append((role, m))
+
+    def bare(m: Mention) -> bool:
+        return _preposition(view, m) is None
+
+    def subjects_and_with(verb: int, end: int) -> None:
+        after = [m for m in mentions if m.first == verb + 1 and m.last < end and bare(m)]
+        if after:
+            for m in _coordinated_chain(view, mentions, after[0], forward=True):
+                add(m)
+        else:
+            k = verb - 1
+            while k >= 0 and norms[k] in _HOLD_SKIP:
+                k -= 1
+            before = [m for m in mentions if m.last == k and not (m.first > 0 and norms[m.first - 1] in _NOT_ARGUMENT_BEFORE)]
+            if before and (bare(before[-1]) or norms[before[-1].first][:1] == "و"):
+                for m in _coordinated_chain(view, mentions, before[-1], forward=False):
+                    if bare(m) or m is not before[-1]:
+                        add(m)
+        if with_preposition is not None:
+            for m in mentions:
+                if verb < m.first < end and _preposition(view, m) == with_preposition:
+                    add(m)
+
+    # the verb before the noun: up to twelve tokens (a dated مع-complement between), commas
+    # allowed, no other clause boundary
+    verb = None
+    for j in range(trig.index - 1, max(trig.index - 13, -1), -1):
+        if sentences[j] != sentence or (norms[j] in _CLAUSE_WORDS and norms[j] not in ("،", ",")):
+            break
+        if form_of(norms[j]) == 1:
+            verb = j
+            break
+    if verb is not None:
+        subjects_and_with(verb, trig.index)
+    # the relative form after the noun: اتفاقية X التي وقعها Y مع Z
+    for j in range(trig.last + 1, min(trig.last + 6, len(norms))):
+        if sentences[j] != sentence or norms[j] in _CLAUSE_BREAKS:
+            break
+        if form_of(norms[j]) == 2:
+            end = next((k for k in range(j + 1, min(j + 10, len(norms))) if norms[k] in _CLAUSE_BREAKS or sentences[k] != sentence), min(j + 10, len(norms)))
+            subjects_and_with(j, end)
+            break
+    return out

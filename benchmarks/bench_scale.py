@@ -26,8 +26,10 @@ linear in documents.
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import platform
+import random
 import sys
 import tempfile
 from pathlib import Path
@@ -39,6 +41,7 @@ ROOT = Path(__file__).resolve().parent.parent
 GOAL_SECONDS_10K = 60.0
 GOAL_MIB = 2048.0
 GOAL_FLOOR_RATIO = 5.0
+WORKLOADS: tuple[str, ...] = ("exact", "perturbed")
 
 _FLOOR = """
 import json, sys
@@ -51,15 +54,142 @@ for raw in Path(sys.argv[2]).read_bytes().split(b"\\n"):
 """
 
 
-def make_corpus(root: Path, n: int) -> tuple[Path, Path]:
-    """Write ``root/gold`` (n records) and ``root/submission.jsonl``; returns both paths."""
-    from naba.gold.records import load_record, record_paths
-    from naba.submission.model import from_gold
+#: Per layer, the fraction of items the perturbed workload changes in each way (``perturb_line``).
+RATES: dict[str, float] = {"shift": 0.2, "relabel": 0.1, "drop": 0.1, "spurious": 0.05, "compete": 0.05}
 
+
+def _span(span: dict[str, Any], text: str, rnd: random.Random) -> dict[str, Any]:
+    """A copy of ``span`` with its boundaries moved by up to 3 characters (kept non-empty, inside
+    the text, its ``text`` fixed)."""
+    start = min(max(0, span["start"] + rnd.randint(-3, 3)), len(text) - 1)
+    end = min(len(text), max(start + 1, span["end"] + rnd.randint(-3, 3)))
+    return {**span, "start": start, "end": end, "text": text[start:end]}
+
+
+def _random_span(text: str, rnd: random.Random) -> dict[str, Any]:
+    start = rnd.randrange(len(text) - 8)
+    end = start + rnd.randint(1, 8)
+    return {"start": start, "end": end, "text": text[start:end]}
+
+
+def perturb_line(line: dict[str, Any], text: str, rnd: random.Random) -> dict[str, Any]:
+    """A plausible, valid system output from a gold submission line, seeded by ``rnd``: in every
+    layer a fraction (``RATES``) of the items get shifted spans, wrong labels (types, kinds,
+    roles, values, speakers), are dropped, are joined by spurious items, or by a near copy
+    that competes with the original for the same gold item (so matchings have real
+    components to solve, not only lone pairs)."""
+    from naba.gold.inventory import ENTITY_TYPES, EVENT_ROLES, EVENT_TYPES, QUOTE_KINDS, TIMEX_TYPES
+
+    r = RATES
+    line = json.loads(json.dumps(line))
+    for entity in line["entities"]:
+        if rnd.random() < r["relabel"]:
+            entity["type"] = rnd.choice(ENTITY_TYPES)
+        mentions = []
+        for m in entity["mentions"]:
+            if rnd.random() < r["drop"] and len(entity["mentions"]) > 1:
+                continue
+            mentions.append(_span(m, text, rnd) if rnd.random() < r["shift"] else m)
+            if rnd.random() < r["compete"]:
+                mentions.append({**_span(m, text, rnd), "id": m["id"] + "-c"})
+        entity["mentions"] = mentions or entity["mentions"][:1]
+    spurious_entities = []
+    for k in range(int(len(line["entities"]) * r["spurious"]) + 1):
+        span = _random_span(text, rnd)
+        spurious_entities.append({"id": f"sp-e{k}", "type": rnd.choice(ENTITY_TYPES), "name": f"spurious {k}",
+                                  "mentions": [{**span, "id": f"sp-e{k}-m1", "kind": "name"}]})
+    line["entities"] += spurious_entities
+    timexes = []
+    for t in line["timexes"]:
+        if rnd.random() < r["drop"]:
+            continue
+        t = _span(t, text, rnd) if rnd.random() < r["shift"] else dict(t)
+        if rnd.random() < r["relabel"]:
+            t["type"] = rnd.choice(TIMEX_TYPES)
+        if rnd.random() < r["relabel"]:
+            t["value"] = "PAST_REF"
+        if t["anchor"] and t["anchor"]["id"] is not None:  # its target may be dropped
+            t["anchor"] = {"kind": "publication_date", "id": None}
+        timexes.append(t)
+        if rnd.random() < r["compete"]:
+            timexes.append({**_span(t, text, rnd), "id": t["id"] + "-c"})
+    timexes += [{**_random_span(text, rnd), "id": f"sp-t{k}", "type": "DATE", "value": "PRESENT_REF", "anchor": None}
+                for k in range(int(len(line["timexes"]) * r["spurious"]) + 1)]
+    line["timexes"] = timexes
+    timex_ids = {t["id"] for t in timexes}
+    entity_ids = [e["id"] for e in line["entities"]]
+    quotes = []
+    for q in line["quotes"]:
+        if rnd.random() < r["drop"]:
+            continue
+        q = dict(q)
+        if rnd.random() < r["shift"]:
+            q["content"] = [_span(q["content"][0], text, rnd)] + q["content"][1:]
+            if len(q["content"]) > 1 and q["content"][0]["end"] > q["content"][1]["start"]:
+                q["content"] = q["content"][:1]
+        if rnd.random() < r["shift"]:
+            q["cue"] = _span(q["cue"], text, rnd)
+        if rnd.random() < r["relabel"]:
+            q["kind"] = rnd.choice(QUOTE_KINDS)
+        if rnd.random() < r["relabel"]:  # a wrong speaker
+            q["speaker_entity_id"] = rnd.choice(entity_ids)
+            q["speaker_mention"] = None
+        quotes.append(q)
+        if rnd.random() < r["compete"]:
+            quotes.append({**q, "id": q["id"] + "-c", "content": [_span(q["content"][0], text, rnd)], "cue": _span(q["cue"], text, rnd)})
+    for k in range(int(len(line["quotes"]) * r["spurious"]) + 1):
+        quotes.append({"id": f"sp-q{k}", "kind": "direct", "cue": _random_span(text, rnd), "content": [_random_span(text, rnd)],
+                       "speaker_entity_id": None, "speaker_name": None, "speaker_mention": None, "relayed_by_entity_id": None})
+    line["quotes"] = quotes
+    events = []
+    for e in line["events"]:
+        if rnd.random() < r["drop"]:
+            continue
+        e = dict(e)
+        if rnd.random() < r["relabel"]:
+            e["type"] = rnd.choice(EVENT_TYPES)
+            e["arguments"] = [a for a in e["arguments"] if a["role"] in EVENT_ROLES[e["type"]]]
+        if rnd.random() < r["shift"]:
+            e["trigger"] = _span(e["trigger"], text, rnd)
+        arguments = []
+        for a in e["arguments"]:
+            if rnd.random() < r["drop"]:
+                continue
+            if rnd.random() < r["shift"] or (a["role"] == "Time" and a["ref_id"] not in timex_ids):
+                a = {**_span(a, text, rnd), "ref_id": None}
+            if rnd.random() < r["relabel"]:
+                a = {**a, "role": rnd.choice(EVENT_ROLES[e["type"]]), "ref_id": None}
+            arguments.append(a)
+        e["arguments"] = arguments
+        if e["time_id"] is not None and e["time_id"] not in timex_ids:
+            e["time_id"] = None
+        events.append(e)
+        if rnd.random() < r["compete"]:
+            events.append({**e, "id": e["id"] + "-c", "trigger": _span(e["trigger"], text, rnd)})
+    for k in range(int(len(line["events"]) * r["spurious"]) + 1):
+        etype = rnd.choice(EVENT_TYPES)
+        events.append({"id": f"sp-v{k}", "type": etype, "trigger": _random_span(text, rnd),
+                       "arguments": [{**_random_span(text, rnd), "role": rnd.choice(EVENT_ROLES[etype]), "ref_id": None}],
+                       "time_id": None, "factuality": "asserted"})
+    line["events"] = events
+    return line
+
+
+def make_corpus(root: Path, n: int, workload: str = "exact") -> tuple[Path, Path]:
+    """Write ``root/gold`` (n records) and ``root/submission.jsonl``; returns both paths.
+
+    ``workload``: "exact" (every line the gold written as a submission) or "perturbed" (every line
+    ``perturb_line`` of it, seeded by the document's number: deterministic, different per document)."""
+    from naba.gold.records import load_record, record_paths
+    from naba.submission.model import SubmissionDocument, from_gold
+
+    if workload not in WORKLOADS:
+        raise ValueError(f"workload must be one of {WORKLOADS}, got {workload!r}")
     record = load_record()
     (source,) = record_paths()
     gold_text = source.read_text(encoding="utf-8")
     line = from_gold(record).canonical_json()
+    base = json.loads(line)
     old = record.document.id
     gold = root / "gold"
     gold.mkdir(parents=True)
@@ -67,7 +197,11 @@ def make_corpus(root: Path, n: int) -> tuple[Path, Path]:
         for k in range(n):
             new = f"scale_{k:05d}"
             (gold / f"{new}.json").write_text(gold_text.replace(old, new), encoding="utf-8")
-            out.write(line.replace(old, new) + "\n")
+            if workload == "exact":
+                out.write(line.replace(old, new) + "\n")
+            else:
+                changed = perturb_line({**base, "document_id": new}, record.document.text, random.Random(k))
+                out.write(SubmissionDocument.model_validate(changed).canonical_json() + "\n")
     return gold, root / "submission.jsonl"
 
 

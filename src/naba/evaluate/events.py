@@ -38,7 +38,7 @@ from bisect import bisect_left
 from collections import defaultdict
 from dataclasses import dataclass
 from itertools import accumulate
-from typing import Iterator, Literal, Sequence
+from typing import Callable, Iterator, Literal, Sequence
 
 from naba.evaluate.matching import Weight
 from naba.evaluate.outcomes import GroupScore, by_label_restrictions, prf_group
@@ -149,26 +149,10 @@ def argument_candidates(golds: Sequence[Item], preds: Sequence[Item]) -> Iterato
                     yield a, b
 
 
-def score(
-    gold: Sequence[Record], subs: Sequence[SubmissionDocument], units: Units, *, trigger_match: SpanMatch, argument_match: SpanMatch
-) -> list[GroupScore]:
-    g_trig: list[Item] = []
-    g_args: list[Item] = []
-    g_time: list[Item] = []
-    p_trig: list[Item] = []
-    p_args: list[Item] = []
-    p_time: list[Item] = []
-    for d, record in enumerate(gold):
-        t, a, m = gold_items(d, record, units)
-        g_trig += t
-        g_args += a
-        g_time += m
-    for d, sub in enumerate(subs):
-        t, a, m = pred_items(d, sub, units)
-        p_trig += t
-        p_args += a
-        p_time += m
-
+def weighers(trigger_match: SpanMatch, argument_match: SpanMatch) -> dict[str, Callable[[Item, Item], Weight | None]]:
+    """Each group's matching weight (None: the pair is not admissible), by group name without
+    ``events.``; shared by ``score`` and the array scorer (``naba.evaluate.arrays``), so the two
+    weigh competing pairs by one definition."""
     def trig_shape(g: SpanTuple, p: SpanTuple) -> tuple[int, int] | None:
         if not spans_match(trigger_match, g, p):
             return None
@@ -204,6 +188,34 @@ def score(
         if shape is None or g.label != p.label or p.data not in g.data:
             return None
         return (1, *shape)
+
+    return {"trigger_identification": weigh_trigger_id, "trigger_classification": weigh_trigger_cls,
+            "argument_identification": weigh_arg_id, "argument_classification": weigh_arg_cls, "event_time": weigh_time}
+
+
+def score(
+    gold: Sequence[Record], subs: Sequence[SubmissionDocument], units: Units, *, trigger_match: SpanMatch, argument_match: SpanMatch
+) -> list[GroupScore]:
+    g_trig: list[Item] = []
+    g_args: list[Item] = []
+    g_time: list[Item] = []
+    p_trig: list[Item] = []
+    p_args: list[Item] = []
+    p_time: list[Item] = []
+    for d, record in enumerate(gold):
+        t, a, m = gold_items(d, record, units)
+        g_trig += t
+        g_args += a
+        g_time += m
+    for d, sub in enumerate(subs):
+        t, a, m = pred_items(d, sub, units)
+        p_trig += t
+        p_args += a
+        p_time += m
+
+    w = weighers(trigger_match, argument_match)
+    weigh_trigger_id, weigh_trigger_cls, weigh_arg_id, weigh_arg_cls, weigh_time = (
+        w["trigger_identification"], w["trigger_classification"], w["argument_identification"], w["argument_classification"], w["event_time"])
 
     def tp(g: Item, p: Item) -> str:
         return "tp"

@@ -109,3 +109,24 @@ def test_targeted_fused_lam_copy_equals_the_model_walk(seed: int) -> None:
             span.update(start=k, end=k + 3, text=text[k : k + 3])
     doc = SubmissionDocument.model_validate(line)
     assert canonical_fused_lam(doc, text).model_dump() == reference_canonical(doc, text).model_dump()
+
+
+_HOSTILE = st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=40) | st.sampled_from(
+    ["\"", "\\", "\n\r\t\b\f", "\x00\x01\x1f\x7f", "\u2028\u2029", "\U0001f600", "لل", "</script>", "\\u0041"])
+
+
+@settings(max_examples=200, deadline=None)
+@given(name=_HOSTILE, text=_HOSTILE, value=_HOSTILE, seed=st.integers(0, 2**16))
+def test_canonical_json_equals_its_json_dumps_definition(name: str, text: str, value: str, seed: int) -> None:
+    rnd = random.Random(seed)
+    record = rnd.choice(POOL)
+    line = perturb_line(json.loads(from_gold(record).canonical_json()), record.document.text, rnd)
+    line["entities"][0]["name"] = name
+    line["entities"][0]["mentions"][0]["text"] = text
+    if line["timexes"]:
+        line["timexes"][0]["value"] = value
+    for layer in ("entities", "timexes", "quotes", "events"):
+        if rnd.random() < 0.2:
+            del line[layer]
+    doc = SubmissionDocument.model_validate(line)
+    assert doc.canonical_json() == doc.reference_canonical_json()

@@ -26,13 +26,15 @@ Outcomes, when kept, are built by ``outcomes.Matched.outcomes`` from the same pa
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Callable, Sequence
 
 import numpy as np
 
 from naba.evaluate import entities, events, quotes, timex
-from naba.evaluate.matching import Weight, maximum_matching
+from naba.evaluate.matching import Weight, _solve, maximum_matching, scalar_weights
 from naba.evaluate.options import ScoreOptions
 from naba.evaluate.outcomes import ACCURACY_STATUSES, PRF_STATUSES, Matched, Outcome
 from naba.evaluate.perdoc import DocScore, OutcomesMode, Rows
@@ -73,6 +75,13 @@ class Pairs:
     same_label: np.ndarray
     shared: np.ndarray  # characters the hulls share (<= 0: none)
 
+    @cached_property
+    def ranks(self) -> tuple[np.ndarray, np.ndarray] | None:
+        """Both sides' ranks in canonical order (``_ranks``), once per group's items; None when a
+        side has two items with one key."""
+        gold, pred = _ranks(self.gold.items), _ranks(self.pred.items)
+        return None if gold is None or pred is None else (gold, pred)
+
     def item_pairs(self) -> list[tuple[Item, Item]]:
         golds, preds = self.gold.items, self.pred.items
         return [(golds[a], preds[b]) for a, b in zip(self.gi.tolist(), self.pj.tolist())]
@@ -104,30 +113,170 @@ def _mask(values: list[bool]) -> np.ndarray:
     return np.array(values, dtype=bool) if values else np.zeros(0, dtype=bool)
 
 
-def solve(pairs: Pairs, chosen: np.ndarray, weigh: Weigh) -> np.ndarray:
+def _components(gi: np.ndarray, pj: np.ndarray) -> np.ndarray:
+    """Each edge's connected component (the smallest node number in it; gold ``g`` is node ``g``,
+    predicted ``p`` is node ``n_gold + p``), by min-label propagation: as many rounds as the
+    components' diameter, a handful of array operations each."""
+    n_gold = int(gi.max()) + 1
+    gold_label = np.arange(n_gold, dtype=np.int64)
+    pred_label = np.arange(int(pj.max()) + 1, dtype=np.int64) + n_gold
+    while True:
+        edge = np.minimum(gold_label[gi], pred_label[pj])
+        new_gold, new_pred = gold_label.copy(), pred_label.copy()
+        np.minimum.at(new_gold, gi, edge)
+        np.minimum.at(new_pred, pj, edge)
+        if np.array_equal(new_gold, gold_label) and np.array_equal(new_pred, pred_label):
+            return edge
+        gold_label, pred_label = new_gold, new_pred
+
+
+def _single(component: np.ndarray, node: np.ndarray) -> np.ndarray:
+    """Per edge: does its component hold one ``node`` only (the smallest and largest agree)?"""
+    size = int(component.max()) + 1
+    low = np.full(size, node.max(), dtype=np.int64)
+    high = np.zeros(size, dtype=np.int64)
+    np.minimum.at(low, component, node)
+    np.maximum.at(high, component, node)
+    return low[component] == high[component]
+
+
+def _ranks(items: Sequence[Item]) -> np.ndarray | None:
+    """Each item's rank in canonical order (``Item.sort_key``), or None when two items share a key
+    (the reference then raises where they compete; the caller lets it)."""
+    keys = [item.sort_key for item in items]
+    if len(set(keys)) != len(keys):
+        return None
+    order = sorted(range(len(keys)), key=keys.__getitem__)
+    rank = np.empty(len(keys), dtype=np.int64)
+    rank[order] = np.arange(len(keys), dtype=np.int64)
+    return rank
+
+
+def solve(pairs: Pairs, chosen: np.ndarray, weights: np.ndarray, weigh: Weigh) -> np.ndarray:
     """The optimal matching over the admissible candidates ``chosen`` (positions into the
-    candidate arrays): the positions of its pairs, sorted by gold index. Only pairs that
-    share an item with another admissible pair are weighed (module docstring)."""
+    candidate arrays), as ``matching.maximum_matching`` finds it: the positions of its pairs,
+    sorted by gold index. ``weights[k]`` is candidate ``k``'s weight tuple (what ``weigh`` gives).
+
+    A pair alone in its component is matched; a star (one gold or one predicted item) takes its
+    best tuple, ties to the first key in canonical order, as ``matching._solve_component`` does,
+    here on arrays; other components are weighed by ``weigh`` and solved by ``maximum_matching``."""
     if chosen.size == 0:
         return _EMPTY
     gi, pj = pairs.gi[chosen], pairs.pj[chosen]
     alone = (np.bincount(gi)[gi] == 1) & (np.bincount(pj)[pj] == 1)
-    positions = chosen[alone]
+    found = [chosen[alone]]
     if not alone.all():
-        golds, preds = pairs.gold.items, pairs.pred.items
         rest = chosen[~alone]
-        at: dict[tuple[int, int], int] = {}
-        edges: list[tuple[int, int, Weight]] = []
-        for k, a, b in zip(rest.tolist(), pairs.gi[rest].tolist(), pairs.pj[rest].tolist()):
-            weight = weigh(golds[a], preds[b])
-            if weight is None:
-                raise ValueError(f"an admissible pair has no weight: {golds[a].key} / {preds[b].key}")
-            at[(a, b)] = k
-            edges.append((a, b, weight))
-        solved = maximum_matching(lambda i: golds[i].sort_key, lambda j: preds[j].sort_key, edges)
-        if solved:
-            positions = np.concatenate([positions, np.array([at[edge] for edge in solved], dtype=np.int64)])
+        r_g, r_p = pairs.gi[rest], pairs.pj[rest]
+        component = _components(r_g, r_p)
+        one_gold = _single(component, r_g)
+        one_pred = _single(component, r_p)
+        star = one_gold ^ one_pred  # both: a pair listed twice, which maximum_matching refuses
+        ranks = pairs.ranks if star.any() else None
+        if ranks is None:
+            star[:] = False
+        else:
+            gold_rank, pred_rank = ranks
+            s = np.flatnonzero(star)
+            tie = np.where(one_gold[s], pred_rank[r_p[s]], gold_rank[r_g[s]])
+            w = weights[rest[s]]
+            order = np.lexsort((tie, *(-w[:, k] for k in range(w.shape[1] - 1, -1, -1)), component[s]))
+            ordered = component[s][order]
+            first = np.flatnonzero(np.r_[True, ordered[1:] != ordered[:-1]])  # each component's best pair
+            found.append(rest[s[order[first]]])
+        general = rest[~star]
+        if general.size and ranks is not None:
+            found.append(_solve_general(pairs, general, component[~star], weights, ranks))
+        elif general.size:  # two items share a key: the reference's path, which refuses it where they compete
+            golds, preds = pairs.gold.items, pairs.pred.items
+            at: dict[tuple[int, int], int] = {}
+            edges: list[tuple[int, int, Weight]] = []
+            for k, a, b in zip(general.tolist(), pairs.gi[general].tolist(), pairs.pj[general].tolist()):
+                weight = weigh(golds[a], preds[b])
+                if weight is None:
+                    raise ValueError(f"an admissible pair has no weight: {golds[a].key} / {preds[b].key}")
+                at[(a, b)] = k
+                edges.append((a, b, weight))
+            solved = maximum_matching(lambda i: golds[i].sort_key, lambda j: preds[j].sort_key, edges)
+            found.append(np.array([at[edge] for edge in solved], dtype=np.int64))
+    positions = np.concatenate(found) if len(found) > 1 else found[0]
     return positions[np.argsort(pairs.gi[positions], kind="stable")]
+
+
+#: Components whose matchings are at most this many (bounded by the product of each gold item's
+#: admissible pairs plus one; a 2 x 2 component has 7 matchings, a 4 x 4 one 209) are solved by
+#: trying every matching, which is exact and much cheaper than the shortest-path search there.
+BRUTE_FORCE_MATCHINGS: int = 512
+
+
+def _solve_general(pairs: Pairs, general: np.ndarray, component: np.ndarray, weights: np.ndarray,
+                   ranks: tuple[np.ndarray, np.ndarray]) -> np.ndarray:
+    """The components that are neither a lone pair nor a star, as ``matching._solve`` solves them:
+    pairs in canonical order (gold key, then predicted key: the ranks), weight tuples folded into
+    exact integers by ``matching.scalar_weights`` with its tie-break bonus, so that the optimum is
+    unique, and the maximum-weight matching found by search (small) or ``max_weight_matching``."""
+    gold_rank, pred_rank = ranks
+    g, p = pairs.gi[general], pairs.pj[general]
+    order = np.lexsort((pred_rank[p], gold_rank[g], component))
+    starts = np.flatnonzero(np.r_[True, component[order][1:] != component[order][:-1]]).tolist() + [order.size]
+    g_list, p_list, k_list = g[order].tolist(), p[order].tolist(), general[order].tolist()
+    tuples = [tuple(row) for row in weights[general[order]].tolist()]
+    width = weights.shape[1]
+    found: list[int] = []
+    for a, b in zip(starts[:-1], starts[1:]):
+        edges = list(zip(g_list[a:b], p_list[a:b]))
+        if _matchings_bound(g_list[a:b]) <= BRUTE_FORCE_MATCHINGS:
+            n_gold, n_pred = len(set(g_list[a:b])), len(set(p_list[a:b]))
+            scalar = scalar_weights(tuples[a:b], min(n_gold, n_pred), g_list[a:b])
+            chosen = _best_matching(edges, scalar)
+        else:
+            chosen = set(_solve(edges, tuples[a:b], width))
+        found.extend(k for k, edge in zip(k_list[a:b], edges) if edge in chosen)
+    return np.array(found, dtype=np.int64)
+
+
+def _matchings_bound(gold_of: list[int]) -> int:
+    """An upper bound of a component's matchings: each gold item unmatched or on one of its pairs."""
+    bound = 1
+    for count in Counter(gold_of).values():
+        bound *= count + 1
+    return bound
+
+
+def _best_matching(edges: list[tuple[int, int]], scalar: list[int]) -> set[tuple[int, int]]:
+    """The matching of largest total ``scalar`` weight among all matchings of a small component
+    (pairs gold-major); the totals of two matchings always differ (``matching``'s tie-break)."""
+    options: dict[int, list[tuple[int, int]]] = {}
+    for (g, p), w in zip(edges, scalar):
+        options.setdefault(g, []).append((p, w))
+    golds = list(options)
+    best_total = -1
+    best: list[tuple[int, int]] = []
+    chosen: list[tuple[int, int]] = []
+    used: set[int] = set()
+
+    def search(i: int, total: int) -> None:
+        nonlocal best_total, best
+        if i == len(golds):
+            if total > best_total:
+                best_total, best = total, list(chosen)
+            return
+        search(i + 1, total)
+        for p, w in options[golds[i]]:
+            if p not in used:
+                used.add(p)
+                chosen.append((golds[i], p))
+                search(i + 1, total + w)
+                chosen.pop()
+                used.remove(p)
+
+    search(0, 0)
+    return set(best)
+
+
+def weight_columns(n: int, *columns: np.ndarray | int) -> np.ndarray:
+    """A (n, width) weight array from per-candidate columns or constants (as the weight tuples)."""
+    return np.stack([np.broadcast_to(np.asarray(c, dtype=np.int64), (n,)) for c in columns], axis=1)
 
 
 def _prf_tables(pairs: Pairs, matched: np.ndarray, status: np.ndarray, n_units: int, n_labels: int) -> np.ndarray:
@@ -156,22 +305,23 @@ def _outcomes(pairs: Pairs, matched: np.ndarray, statuses: list[str], pairs_only
     return tuple(every[:n_gold]), tuple(every[n_gold:])
 
 
-def prf_rows(name: str, pairs: Pairs, admissible: np.ndarray | None, status: np.ndarray | None, weigh: Weigh, *,
+def prf_rows(name: str, pairs: Pairs, admissible: np.ndarray | None, status: np.ndarray | None, weights: np.ndarray, weigh: Weigh, *,
              semeval: bool, n_units: int, outcomes: OutcomesMode) -> tuple[Rows, np.ndarray]:
     """One PRF group (as ``outcomes.prf_group`` then ``perdoc.rows_of``) and its micro matching.
 
     ``admissible``: which candidates ``weigh`` accepts (None: all); ``status``: each candidate's
-    status code if matched (None: all tp)."""
+    status code if matched (None: all tp); ``weights``: each candidate's weight tuple where it is
+    admissible (``weight_columns``)."""
     chosen = np.flatnonzero(admissible) if admissible is not None else np.arange(pairs.gi.size)
     if status is None:
         status = np.zeros(pairs.gi.size, dtype=np.int64)
-    micro = solve(pairs, chosen, weigh)
+    micro = solve(pairs, chosen, weights, weigh)
     table = _prf_tables(pairs, micro, status, n_units, 1)[0]
     n_labels = len(pairs.labels)
     if bool(pairs.same_label[chosen].all()):
         by_label = micro  # each label's matching is the micro one restricted (outcomes.restrict)
     else:
-        by_label = solve(pairs, chosen[pairs.same_label[chosen]], weigh)
+        by_label = solve(pairs, chosen[pairs.same_label[chosen]], weights, weigh)
     tables = _prf_tables(pairs, by_label, status, n_units, n_labels)
     per_label = {label: (tables[k], semeval) for k, label in enumerate(pairs.labels)}
     gold_outcomes = fp_outcomes = None
@@ -200,27 +350,35 @@ def accuracy_rows(name: str, pairs: Pairs, matched: np.ndarray, correct: np.ndar
 
 def _entities(record: Record, doc: SubmissionDocument, units: Units, outcomes: OutcomesMode) -> tuple[Rows, ...]:
     pairs = pairs_of(entities.gold_items(0, record, units), entities.pred_items(0, doc, units))
+    n = pairs.gi.size
     admissible = pairs.shared > 0
+    shared = np.maximum(pairs.shared, 0)
     same_span, same_label = pairs.same_span, pairs.same_label
-    status = {
-        "strict": np.where(same_span & same_label, TP, INCORRECT),
-        "exact": np.where(same_span, TP, INCORRECT),
-        "partial": np.where(same_span, TP, PARTIAL),
-        "type": np.where(same_label, TP, INCORRECT),
+    rules = {  # (status if matched, weight tuple): entities' module docstring
+        "strict": (np.where(same_span & same_label, TP, INCORRECT), weight_columns(n, same_span & same_label, 1, same_span, same_label, shared)),
+        "exact": (np.where(same_span, TP, INCORRECT), weight_columns(n, same_span, 1, same_label, shared)),
+        "partial": (np.where(same_span, TP, PARTIAL), weight_columns(n, np.where(same_span, 2, 1), 1, same_label, shared)),
+        "type": (np.where(same_label, TP, INCORRECT), weight_columns(n, same_label, 1, same_span, shared)),
     }
-    return tuple(prf_rows(f"entities.{mode}", pairs, admissible, status[mode], entities.RULES[mode][0], semeval=True, n_units=units.n,
-                          outcomes=outcomes)[0] for mode in entities.MODES)
+    return tuple(prf_rows(f"entities.{mode}", pairs, admissible, rules[mode][0], rules[mode][1], entities.RULES[mode][0], semeval=True,
+                          n_units=units.n, outcomes=outcomes)[0] for mode in entities.MODES)
 
 
 def _timex(record: Record, doc: SubmissionDocument, units: Units, outcomes: OutcomesMode) -> tuple[Rows, ...]:
     pairs = pairs_of(timex.gold_items(0, record, units), timex.pred_items(0, doc, units))
+    m = pairs.gi.size
     overlapping = pairs.shared > 0
+    shared = np.maximum(pairs.shared, 0)
     value = _mask([timex.value_right(g, p) for g, p in pairs.item_pairs()])
     anchor = _mask([timex.anchor_right(g, p) for g, p in pairs.item_pairs()])
+    attributes = pairs.same_label.astype(np.int64) + value + anchor
     n = units.n
-    strict, _ = prf_rows("timex.strict", pairs, pairs.same_span, None, timex.weigh_strict, semeval=False, n_units=n, outcomes=outcomes)
-    relaxed, matched = prf_rows("timex.relaxed", pairs, overlapping, None, timex.weigh_relaxed, semeval=False, n_units=n, outcomes=outcomes)
-    valued, _ = prf_rows("timex.value", pairs, overlapping & value, None, timex.weigh_value, semeval=False, n_units=n, outcomes=outcomes)
+    strict, _ = prf_rows("timex.strict", pairs, pairs.same_span, None, weight_columns(m, 1), timex.weigh_strict, semeval=False, n_units=n,
+                         outcomes=outcomes)
+    relaxed, matched = prf_rows("timex.relaxed", pairs, overlapping, None, weight_columns(m, 1, pairs.same_span, shared, attributes),
+                                timex.weigh_relaxed, semeval=False, n_units=n, outcomes=outcomes)
+    valued, _ = prf_rows("timex.value", pairs, overlapping & value, None, weight_columns(m, 1, pairs.same_span, shared), timex.weigh_value,
+                         semeval=False, n_units=n, outcomes=outcomes)
     return (strict, relaxed, valued,
             accuracy_rows("timex.type_accuracy", pairs, matched, pairs.same_label, n_units=n, outcomes=outcomes),
             accuracy_rows("timex.value_accuracy", pairs, matched, value, n_units=n, outcomes=outcomes),
@@ -231,20 +389,27 @@ def _quotes(record: Record, doc: SubmissionDocument, units: Units, options: Scor
     g_content, g_cue = quotes.gold_items(0, record, units)
     p_content, p_cue = quotes.pred_items(0, doc, units)
     content = pairs_of(g_content, p_content)
+    m = content.gi.size
     item_pairs = content.item_pairs()
     same_content = _mask([g.spans == p.spans for g, p in item_pairs])
-    shares = _mask([set_overlap(g.spans, p.spans) > 0 for g, p in item_pairs])
+    shared = np.array([set_overlap(g.spans, p.spans) for g, p in item_pairs], dtype=np.int64) if m else _EMPTY
     speaker = _mask([quotes.speaker_right(g, p) for g, p in item_pairs])
     cue = pairs_of(g_cue, p_cue)
-    cue_admissible = cue.same_span if options.cue_match == "exact" else cue.shared > 0
+    if options.cue_match == "exact":
+        cue_admissible, cue_weights = cue.same_span, weight_columns(cue.gi.size, 1)
+    else:
+        cue_admissible, cue_weights = cue.shared > 0, weight_columns(cue.gi.size, 1, cue.same_span, np.maximum(cue.shared, 0))
     n = units.n
-    strict, _ = prf_rows("quotes.content_strict", content, same_content, None, quotes.weigh_content_strict, semeval=False, n_units=n, outcomes=outcomes)
-    overlapping, matched = prf_rows("quotes.content_overlap", content, shares, None, quotes.weigh_content_overlap, semeval=False, n_units=n,
-                                    outcomes=outcomes)
-    cues, _ = prf_rows("quotes.cue", cue, cue_admissible, None, quotes.weigh_cue(options.cue_match), semeval=False, n_units=n, outcomes=outcomes)
+    strict, _ = prf_rows("quotes.content_strict", content, same_content, None, weight_columns(m, 1), quotes.weigh_content_strict,
+                         semeval=False, n_units=n, outcomes=outcomes)
+    overlapping, matched = prf_rows("quotes.content_overlap", content, shared > 0, None,
+                                    weight_columns(m, 1, same_content, shared, speaker.astype(np.int64) + content.same_label),
+                                    quotes.weigh_content_overlap, semeval=False, n_units=n, outcomes=outcomes)
+    cues, _ = prf_rows("quotes.cue", cue, cue_admissible, None, cue_weights, quotes.weigh_cue(options.cue_match), semeval=False, n_units=n,
+                       outcomes=outcomes)
     speakers = accuracy_rows("quotes.speaker_accuracy", content, matched, speaker, n_units=n, outcomes=outcomes)
-    quote_speaker, _ = prf_rows("quotes.quote_speaker", content, shares & speaker, None, quotes.weigh_quote_speaker, semeval=False, n_units=n,
-                                outcomes=outcomes)
+    quote_speaker, _ = prf_rows("quotes.quote_speaker", content, (shared > 0) & speaker, None, weight_columns(m, 1, same_content, shared),
+                                quotes.weigh_quote_speaker, semeval=False, n_units=n, outcomes=outcomes)
     return strict, overlapping, cues, speakers, quote_speaker
 
 
@@ -252,18 +417,26 @@ def _events(record: Record, doc: SubmissionDocument, units: Units, options: Scor
     g_trig, g_args, g_time = events.gold_items(0, record, units)
     p_trig, p_args, p_time = events.pred_items(0, doc, units)
     weigh = events.weighers(options.trigger_match, options.argument_match)
+    exact = options.trigger_match == "exact"
     trig = pairs_of(g_trig, p_trig)
-    trig_match = trig.same_span if options.trigger_match == "exact" else trig.shared > 0
+    trig_match = trig.same_span if exact else trig.shared > 0
+    trig_shared = np.maximum(trig.shared, 0)
     args = pairs_of(g_args, p_args, list(events.argument_candidates(g_args, p_args)))
     refers = _mask([weigh["argument_identification"](g, p) is not None for g, p in args.item_pairs()])
+    arg_shared = np.maximum(args.shared, 0)
     times = pairs_of(g_time, p_time)
     timed = _mask([weigh["event_time"](g, p) is not None for g, p in times.item_pairs()])
+    t, a, e = trig.gi.size, args.gi.size, times.gi.size
     n = units.n
-    groups = (("trigger_identification", trig, trig_match), ("trigger_classification", trig, trig_match & trig.same_label),
-              ("argument_identification", args, refers), ("argument_classification", args, refers & args.same_label),
-              ("event_time", times, timed))
-    return tuple(prf_rows(f"events.{name}", pairs, admissible, None, weigh[name], semeval=False, n_units=n, outcomes=outcomes)[0]
-                 for name, pairs, admissible in groups)
+    groups = (  # (name, pairs, admissible, weight tuples): events' module docstring
+        ("trigger_identification", trig, trig_match, weight_columns(t, 1, trig.same_span, trig_shared, trig.same_label)),
+        ("trigger_classification", trig, trig_match & trig.same_label, weight_columns(t, 1, trig.same_span, trig_shared)),
+        ("argument_identification", args, refers, weight_columns(a, 1, args.same_label, args.same_span, arg_shared)),
+        ("argument_classification", args, refers & args.same_label, weight_columns(a, 1, args.same_span, arg_shared)),
+        ("event_time", times, timed, weight_columns(e, 1, times.same_span, np.maximum(times.shared, 0))),
+    )
+    return tuple(prf_rows(f"events.{name}", pairs, admissible, None, weights, weigh[name], semeval=False, n_units=n, outcomes=outcomes)[0]
+                 for name, pairs, admissible, weights in groups)
 
 
 def task_rows(task: str, record: Record, doc: SubmissionDocument, units: Units, options: ScoreOptions, outcomes: OutcomesMode) -> tuple[Rows, ...]:

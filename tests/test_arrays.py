@@ -130,3 +130,25 @@ def test_canonical_json_equals_its_json_dumps_definition(name: str, text: str, v
             del line[layer]
     doc = SubmissionDocument.model_validate(line)
     assert doc.canonical_json() == doc.reference_canonical_json()
+
+
+@settings(max_examples=300, deadline=None)
+@given(seed=st.integers(0, 2**32 - 1))
+def test_dense_hull_pairs_are_the_sweeps_pairs(seed: int) -> None:
+    # empty spans and two documents included: the sweep's rules at equal starts are the subtle part
+    from naba.evaluate.arrays import pairs_of
+    from naba.evaluate.spans import Item, hull_overlapping_pairs
+
+    rnd = random.Random(seed)
+
+    def items(n: int) -> list[Item]:
+        out = []
+        for k in range(n):
+            start = rnd.randrange(30)
+            end = start + rnd.choice([0, 0, 1, 2, 3, 5, 10])
+            out.append(Item(rnd.randrange(2), start, end, rnd.choice("AB"), f"k{k}", "", 0, ((start, end),)))
+        return out
+
+    golds, preds = items(rnd.randrange(12)), items(rnd.randrange(12))
+    pairs = pairs_of(golds, preds)
+    assert sorted(zip(pairs.gi.tolist(), pairs.pj.tolist())) == sorted(hull_overlapping_pairs(golds, preds))

@@ -99,14 +99,43 @@ def pairs_of(golds: Sequence[Item], preds: Sequence[Item], candidates: Sequence[
     labels = sorted({i.label for i in golds} | {i.label for i in preds})
     code = {label: k for k, label in enumerate(labels)}
     g, p = _side(golds, code), _side(preds, code)
-    listed = hull_overlapping_pairs(golds, preds) if candidates is None else candidates
-    if listed:
-        index = np.array(listed, dtype=np.int64)
-        gi, pj = index[:, 0], index[:, 1]
+    if candidates is None and len(golds) * len(preds) <= DENSE_PAIRS:
+        gi, pj = _hull_pairs(golds, preds, g, p)
     else:
-        gi = pj = _EMPTY
+        listed = hull_overlapping_pairs(golds, preds) if candidates is None else candidates
+        if listed:
+            index = np.array(listed, dtype=np.int64)
+            gi, pj = index[:, 0], index[:, 1]
+        else:
+            gi = pj = _EMPTY
     gs, ge, ps, pe = g.start[gi], g.end[gi], p.start[pj], p.end[pj]
     return Pairs(g, p, labels, gi, pj, (gs == ps) & (ge == pe), g.label[gi] == p.label[pj], np.minimum(ge, pe) - np.maximum(gs, ps))
+
+
+#: Up to this many (gold, predicted) item combinations, hull candidates are found by comparing
+#: every combination at once (a document's few hundred items make tens of thousands); beyond it,
+#: by ``spans.hull_overlapping_pairs``'s sweep, which is linear in the items and pairs.
+DENSE_PAIRS: int = 1 << 20
+
+
+def _hull_pairs(golds: Sequence[Item], preds: Sequence[Item], g: Side, p: Side) -> tuple[np.ndarray, np.ndarray]:
+    """The pairs ``spans.hull_overlapping_pairs`` lists, by one comparison of every combination.
+    Its sweep pairs an item with the other side's items still open at its start, a gold item
+    first at equal starts: a prediction starting before the gold one and ending after the gold
+    start, or starting at or after the gold start and before the gold end (so an empty
+    prediction at a gold start is paired and an empty gold item at a prediction's start is not);
+    both in one document. The order of the pairs differs, which no result depends on."""
+    if not golds or not preds:
+        return _EMPTY, _EMPTY
+    gs, ge = g.start[:, None], g.end[:, None]
+    ps, pe = p.start[None, :], p.end[None, :]
+    hit = np.where(ps < gs, pe > gs, ge > ps)
+    gd = np.array([i.doc for i in golds], dtype=np.int64)
+    pd = np.array([i.doc for i in preds], dtype=np.int64)
+    if gd.min() != gd.max() or pd.min() != pd.max() or gd[0] != pd[0]:
+        hit &= gd[:, None] == pd[None, :]
+    gi, pj = np.nonzero(hit)
+    return gi.astype(np.int64, copy=False), pj.astype(np.int64, copy=False)
 
 
 def _mask(values: list[bool]) -> np.ndarray:
@@ -172,10 +201,10 @@ def solve(pairs: Pairs, chosen: np.ndarray, weights: np.ndarray, weigh: Weigh) -
         one_gold = _single(component, r_g)
         one_pred = _single(component, r_p)
         star = one_gold ^ one_pred  # both: a pair listed twice, which maximum_matching refuses
-        ranks = pairs.ranks if star.any() else None
+        ranks = pairs.ranks
         if ranks is None:
             star[:] = False
-        else:
+        elif star.any():
             gold_rank, pred_rank = ranks
             s = np.flatnonzero(star)
             tie = np.where(one_gold[s], pred_rank[r_p[s]], gold_rank[r_g[s]])
@@ -422,7 +451,7 @@ def _events(record: Record, doc: SubmissionDocument, units: Units, options: Scor
     trig_match = trig.same_span if exact else trig.shared > 0
     trig_shared = np.maximum(trig.shared, 0)
     args = pairs_of(g_args, p_args, list(events.argument_candidates(g_args, p_args)))
-    refers = _mask([weigh["argument_identification"](g, p) is not None for g, p in args.item_pairs()])
+    refers = _refers(args, options.trigger_match, options.argument_match)
     arg_shared = np.maximum(args.shared, 0)
     times = pairs_of(g_time, p_time)
     timed = _mask([weigh["event_time"](g, p) is not None for g, p in times.item_pairs()])
@@ -437,6 +466,42 @@ def _events(record: Record, doc: SubmissionDocument, units: Units, options: Scor
     )
     return tuple(prf_rows(f"events.{name}", pairs, admissible, None, weights, weigh[name], semeval=False, n_units=n, outcomes=outcomes)[0]
                  for name, pairs, admissible, weights in groups)
+
+
+def _refers(args: Pairs, trigger_match: str, argument_match: str) -> np.ndarray:
+    """Per argument candidate: does the predicted argument refer to the gold one's referent, as
+    ``events.weighers``' ``refers`` asks (same event type, triggers matching, the predicted span
+    overlapping, or equal to, one of the referent's spans), for every candidate at once: each
+    pair is repeated once per span of its gold referent."""
+    golds, preds = args.gold.items, args.pred.items
+    gi, pj = args.gi, args.pj
+    if gi.size == 0:
+        return np.zeros(0, dtype=bool)
+    types: dict[str, int] = {}
+    g_type = np.array([types.setdefault(i.data.event_type, len(types)) for i in golds], dtype=np.int64)
+    p_type = np.array([types.setdefault(i.data.event_type, len(types)) for i in preds], dtype=np.int64)
+    g_trig = np.array([i.data.trigger for i in golds], dtype=np.int64).reshape(-1, 2)[gi]
+    p_trig = np.array([i.data.trigger for i in preds], dtype=np.int64).reshape(-1, 2)[pj]
+    ok = g_type[gi] == p_type[pj]
+    if trigger_match == "exact":
+        ok &= (g_trig[:, 0] == p_trig[:, 0]) & (g_trig[:, 1] == p_trig[:, 1])
+    else:
+        ok &= np.minimum(g_trig[:, 1], p_trig[:, 1]) - np.maximum(g_trig[:, 0], p_trig[:, 0]) > 0
+    counts = np.array([len(i.data.referent) for i in golds], dtype=np.int64)
+    spans = np.array([span for i in golds for span in i.data.referent], dtype=np.int64).reshape(-1, 2)
+    per_pair = counts[gi]
+    firsts = np.cumsum(per_pair) - per_pair
+    flat = np.repeat(np.cumsum(counts)[gi] - per_pair, per_pair) + np.arange(int(per_pair.sum()), dtype=np.int64) - np.repeat(firsts, per_pair)
+    start, end = np.repeat(args.pred.start[pj], per_pair), np.repeat(args.pred.end[pj], per_pair)
+    if argument_match == "exact":
+        hit = (spans[flat, 0] == start) & (spans[flat, 1] == end)
+    else:
+        hit = (spans[flat, 0] < end) & (spans[flat, 1] > start)
+    pair = np.repeat(np.arange(gi.size, dtype=np.int64), per_pair)
+    found = np.bincount(pair[hit], minlength=gi.size) > 0
+    if argument_match != "exact":
+        found &= args.pred.end[pj] > args.pred.start[pj]
+    return ok & found
 
 
 def task_rows(task: str, record: Record, doc: SubmissionDocument, units: Units, options: ScoreOptions, outcomes: OutcomesMode) -> tuple[Rows, ...]:

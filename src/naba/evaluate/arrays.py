@@ -334,6 +334,26 @@ def _outcomes(pairs: Pairs, matched: np.ndarray, statuses: list[str], pairs_only
     return tuple(every[:n_gold]), tuple(every[n_gold:])
 
 
+def _by_label(pairs: Pairs, chosen: np.ndarray, micro: np.ndarray, weights: np.ndarray, weigh: Weigh) -> np.ndarray:
+    """Every label's own matching at once (positions sorted by gold index): the matching of the
+    same-label admissible pairs, whose components never cross labels. A component of the micro
+    graph without a cross-label pair is a component of that graph too, and is solved alike, so
+    its micro pairs stand (when there is no cross-label pair at all, this is ``outcomes.restrict``);
+    only the same-label pairs of components holding a cross-label pair are solved again."""
+    cross = ~pairs.same_label[chosen]
+    if not cross.any():
+        return micro
+    component = _components(pairs.gi[chosen], pairs.pj[chosen])
+    mixed = np.zeros(int(component.max()) + 1, dtype=bool)
+    mixed[component[cross]] = True
+    component_of = np.zeros(pairs.gi.size, dtype=np.int64)
+    component_of[chosen] = component
+    kept = micro[~mixed[component_of[micro]]]
+    again = solve(pairs, chosen[mixed[component] & ~cross], weights, weigh)
+    positions = np.concatenate([kept, again])
+    return positions[np.argsort(pairs.gi[positions], kind="stable")]
+
+
 def prf_rows(name: str, pairs: Pairs, admissible: np.ndarray | None, status: np.ndarray | None, weights: np.ndarray, weigh: Weigh, *,
              semeval: bool, n_units: int, outcomes: OutcomesMode) -> tuple[Rows, np.ndarray]:
     """One PRF group (as ``outcomes.prf_group`` then ``perdoc.rows_of``) and its micro matching.
@@ -347,10 +367,7 @@ def prf_rows(name: str, pairs: Pairs, admissible: np.ndarray | None, status: np.
     micro = solve(pairs, chosen, weights, weigh)
     table = _prf_tables(pairs, micro, status, n_units, 1)[0]
     n_labels = len(pairs.labels)
-    if bool(pairs.same_label[chosen].all()):
-        by_label = micro  # each label's matching is the micro one restricted (outcomes.restrict)
-    else:
-        by_label = solve(pairs, chosen[pairs.same_label[chosen]], weights, weigh)
+    by_label = _by_label(pairs, chosen, micro, weights, weigh)
     tables = _prf_tables(pairs, by_label, status, n_units, n_labels)
     per_label = {label: (tables[k], semeval) for k, label in enumerate(pairs.labels)}
     gold_outcomes = fp_outcomes = None

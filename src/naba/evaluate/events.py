@@ -38,7 +38,7 @@ from bisect import bisect_left
 from collections import defaultdict
 from dataclasses import dataclass
 from itertools import accumulate
-from typing import Iterator, Literal, Sequence
+from typing import Callable, Iterator, Literal, Sequence
 
 from naba.evaluate.matching import Weight
 from naba.evaluate.outcomes import GroupScore, by_label_restrictions, prf_group
@@ -59,8 +59,7 @@ class ArgData:
 
     @classmethod
     def gold(cls, trigger: SpanTuple, event_type: str, spans: Sequence[SpanTuple]) -> "ArgData":
-        ordered = tuple(sorted(spans))
-        return cls(trigger, event_type, ordered, tuple(accumulate((end for _, end in ordered), max)))
+        return cls(trigger, event_type, *referent_index(spans))
 
     def refers_to(self, mode: SpanMatch, span: SpanTuple) -> bool:
         """Is ``span`` one of the referent's spans (exact) or overlapping one (overlap)?
@@ -72,6 +71,12 @@ class ArgData:
             return k < len(self.referent) and self.referent[k] == span
         k = bisect_left(self.referent, (span[1],)) - 1  # the referent spans starting before span ends
         return k >= 0 and self.referent_reach[k] > span[0] and span[1] > span[0]
+
+
+def referent_index(spans: Sequence[SpanTuple]) -> tuple[tuple[SpanTuple, ...], tuple[int, ...]]:
+    """A referent's spans sorted, and the largest end among the first k + 1 (``ArgData``'s)."""
+    ordered = tuple(sorted(spans))
+    return ordered, tuple(accumulate((end for _, end in ordered), max))
 
 
 def spans_match(mode: SpanMatch, a: SpanTuple, b: SpanTuple) -> bool:
@@ -92,6 +97,7 @@ def gold_items(doc: int, record: Record, units: Units) -> tuple[list[Item], list
     """(trigger items, argument items, event-time items) of one gold record."""
     doc_id = record.document.id
     mentions = {e.id: tuple((m.start, m.end) for m in e.mentions) for e in record.entities}
+    indexed: dict[tuple[SpanTuple, ...], tuple[tuple[SpanTuple, ...], tuple[int, ...]]] = {}
     timexes = {t.id: t for t in record.timexes}
     triggers, args, times = [], [], []
     for ev in record.events:
@@ -106,7 +112,9 @@ def gold_items(doc: int, record: Record, units: Units) -> tuple[list[Item], list
                 referent = ((tx.start, tx.end),) if tx else ((a.start, a.end),)
             else:
                 referent = mentions.get(a.ref_id, ((a.start, a.end),))
-            args.append(Item(doc, a.start, a.end, a.role, key, f"{doc_id}/{trig[0]}:{trig[1]}/{ev.type}/{a.role}@{a.start}:{a.end}", unit, ((a.start, a.end),), ArgData.gold(trig, ev.type, referent)))
+            if referent not in indexed:  # an entity's mentions are sorted once, not once per argument
+                indexed[referent] = referent_index(referent)
+            args.append(Item(doc, a.start, a.end, a.role, key, f"{doc_id}/{trig[0]}:{trig[1]}/{ev.type}/{a.role}@{a.start}:{a.end}", unit, ((a.start, a.end),), ArgData(trig, ev.type, *indexed[referent])))
         if ev.time_id is not None and ev.time_id in timexes:
             tx = timexes[ev.time_id]
             times.append(Item(doc, *trig, ev.type, f"{doc_id}/{ev.id}", f"{doc_id}/{trig[0]}:{trig[1]}/{ev.type}/{tx.value}", unit, (trig,), frozenset([tx.value, *tx.alternatives])))
@@ -149,26 +157,10 @@ def argument_candidates(golds: Sequence[Item], preds: Sequence[Item]) -> Iterato
                     yield a, b
 
 
-def score(
-    gold: Sequence[Record], subs: Sequence[SubmissionDocument], units: Units, *, trigger_match: SpanMatch, argument_match: SpanMatch
-) -> list[GroupScore]:
-    g_trig: list[Item] = []
-    g_args: list[Item] = []
-    g_time: list[Item] = []
-    p_trig: list[Item] = []
-    p_args: list[Item] = []
-    p_time: list[Item] = []
-    for d, record in enumerate(gold):
-        t, a, m = gold_items(d, record, units)
-        g_trig += t
-        g_args += a
-        g_time += m
-    for d, sub in enumerate(subs):
-        t, a, m = pred_items(d, sub, units)
-        p_trig += t
-        p_args += a
-        p_time += m
-
+def weighers(trigger_match: SpanMatch, argument_match: SpanMatch) -> dict[str, Callable[[Item, Item], Weight | None]]:
+    """Each group's matching weight (None: the pair is not admissible), by group name without
+    ``events.``; shared by ``score`` and the array scorer (``naba.evaluate.arrays``), so the two
+    weigh competing pairs by one definition."""
     def trig_shape(g: SpanTuple, p: SpanTuple) -> tuple[int, int] | None:
         if not spans_match(trigger_match, g, p):
             return None
@@ -204,6 +196,34 @@ def score(
         if shape is None or g.label != p.label or p.data not in g.data:
             return None
         return (1, *shape)
+
+    return {"trigger_identification": weigh_trigger_id, "trigger_classification": weigh_trigger_cls,
+            "argument_identification": weigh_arg_id, "argument_classification": weigh_arg_cls, "event_time": weigh_time}
+
+
+def score(
+    gold: Sequence[Record], subs: Sequence[SubmissionDocument], units: Units, *, trigger_match: SpanMatch, argument_match: SpanMatch
+) -> list[GroupScore]:
+    g_trig: list[Item] = []
+    g_args: list[Item] = []
+    g_time: list[Item] = []
+    p_trig: list[Item] = []
+    p_args: list[Item] = []
+    p_time: list[Item] = []
+    for d, record in enumerate(gold):
+        t, a, m = gold_items(d, record, units)
+        g_trig += t
+        g_args += a
+        g_time += m
+    for d, sub in enumerate(subs):
+        t, a, m = pred_items(d, sub, units)
+        p_trig += t
+        p_args += a
+        p_time += m
+
+    w = weighers(trigger_match, argument_match)
+    weigh_trigger_id, weigh_trigger_cls, weigh_arg_id, weigh_arg_cls, weigh_time = (
+        w["trigger_identification"], w["trigger_classification"], w["argument_identification"], w["argument_classification"], w["event_time"])
 
     def tp(g: Item, p: Item) -> str:
         return "tp"

@@ -147,16 +147,33 @@ def _score_task(name: str, gold: Sequence[Record], subs: Sequence[SubmissionDocu
 def score_document(record: Record, doc: SubmissionDocument, layers: Sequence[str], options: ScoreOptions, *,
                    n_documents: int, outcomes: OutcomesMode) -> DocScore:
     """One gold record against its validated submission record: every predicted task's groups,
-    with the units the document takes in a gold of ``n_documents`` (``perdoc.document_units``)."""
+    with the units the document takes in a gold of ``n_documents`` (``perdoc.document_units``).
+
+    Computed by array work (``naba.evaluate.arrays``); ``reference_document_score`` is the
+    item-by-item computation it replaced, which gives the same ``DocScore`` (tests/test_arrays.py)."""
+    from naba.evaluate.arrays import document_rows
+
+    doc, units = _prepared(record, doc, n_documents, options)
+    return document_rows(record, doc, [spec.name for spec in TASKS if spec.layer in layers], units, options, outcomes)
+
+
+def reference_document_score(record: Record, doc: SubmissionDocument, layers: Sequence[str], options: ScoreOptions, *,
+                             n_documents: int, outcomes: OutcomesMode) -> DocScore:
+    """``score_document`` as the task modules' ``GroupScore`` s compute it: the definition the
+    array scorer is tested against (kept for the tests; nothing else runs it)."""
+    doc, units = _prepared(record, doc, n_documents, options)
+    groups = {spec.name: _score_task(spec.name, [record], [doc], units, options) for spec in TASKS if spec.layer in layers}
+    return document_score(record.document.id, groups, units, outcomes)
+
+
+def _prepared(record: Record, doc: SubmissionDocument, n_documents: int, options: ScoreOptions) -> tuple[SubmissionDocument, Units]:
     if doc.document_id != record.document.id:
         raise ValueError(f"submission record {doc.document_id!r} scored against gold {record.document.id!r}")
     if options.fused_lam == "either":
         from naba.evaluate.fused_lam import canonical_fused_lam
 
         doc = canonical_fused_lam(doc, record.document.text)
-    units = document_units(n_documents, [s.start for s in record.document.sentences])
-    groups = {spec.name: _score_task(spec.name, [record], [doc], units, options) for spec in TASKS if spec.layer in layers}
-    return document_score(record.document.id, groups, units, outcomes)
+    return doc, document_units(n_documents, [s.start for s in record.document.sentences])
 
 
 def assemble_tasks(assembly: Assembly, layers: Sequence[str], options: ScoreOptions) -> dict[str, TaskResult]:

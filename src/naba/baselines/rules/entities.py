@@ -609,15 +609,21 @@ _DEFINITE_ORG_HEADS: Final = frozenset(normalize(w) for w in (
 ))
 
 
+def _definite_head(norm: str, heads: frozenset[str]) -> tuple[int, str] | None:
+    """(cut, head) when a reading of ``norm`` is ال + a noun of ``heads`` (or the fused لل + it):
+    the one test behind every "bare definite class noun" nominal pass."""
+    for cut, stem in stems(norm):
+        if stem.startswith("ال") and stem[2:] in heads:
+            return cut, stem[2:]
+    if norm.startswith("لل") and norm[2:] in heads:
+        return 2, norm[2:]
+    return None
+
+
 @lru_cache(maxsize=1 << 16)
 def _definite_org_head(norm: str) -> tuple[int, str] | None:
     """(cut, head) when a reading of ``norm`` is ال + an organisation head (البنك، للجنة، والمجلس)."""
-    for cut, stem in stems(norm):
-        if stem.startswith("ال") and stem[2:] in _DEFINITE_ORG_HEADS:
-            return cut, stem[2:]
-    if norm.startswith("لل") and norm[2:] in _DEFINITE_ORG_HEADS:
-        return 2, norm[2:]
-    return None
+    return _definite_head(norm, _DEFINITE_ORG_HEADS)
 
 
 #: Definite words that never continue an organisation's or a facility's name: time nouns (مستشفى X
@@ -1598,12 +1604,7 @@ def _media_head(norm: str) -> str | None:
 @lru_cache(maxsize=1 << 12)
 def _definite_media_head(norm: str) -> tuple[int, str] | None:
     """(cut, head) when a reading of ``norm`` is ال + a media class noun (القناة، للإذاعة)."""
-    for cut, stem in stems(norm):
-        if stem.startswith("ال") and stem[2:] in _MEDIA_HEADS:
-            return cut, stem[2:]
-    if norm.startswith("لل") and norm[2:] in _MEDIA_HEADS:
-        return 2, norm[2:]
-    return None
+    return _definite_head(norm, _MEDIA_HEADS)
 
 
 def _outlet_nominals(view: View, res: _Resources, out: _Collector) -> None:

@@ -970,3 +970,22 @@ def test_round6_an_outlet_name_without_its_class_noun_and_adjective() -> None:
     assert ("الريان", "ORG", "name") in ms
     ms = mentions("وقال في تصريح لقناة «الواحة» الرياضية إن الفريق جاهز.")
     assert ("الواحة", "ORG", "name") in ms
+
+
+# --------------------------------------------------------------------------- round 8 (sentences written for the tests)
+
+
+def test_round8_a_dateline_names_a_place_and_its_other_uses() -> None:
+    ms = mentions("عنوان الخبر\n\nالزهيرات - أعلن المجلس البلدي اليوم فتح الطريق. وقال السكان إن الزهيرات تنتظر المطر.")
+    assert ms.count(("الزهيرات", "GPE", "name")) == 2
+    # a dash in the middle of a paragraph, or a title before it, is no dateline
+    assert not any(t == "الزهيرات" for t, _, _ in mentions("عنوان الخبر\n\nأعلن المجلس البلدي اليوم - الزهيرات - فتح الطريق."))
+    assert not any(t == "الرئيس" for t, _, _ in mentions("عنوان\n\nالرئيس - أعلن المجلس فتح الطريق."))
+
+
+def test_round8_unknown_places_coordinated_with_a_known_one() -> None:
+    ms = mentions("وستهطل الأمطار على بيروت وقرطاوة وعين زيتون، بحسب الأرصاد.")
+    assert ("قرطاوة", "GPE", "name") in ms and ("عين زيتون", "GPE", "name") in ms
+    # a possessive, a definite noun or a phrase that goes on is not a place of the list
+    assert not any(t in ("ريفها", "المحافظات") for t, _, _ in mentions("وتتواصل الاشتباكات في دمشق وريفها وفي حلب والمحافظات."))
+    assert not any(t == "سكان" for t, _, _ in mentions("وزار الوفد بيروت وسكان المخيمات الفلسطينية."))

@@ -1295,6 +1295,8 @@ def _local_place_pass(view: View, res: _Resources, out: _Collector) -> None:
             place = _place_name_at(view, k, res, definite_ok=False)
             if place is None or place[0] != 1:
                 break
+    _dateline(view, res, out, found)
+    _coordinated_places(view, res, out, found)
     inside: set[str] = set()
     for m in [m for m in out.mentions if m.type == "FAC" and m.kind == "name" and m.last > m.first]:
         place = _place_in_facility(view, m, res)
@@ -1342,6 +1344,77 @@ def _local_place_pass(view: View, res: _Resources, out: _Collector) -> None:
             type_, key = pairs[(stem, norms[i + 1])]
             start = view.stripped_start_at(i, cut)
             out.add(Mention(start, view.ends[i + 1], i, i + 1, type_, "name", key, view.text[start:view.ends[i + 1]]))
+
+
+#: The dash of a dateline (سطيف - رفضت ...، المنصورة – قررت ...).
+_DATELINE_DASHES: Final = frozenset(("-", "–", "—"))
+
+
+def _dateline(view: View, res: _Resources, out: _Collector, found: dict[str, tuple[str, str]]) -> None:
+    """The dateline of a news story: one to three words opening one of the first paragraphs and
+    followed by a dash (``المنصورة - قررت اللجنة``) name the place the story is filed from, a GPE
+    (GUIDELINES.md 1.1); its other occurrences follow through the place propagation. Not a word
+    already read as something else, a title, a function word or a number."""
+    norms, n, paragraphs = view.norms, view.n, view.paragraphs
+    for i in range(n):
+        if paragraphs[i] > 2:
+            break
+        if not view.words[i] or (i > 0 and paragraphs[i - 1] == paragraphs[i]):
+            continue
+        last = i
+        while last + 1 < n and last - i < 2 and view.words[last + 1] and paragraphs[last + 1] == paragraphs[i]:
+            last += 1
+            if last + 1 < n and norms[last + 1] in _DATELINE_DASHES:
+                break
+        if last + 1 >= n or norms[last + 1] not in _DATELINE_DASHES or paragraphs[last + 1] != paragraphs[i]:
+            continue
+        if last + 2 >= n or paragraphs[last + 2] != paragraphs[i] or not view.words[last + 2]:
+            continue  # a dash and then a sentence: the story's text
+        if out.overlaps(i, last) or any(
+                norms[k] in res.stop or norms[k].isdecimal() or (norms[k],) in res.titles or _head_reading(norms[k]) is not None
+                for k in range(i, last + 1)):
+            continue
+        folded = " ".join(norms[i : last + 1])
+        type_, key = found.setdefault(folded, ("GPE", f"GPE:{folded}"))
+        start, end = view.starts[i], view.ends[last]
+        out.add(Mention(start, end, i, last, type_, "name", key, view.text[start:end]))
+
+
+#: Endings of a possessive pronoun: a conjunct with one is a noun of the sentence (دمشق وريفها).
+_PRONOUN_ENDINGS: Final = ("ها", "هم", "هما", "هن")
+
+
+def _coordinated_places(view: View, res: _Resources, out: _Collector, found: dict[str, tuple[str, str]]) -> None:
+    """Unknown places coordinated with a known one (``للبصرة وميسان وذي قار``، ``بيروت وزغرتا``): an
+    indefinite name word (or a toponymic prefix + a word) behind و right after a place name, closed
+    by punctuation, another conjunct, a preposition or a time noun, takes the known place's type
+    (GUIDELINES.md 1.1). Not a definite word (حلب والمحافظات), a possessive (دمشق وريفها), a common
+    given name or a word already read."""
+    norms, n, paragraphs = view.norms, view.n, view.paragraphs
+    for m in [m for m in out.mentions if m.type in ("GPE", "LOC") and m.kind == "name" and not m.nisba]:
+        k = m.last + 1
+        added: list[tuple[int, int, int]] = []
+        while k < n and paragraphs[k] == paragraphs[m.last] and norms[k][:1] == "و" and not out.overlaps(k, k):
+            place = _place_name_at(view, k, res, definite_ok=False)
+            if place is None or place[0] != 1:
+                break
+            _, last = place
+            stem = norms[k][1:]
+            if stem.endswith(_PRONOUN_ENDINGS) or stem in res.given_names or out.overlaps(k, last):
+                break
+            added.append((k, last, 1))
+            k = last + 1
+        if not added:
+            continue
+        after = k
+        if after < n and paragraphs[after] == paragraphs[m.last] and view.words[after] and not (
+                norms[after] in res.locatives or norms[after] in _NAME_BREAKERS or norms[after] in ("علي", "عن", "مع", "بين")):
+            continue  # the last conjunct goes on into a phrase: not a list of names
+        for first, last, cut in added:
+            folded = " ".join([norms[first][cut:]] + norms[first + 1 : last + 1])
+            type_, key = found.setdefault(folded, (m.type, f"{m.type}:{folded}"))
+            start, end = view.stripped_start_at(first, cut), view.ends[last]
+            out.add(Mention(start, end, first, last, type_, "name", key, view.text[start:end]))
 
 
 #: Facility heads whose name is, in news, almost always the place the facility is in (ميناء

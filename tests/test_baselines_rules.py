@@ -989,3 +989,14 @@ def test_round8_unknown_places_coordinated_with_a_known_one() -> None:
     # a possessive, a definite noun or a phrase that goes on is not a place of the list
     assert not any(t in ("ريفها", "المحافظات") for t, _, _ in mentions("وتتواصل الاشتباكات في دمشق وريفها وفي حلب والمحافظات."))
     assert not any(t == "سكان" for t, _, _ in mentions("وزار الوفد بيروت وسكان المخيمات الفلسطينية."))
+
+
+def test_round8_quoted_names_after_a_class_noun() -> None:
+    # a one-word definite name in marks after an organisation head: the name without the head
+    ms = mentions("وطالبت كتلة “الوفاق” بتأجيل الجلسة.")
+    assert ("الوفاق", "ORG", "name") in ms
+    # an outlet's quoted name may hold a known place, which stays a mention of its own
+    ms = mentions("وقال في تصريح لقناة «نبض تونس» إن الطريق مغلق.")
+    assert ("نبض تونس", "ORG", "name") in ms and ("تونس", "GPE", "name") in ms
+    # a scare-quoted word with no class noun before it is no name
+    assert not any(t == "الوفاق" for t, _, _ in mentions("ودعا الوزير إلى “الوفاق” بين الأطراف."))

@@ -310,11 +310,12 @@ def _org_fac_pass(view: View, res: _Resources, out: _Collector) -> None:
             continue  # سوق العمل، سوق الأسهم: an economic market, no site
         # optional quotation mark around a one-token name: وكالة “بلومبرغ”
         quoted = j < n and norms[j] == '"'
-        if quoted and not is_fac and _quoted_name_end(view, j, res) is not None:
+        outlet = head in _MEDIA_HEADS
+        if quoted and not is_fac and (close := _quoted_name_end(view, j, res)) is not None:
             # a quoted name of several words: كتلة “X Y”, شركة «X Y»: the name inside the marks
-            close = _quoted_name_end(view, j, res)
-            assert close is not None
-            if close - j > 2 and not out.overlaps(j + 1, close - 1):
+            # (an outlet's may hold a known place: a mention of its own inside, 1.2)
+            inner = [x for k in range(j + 1, close) for x in out.taken.get(k, ())]
+            if close - j > 2 and (not inner or outlet and all(x.type in ("GPE", "LOC") and j < x.first and x.last < close for x in inner)):
                 start, end = view.starts[j + 1], view.ends[close - 1]
                 out.add(Mention(start, end, j + 1, close - 1, "ORG", "name", f"ORG:{' '.join(norms[j + 1 : close])}", view.text[start:end]))
                 continue
@@ -355,6 +356,13 @@ def _org_fac_pass(view: View, res: _Resources, out: _Collector) -> None:
                 last = place[1] if place is not None and place[0] == 0 else k + 1  # the place in construct (مؤسسة مياه حمص، مجلس مدينة X)
             start, end = view.stripped_start_at(i, cut), view.ends[last]
             out.add(Mention(start, end, i, last, "ORG", "name", f"ORG:{' '.join([head] + norms[k : last + 1])}", view.text[start:end]))
+            continue
+        if (quoted and not is_fac and not outlet and not definite_head and k + 1 < n and norms[k + 1] == '"' and view.definite(k)
+                and paragraphs[k + 1] == paragraph and not _is_stop(view, k, res) and (norms[k],) not in res.titles
+                and _definite_org_head(norms[k]) is None and not out.overlaps(k, k)):
+            # a one-word definite name in marks after the class noun: كتلة “الوفاق”، جمعية «الإحسان»
+            # (the class noun outside, 1.2, as وكالة “بلومبرغ”)
+            out.add(Mention(view.starts[k], view.ends[k], k, k, "ORG", "name", f"ORG:{norms[k]}", view.raw(k)))
             continue
         if not anba and not definite_head and k < n and paragraphs[k] == paragraph and _is_name_token(view, k, res) and not out.overlaps(k, k):
             # generic class noun + proper name: only the name is the mention

@@ -1000,3 +1000,13 @@ def test_round8_quoted_names_after_a_class_noun() -> None:
     assert ("نبض تونس", "ORG", "name") in ms and ("تونس", "GPE", "name") in ms
     # a scare-quoted word with no class noun before it is no name
     assert not any(t == "الوفاق" for t, _, _ in mentions("ودعا الوزير إلى “الوفاق” بين الأطراف."))
+
+
+def test_round8_chambers_municipalities_and_cooperatives_head_names() -> None:
+    assert ("غرفة تجارة الشارقة", "ORG", "name") in mentions("ووصل وفد من غرفة تجارة الشارقة إلى المدينة.")
+    ms = mentions("وأعلنت غرفة التجارة والصناعة أن المعرض سيفتتح غدا. وقالت الغرفة إن الإقبال كبير.")
+    assert ("غرفة التجارة والصناعة", "ORG", "name") in ms and ("الغرفة", "ORG", "nominal") in ms
+    ms = mentions("وقالت التعاونية الفلاحية إن المحصول تضرر. وأضافت التعاونية أن الخسائر كبيرة.")
+    assert ("التعاونية الفلاحية", "ORG", "name") in ms and ("التعاونية", "ORG", "nominal") in ms
+    # a bare head with no name after it is no organisation
+    assert mentions("ودخل إلى غرفة صغيرة في المنزل.") == []

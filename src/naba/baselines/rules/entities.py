@@ -368,7 +368,7 @@ def _org_fac_pass(view: View, res: _Resources, out: _Collector) -> None:
             # generic class noun + proper name: only the name is the mention
             if quoted and not (k + 1 < n and norms[k + 1] == '"'):
                 continue
-            if is_fac and head not in _FAC_NAME_ONLY:
+            if is_fac and head not in _FAC_NAME_ONLY or head in _COMMON_NOUN_HEADS:
                 continue
             type_ = "FAC" if is_fac else "ORG"
             out.add(Mention(view.starts[k], view.ends[k], k, k, type_, "name", f"{type_}:{norms[k]}", view.raw(k)))
@@ -607,13 +607,18 @@ def _news_outlet_pass(view: View, res: _Resources, out: _Collector) -> None:
         out.add(Mention(start, end, k, i, "ORG", "name", f"ORG:{norms[k]} {norms[i]}", view.text[start:end]))
 
 
+#: Organisation heads that are also common nouns (غرفة "room", أمانة "trust", تعاونية "cooperative"
+#: as an adjective): they name a body only with a complement (غرفة تجارة X، أمانة الأحساء), never
+#: with a bare word after them (غرفة صغيرة).
+_COMMON_NOUN_HEADS: Final = frozenset(normalize(w) for w in ("غرفة", "أمانة", "تعاونية"))
+
 #: Organisation heads that are read with the article as the start of a name (ال + head + adjective).
 #: Not حكومة (a state's government is the GPE, GUIDELINES.md 1.3) nor قوات/سلطة (the state's forces
 #: and authorities are nominal mentions of the state).
 _DEFINITE_ORG_HEADS: Final = frozenset(normalize(w) for w in (
     "بنك", "مصرف", "جيش", "مجلس", "لجنة", "جهاز", "ديوان", "هيئة", "منظمة", "وكالة", "شركة", "جامعة",
     "اتحاد", "حزب", "حركة", "جمعية", "مؤسسة", "صندوق", "محكمة", "مفوضية", "نقابة", "كتلة", "ائتلاف", "تحالف",
-    "مركز", "معهد", "وزارة", "مكتب", "رابطة",
+    "مركز", "معهد", "وزارة", "مكتب", "رابطة", "غرفة", "أمانة", "تعاونية",
 ))
 
 

@@ -168,6 +168,9 @@ ORG_HEADS: Final[tuple[str, ...]] = (
     "مجلة", "إذاعة", "شبكة", "تلفزيون", "جيش", "قوات", "الرئاسة", "رئاسة", "الحكومة", "حكومة",
     "البرلمان", "برلمان", "مكتب", "سلطة", "مفوضية", "أكاديمية", "معهد", "مركز", "ائتلاف", "تحالف",
     "كتلة", "نقابة",
+    # bodies of local news: chambers of commerce (غرفة تجارة X، غرفة التجارة والصناعة), a city's
+    # municipality in the Gulf (أمانة X) and cooperatives (تعاونية X)
+    "غرفة", "أمانة", "تعاونية",
 )
 
 #: Tokens that may continue an organisation name after its head (besides definite nouns).

@@ -1010,3 +1010,12 @@ def test_round8_chambers_municipalities_and_cooperatives_head_names() -> None:
     assert ("التعاونية الفلاحية", "ORG", "name") in ms and ("التعاونية", "ORG", "nominal") in ms
     # a bare head with no name after it is no organisation
     assert mentions("ودخل إلى غرفة صغيرة في المنزل.") == []
+
+
+def test_round8_the_body_an_anonymous_source_belongs_to() -> None:
+    ms = mentions("وقال مصدر في الرقابة الصحية إن الشحنة وصلت.")
+    assert ("الرقابة الصحية", "ORG", "name") in ms and ("مصدر", "PER", "nominal") in ms
+    assert ("إدارة الميناء", "ORG", "name") in mentions("وقال مصدر مطلع في إدارة الميناء إن الباخرة وصلت.")
+    # a bare class noun is the nominal of a body named elsewhere, a single word names nothing
+    assert not any(t == "الوزارة" and k == "name" for t, _, k in mentions("وقال مصدر في الوزارة إن القرار صدر."))
+    assert not any(t == "القطاع" for t, _, _ in mentions("وقال مصدر في القطاع إن القرار صدر."))

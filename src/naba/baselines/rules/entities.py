@@ -1797,6 +1797,40 @@ def _head_nominals(view: View, res: _Resources, out: _Collector, type_: str,
         out.add(Mention(start, view.ends[i], i, i, type_, "nominal", key, name))
 
 
+_SOURCE_PREPOSITIONS: Final = frozenset(normalize(w) for w in ("في", "من", "داخل", "لدى", "بـ"))
+
+
+def _source_body_pass(view: View, res: _Resources, out: _Collector) -> None:
+    """The body an anonymous source belongs to (``مصدر في X``، ``مصدر مطلع من X``): a phrase of two
+    or more words there, a definite word with its adjectives or genitives (الحماية المدنية) or an
+    indefinite noun in construct with a definite one (إدارة الميناء), names an organisation (1.2)
+    that no head list knows. Not a bare class noun (مصدر في الوزارة: its nominal), a title, a known
+    place or a word already read."""
+    norms, n, paragraphs = view.norms, view.n, view.paragraphs
+    for i in view.positions(_has_source_reading):
+        if not any(stem in ("مصدر", "مصدرا") for _, stem in stems(norms[i])):
+            continue
+        p = i + 1
+        while p < n and p - i <= 2 and view.words[p] and norms[p] not in _SOURCE_PREPOSITIONS and not view.definite(p) and norms[p] not in res.stop:
+            p += 1  # the source's adjectives: مصدر أمني مطلع
+        if p + 2 >= n or norms[p] not in _SOURCE_PREPOSITIONS:
+            continue
+        k = p + 1
+        if paragraphs[k + 1] != paragraphs[i] or not (view.words[k] and view.words[k + 1]) or out.overlaps(k, k + 1):
+            continue
+        if any(norms[t] in res.stop or (norms[t],) in res.titles or (norms[t],) in res.places for t in (k, k + 1)):
+            continue
+        if _definite_org_head(norms[k]) or _definite_place_head(norms[k]) or _definite_fac_head(norms[k]) or _head_reading(norms[k]):
+            continue  # a class noun: the nominal of a body named elsewhere, or a head the other passes read
+        if not view.definite(k + 1) or norms[k][:1] in ("و", "ف") or norms[k].isdecimal():
+            continue
+        last = _org_name_end(view, k, res)
+        if last == k:
+            continue
+        start, end = view.starts[k], view.ends[last]
+        out.add(Mention(start, end, k, last, "ORG", "name", f"ORG:{' '.join(norms[k : last + 1])}", view.text[start:end]))
+
+
 def _acronym_pass(view: View, res: _Resources, out: _Collector) -> None:
     """An acronym in brackets right after an organisation's name (وكالة الأنباء الكويتية (كونا),
     الهيئة العامة للاستثمار (جافي)) is a name of that organisation, as are its other occurrences
@@ -1832,6 +1866,7 @@ def find_mentions(view: View) -> EntityLayer:
     _org_fac_pass(view, res, out)
     _directorate_pass(view, res, out)
     _club_pass(view, res, out)
+    _source_body_pass(view, res, out)
     _acronym_pass(view, res, out)
     _local_place_pass(view, res, out)
     nominals = _person_pass(view, res, out)

@@ -158,7 +158,8 @@ def _line_batch(context: _Context, lines: Sequence[_Line]) -> list[_LineResult]:
             if record is not None:
                 ((_, value),), decisions = align_values([(line.number, parsed.value)], [record], context.strings)
             gold_by_id = {record.document.id: record.document} if record is not None else {}
-            check = check_line(line.number, value, gold_by_id, context.file, line.number, "")
+            validated = parsed.document if value is parsed.value else None  # not when alignment rewrote the line
+            check = check_line(line.number, value, gold_by_id, context.file, line.number, "", validated)
             doc_score = canonical = None
             if context.score and record is not None and check.document is not None and not check.structure and not check.relations:
                 doc_score = score_document(record, check.document, check.document.layers(), context.options,

@@ -1074,3 +1074,52 @@ def test_round9_facility_names_after_a_service_noun_or_a_person() -> None:
     assert mentions("وأكد أن محطة الرفع الجديدة ستعمل قريبا.") == []
     # a site's state ends the name
     assert ("محطة مياه الرملة", "FAC", "name") in mentions("وزار محطة مياه الرملة المتوقفة منذ أسبوع.")
+
+
+def test_round9_recurrence_adverbs_and_kull_with_a_weekday_or_a_part_of_day() -> None:
+    assert timex("وتنتج الوحدة 20 طنا يوميا.") == [("يوميا", "SET", "P1D")]
+    assert timex("وتجتمع اللجنة شهريا في مقرها.") == [("شهريا", "SET", "P1M")]
+    assert timex("وتفتح السوق كل جمعة.") == [("كل جمعة", "SET", "P1W")]
+    assert timex("وتضاء الساحة كل مساء.") == [("كل مساء", "SET", "P1D")]
+    assert timex("وسار يوما كاملا.") == []  # يوما is no adverb of recurrence
+
+
+def test_round9_definite_spans_of_units_with_their_count() -> None:
+    assert timex("وتراجعت المبيعات خلال الأشهر الأربعة الماضية.") == [("الأشهر الأربعة الماضية", "DURATION", "P4M")]
+    assert timex("وستستمر الأشغال في الأيام الخمسة المقبلة.") == [("الأيام الخمسة المقبلة", "DURATION", "P5D")]
+    assert timex("ويكتمل الربط خلال الشهرين المقبلين.") == [("الشهرين المقبلين", "DURATION", "P2M")]
+    # a plural without its count, a dual without its offset: nothing
+    assert timex("وقال إن الأيام الماضية صعبة.") == []
+    assert timex("وأكد أن الشهرين كانا صعبين.") == []
+
+
+def test_round9_clock_times_with_after_noon_of_a_day_local_time_and_ordinal_hours() -> None:
+    assert timex("وأعلنت الشركة، على الساعة الرابعة بعد ظهر أمس، أنها أنهت الأشغال.") == [
+        ("الساعة الرابعة بعد ظهر أمس", "TIME", "2024-03-12T16:00")]
+    assert timex("وقال، عند الساعة الثانية من بعد ظهر اليوم، إن الطريق فتح.") == [
+        ("الساعة الثانية من بعد ظهر اليوم", "TIME", "2024-03-13T14:00")]
+    assert timex("وتنطلق المباراة الساعة التاسعة مساء بتوقيت مكة.") == [
+        ("الساعة التاسعة مساء بتوقيت مكة", "TIME", "2024-03-13T21:00")]
+    assert timex("وستعود المياه في الثامنة من مساء الجمعة المقبل.") == [
+        ("الثامنة من مساء الجمعة المقبل", "TIME", "2024-03-15T20:00")]
+    assert timex("وحل في المرتبة الثانية من الصباح إلى المساء.") == []  # an ordinal that is no hour
+
+
+def test_round9_a_clock_time_without_its_day_takes_its_sentence_day() -> None:
+    rec = run("وتقام المباراة مساء الأحد المقبل على ملعب المدينة، وتنطلق الساعة 18:30 بتوقيت مكة.")
+    by_text = {t["text"]: t for t in rec["timexes"]}
+    assert by_text["الساعة 18:30 بتوقيت مكة"]["value"] == "2024-03-17T18:30"
+    assert by_text["الساعة 18:30 بتوقيت مكة"]["anchor"]["kind"] == "timex"
+    # a day of the previous sentence is another event's
+    rec = run("وعقد المجلس جلسة يوم الأحد الماضي. وتبدأ الجلسة الساعة العاشرة.")
+    assert {t["text"]: t["value"] for t in rec["timexes"]}["الساعة العاشرة"] == "2024-03-13T10:00"
+
+
+def test_round9_weekday_with_offset_and_date_and_scheduled_events() -> None:
+    assert timex("ويلتقي الوفدان يوم الخميس المقبل 21 مارس.") == [("يوم الخميس المقبل 21 مارس", "DATE", "2024-03-21")]
+    # a scheduled event (من المنتظر أن ...): a bare weekday is the next one
+    assert timex("ومن المنتظر أن يصل الوفد يوم الجمعة.") == [("يوم الجمعة", "DATE", "2024-03-15")]
+    assert timex("ووصل الوفد يوم الجمعة.") == [("يوم الجمعة", "DATE", "2024-03-08")]
+    # a quarter or street named after a date is a place, not a time
+    assert timex("وتجمع السكان في حي 20 أوت أمس.") == [("أمس", "DATE", "2024-03-12")]
+    assert ("20 أوت", "LOC", "name") in mentions("وتجمع السكان في حي 20 أوت أمس.")

@@ -100,6 +100,52 @@ def _paragraph_openers(view: View, timexes: list[TimexMatch]) -> dict[int, int]:
     return out
 
 
+def _date_bare_clocks(view: View, timexes: list[TimexMatch], records: list[dict[str, Any]], ids: dict[int, str],
+                      holder_of: dict[int, QuoteMatch]) -> None:
+    """A clock time with no day of its own (الساعة 19:30 بتوقيت X) is on the day the story gives
+    for that event (round 9): the nearest single-day expression before it in its sentence, else
+    the first after it there (GUIDELINES.md 4.4: anchored to that expression); a day in an earlier
+    sentence is often another event's (measured on dev: it lost as many as it won), and so is a day
+    on the other side of a quote's boundary (the narrator's clock, a day in the reported words)."""
+    by_id = {r["id"]: r for r in records}
+    sentences = view.sentences
+    numbers = [number for number, t in enumerate(timexes) if t.parts.bare_clock and ids[number] in by_id]
+    if not numbers:
+        return
+
+    def day_value(number: int, clock_number: int) -> str | None:
+        record = by_id.get(ids[number])
+        t = timexes[number]
+        if holder_of.get(number) is not holder_of.get(clock_number):
+            return None
+        if record is None or t.parts.bare_clock or t.parts.duration is not None or t.parts.recurrence is not None:
+            return None
+        value = record["value"]
+        return value[:10] if len(value) >= 10 and value[4] == "-" and value[7] == "-" else None
+
+    for number in numbers:
+        t = timexes[number]
+        anchor = None
+        for other in range(number - 1, -1, -1):
+            if sentences[timexes[other].first] != sentences[t.first]:
+                break
+            if day_value(other, number) is not None:
+                anchor = other
+                break
+        if anchor is None:
+            for other in range(number + 1, len(timexes)):
+                if sentences[timexes[other].first] != sentences[t.first]:
+                    break
+                if day_value(other, number) is not None:
+                    anchor = other
+                    break
+        if anchor is None:
+            continue
+        record = by_id[ids[number]]
+        record["value"] = f"{day_value(anchor, number)}T{t.parts.clock}"
+        record["anchor"] = {"kind": "timex", "id": ids[anchor]}
+
+
 def analyse(document: Any) -> dict[str, Any]:
     """The submission record for ``document`` (mapping or typed object)."""
     doc = as_input_document(document)
@@ -170,6 +216,7 @@ def analyse(document: Any) -> dict[str, Any]:
             continue
         timex_records.append({"id": timex_ids[number], "start": t.start, "end": t.end, "text": doc.text[t.start : t.end],
                               "type": result[0], "value": result[1], "anchor": anchor})
+    _date_bare_clocks(view, timexes, timex_records, timex_ids, holder_of)
     kept_timex = {r["id"] for r in timex_records}
 
     # --- quotes

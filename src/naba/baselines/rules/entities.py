@@ -1300,6 +1300,8 @@ def _place_name_at(view: View, k: int, res: _Resources, *, definite_ok: bool) ->
     stem = norm[cut:]
     if stem in _PLACE_PREFIXES and k + 1 < n and view.words[k + 1] and norms[k + 1] not in res.stop:
         return cut, k + 1
+    if stem.isdecimal() and len(stem) <= 2 and k + 1 < n and (norms[k + 1],) in _month_words():
+        return cut, k + 1  # round 9: a quarter named after a date (حي 5 جويلية), no time expression there
     if stem in res.stop or stem.isdecimal() or len(stem) < 3 or (stem,) in res.titles or _definite_org_head(stem) is not None:
         return None
     if _place_head_reading(norm) is not None:

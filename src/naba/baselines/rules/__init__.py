@@ -51,6 +51,7 @@ def _predicates() -> tuple:
         entities._place_head_reading, entities._definite_place_head, entities._home_state_reading,
         entities._definite_org_head, entities._definite_fac_head,
         entities._directorate_reading, entities._definite_directorate_head, entities._definite_media_head,
+        entities._natural_head_reading, entities._club_head_reading, entities._team_possessive,
     )
 
 
@@ -175,7 +176,16 @@ def analyse(document: Any) -> dict[str, Any]:
     sentences = view.sentences
     paragraphs = view.paragraphs
 
+    quote_days: dict[int, _dt.date] = {}
+
     def quote_day(q: QuoteMatch) -> _dt.date:
+        """``_quote_day`` once per quote (it walks every time expression)."""
+        day = quote_days.get(id(q))
+        if day is None:
+            day = quote_days[id(q)] = _quote_day(q)
+        return day
+
+    def _quote_day(q: QuoteMatch) -> _dt.date:
         """The day of a speech event: a day expression between the cue and the content,
         or before the cue in its sentence (outside any speech), else the paragraph's
         opening expression, else the publication date."""

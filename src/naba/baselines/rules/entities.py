@@ -2067,6 +2067,8 @@ def _acronym_pass(view: View, res: _Resources, out: _Collector) -> None:
         if view.definite(j) or len(norms[j]) < 3 or _is_stop(view, j, res) or _place_or_title(norms[j]) or out.overlaps(j, j):
             continue
         acronyms.setdefault(norms[j], m)
+    if not acronyms:
+        return  # most documents have none: no walk over every token (round 9 speed-up)
     for i, norm in enumerate(norms):
         for cut, acronym in ((0, norm), (1, norm[1:] if norm[:1] in ("و", "ب", "ل", "ف") else "")):
             org = acronyms.get(acronym)

@@ -1123,3 +1123,29 @@ def test_round9_weekday_with_offset_and_date_and_scheduled_events() -> None:
     # a quarter or street named after a date is a place, not a time
     assert timex("وتجمع السكان في حي 20 أوت أمس.") == [("أمس", "DATE", "2024-03-12")]
     assert ("20 أوت", "LOC", "name") in mentions("وتجمع السكان في حي 20 أوت أمس.")
+
+
+def _times(sentence: str, type_: str) -> list[str]:
+    rec = run(sentence)
+    return [a["text"] for e in rec["events"] if e["type"] == type_ for a in e["arguments"] if a["role"] == "Time"]
+
+
+def test_round9_a_locative_after_bi_places_a_meeting_or_an_attack() -> None:
+    assert ("Place", "بغداد") in _args("وقال النائب في مؤتمر صحفي ببغداد إن الجلسة تأجلت.", "MEET")
+    # ب + a person is no place (التقى بالوزير)
+    assert not any(r == "Place" for r, _ in _args("والتقى الوفد بالوزير سامر الخطيب أمس.", "MEET"))
+
+
+def test_round9_a_fronted_place_and_the_destination_of_a_trip_for_a_meeting() -> None:
+    assert ("Place", "حلب") in _args("وفي حلب، عقد المجلس البلدي اجتماعا طارئا مع السكان.", "MEET")
+    assert ("Place", "عمان") in _args("وأعلنت الوزارة أن وفدا منها سيتوجه إلى عمان الأحد المقبل لبحث العقد مع الشركة.", "MEET")
+    # a planned event elsewhere is not located by the fronted place, nor a trip past a comma
+    assert not any(t == "حلب" for r, t in _args("وفي حلب، قال المحافظ إن الوزير سيزور دمشق للقاء السكان.", "MEET") if r == "Place")
+    assert not any(r == "Place" for r, _ in _args("ووصل الوزير إلى عمان، وقال إن اللقاء مع الشركة أجل.", "MEET"))
+
+
+def test_round9_the_speakers_own_warning_takes_the_day_of_the_speech() -> None:
+    sentence = "والاثنين، قال رئيس الكتلة سامر الخطيب في مؤتمر صحفي إن الكتلة لن تصوت على القانون، محذرا من عواقب التأجيل."
+    assert _times(sentence, "WARN") == ["الاثنين"] and _times(sentence, "MEET") == ["الاثنين"]
+    # a time inside the reported words dates only the reported events
+    assert _times("وقال الوزير إن اللجنة ستجتمع غدا، محذرا من التأخير.", "WARN") == []

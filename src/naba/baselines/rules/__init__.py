@@ -261,9 +261,14 @@ def analyse(document: Any) -> dict[str, Any]:
         args = args + _events.holder_argument(view, trig, args, by_sentence)
         args = args + _events.signer_argument(view, trig, args, by_sentence)
         args = args + _events.giver_argument(view, trig, args, by_sentence)
+        args = args + _events.place_argument(view, trig, args, by_sentence, triggers)
         arguments = []
         for role, m in args:
             arguments.append({"role": role, "ref_id": entity_ids[m.key], "start": m.start, "end": m.end, "text": doc.text[m.start : m.end]})
+        if time is None:
+            opener_number = openers.get(paragraphs[trig.index])
+            time = _events.speech_time(view, trig, quotes, timex_sentences.get(sentences[trig.index], ()),
+                                       timexes[opener_number] if opener_number is not None else None)
         time_id = timex_index[id(time)] if time is not None and timex_index[id(time)] in kept_timex else None
         if time_id is not None and time is not None:
             arguments.append({"role": "Time", "ref_id": time_id, "start": time.start, "end": time.end, "text": doc.text[time.start : time.end]})

@@ -1019,3 +1019,133 @@ def test_round8_the_body_an_anonymous_source_belongs_to() -> None:
     # a bare class noun is the nominal of a body named elsewhere, a single word names nothing
     assert not any(t == "الوزارة" and k == "name" for t, _, k in mentions("وقال مصدر في الوزارة إن القرار صدر."))
     assert not any(t == "القطاع" for t, _, _ in mentions("وقال مصدر في القطاع إن القرار صدر."))
+
+
+# --------------------------------------------------------------------------- round 9 (sentences written for the tests)
+
+
+def test_round9_a_quarter_behind_a_proclitic_and_other_quarter_nouns() -> None:
+    # بحي/وحي: stems() keeps three letters at least, so the two-letter حي needs its own forms
+    assert ("القصبة", "LOC", "name") in mentions("واحتج السكان بحي القصبة على انقطاع الكهرباء.")
+    ms = mentions("وتضررت منازل في حي الزيتون وحي عين الماء.")
+    assert ("الزيتون", "LOC", "name") in ms and ("عين الماء", "LOC", "name") in ms
+    assert ("الشونة", "LOC", "name") in mentions("وأغلقت المدارس في حارة الشونة القديمة.")
+    # a word that only ends in حي is no quarter noun
+    assert not any(k == "LOC" for _, k, _ in mentions("وقال إن الفريق سيصحح الأخطاء."))
+
+
+def test_round9_a_natural_feature_with_its_name_is_a_region() -> None:
+    assert ("وادي المرج", "LOC", "name") in mentions("وجرفت السيول سيارتين في وادي المرج مساء أمس.")
+    assert ("جبل قيدار", "LOC", "name") in mentions("وعلق متسلقان على جبل قيدار منذ الصباح.")
+    assert ("جزيرة سلوان", "LOC", "name") in mentions("ووصل الصيادون إلى جزيرة سلوان.")
+    # a descriptive adjective, a function word or a definite feature noun is not this pattern
+    assert mentions("وهي جزيرة صغيرة لا يسكنها أحد.") == []
+    assert mentions("وقال إن جبل من الديون ينتظر الحكومة.") == []
+    assert mentions("وفي الوادي جرفت السيول السيارات.") == []
+
+
+def test_round9_the_place_a_reporter_files_from() -> None:
+    ms = mentions("وأفاد مراسلنا في تلكيف، صباح اليوم، بأن السكان تجمعوا. وفي تلكيف عادت المياه.")
+    assert ms.count(("تلكيف", "GPE", "name")) == 2
+    assert ("الزرقاء", "GPE", "name") in mentions("وأفادت مراسلة الإذاعة في الزرقاء، ظهر اليوم، بأن الطريق فتح.")
+    # a time, a month, a head noun or a phrase that goes on is no place
+    for sentence in ("وأفاد مراسلنا في وقت سابق بأن الأمطار توقفت.", "وأفاد مراسلنا في أكتوبر، بأن الأمطار توقفت.",
+                     "وأفاد مراسلنا في المدينة بأن الحركة عادت.", "وقال مراسلنا في المستشفى الجديد إن الأطباء غادروا."):
+        assert not any(k == "GPE" for _, k, _ in mentions(sentence)), sentence
+
+
+def test_round9_a_local_office_keeps_the_place_the_story_names() -> None:
+    ms = mentions("الفيوم - زار محافظ الفيوم المدارس. وأعلنت مديرية الإسكان بالفيوم خطة جديدة.")
+    assert ("مديرية الإسكان بالفيوم", "ORG", "name") in ms and ms.count(("الفيوم", "GPE", "name")) == 3
+    # a state after ب is no part of a ministry's name
+    assert ("وزارة الصحة", "ORG", "name") in mentions("وأعلنت وزارة الصحة بمصر الخطة.")
+
+
+def test_round9_facility_names_after_a_service_noun_or_a_person() -> None:
+    ms = mentions("وافتتح المحافظ محطة ماء تلكيف الجديدة.")
+    assert ("محطة ماء تلكيف الجديدة", "FAC", "name") in ms and ("تلكيف", "GPE", "name") in ms
+    assert not any(k == "PER" for _, k, _ in ms)  # no person read inside the facility's name
+    assert ("ملعب الشهيد سالم بن راشد", "FAC", "name") in mentions("وتقام المباراة على ملعب الشهيد سالم بن راشد يوم الجمعة.")
+    assert ("شارع الهادي بن سعيد", "FAC", "name") in mentions("وأغلق شارع الهادي بن سعيد أمس.")
+    # a nisba-like place name before a definite adjective is the name, not an adjective
+    assert ("مستشفى عنبتاوية الحكومي", "FAC", "name") in mentions("ونقل المصاب إلى مستشفى عنبتاوية الحكومي.")
+    # a facility head with a word that says which one names nothing
+    assert mentions("وطلب النادي اللعب في ملعب بديل.") == []
+    assert mentions("وأكد أن محطة الرفع الجديدة ستعمل قريبا.") == []
+    # a site's state ends the name
+    assert ("محطة مياه الرملة", "FAC", "name") in mentions("وزار محطة مياه الرملة المتوقفة منذ أسبوع.")
+
+
+def test_round9_recurrence_adverbs_and_kull_with_a_weekday_or_a_part_of_day() -> None:
+    assert timex("وتنتج الوحدة 20 طنا يوميا.") == [("يوميا", "SET", "P1D")]
+    assert timex("وتجتمع اللجنة شهريا في مقرها.") == [("شهريا", "SET", "P1M")]
+    assert timex("وتفتح السوق كل جمعة.") == [("كل جمعة", "SET", "P1W")]
+    assert timex("وتضاء الساحة كل مساء.") == [("كل مساء", "SET", "P1D")]
+    assert timex("وسار يوما كاملا.") == []  # يوما is no adverb of recurrence
+
+
+def test_round9_definite_spans_of_units_with_their_count() -> None:
+    assert timex("وتراجعت المبيعات خلال الأشهر الأربعة الماضية.") == [("الأشهر الأربعة الماضية", "DURATION", "P4M")]
+    assert timex("وستستمر الأشغال في الأيام الخمسة المقبلة.") == [("الأيام الخمسة المقبلة", "DURATION", "P5D")]
+    assert timex("ويكتمل الربط خلال الشهرين المقبلين.") == [("الشهرين المقبلين", "DURATION", "P2M")]
+    # a plural without its count, a dual without its offset: nothing
+    assert timex("وقال إن الأيام الماضية صعبة.") == []
+    assert timex("وأكد أن الشهرين كانا صعبين.") == []
+
+
+def test_round9_clock_times_with_after_noon_of_a_day_local_time_and_ordinal_hours() -> None:
+    assert timex("وأعلنت الشركة، على الساعة الرابعة بعد ظهر أمس، أنها أنهت الأشغال.") == [
+        ("الساعة الرابعة بعد ظهر أمس", "TIME", "2024-03-12T16:00")]
+    assert timex("وقال، عند الساعة الثانية من بعد ظهر اليوم، إن الطريق فتح.") == [
+        ("الساعة الثانية من بعد ظهر اليوم", "TIME", "2024-03-13T14:00")]
+    assert timex("وتنطلق المباراة الساعة التاسعة مساء بتوقيت مكة.") == [
+        ("الساعة التاسعة مساء بتوقيت مكة", "TIME", "2024-03-13T21:00")]
+    assert timex("وستعود المياه في الثامنة من مساء الجمعة المقبل.") == [
+        ("الثامنة من مساء الجمعة المقبل", "TIME", "2024-03-15T20:00")]
+    assert timex("وحل في المرتبة الثانية من الصباح إلى المساء.") == []  # an ordinal that is no hour
+
+
+def test_round9_a_clock_time_without_its_day_takes_its_sentence_day() -> None:
+    rec = run("وتقام المباراة مساء الأحد المقبل على ملعب المدينة، وتنطلق الساعة 18:30 بتوقيت مكة.")
+    by_text = {t["text"]: t for t in rec["timexes"]}
+    assert by_text["الساعة 18:30 بتوقيت مكة"]["value"] == "2024-03-17T18:30"
+    assert by_text["الساعة 18:30 بتوقيت مكة"]["anchor"]["kind"] == "timex"
+    # a day of the previous sentence is another event's
+    rec = run("وعقد المجلس جلسة يوم الأحد الماضي. وتبدأ الجلسة الساعة العاشرة.")
+    assert {t["text"]: t["value"] for t in rec["timexes"]}["الساعة العاشرة"] == "2024-03-13T10:00"
+
+
+def test_round9_weekday_with_offset_and_date_and_scheduled_events() -> None:
+    assert timex("ويلتقي الوفدان يوم الخميس المقبل 21 مارس.") == [("يوم الخميس المقبل 21 مارس", "DATE", "2024-03-21")]
+    # a scheduled event (من المنتظر أن ...): a bare weekday is the next one
+    assert timex("ومن المنتظر أن يصل الوفد يوم الجمعة.") == [("يوم الجمعة", "DATE", "2024-03-15")]
+    assert timex("ووصل الوفد يوم الجمعة.") == [("يوم الجمعة", "DATE", "2024-03-08")]
+    # a quarter or street named after a date is a place, not a time
+    assert timex("وتجمع السكان في حي 20 أوت أمس.") == [("أمس", "DATE", "2024-03-12")]
+    assert ("20 أوت", "LOC", "name") in mentions("وتجمع السكان في حي 20 أوت أمس.")
+
+
+def _times(sentence: str, type_: str) -> list[str]:
+    rec = run(sentence)
+    return [a["text"] for e in rec["events"] if e["type"] == type_ for a in e["arguments"] if a["role"] == "Time"]
+
+
+def test_round9_a_locative_after_bi_places_a_meeting_or_an_attack() -> None:
+    assert ("Place", "بغداد") in _args("وقال النائب في مؤتمر صحفي ببغداد إن الجلسة تأجلت.", "MEET")
+    # ب + a person is no place (التقى بالوزير)
+    assert not any(r == "Place" for r, _ in _args("والتقى الوفد بالوزير سامر الخطيب أمس.", "MEET"))
+
+
+def test_round9_a_fronted_place_and_the_destination_of_a_trip_for_a_meeting() -> None:
+    assert ("Place", "حلب") in _args("وفي حلب، عقد المجلس البلدي اجتماعا طارئا مع السكان.", "MEET")
+    assert ("Place", "عمان") in _args("وأعلنت الوزارة أن وفدا منها سيتوجه إلى عمان الأحد المقبل لبحث العقد مع الشركة.", "MEET")
+    # a planned event elsewhere is not located by the fronted place, nor a trip past a comma
+    assert not any(t == "حلب" for r, t in _args("وفي حلب، قال المحافظ إن الوزير سيزور دمشق للقاء السكان.", "MEET") if r == "Place")
+    assert not any(r == "Place" for r, _ in _args("ووصل الوزير إلى عمان، وقال إن اللقاء مع الشركة أجل.", "MEET"))
+
+
+def test_round9_the_speakers_own_warning_takes_the_day_of_the_speech() -> None:
+    sentence = "والاثنين، قال رئيس الكتلة سامر الخطيب في مؤتمر صحفي إن الكتلة لن تصوت على القانون، محذرا من عواقب التأجيل."
+    assert _times(sentence, "WARN") == ["الاثنين"] and _times(sentence, "MEET") == ["الاثنين"]
+    # a time inside the reported words dates only the reported events
+    assert _times("وقال الوزير إن اللجنة ستجتمع غدا، محذرا من التأخير.", "WARN") == []

@@ -51,6 +51,7 @@ def _predicates() -> tuple:
         entities._place_head_reading, entities._definite_place_head, entities._home_state_reading,
         entities._definite_org_head, entities._definite_fac_head,
         entities._directorate_reading, entities._definite_directorate_head, entities._definite_media_head,
+        entities._natural_head_reading, entities._club_head_reading, entities._team_possessive,
     )
 
 
@@ -100,6 +101,52 @@ def _paragraph_openers(view: View, timexes: list[TimexMatch]) -> dict[int, int]:
     return out
 
 
+def _date_bare_clocks(view: View, timexes: list[TimexMatch], records: list[dict[str, Any]], ids: dict[int, str],
+                      holder_of: dict[int, QuoteMatch]) -> None:
+    """A clock time with no day of its own (الساعة 19:30 بتوقيت X) is on the day the story gives
+    for that event (round 9): the nearest single-day expression before it in its sentence, else
+    the first after it there (GUIDELINES.md 4.4: anchored to that expression); a day in an earlier
+    sentence is often another event's (measured on dev: it lost as many as it won), and so is a day
+    on the other side of a quote's boundary (the narrator's clock, a day in the reported words)."""
+    by_id = {r["id"]: r for r in records}
+    sentences = view.sentences
+    numbers = [number for number, t in enumerate(timexes) if t.parts.bare_clock and ids[number] in by_id]
+    if not numbers:
+        return
+
+    def day_value(number: int, clock_number: int) -> str | None:
+        record = by_id.get(ids[number])
+        t = timexes[number]
+        if holder_of.get(number) is not holder_of.get(clock_number):
+            return None
+        if record is None or t.parts.bare_clock or t.parts.duration is not None or t.parts.recurrence is not None:
+            return None
+        value = record["value"]
+        return value[:10] if len(value) >= 10 and value[4] == "-" and value[7] == "-" else None
+
+    for number in numbers:
+        t = timexes[number]
+        anchor = None
+        for other in range(number - 1, -1, -1):
+            if sentences[timexes[other].first] != sentences[t.first]:
+                break
+            if day_value(other, number) is not None:
+                anchor = other
+                break
+        if anchor is None:
+            for other in range(number + 1, len(timexes)):
+                if sentences[timexes[other].first] != sentences[t.first]:
+                    break
+                if day_value(other, number) is not None:
+                    anchor = other
+                    break
+        if anchor is None:
+            continue
+        record = by_id[ids[number]]
+        record["value"] = f"{day_value(anchor, number)}T{t.parts.clock}"
+        record["anchor"] = {"kind": "timex", "id": ids[anchor]}
+
+
 def analyse(document: Any) -> dict[str, Any]:
     """The submission record for ``document`` (mapping or typed object)."""
     doc = as_input_document(document)
@@ -129,7 +176,16 @@ def analyse(document: Any) -> dict[str, Any]:
     sentences = view.sentences
     paragraphs = view.paragraphs
 
+    quote_days: dict[int, _dt.date] = {}
+
     def quote_day(q: QuoteMatch) -> _dt.date:
+        """``_quote_day`` once per quote (it walks every time expression)."""
+        day = quote_days.get(id(q))
+        if day is None:
+            day = quote_days[id(q)] = _quote_day(q)
+        return day
+
+    def _quote_day(q: QuoteMatch) -> _dt.date:
         """The day of a speech event: a day expression between the cue and the content,
         or before the cue in its sentence (outside any speech), else the paragraph's
         opening expression, else the publication date."""
@@ -170,6 +226,7 @@ def analyse(document: Any) -> dict[str, Any]:
             continue
         timex_records.append({"id": timex_ids[number], "start": t.start, "end": t.end, "text": doc.text[t.start : t.end],
                               "type": result[0], "value": result[1], "anchor": anchor})
+    _date_bare_clocks(view, timexes, timex_records, timex_ids, holder_of)
     kept_timex = {r["id"] for r in timex_records}
 
     # --- quotes
@@ -204,9 +261,14 @@ def analyse(document: Any) -> dict[str, Any]:
         args = args + _events.holder_argument(view, trig, args, by_sentence)
         args = args + _events.signer_argument(view, trig, args, by_sentence)
         args = args + _events.giver_argument(view, trig, args, by_sentence)
+        args = args + _events.place_argument(view, trig, args, by_sentence, triggers)
         arguments = []
         for role, m in args:
             arguments.append({"role": role, "ref_id": entity_ids[m.key], "start": m.start, "end": m.end, "text": doc.text[m.start : m.end]})
+        if time is None:
+            opener_number = openers.get(paragraphs[trig.index])
+            time = _events.speech_time(view, trig, quotes, timex_sentences.get(sentences[trig.index], ()),
+                                       timexes[opener_number] if opener_number is not None else None)
         time_id = timex_index[id(time)] if time is not None and timex_index[id(time)] in kept_timex else None
         if time_id is not None and time is not None:
             arguments.append({"role": "Time", "ref_id": time_id, "start": time.start, "end": time.end, "text": doc.text[time.start : time.end]})

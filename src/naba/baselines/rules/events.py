@@ -268,8 +268,10 @@ def _is_sender(norm: str) -> bool:
 
 
 _ROLE_BY_PREP: Final[dict[str, dict[str | None, str]]] = {
-    "MEET": {"مع": "Participant", "بين": "Participant", "في": "Place", None: "Participant"},
-    "ATTACK": {"علي": "Target", "ضد": "Target", "في": "Place", "بين": "Attacker", None: "Attacker"},
+    # ب before a place locates a meeting or an attack as في does (مؤتمر صحفي ببغداد، ندوة صحفية
+    # بفاس, round 9); the role's type filter keeps ب + a person (التقى بالوزير) out
+    "MEET": {"مع": "Participant", "بين": "Participant", "في": "Place", "ب": "Place", None: "Participant"},
+    "ATTACK": {"علي": "Target", "ضد": "Target", "في": "Place", "ب": "Place", "بين": "Attacker", None: "Attacker"},
     "TRANSPORT": {"الي": "Destination", "ل": "Destination", "من": "Origin", None: "Person"},
     "REQUEST": {"من": "Addressee", None: "Requester"},
     "AID": {"ل": "Recipient", "الي": "Recipient", "من": "Giver", None: "Giver"},
@@ -735,3 +737,112 @@ def _light_verb_arguments(
             subjects_and_with(j, end)
             break
     return out
+
+
+#: Words that open a fronted locative (وفي البصرة، ...).
+_FRONTED_IN: Final = frozenset(normalize(w) for w in ("في", "وفي", "ففي"))
+#: Words starting with ل that are no purpose (negation, لدى, pronouns).
+_NOT_PURPOSE: Final = frozenset(normalize(w) for w in ("لا", "لم", "لن", "لدى", "لكن", "لكنه", "لكنها", "له", "لها", "لهم", "لنا", "لي", "لقد", "لأن", "لان"))
+
+
+#: Verbal nouns of purpose after ل (لبحث، لعقد …); لل + any noun is purpose too (للمشاركة، للتفاوض).
+_PURPOSE_NOUNS: Final = frozenset(normalize(w) for w in ("بحث", "عقد", "إجراء", "حضور", "مناقشة", "متابعة", "توقيع", "مشاركة", "تفقد", "لقاء"))
+
+
+@lru_cache(maxsize=1 << 12)
+def _is_purpose_word(norm: str) -> bool:
+    """ل + a verbal noun of purpose: للمشاركة، للتفاوض، لبحث (not لدى، لكن، لقاء itself)."""
+    if norm in _NOT_PURPOSE:
+        return False
+    return norm.startswith("لل") and len(norm) > 4 or norm[:1] == "ل" and norm[1:] in _PURPOSE_NOUNS
+
+
+def place_argument(
+    view: View, trig: EventMatch, found: list[tuple[str, Mention]], by_sentence: dict[int, list[Mention]],
+    triggers: Sequence[EventMatch],
+) -> list[tuple[str, Mention]]:
+    """The Place of a meeting or an attack that the sentence gives away from the trigger (round 9,
+    GUIDELINES.md 3.3): a place fronted at the sentence's start (``وفي البصرة، وصل … لبحث``), and,
+    for a meeting, the destination of a trip in the sentence whose stated purpose it is
+    (``سيتوجه إلى طهران … للتفاوض``، ``لدى وصوله إلى مسقط للمشاركة في الاجتماع``)."""
+    if trig.type not in ("MEET", "ATTACK") or any(r == "Place" for r, _ in found):
+        return []
+    norms, sentences, words = view.norms, view.sentences, view.words
+    sentence = sentences[trig.index]
+    mentions = by_sentence.get(sentence, ())
+    if not mentions:
+        return []
+    start = trig.index
+    while start > 0 and sentences[start - 1] == sentence:
+        start -= 1
+    while start < trig.index and not words[start]:
+        start += 1
+    purpose = trig.start > view.starts[trig.index] and norms[trig.index][:1] == "ل"
+    if norms[start] in _FRONTED_IN and not any(
+            is_future_verb(stem) for k in range(start, trig.index) for _, stem in stems(norms[k])[:2]):
+        # not an event planned elsewhere (وفي تونس، أكد … أن الوزير سيزور X للقاء …)
+        for m in mentions:
+            if m.first == start + 1 and m.type in ("GPE", "LOC", "FAC") and not m.nisba:
+                after = m.last + 1
+                if after < view.n and norms[after] == "ايضا":
+                    after += 1
+                if after < trig.index and norms[after] in ("،", ","):
+                    return [("Place", m)]
+            if m.first > start + 1:
+                break
+    if trig.type != "MEET":
+        return []
+    for trip in triggers:
+        if trip.type != "TRANSPORT" or sentences[trip.index] != sentence or trip.index >= trig.index:
+            continue
+        for m in mentions:
+            if m.first <= trip.last or m.last >= trig.index or m.type not in ("GPE", "LOC", "FAC") or m.nisba:
+                continue
+            if _preposition(view, m) not in ("الي", None) or (_preposition(view, m) is None and m.first != trip.last + 1):
+                continue
+            between = range(m.last + 1, trig.index)
+            if any(norms[k] in ("،", ",") for k in between):
+                continue  # the trip's clause ends before the event
+            if purpose or any(_is_purpose_word(norms[k]) for k in between):
+                return [("Place", m)]
+    return []
+
+
+def speech_time(
+    view: View, trig: EventMatch, quotes: Sequence[QuoteMatch], timexes_in_sentence: Sequence[TimexMatch],
+    opener: TimexMatch | None,
+) -> TimexMatch | None:
+    """The Time of a speaker's own speech act when the nearest-time rule found none (round 9): a
+    warning or request the speaker makes by speaking (the cue itself, ``…، محذرا من``، ``مطالبا``)
+    and the press conference he speaks at happen when he speaks, so the expression that dates the
+    speech dates them: a day expression between the cue and the content or before the cue in the
+    sentence (``حذرت X، في تصريح ظهر اليوم، من أن``), else the one opening the paragraph
+    (``والأحد، قال X في مؤتمر صحفي …، محذرا``; GUIDELINES.md 3.3: it dates the report, and these
+    events are the report). Never a time inside the reported words, a duration, a set or a bound."""
+    if trig.type not in ("WARN", "REQUEST", "MEET"):
+        return None
+    if trig.type == "MEET" and not _is_press_event(view.norms[trig.index]):
+        return None
+    sentences = view.sentences
+    sentence = sentences[trig.index]
+    quote = None
+    for q in quotes:
+        if sentences[q.cue_index] == sentence and q.cue_index <= trig.last:
+            quote = q
+    if quote is None:
+        return None
+    first, last = quote.content_tokens
+    if first <= trig.index <= last:
+        return None
+    region_first, region_last = quote.region
+    for t in timexes_in_sentence:
+        if t.parts.duration is not None or t.parts.recurrence is not None or not _can_date_event(view, t):
+            continue
+        if any(c[0] <= t.first <= c[1] for c in (q.content_tokens for q in quotes)):
+            continue
+        if region_first <= t.first and t.last <= region_last or t.last < quote.cue_index:
+            return t
+    if opener is not None and view.paragraphs[opener.first] == view.paragraphs[trig.index] and opener.last < quote.cue_index \
+            and opener.parts.duration is None and opener.parts.recurrence is None:
+        return opener
+    return None

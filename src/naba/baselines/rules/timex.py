@@ -105,6 +105,19 @@ _CLOCK_PERIODS: Final[dict[str, bool]] = {
 _SET_UNITS: Final[dict[str, str]] = {
     normalize(k): v for k, v in {"يوم": "P1D", "أسبوع": "P1W", "شهر": "P1M", "عام": "P1Y", "سنة": "P1Y", "ساعة": "PT1H"}.items()
 }
+#: Adverbs of a recurrence (TIMEX3 SET, round 9): 40 طنا يوميا، يجتمع أسبوعيا.
+_SET_ADVERBS: Final[dict[str, str]] = {
+    normalize(k): v for k, v in {"يوميا": "P1D", "أسبوعيا": "P1W", "شهريا": "P1M", "سنويا": "P1Y"}.items()
+}
+#: كل + a part of day recurs daily (كل مساء، كل صباح).
+_SET_PARTS_OF_DAY: Final = frozenset(normalize(w) for w in ("صباح", "مساء", "ليلة"))
+#: Plural units that take a definite count word after them (الأيام السبعة، السنوات الثلاث).
+_PLURAL_UNITS: Final = frozenset(normalize(w) for w in ("ساعات", "دقائق", "أيام", "أسابيع", "أشهر", "شهور", "أعوام", "سنوات", "سنين"))
+#: الماضي/المقبل in the dual, after a dual unit (الأسبوعين المقبلين، السنتين الماضيتين).
+_DUAL_OFFSETS: Final = frozenset(normalize(w) for w in (
+    "الماضيين", "الماضيتين", "المقبلين", "المقبلتين", "القادمين", "القادمتين", "المنصرمين", "المنصرمتين", "الأخيرين", "الأخيرتين",
+))
+_LOCAL_TIME: Final = normalize("بتوقيت")
 _NOW: Final = normalize("الآن")
 _FUTURE_EXCLUDED: Final = tuple(
     normalize(w) for w in ("سياس", "سيار", "سيطر", "سيد", "سنو", "سنة", "سنين", "ستة", "ستين", "سيناريو", "سيول", "سيناء", "ستار", "سير", "سيف", "سيل", "ستر", "سنت", "سند")
@@ -138,6 +151,7 @@ def _starters() -> frozenset[str]:
     words |= {u for u, (_, dual) in _DURATION_UNITS.items() if dual is not None}
     words |= {k[0] for k in month_names()} | set(WEEKDAYS) | {w[2:] for w in WEEKDAYS}
     words |= {_NOW, "وقت", "هذا", "هذه", "الساعه", "بعد", "اول", "يوم", "كل", "شهر"}
+    words |= set(_SET_ADVERBS) | {"ال" + u for u in _DURATION_UNITS} | set(_HOUR_WORDS)
     return frozenset(words)
 
 
@@ -179,6 +193,7 @@ class Parts:
     clock: str | None = None
     recurrence: str | None = None  # a SET's TIMEX3 value: كل يوم جمعة -> P1W
     direction: int | None = None  # المقبل (+1) / الماضي (-1) after a weekday or a date
+    bare_clock: bool = False  # a clock time with no day of its own (الساعة 19:30): round 9
 
     @property
     def fully_specified(self) -> bool:
@@ -342,12 +357,23 @@ class _Scanner:
     def _expression(self, i: int, norm: str) -> tuple[Parts, int] | None:
         """The expression at i, then what may follow it: a part of day and day after a clock time,
         المقبل/الماضي after a weekday or a date."""
+        if norm in _SET_ADVERBS:
+            return Parts(recurrence=_SET_ADVERBS[norm]), i  # يوميا، أسبوعيا، شهريا (round 9)
+        if norm == "كل" and (weekday_of(self.norm(i + 1)) is not None and not self.norm(i + 1).startswith("ال")
+                             or self.norm(i + 1) in _SET_PARTS_OF_DAY):
+            return Parts(recurrence="P1W" if weekday_of(self.norm(i + 1)) is not None else "P1D"), i + 1  # كل سبت، كل مساء
         if norm == "كل" and self.norm(i + 1) in _SET_UNITS:
             unit = self.norm(i + 1)
             if unit == "يوم" and weekday_of(self.norm(i + 2)) is not None:
                 return Parts(recurrence="P1W"), i + 2  # كل يوم جمعة
             return Parts(recurrence=_SET_UNITS[unit]), i + 1
         found = self._core(i, norm)
+        if (found is None and norm in _HOUR_WORDS and self.norm(i + 1) == "من" and self.norm(i + 2) in PART_OF_DAY
+                and not self.norm(i + 2).startswith("ال")):
+            # round 9: an hour written as an ordinal without الساعة, then من + part of day + day
+            # (العاشرة من مساء الثلاثاء): the clock of that day; nothing without the day
+            tail = self._clock_tail(Parts(relative_days=0, clock=f"{_HOUR_WORDS[norm]:02d}:00"), i)
+            return tail if tail[1] > i + 2 else None
         if found is None and norm == "الساعه" and self.norm(i + 1) in _HOUR_WORDS:
             hour, last = _HOUR_WORDS[self.norm(i + 1)], i + 1
             if hour == 11 and self.norm(i + 2) == "عشره":
@@ -364,6 +390,10 @@ class _Scanner:
             return self._clock_tail(parts, last)
         direction = _OFFSET_WORDS.get(self.norm(last + 1))
         if direction and (parts.weekday is not None or (parts.day is not None and parts.year is None)) and parts.relative_days is None:
+            if parts.weekday is not None and parts.day is None:
+                date = self.date_at(last + 2)  # round 9: يوم الخميس المقبل 6 فبراير: the date says which one
+                if date is not None and date[0].day is not None:
+                    return replace(date[0], weekday=parts.weekday, part_of_day=parts.part_of_day), date[1]
             return replace(parts, direction=direction), last + 1
         return found
 
@@ -376,9 +406,15 @@ class _Scanner:
             pm, last, j = _CLOCK_PERIODS[self.norm(j)], j, j + 1
         elif self.norm(j) == "بعد" and self.norm(j + 1) == "الظهر":
             pm, last, j = True, j + 1, j + 2
+        if self.norm(j) == _LOCAL_TIME and j + 1 < self.n and self.view.words[j + 1]:
+            last, j = j + 1, j + 2  # round 9: بتوقيت X is part of the clock time (الساعة 19:30 بتوقيت مكة)
         k = j + 1 if self.norm(j) == "من" else j
         day: tuple[Parts, int] | None = None
-        if self.norm(k) in PART_OF_DAY and self.norm(k) != "الليله":
+        if self.norm(k) == "بعد" and self.norm(k + 1) == "ظهر":
+            # round 9: الساعة الثانية (من) بعد ظهر أمس: after noon of that day
+            pm = True if pm is None else pm
+            day = self.day_ref_at(k + 2)
+        elif self.norm(k) in PART_OF_DAY and self.norm(k) != "الليله":
             pm = PART_OF_DAY[self.norm(k)] in ("AF", "EV", "NI") if pm is None else pm
             day = self.day_ref_at(k + 1)
         elif k == j:
@@ -386,6 +422,10 @@ class _Scanner:
         if pm and hour < 12:
             hour += 12
         merged = replace(parts, clock=f"{hour:02d}:{minute:02d}")
+        if day is not None and day[0].weekday is not None and day[0].direction is None and day[0].relative_days is None:
+            direction = _OFFSET_WORDS.get(self.norm(day[1] + 1))
+            if direction:  # من مساء الثلاثاء المقبل (round 9)
+                day = replace(day[0], direction=direction), day[1] + 1
         if day is not None and day[0].clock is None and day[0].duration is None:
             d = day[0]
             merged = replace(merged, relative_days=d.relative_days, weekday=d.weekday, day=d.day, month=d.month, year=d.year,
@@ -393,6 +433,8 @@ class _Scanner:
             if merged.relative_days is None and merged.weekday is None and merged.day is None:
                 merged = replace(merged, relative_days=0)
             last = day[1]
+        elif day is None and merged.relative_days == 0 and merged.weekday is None and merged.day is None:
+            merged = replace(merged, bare_clock=True)
         return merged, last
 
     def _core(self, i: int, norm: str) -> tuple[Parts, int] | None:
@@ -444,7 +486,34 @@ class _Scanner:
             return Parts(year=int(norm)), i
         return None
 
+    def definite_duration_at(self, i: int, norm: str) -> tuple[Parts, int] | None:
+        """A definite span of units with its count (round 9): السنوات الثلاث الماضية، الأيام السبعة
+        المقبلة (a plural + a definite number word, then an optional الماضية/المقبلة), الأسبوعين
+        المقبلين، السنتين الماضيتين (a dual, with its dual الماضي/المقبل)."""
+        if not norm.startswith("ال"):
+            return None
+        unit = _DURATION_UNITS.get(norm[2:])
+        if unit is None:
+            return None
+        if unit[1] is not None:  # a dual: only with its dual offset word
+            if self.norm(i + 1) in _DUAL_OFFSETS:
+                return Parts(duration=_duration(unit[0], unit[1])), i + 1
+            return None
+        if norm[2:] not in _PLURAL_UNITS:
+            return None
+        count_word = self.norm(i + 1)
+        count = _NUMBER_WORDS.get(count_word[2:]) if count_word.startswith("ال") else None
+        if count is None:
+            return None
+        last = i + 1
+        if self.norm(i + 2) in _OFFSET_WORDS and _OFFSET_WORDS[self.norm(i + 2)] != 0:
+            last = i + 2
+        return Parts(duration=_duration(unit[0], count)), last
+
     def duration_at(self, i: int, norm: str) -> tuple[Parts, int] | None:
+        found = self.definite_duration_at(i, norm)
+        if found is not None:
+            return found
         unit = _DURATION_UNITS.get(norm)
         if unit is not None and unit[1] is not None:
             return Parts(duration=_duration(unit[0], unit[1])), i
@@ -463,6 +532,18 @@ def _duration(unit: str, count: int) -> str:
     return f"P{count}{unit}"
 
 
+#: Nouns of streets, squares and quarters, often named after a national date (حي 5 جويلية).
+_DATE_NAMED_PLACES: Final = frozenset(normalize(w) for w in ("حي", "شارع", "ساحة", "نهج", "جسر", "ملعب", "مدرسة", "ثانوية"))
+
+
+@lru_cache(maxsize=1 << 12)
+def _names_a_place_by_date(norm: str) -> bool:
+    """The word is (a proclitic +) a street, square or quarter noun: بحي، وشارع، ساحة."""
+    if norm in _DATE_NAMED_PLACES:
+        return True
+    return any(norm[cut:] in _DATE_NAMED_PLACES for cut in (1, 2) if len(norm) > cut + 1 and all(c in "وفبل" for c in norm[:cut]))
+
+
 def find_timexes(view: View) -> list[TimexMatch]:
     """All time expressions, longest first, non-overlapping, left to right."""
     scanner = _Scanner(view)
@@ -479,6 +560,10 @@ def find_timexes(view: View) -> list[TimexMatch]:
         cut, last, parts = found
         if paragraphs[last] != paragraphs[i]:  # paragraphs never decrease
             continue
+        if parts.day is not None and parts.month is not None and parts.year is None and parts.weekday is None and i > 0 \
+                and _names_a_place_by_date(view.norms[i - 1]):
+            i = last + 1
+            continue  # round 9: حي 5 جويلية، شارع 20 أوت: a place named after a date, no time
         start = view.stripped_start_at(i, cut)
         out.append(TimexMatch(i, last, start, view.ends[last], parts))
         i = last + 1
@@ -592,8 +677,14 @@ def resolved_day(parts: Parts, reference: _dt.date, *, future: bool = False) -> 
         return None
 
 
+#: Words that announce a scheduled event (round 9): ومن المنتظر أن يحل الفريق يوم الجمعة، من
+#: المرتقب أن يلتقي ... مساء الخميس: a bare weekday after them is the next one, as after س-.
+_SCHEDULE_WORDS: Final = frozenset(normalize(w) for w in ("المنتظر", "المرتقب", "المقرر", "المزمع", "يرتقب", "يعتزم", "تعتزم"))
+
+
 def future_context(view: View, first: int, window: int = 12) -> bool:
-    """Is there a future verb (س-/سوف) before token ``first`` in its sentence?"""
+    """Is there a future verb (س-/سوف) or a word of a scheduled event (من المقرر) before token
+    ``first`` in its sentence?"""
     sentences = view.sentences
     norms = view.norms
     sentence = sentences[first]
@@ -607,8 +698,8 @@ def future_context(view: View, first: int, window: int = 12) -> bool:
 
 @lru_cache(maxsize=1 << 16)
 def _has_future_reading(norm: str) -> bool:
-    """The word, or the word without a conjunction, is a future verb (memoised)."""
-    return any(is_future_verb(stem) for _, stem in stems(norm)[:2])
+    """The word, or the word without a conjunction, is a future verb or a word of a scheduled event (memoised)."""
+    return any(is_future_verb(stem) or stem in _SCHEDULE_WORDS for _, stem in stems(norm)[:2])
 
 
 def check_value(value: str) -> bool:

@@ -48,6 +48,9 @@ def build(entries: Sequence[Entry]) -> dict[str, Any]:
         for field in ("gold_sha256", "schema_version", "options"):
             if getattr(entry.results, field) != getattr(first, field):
                 raise NotComparable(f"{entry.system} differs from {entries[0].system} in {field}")
+    dev_sizes = sorted({len(e.dev.gold_documents) for e in entries if e.dev is not None})
+    if len(dev_sizes) > 1:
+        raise NotComparable(f"the dev results were scored against different gold (documents: {dev_sizes})")
     tasks: dict[str, Any] = {}
     for spec in TASKS:
         scored: list[dict[str, Any]] = []
@@ -93,6 +96,8 @@ def build(entries: Sequence[Entry]) -> dict[str, Any]:
         "gold_sha256": first.gold_sha256,
         "options": first.options.model_dump(mode="json"),
         "units": first.units.model_dump(mode="json"),
+        # the dev column's size, stated in the rendered table rather than written into its prose by hand
+        "dev_documents": dev_sizes[0] if dev_sizes else None,
         "tasks": tasks,
     }
 
@@ -122,6 +127,8 @@ def _fmt_drop(value: float | None) -> str:
 
 def to_markdown(board: dict[str, Any]) -> str:
     opts = board["options"]
+    n_dev = board.get("dev_documents")
+    dev_what = f"{n_dev} articles written for naba" if n_dev else "articles written for naba"
     lines = [
         "# naba leaderboard",
         "",
@@ -129,7 +136,7 @@ def to_markdown(board: dict[str, Any]) -> str:
         f"±: half-width of the {opts['confidence']:.0%} percentile bootstrap interval "
         f"({opts['n_bootstrap']} resamples of {board['units']['n']} {board['units']['kind']} units, seed {opts['seed']}).",
         "",
-        "Ranked by the **test** score (the article). Beside it, not ranked: **dev** (eight articles written for naba "
+        f"Ranked by the **test** score (the article). Beside it, not ranked: **dev** ({dev_what} "
         "from five regions; each system card says whether its system was developed or trained with them in view), "
         "**challenge** (all variants of the article pooled), its **drop** against test, and the **invariance failure** "
         "rate: gold items right on the article and wrong on a variant. — : not run on that split.",

@@ -27,7 +27,7 @@ Outcomes, when kept, are built by ``outcomes.Matched.outcomes`` from the same pa
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Callable, Sequence
 
@@ -74,6 +74,10 @@ class Pairs:
     same_span: np.ndarray
     same_label: np.ndarray
     shared: np.ndarray  # characters the hulls share (<= 0: none)
+    #: the shape of the graph of each set of admissible candidates asked about (``_graph``):
+    #: the groups of a task share their candidates, and often their admissible ones
+    graphs: dict[bytes, "_Graph"] = field(default_factory=dict, compare=False, repr=False)
+    components: dict[bytes, np.ndarray] = field(default_factory=dict, compare=False, repr=False)  # ``_by_label``'s
 
     @cached_property
     def ranks(self) -> tuple[np.ndarray, np.ndarray] | None:
@@ -181,6 +185,38 @@ def _ranks(items: Sequence[Item]) -> np.ndarray | None:
     return rank
 
 
+@dataclass(frozen=True)
+class _Graph:
+    """The admissible candidates ``chosen`` of a group as a graph, before any weight: the pairs
+    alone in their component (``lone``, positions), the others (``rest``) with each one's
+    component and whether that component has one gold item, or one predicted item."""
+
+    lone: np.ndarray
+    rest: np.ndarray
+    component: np.ndarray
+    one_gold: np.ndarray
+    one_pred: np.ndarray
+
+
+def _graph(pairs: Pairs, chosen: np.ndarray) -> _Graph:
+    """``_Graph`` of ``chosen``, computed once per set of positions (the four entity modes, for
+    one, admit the same candidates and differ only in weights and statuses)."""
+    key = chosen.tobytes()
+    graph = pairs.graphs.get(key)
+    if graph is None:
+        gi, pj = pairs.gi[chosen], pairs.pj[chosen]
+        alone = (np.bincount(gi)[gi] == 1) & (np.bincount(pj)[pj] == 1)
+        rest = chosen[~alone]
+        if rest.size:
+            r_g, r_p = pairs.gi[rest], pairs.pj[rest]
+            component = _components(r_g, r_p)
+            graph = _Graph(chosen[alone], rest, component, _single(component, r_g), _single(component, r_p))
+        else:
+            graph = _Graph(chosen, rest, _EMPTY, _EMPTY, _EMPTY)
+        pairs.graphs[key] = graph
+    return graph
+
+
 def solve(pairs: Pairs, chosen: np.ndarray, weights: np.ndarray, weigh: Weigh) -> np.ndarray:
     """The optimal matching over the admissible candidates ``chosen`` (positions into the
     candidate arrays), as ``matching.maximum_matching`` finds it: the positions of its pairs,
@@ -191,15 +227,11 @@ def solve(pairs: Pairs, chosen: np.ndarray, weights: np.ndarray, weigh: Weigh) -
     here on arrays; other components are weighed by ``weigh`` and solved by ``maximum_matching``."""
     if chosen.size == 0:
         return _EMPTY
-    gi, pj = pairs.gi[chosen], pairs.pj[chosen]
-    alone = (np.bincount(gi)[gi] == 1) & (np.bincount(pj)[pj] == 1)
-    found = [chosen[alone]]
-    if not alone.all():
-        rest = chosen[~alone]
+    graph = _graph(pairs, chosen)
+    found = [graph.lone]
+    if graph.rest.size:
+        rest, component, one_gold, one_pred = graph.rest, graph.component, graph.one_gold, graph.one_pred
         r_g, r_p = pairs.gi[rest], pairs.pj[rest]
-        component = _components(r_g, r_p)
-        one_gold = _single(component, r_g)
-        one_pred = _single(component, r_p)
         star = one_gold ^ one_pred  # both: a pair listed twice, which maximum_matching refuses
         ranks = pairs.ranks
         if ranks is None:
@@ -343,7 +375,10 @@ def _by_label(pairs: Pairs, chosen: np.ndarray, micro: np.ndarray, weights: np.n
     cross = ~pairs.same_label[chosen]
     if not cross.any():
         return micro
-    component = _components(pairs.gi[chosen], pairs.pj[chosen])
+    key = chosen.tobytes()
+    if key not in pairs.components:
+        pairs.components[key] = _components(pairs.gi[chosen], pairs.pj[chosen])
+    component = pairs.components[key]
     mixed = np.zeros(int(component.max()) + 1, dtype=bool)
     mixed[component[cross]] = True
     component_of = np.zeros(pairs.gi.size, dtype=np.int64)

@@ -14,7 +14,7 @@ from typing import Iterable
 from pydantic import ValidationError
 
 from naba.common.jsonpos import Path, line_map, line_of
-from naba.common.jsonload import StrictJSONError, loads_strict
+from naba.common.jsonload import StrictJSONError, loads_plain, loads_strict
 from naba.common.problems import Problem, dotted, short
 from naba.gold.inventory import EVENT_ROLES, TIME_ROLE
 from naba.gold.model import SCHEMA_VERSION, Record, Span
@@ -40,7 +40,51 @@ class _Collector:
 
 
 def parse_record(text: str, file: str = "<record>") -> tuple[Record | None, list[Problem]]:
-    """Parse and fully validate one record; the record is None if it does not parse."""
+    """Parse and fully validate one record; the record is None if it does not parse.
+
+    Two paths with one outcome. The fast one (``_valid_record``) decodes with the C decoder,
+    validates the model once and runs every invariant; it answers only for a record with no
+    problem at all. Anything else (a decoding doubt, a model error, a duplicate key, any
+    invariant broken) is decided again by the diagnostic path below, which finds and locates
+    every problem: a bad record is reported exactly as before, and a record the fast path
+    accepts is one the diagnostic path accepts too (tests/test_fast_validation.py)."""
+    record = _valid_record(text, file)
+    if record is not None:
+        return record, []
+    return diagnose_record(text, file)
+
+
+def _valid_record(text: str, file: str) -> Record | None:
+    """The record if ``text`` is a record with no problem, else None (the fast path)."""
+    value = loads_plain(text)
+    if not isinstance(value, dict):
+        return None
+    try:
+        record = Record.model_validate(value)
+    except ValidationError:
+        return None
+    try:
+        check_record(record, _Probe(file, None))
+    except _Broken:
+        return None
+    return record
+
+
+class _Broken(Exception):
+    """An invariant of the record is broken (``_Probe``): the diagnostic path takes over."""
+
+
+class _Probe(_Collector):
+    """A collector for the fast path: the first problem stops the checks (the diagnostic path
+    then finds, and locates, every problem)."""
+
+    def add(self, path: Path, value: object, message: str, code: str) -> None:
+        raise _Broken
+
+
+def diagnose_record(text: str, file: str = "<record>") -> tuple[Record | None, list[Problem]]:
+    """``parse_record`` by the diagnostic path alone: the strict decoder (duplicate keys, lone
+    surrogates, NaN, depth), the model, then every invariant, each problem with its line."""
     try:
         decoded = loads_strict(text)
     except StrictJSONError as err:

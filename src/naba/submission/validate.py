@@ -29,7 +29,7 @@ from typing import Any, Callable, Iterable, Literal, Mapping, Protocol, Sequence
 from pydantic import BaseModel, ValidationError
 
 from naba.common.jsonpos import Path as JsonPath
-from naba.common.jsonload import MAX_DEPTH, StrictJSONError, deeper_than, loads_strict
+from naba.common.jsonload import MAX_DEPTH, StrictJSONError, deeper_than, loads_plain, loads_strict
 from naba.common.problems import Problem, dotted, short
 from naba.gold.inventory import EVENT_ROLES, LAYERS, TIME_ROLE
 from naba.gold.model import Record
@@ -110,11 +110,19 @@ class ParsedLine:
     problems: tuple[Problem, ...]
     blank: bool
     undecodable: bool
+    #: ``value`` validated as a submission line, when the fast path could (``parse_line``)
+    document: SubmissionDocument | None = None
 
 
 def parse_line(raw: bytes, number: int, file: str) -> ParsedLine:
     """Decode line ``number`` (its bytes without the newline) strictly: UTF-8, JSON without
-    duplicate keys or lone surrogates, an object."""
+    duplicate keys or lone surrogates, an object.
+
+    A line that is a well-formed submission line (the usual case) is decoded by the C decoder
+    and validated as a ``SubmissionDocument`` once (``document``, which ``check_line`` then
+    takes instead of validating again; the model bounds its depth, see ``jsonload.loads_plain``);
+    any other line is decoded by ``loads_strict``, which reports what
+    is wrong with it, and ``document`` is None."""
     try:
         line = raw.decode("utf-8")
     except UnicodeDecodeError as err:  # this line is reported; the others are still checked
@@ -122,6 +130,14 @@ def parse_line(raw: bytes, number: int, file: str) -> ParsedLine:
         return ParsedLine(number, None, (problem,), False, True)
     if not line.strip():
         return ParsedLine(number, None, (Problem(file, number, "<line>", short(line), "blank line (one JSON object per line)", "blank_line"),), True, False)
+    fast = loads_plain(line)
+    if isinstance(fast, dict):
+        try:
+            document = SubmissionDocument.model_validate(fast)
+        except ValidationError:
+            document = None
+        if document is not None:
+            return ParsedLine(number, fast, (), False, False, document)
     try:
         decoded = loads_strict(line)
     except StrictJSONError as err:
@@ -278,12 +294,15 @@ class LineCheck:
     relations: tuple[Problem, ...]
 
 
-def check_line(number: int, value: Any, gold_by_id: Mapping[str, Text], file: str, line: int | None, prefix: str) -> LineCheck:
-    """The checks of one line that need only its own gold document (looked up in ``gold_by_id``)."""
+def check_line(number: int, value: Any, gold_by_id: Mapping[str, Text], file: str, line: int | None, prefix: str,
+               validated: SubmissionDocument | None = None) -> LineCheck:
+    """The checks of one line that need only its own gold document (looked up in ``gold_by_id``).
+    ``validated``: ``value`` already validated as a ``SubmissionDocument`` (``parse_line``'s
+    ``document``, when nothing rewrote the value since), which is then not validated again."""
     structure: list[Problem] = []
     complete = True
     try:
-        doc: SubmissionDocument | None = SubmissionDocument.model_validate(value)
+        doc: SubmissionDocument | None = validated if validated is not None else SubmissionDocument.model_validate(value)
     except ValidationError as err:
         structure.extend(structure_problems(err.errors(), file, line, prefix))
         doc, complete = _partial_document(value), False

@@ -1,0 +1,199 @@
+"""The fast validation paths (issue 15) decide exactly what the diagnostic paths decide.
+
+``gold.validate.parse_record`` and ``submission.validate.parse_line`` first try the C decoder
+(``jsonload.loads_plain``: no depth walk, a duplicate key or any doubt gives up) and one model
+validation; only a record with no problem at all is answered there. These tests show that an
+input the fast path accepts is one the diagnostic path (``diagnose_record``; ``loads_strict``
+then the model) accepts too, with the same value, on hostile inputs made on purpose and on
+random mutations of a valid record and of a valid line; and that whatever the fast path turns
+down is reported exactly as the diagnostic path reports it.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+from pathlib import Path
+
+import pytest
+
+from naba.common.jsonload import MAX_DEPTH, loads_plain, loads_strict
+from naba.gold.model import Record
+from naba.gold.validate import _valid_record, diagnose_record, parse_record
+from naba.submission.model import SubmissionDocument, from_gold
+from naba.submission.validate import parse_line
+
+FIXTURES = Path(__file__).parent / "fixtures"
+VALID = FIXTURES / "valid" / "mini_001.json"
+
+
+def _deep(levels: int) -> str:
+    return "[" * levels + "]" * levels
+
+
+def _hostile(text: str) -> list[str]:
+    """Texts that the diagnostic path refuses for a reason the C decoder does not see or that
+    only the strict loader reports with its own message."""
+    assert text.startswith("{\n")
+    body = text[1:]
+    return [
+        '{"schema_version": "0.0.0",' + body,  # a duplicate key at the top
+        text.replace('"kind": "name"', '"kind": "name", "kind": "name"', 1),  # an identical duplicate, nested
+        text.replace('"note": null', '"note": null, "note": null', 1),
+        text.replace('"start": 0', '"start": NaN', 1),
+        text.replace('"start": 0', '"start": Infinity', 1),
+        text.replace('"start": 0', '"start": 1e400', 1),
+        text.replace('"start": 0', '"start": ' + "9" * 5000, 1),
+        '{"deep": ' + _deep(MAX_DEPTH + 2) + "," + body,  # deeper than naba takes, decodable by C
+        '{"deep": ' + _deep(5000) + "," + body,  # too deep for the decoder
+        '{"x": "\\ud800",' + body,  # a lone surrogate, escaped
+        text.replace('"note": null', '"note": "\\udc00"', 1),
+        "\ufeff" + text,
+        text + "x",
+        text.replace(",", ",,", 1),
+        "[" + text + "]",
+        "null",
+        "",
+    ]
+
+
+def _mutations(text: str, rnd: random.Random, n: int) -> list[str]:
+    """Random small edits of a valid record: many break it, some only look like they might."""
+    value = json.loads(text)
+    out: list[str] = []
+    for _ in range(n):
+        mutated = json.loads(json.dumps(value))
+        kind = rnd.randrange(6)
+        objects: list[dict] = []
+        stack: list = [mutated]
+        while stack:
+            item = stack.pop()
+            if isinstance(item, dict):
+                objects.append(item)
+                stack.extend(item.values())
+            elif isinstance(item, list):
+                stack.extend(item)
+        target = rnd.choice(objects)
+        key = rnd.choice(sorted(target)) if target else "x"
+        raw = json.dumps(mutated, ensure_ascii=False, indent=2)
+        if kind == 0:  # one key written twice, same or other value
+            dup = json.dumps(target.get(key), ensure_ascii=False) if rnd.random() < 0.5 else "0"
+            marker = json.dumps(key) + ":"
+            where = [i for i in range(len(raw)) if raw.startswith(marker, i)]
+            at = rnd.choice(where)
+            raw = raw[:at] + marker + " " + dup + ", " + raw[at:]
+        elif kind == 1 and isinstance(target.get(key), int) and not isinstance(target.get(key), bool):
+            target[key] += rnd.choice([-1, 1, 1000])
+            raw = json.dumps(mutated, ensure_ascii=False, indent=2)
+        elif kind == 2 and isinstance(target.get(key), str):
+            target[key] = rnd.choice(["", " " + target[key], target[key] + "x", "\u0000", "NaN", "a:b"])
+            raw = json.dumps(mutated, ensure_ascii=False, indent=2)
+        elif kind == 3:  # an unknown field holding something deep
+            target["extra"] = json.loads(_deep(rnd.choice([3, MAX_DEPTH, MAX_DEPTH + 5])))
+            raw = json.dumps(mutated, ensure_ascii=False)
+        elif kind == 4 and isinstance(target.get(key), list) and target[key]:
+            target[key].append(target[key][0])  # a second copy of an item (duplicate ids)
+            raw = json.dumps(mutated, ensure_ascii=False, indent=2)
+        else:  # the same record, re-spelt: compact, ASCII escapes (still valid)
+            raw = json.dumps(mutated, ensure_ascii=rnd.random() < 0.5, separators=(",", ":"))
+        out.append(raw)
+    return out
+
+
+def _record_outcome(text: str) -> tuple[str | None, list[str]]:
+    record, problems = parse_record(text, "f.json")
+    return (None if record is None else record.model_dump_json()), [repr(p) for p in problems]
+
+
+def _diagnosed(text: str) -> tuple[str | None, list[str]]:
+    record, problems = diagnose_record(text, "f.json")
+    return (None if record is None else record.model_dump_json()), [repr(p) for p in problems]
+
+
+def test_a_valid_record_takes_the_fast_path_with_the_same_record() -> None:
+    text = VALID.read_text(encoding="utf-8")
+    fast = _valid_record(text, str(VALID))
+    assert fast is not None
+    record, problems = diagnose_record(text, str(VALID))
+    assert problems == [] and record == fast
+
+
+@pytest.mark.parametrize("index", range(17))
+def test_hostile_records_are_reported_as_the_diagnostic_path_reports_them(index: int) -> None:
+    text = _hostile(VALID.read_text(encoding="utf-8"))[index]
+    assert _valid_record(text, "f.json") is None  # none of them slips through
+    assert _record_outcome(text) == _diagnosed(text)
+    assert _diagnosed(text)[1]  # and each is refused
+
+
+def test_broken_fixtures_are_reported_unchanged() -> None:
+    for path in sorted((FIXTURES / "broken").rglob("*.json")):
+        text = path.read_text(encoding="utf-8")
+        assert _valid_record(text, str(path)) is None, path
+        assert parse_record(text, str(path))[1] == diagnose_record(text, str(path))[1], path
+
+
+def test_no_mutation_the_fast_path_accepts_is_refused_by_the_diagnostic_path() -> None:
+    text = VALID.read_text(encoding="utf-8")
+    rnd = random.Random(15)
+    accepted = refused = 0
+    for mutated in _mutations(text, rnd, 300):
+        fast = _valid_record(mutated, "f.json")
+        diagnosed = _diagnosed(mutated)
+        if fast is not None:
+            accepted += 1
+            assert diagnosed == (fast.model_dump_json(), []), mutated[:200]
+        else:
+            refused += 1
+        assert _record_outcome(mutated) == diagnosed
+    assert accepted and refused  # both paths were exercised
+
+
+def test_loads_plain_gives_up_wherever_loads_strict_reports() -> None:
+    for text in ['{"a": 1, "a": 1}', '{"a": {"b": 1, "b": 2}}', '[{"a": 1, "a": 2}]', '{"a": NaN}', '{"a": -Infinity}',
+                 '"\\ud800"', '["\\udfff"]', "1" * 5000, _deep(100_000), "{", ""]:
+        assert loads_plain(text) is None, text[:40]
+    assert loads_plain('{"a": [1, {"b": "\\u00e9"}]}') == loads_strict('{"a": [1, {"b": "\\u00e9"}]}').value
+
+
+def _line_outcome(raw: bytes) -> tuple[bool, list[str], object]:
+    parsed = parse_line(raw, 3, "s.jsonl")
+    return parsed.value is not None, [repr(p) for p in parsed.problems], parsed.value
+
+
+def test_submission_lines_fast_and_diagnostic_agree() -> None:
+    record = Record.model_validate_json(VALID.read_text(encoding="utf-8"))
+    line = from_gold(record).canonical_json()
+    rnd = random.Random(7)
+    lines = [line, line.replace('"kind":"name"', '"kind":"name","kind":"name"', 1),
+             line.replace('"start":0', '"start":NaN', 1), '{"document_id":"mini_001","x":' + _deep(MAX_DEPTH + 3) + "}",
+             line[:-1] + ',"entities":[]}', line.replace('"document_id"', '"document_id":"a","document_id"', 1),
+             '{"document_id":"\\ud800"}']
+    value = json.loads(line)
+    for _ in range(100):  # a duplicate key somewhere in a valid line
+        raw = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+        where = [i for i in range(len(raw)) if raw.startswith('"id":', i)]
+        at = rnd.choice(where)
+        lines.append(raw[:at] + '"id":"dup",' + raw[at:])
+    for text in lines:
+        parsed = parse_line(text.encode("utf-8"), 3, "s.jsonl")
+        try:
+            decoded = loads_strict(text)
+        except ValueError:
+            assert parsed.document is None and parsed.value is None
+            continue
+        if parsed.document is not None:  # taken by the fast path: nothing the strict loader reports
+            assert parsed.problems == () and not decoded.duplicate_keys and not decoded.lone_surrogates
+            assert parsed.document == SubmissionDocument.model_validate(decoded.value)
+        else:
+            assert parsed.problems or decoded.duplicate_keys or decoded.lone_surrogates or parsed.value is None \
+                or _not_a_line(decoded.value)
+    assert parse_line(line.encode("utf-8"), 1, "s.jsonl").document is not None
+
+
+def _not_a_line(value: object) -> bool:
+    try:
+        SubmissionDocument.model_validate(value)
+    except Exception:
+        return True
+    return False

@@ -124,22 +124,22 @@ def _date_bare_clocks(view: View, timexes: list[TimexMatch], records: list[dict[
         value = record["value"]
         return value[:10] if len(value) >= 10 and value[4] == "-" and value[7] == "-" else None
 
+    def nearest_day(number: int, others: range) -> int | None:
+        """The first expression of ``others`` (walked outward from ``number``) that gives a day,
+        without leaving ``number``'s sentence."""
+        sentence = sentences[timexes[number].first]
+        for other in others:
+            if sentences[timexes[other].first] != sentence:
+                return None
+            if day_value(other, number) is not None:
+                return other
+        return None
+
     for number in numbers:
         t = timexes[number]
-        anchor = None
-        for other in range(number - 1, -1, -1):
-            if sentences[timexes[other].first] != sentences[t.first]:
-                break
-            if day_value(other, number) is not None:
-                anchor = other
-                break
+        anchor = nearest_day(number, range(number - 1, -1, -1))
         if anchor is None:
-            for other in range(number + 1, len(timexes)):
-                if sentences[timexes[other].first] != sentences[t.first]:
-                    break
-                if day_value(other, number) is not None:
-                    anchor = other
-                    break
+            anchor = nearest_day(number, range(number + 1, len(timexes)))
         if anchor is None:
             continue
         record = by_id[ids[number]]

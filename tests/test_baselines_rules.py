@@ -1173,3 +1173,26 @@ def test_round10_a_place_found_in_the_story_inside_an_organisations_name() -> No
     # a place known only from the story (محافظ X) is a mention inside a body's or a site's name too
     ms = mentions("وزار محافظ سندوبة الموقع. وأعلنت شرطة سندوبة إغلاق ملعب سندوبة الدولي.")
     assert ms.count(("سندوبة", "GPE", "name")) == 3 and ("ملعب سندوبة الدولي", "FAC", "name") in ms
+
+
+def test_round10_the_holder_of_a_meeting_with_its_subject_between_verb_and_noun() -> None:
+    # VSO with a long subject and a time between: عقد + subject + time + اجتماعا
+    args = _args("وعقد المجلس الشعبي البلدي للمدينة، مساء أمس، اجتماعا طارئا لبحث الأضرار.", "MEET")
+    assert ("Participant", "المجلس الشعبي البلدي للمدينة") in args
+    args = _args("وعقدت وزارة الصحة مع نقابة الأطباء يوم الأحد اجتماعا مطولا.", "MEET")
+    assert ("Participant", "وزارة الصحة") in args and ("Participant", "نقابة الأطباء") in args
+
+
+def test_round10_the_body_a_delegation_comes_from_is_the_person_of_its_trip() -> None:
+    args = _args("وقالت الوزارة إن وفدا من البنك الدولي سيصل إلى عمان يوم الأحد.", "TRANSPORT")
+    assert ("Person", "البنك الدولي") in args and ("Destination", "عمان") in args
+    args = _args("ووصل صباح اليوم إلى بغداد وفد من وزارة التجارة برئاسة وكيل الوزارة عبد الكريم يوسف.", "TRANSPORT")
+    assert ("Person", "وزارة التجارة") in args and ("Person", "عبد الكريم يوسف") in args
+    # a body that is not the delegation's is no traveller
+    assert not any(r == "Person" for r, _ in _args("وقالت وزارة التجارة إن الشحنة ستصل إلى بغداد غدا.", "TRANSPORT"))
+
+
+def test_round10_chaired_by_is_no_presidency() -> None:
+    # ب + رئاسة before a name is "chaired by", not an organisation; رئاسة + a definite noun still is
+    assert not any(k == "ORG" for _, k, _ in mentions("وعقد المجلس اجتماعا برئاسة سامر الخطيب أمس."))
+    assert ("رئاسة الجمهورية", "ORG", "name") in mentions("وقالت رئاسة الجمهورية إن الوفد وصل.")

@@ -285,6 +285,8 @@ def _state_name(code: str) -> str:
     return lx._state_name(code)
 
 
+#: رئاسة heads a presidency's name (رئاسة الجمهورية), but ب + رئاسة is "chaired by".
+_CHAIR_HEAD: Final = normalize("رئاسة")
 #: سوق heads a market place (سوق القيصرية) but also names an economic market (سوق العمل).
 _MARKET_HEAD: Final = normalize("سوق")
 _MARKET_NOUNS: Final = frozenset(normalize(w) for w in (
@@ -308,6 +310,8 @@ def _org_fac_pass(view: View, res: _Resources, out: _Collector) -> None:
         j = i + 1
         if head == _MARKET_HEAD and j < n and norms[j] in _MARKET_NOUNS:
             continue  # سوق العمل، سوق الأسهم: an economic market, no site
+        if head == _CHAIR_HEAD and cut and norms[i][cut - 1] == "ب":
+            continue  # round 10: برئاسة X "chaired by X" (a person or an office), not the presidency
         # optional quotation mark around a one-token name: وكالة “بلومبرغ”
         quoted = j < n and norms[j] == '"'
         outlet = head in _MEDIA_HEADS

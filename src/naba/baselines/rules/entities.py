@@ -285,6 +285,8 @@ def _state_name(code: str) -> str:
     return lx._state_name(code)
 
 
+#: رئاسة heads a presidency's name (رئاسة الجمهورية), but ب + رئاسة is "chaired by".
+_CHAIR_HEAD: Final = normalize("رئاسة")
 #: سوق heads a market place (سوق القيصرية) but also names an economic market (سوق العمل).
 _MARKET_HEAD: Final = normalize("سوق")
 _MARKET_NOUNS: Final = frozenset(normalize(w) for w in (
@@ -308,6 +310,8 @@ def _org_fac_pass(view: View, res: _Resources, out: _Collector) -> None:
         j = i + 1
         if head == _MARKET_HEAD and j < n and norms[j] in _MARKET_NOUNS:
             continue  # سوق العمل، سوق الأسهم: an economic market, no site
+        if head == _CHAIR_HEAD and cut and norms[i][cut - 1] == "ب":
+            continue  # round 10: برئاسة X "chaired by X" (a person or an office), not the presidency
         # optional quotation mark around a one-token name: وكالة “بلومبرغ”
         quoted = j < n and norms[j] == '"'
         outlet = head in _MEDIA_HEADS
@@ -427,18 +431,44 @@ def _behind_preposition_head(norm: str) -> bool:
                for cut, stem in stems(norm))
 
 
+#: Round 10: the sector noun indefinite, in construct with the place the office serves (مديرية
+#: صحة X، مديرية تربية X، دائرة ماء X): the office's name runs to the place, which is a mention
+#: of its own inside it (GUIDELINES 1.2), never the sector noun read as the place (مديرية X).
+_INDEFINITE_SECTOR_NOUNS: Final = frozenset(w[2:] for w in _SECTOR_NOUNS) | frozenset(normalize(w) for w in ("ماء", "مياه", "تربية"))
+
+
+def _sector_place_end(view: View, i: int, res: _Resources, out: _Collector) -> int | None:
+    """Last token of the place (a known one, or an unknown name) after ``مديرية`` + an
+    indefinite sector noun at ``i + 1``, or None."""
+    k = i + 2
+    if k >= view.n or view.norms[i + 1] not in _INDEFINITE_SECTOR_NOUNS or view.paragraphs[k] != view.paragraphs[i]:
+        return None
+    known = next((m.last for m in out.taken.get(k, ()) if m.first == k and m.type in ("GPE", "LOC") and not m.nisba), None)
+    if known is not None:
+        return known
+    place = _place_name_at(view, k, res, definite_ok=True)
+    return None if place is None or place[0] else place[1]
+
+
 def _directorate_pass(view: View, res: _Resources, out: _Collector) -> None:
     """``مديرية/إدارة/دائرة`` + a sector noun (+ its complements, a local place): an ORG name with
-    its head (A-D110: مديرية الشباب والرياضة بالدقهلية, إدارة المرور بالجيزة)."""
+    its head (A-D110: مديرية الشباب والرياضة بالدقهلية, إدارة المرور بالجيزة); an indefinite
+    sector noun with its place (round 10: مديرية صحة X)."""
     norms, n = view.norms, view.n
     for i in view.positions(_directorate_reading):
         k = i + 1
-        if k >= n or view.paragraphs[k] != view.paragraphs[i] or norms[k] not in _SECTOR_NOUNS or out.overlaps(i, k):
+        if k >= n or view.paragraphs[k] != view.paragraphs[i] or out.overlaps(i, i):
             continue
+        if norms[k] not in _SECTOR_NOUNS or out.overlaps(k, k):
+            place_end = _sector_place_end(view, i, res, out)
+            if place_end is None:
+                continue
+            last = place_end
+        else:
+            last = _org_name_end(view, i, res)
         reading = _directorate_reading(norms[i])
         assert reading is not None
         cut = reading[0]
-        last = _org_name_end(view, i, res)
         start, end = view.stripped_start_at(i, cut), view.ends[last]
         head = norms[i][cut:]
         out.add(Mention(start, end, i, last, "ORG", "name", f"ORG:{' '.join([head] + norms[k : last + 1])}", view.text[start:end]))
@@ -1285,6 +1315,22 @@ _PLACE_HEADS: Final = {normalize(w): t for w, t in (
 #: (المحافظة، الولاية) is then its nominal. Not before an organisation (محافظ البنك المركزي).
 _GOVERNOR_TITLES: Final = {normalize("محافظ"): normalize("محافظة"), normalize("والي"): normalize("ولاية")}
 _GOVERNOR_TITLE_FORMS: Final = frozenset(_GOVERNOR_TITLES)
+#: Indefinite adjectives of an office-holder's title (محافظ سابق، وال جديد): no place.
+_TITLE_ADJECTIVES: Final = frozenset(normalize(w) for w in (
+    "سابق", "أسبق", "جديد", "حالي", "منتخب", "مساعد", "بالنيابة", "بالوكالة", "مكلف", "معين", "آخر", "واحد",
+))
+
+
+def _governs_unknown_place(view: View, i: int, res: _Resources) -> bool:
+    """Round 10: the governor's title in construct with an indefinite name (محافظ X، والي X, the
+    title spelled with its own letters: وإلى folds to والي) names the unit, as a definite word does."""
+    raw = view.raw(i)
+    if "\u0625" in raw or "\u0649" in raw or view.definite(i + 1) or not view.words[i + 1] or view.norms[i + 1] in _TITLE_ADJECTIVES:
+        return False
+    place = _place_name_at(view, i + 1, res, definite_ok=True)
+    return place is not None and place[0] == 0
+
+
 _PLURAL_PLACE_HEADS: Final = frozenset(normalize(w) for w in ("بلدات", "مدن", "قرى", "محافظات", "ولايات", "أحياء", "حيي"))
 #: First parts of two-word place names (عين X، ذي X، سيدي X، دير X، تل X، كفر X، بني X، بيت X).
 _PLACE_PREFIXES: Final = frozenset(normalize(w) for w in ("عين", "ذي", "سيدي", "دير", "تل", "كفر", "بني", "بيت", "أبو", "رأس", "جسر", "ميت", "منشأة", "عزبة", "نجع"))
@@ -1343,7 +1389,7 @@ def _local_place_pass(view: View, res: _Resources, out: _Collector) -> None:
     heads_named: list[tuple[int, str, str, str, str]] = []  # (position, head, type, key, name)
     starts = [(i, _place_head_reading(norms[i])) for i in view.positions(_place_head_reading)]
     starts += [(i, _GOVERNOR_TITLES[norms[i]]) for i in view.positions_of(_GOVERNOR_TITLE_FORMS)
-               if i + 1 < n and view.definite(i + 1) and _definite_org_head(norms[i + 1]) is None]
+               if i + 1 < n and (view.definite(i + 1) and _definite_org_head(norms[i + 1]) is None or _governs_unknown_place(view, i, res))]
     starts += [(i, _REPORTER_PLACE) for i in _reporter_places(view, res, out)]
     starts.sort()
     for i, head in starts:
@@ -1383,6 +1429,7 @@ def _local_place_pass(view: View, res: _Resources, out: _Collector) -> None:
             place = _place_name_at(view, k, res, definite_ok=False)
             if place is None or place[0] != 1:
                 break
+    _sector_office_places(view, res, out, found)
     _dateline(view, res, out, found)
     _coordinated_places(view, res, out, found)
     inside: set[str] = set()
@@ -1412,7 +1459,7 @@ def _local_place_pass(view: View, res: _Resources, out: _Collector) -> None:
             cut, stem = next((c, st) for c, st in stems(norms[i]) if st in singles)
             # a place named in a facility's name is a mention inside an organisation's or another
             # facility's name too (سلطة منطقة العقبة الاقتصادية، ميناء العقبة: 1.2)
-            if stem not in inside or any(x.type not in ("ORG", "FAC") or x.first == i == x.last for x in out.taken.get(i, ())):
+            if any(x.type not in ("ORG", "FAC") or x.first == i == x.last for x in out.taken.get(i, ())):
                 continue
         cut, stem = next((c, st) for c, st in stems(norms[i]) if st in singles)
         type_, key = singles[stem]
@@ -1432,6 +1479,28 @@ def _local_place_pass(view: View, res: _Resources, out: _Collector) -> None:
             type_, key = pairs[(stem, norms[i + 1])]
             start = view.stripped_start_at(i, cut)
             out.add(Mention(start, view.ends[i + 1], i, i + 1, type_, "name", key, view.text[start:view.ends[i + 1]]))
+
+
+def _sector_office_places(view: View, res: _Resources, out: _Collector, found: dict[str, tuple[str, str]]) -> None:
+    """The unknown place an office serves (``مديرية صحة X``, round 10): a GPE inside the office's
+    name (GUIDELINES 1.2), whose other occurrences follow."""
+    norms = view.norms
+    for i in view.positions(_directorate_reading):
+        k = i + 2
+        if k >= view.n or norms[i + 1] not in _INDEFINITE_SECTOR_NOUNS:
+            continue
+        if not any(m.type == "ORG" and m.first <= i and m.last >= k for m in out.taken.get(k, ())):
+            continue
+        if any(m.type != "ORG" for m in out.taken.get(k, ())):
+            continue
+        place = _place_name_at(view, k, res, definite_ok=True)
+        if place is None or place[0]:
+            continue
+        last = place[1]
+        folded = " ".join(norms[k : last + 1])
+        type_, key = found.setdefault(folded, ("GPE", f"GPE:{folded}"))
+        start, end = view.starts[k], view.ends[last]
+        out.add(Mention(start, end, k, last, type_, "name", key, view.text[start:end]))
 
 
 #: Nouns of a natural feature whose name follows in construct (وادي X، جبل X، جزيرة X، جبال X):

@@ -544,55 +544,80 @@ def holder_argument(
 ) -> list[tuple[str, Mention]]:
     """Who holds a meeting takes part in it (GUIDELINES 3.3: every participant named in the
     sentence): the subject of the light verb عقد before a meeting noun (``عقد المجلس اجتماعا``,
-    ``أن اللجنة ستعقد غدا اجتماعا``, ``الجودر قد عقد مؤتمرا صحفيا``), the subject after its
-    relative form (``اجتماع طارئ عقدته اللجنة``), and the chair (``اجتماعا طارئا برئاسة X``)."""
+    ``أن اللجنة ستعقد غدا اجتماعا``, ``الجودر قد عقد مؤتمرا صحفيا``), its coordinated subjects and
+    its مع-complement, as for the signing of an agreement (round 10: ``عقد المجلس الشعبي البلدي
+    للمدينة، مساء أمس، اجتماعا``, the subject and a dated phrase between the verb and the noun), the
+    subject after its relative form (``اجتماع طارئ عقدته اللجنة``), and the chair (``اجتماعا طارئا
+    برئاسة X``)."""
     if trig.type != "MEET" or trig.verb:
         return []
     norms, sentences = view.norms, view.sentences
     sentence = sentences[trig.index]
     mentions = by_sentence.get(sentence, ())
-    taken = {m.key for r, m in found if r == "Participant"}
-    out: list[tuple[str, Mention]] = []
-
-    def add(m: Mention | None) -> None:
-        if m is not None and m.key not in taken and m.type in ("PER", "ORG", "GPE") and not m.nisba:
-            taken.add(m.key)
-            out.append(("Participant", m))
-
-    def bare(m: Mention) -> bool:
-        return _preposition(view, m) is None
-
-    # the verb before the trigger: at most two words between (غدا، أول، time words), no clause break
-    verb = None
-    for j in range(trig.index - 1, max(trig.index - 4, -1), -1):
-        if sentences[j] != sentence or norms[j] in _CLAUSE_WORDS:
-            break
-        if _hold_form(norms[j]) == 1:
-            verb = j
-            break
-    if verb is not None:
-        after = [m for m in mentions if m.first == verb + 1 and m.last < trig.index and bare(m)]
-        if after:
-            add(after[0])
-        else:
-            k = verb - 1
-            while k >= 0 and norms[k] in _HOLD_SKIP:
-                k -= 1
-            before = [m for m in mentions if m.last == k and bare(m) and not (m.first > 0 and norms[m.first - 1] in _NOT_ARGUMENT_BEFORE)]
-            if before:
-                add(before[-1])
-    # after the trigger: its adjectives, then the relative verb or the chair
+    out = _light_verb_arguments(view, trig, found, by_sentence, _hold_form, "Participant", "مع", single=False)
+    taken = {m.key for r, m in found if r == "Participant"} | {m.key for _, m in out}
+    # after the trigger: its adjectives, then the chair
     for j in range(trig.last + 1, min(trig.last + 4, len(norms))):
         if sentences[j] != sentence or norms[j] in _CLAUSE_WORDS:
             break
-        form = _hold_form(norms[j])
-        if form == 2:
-            add(next((m for m in mentions if m.first == j + 1 and bare(m)), None))
-            break
         if norms[j] in _CHAIR:
-            add(next((m for m in mentions if j < m.first <= j + 4 and m.type == "PER" and not _clause_between(view, j, m.first)), None))
+            m = next((m for m in mentions if j < m.first <= j + 4 and m.type == "PER" and not _clause_between(view, j, m.first)), None)
+            if m is not None and m.key not in taken and not m.nisba:
+                out.append(("Participant", m))
             break
     return out
+
+
+#: Round 10: a group sent on a trip (وفد، بعثة، لجنة) "من X": X travels through it (GUIDELINES 3.3,
+#: the Person of a TRANSPORT may be an organisation or a state: ``وصل وفد من الغرفة``).
+_DELEGATION_NOUNS: Final = frozenset(normalize(w) for w in ("وفد", "وفدا", "بعثة", "لجنة", "فريق", "فريقا"))
+_FROM: Final = normalize("من")
+
+
+def delegation_argument(
+    view: View, trig: EventMatch, found: list[tuple[str, Mention]], by_sentence: dict[int, list[Mention]],
+) -> list[tuple[str, Mention]]:
+    """The body a delegation comes from is the Person of its trip: the subject ``وفد من X`` of a
+    trip verb, before it (``وفدا من الصندوق سيصل``, قد/كان skipped) or after it with at most eight
+    words between (``وصل صباح اليوم إلى المطار وفد من المجلس``), and its chair (``برئاسة Y``)."""
+    if trig.type != "TRANSPORT" or not trig.verb or any(r == "Person" for r, _ in found):
+        return []
+    norms, sentences = view.norms, view.sentences
+    sentence = sentences[trig.index]
+    mentions = by_sentence.get(sentence, ())
+    noun = None
+    k = trig.index - 1
+    while k >= 0 and norms[k] in _HOLD_SKIP:
+        k -= 1
+    # before the verb: وفد من X [قد] سيصل (the body's name ends right before the verb)
+    body = next((m for m in mentions if m.last == k and m.first >= 2 and norms[m.first - 1] == _FROM
+                 and _delegation_noun(norms[m.first - 2])), None)
+    if body is not None:
+        noun = body.first - 2
+    else:
+        for j in range(trig.last + 1, min(trig.last + 10, len(norms) - 2)):
+            if sentences[j] != sentence or norms[j] in _CLAUSE_WORDS:
+                break
+            if _delegation_noun(norms[j]) and norms[j + 1] == _FROM:
+                body = next((m for m in mentions if m.first == j + 2), None)
+                noun = j
+                break
+    if body is None or noun is None or body.type not in ("ORG", "GPE") or body.nisba:
+        return []
+    out: list[tuple[str, Mention]] = [("Person", body)]
+    for j in range(body.last + 1, min(body.last + 3, len(norms))):
+        if norms[j] in _CHAIR:
+            chair = next((m for m in mentions if j < m.first <= j + 4 and m.type == "PER" and not _clause_between(view, j, m.first)), None)
+            if chair is not None:
+                out.append(("Person", chair))
+            break
+    return out
+
+
+@lru_cache(maxsize=1 << 12)
+def _delegation_noun(norm: str) -> bool:
+    """A reading of the word is a delegation noun (وفد، ووفد، بعثة; memoised)."""
+    return any(stem in _DELEGATION_NOUNS for _, stem in stems(norm))
 
 
 #: Forms of the light verb وقّع "sign" (GUIDELINES 3.2: the agreement noun is the trigger, the

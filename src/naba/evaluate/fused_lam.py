@@ -46,6 +46,20 @@ def article_lam_start(text: str, start: int, end: int) -> bool:
     )
 
 
+def article_lam_starts(text: str) -> frozenset[int]:
+    """Every ``start`` for which a span of two or more code points at ``start`` begins on the
+    article's lam of a word-initial fused لل (``article_lam_start``): found by searching the
+    text for لل once, so that a document's hundreds of span starts are set lookups, not
+    hundreds of calls (tests/test_eval_fused_lam.py checks it against ``article_lam_start``)."""
+    found: list[int] = []
+    at = text.find(_LAM + _LAM)
+    while at != -1:
+        if _word_start(text, at):
+            found.append(at + 1)
+        at = text.find(_LAM + _LAM, at + 1)
+    return frozenset(found)
+
+
 def _canonical(value: object, text: str) -> object:
     """``value`` with every span in it canonicalised; the same object when nothing changes."""
     if isinstance(value, list):
@@ -89,7 +103,7 @@ def canonical_fused_lam(document: SubmissionDocument, text: str) -> SubmissionDo
     over every field of every model took milliseconds per document); ``reference_canonical``
     is that walk, and tests/test_arrays.py checks that the two agree.
     """
-    if not any(article_lam_start(text, start, start + 2) for start in _span_starts(document)):
+    if article_lam_starts(text).isdisjoint(_span_starts(document)):
         return document
 
     def moved(span: S) -> S:

@@ -152,3 +152,18 @@ def test_dense_hull_pairs_are_the_sweeps_pairs(seed: int) -> None:
     golds, preds = items(rnd.randrange(12)), items(rnd.randrange(12))
     pairs = pairs_of(golds, preds)
     assert sorted(zip(pairs.gi.tolist(), pairs.pj.tolist())) == sorted(hull_overlapping_pairs(golds, preds))
+
+
+def test_sort_key_getter_is_the_items_sort_key() -> None:
+    """``arrays._SORT_KEY`` (an itemgetter over an item's first fields) is ``Item.sort_key``, for
+    items of every layer: if ``Item`` gains or reorders a field before ``key``, this fails."""
+    from naba.evaluate import entities, events, quotes, timex
+    from naba.evaluate.arrays import _SORT_KEY
+    from naba.evaluate.perdoc import document_units
+
+    record = load_record()
+    units = document_units(1, [s.start for s in record.document.sentences])
+    items = entities.gold_items(0, record, units) + timex.gold_items(0, record, units)
+    items += [i for group in quotes.gold_items(0, record, units) + events.gold_items(0, record, units) for i in group]
+    assert len(items) >= 500
+    assert all(_SORT_KEY(item) == item.sort_key for item in items)

@@ -305,3 +305,23 @@ def test_a_line_that_validates_uses_no_string_span() -> None:
             stringy += 1
             assert uses_strings(parsed.value)
     assert validated == 30 and stringy == 30
+
+
+def test_text_decoded_from_utf8_holds_no_raw_surrogate() -> None:
+    """``loads_plain(..., decoded_from_utf8=True)`` leaves out the raw-surrogate test because
+    Python's strict UTF-8 decoder never gives one (it refuses encoded surrogates, CESU pairs
+    included); escaped surrogates are still found. Without the flag a raw one is still refused."""
+    for data in [b"\xed\xa0\x80", b'"\xed\xb0\x80"', b"\xed\xa0\xbd\xed\xb8\x80"]:  # a lone surrogate, a CESU-8 pair
+        with pytest.raises(UnicodeDecodeError):
+            data.decode("utf-8")
+    rnd = random.Random(5)
+    for _ in range(2000):  # what the left-out test asks never fails for a decoded text
+        try:
+            text = bytes(rnd.randrange(256) for _ in range(6)).decode("utf-8")
+        except UnicodeDecodeError:
+            continue
+        text.encode("utf-8")
+    for escaped in ['{"a": "\\ud800"}', '["\\uDFFF"]']:
+        assert loads_plain(escaped, decoded_from_utf8=True) is None
+    assert loads_plain('{"a": "\ud800"}') is None
+    assert loads_plain('{"a": "\\u00e9"}', decoded_from_utf8=True) == {"a": "é"}

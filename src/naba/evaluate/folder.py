@@ -143,7 +143,7 @@ def _read_gold(context: _Context, document_id: str) -> tuple[Any, _GoldResult]:
     text, problems = read_record_text(path)
     record = None
     if text is not None:
-        record, problems = parse_record(text, str(path))
+        record, problems = parse_record(text, str(path), decoded_from_utf8=True)  # read_record_text decoded it
     if record is not None and record.document.id != document_id:
         problems = [Problem(str(path), None, "document.id", short(record.document.id), f"file name must be <document.id>.json, got {path.name}", "file_name")]
         record = None

@@ -39,7 +39,7 @@ class _Collector:
         )
 
 
-def parse_record(text: str, file: str = "<record>") -> tuple[Record | None, list[Problem]]:
+def parse_record(text: str, file: str = "<record>", *, decoded_from_utf8: bool = False) -> tuple[Record | None, list[Problem]]:
     """Parse and fully validate one record; the record is None if it does not parse.
 
     Two paths with one outcome. The fast one (``_valid_record``) decodes with the C decoder,
@@ -47,16 +47,18 @@ def parse_record(text: str, file: str = "<record>") -> tuple[Record | None, list
     problem at all. Anything else (a decoding doubt, a model error, a duplicate key, any
     invariant broken) is decided again by the diagnostic path below, which finds and locates
     every problem: a bad record is reported exactly as before, and a record the fast path
-    accepts is one the diagnostic path accepts too (tests/test_fast_validation.py)."""
-    record = _valid_record(text, file)
+    accepts is one the diagnostic path accepts too (tests/test_fast_validation.py).
+    ``decoded_from_utf8``: ``text`` was just decoded from UTF-8 bytes (``read_record_text``), so
+    it holds no raw lone surrogate (``jsonload.loads_plain``)."""
+    record = _valid_record(text, file, decoded_from_utf8)
     if record is not None:
         return record, []
     return diagnose_record(text, file)
 
 
-def _valid_record(text: str, file: str) -> Record | None:
+def _valid_record(text: str, file: str, decoded_from_utf8: bool = False) -> Record | None:
     """The record if ``text`` is a record with no problem, else None (the fast path)."""
-    value = loads_plain(text)
+    value = loads_plain(text, decoded_from_utf8=decoded_from_utf8)
     if not isinstance(value, dict):
         return None
     try:
@@ -159,7 +161,7 @@ def validate_paths(paths: Iterable[FsPath]) -> list[Problem]:
         text, found = read_record_text(path)
         record = None
         if text is not None:
-            record, found = parse_record(text, str(path))
+            record, found = parse_record(text, str(path), decoded_from_utf8=True)
         problems.extend(found)
         if record is not None:
             doc_id = record.document.id

@@ -130,7 +130,7 @@ def parse_line(raw: bytes, number: int, file: str) -> ParsedLine:
         return ParsedLine(number, None, (problem,), False, True)
     if not line.strip():
         return ParsedLine(number, None, (Problem(file, number, "<line>", short(line), "blank line (one JSON object per line)", "blank_line"),), True, False)
-    fast = loads_plain(line)
+    fast = loads_plain(line, decoded_from_utf8=True)  # decoded from the line's bytes above
     if isinstance(fast, dict):
         try:
             document = SubmissionDocument.model_validate(fast)

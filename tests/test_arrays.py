@@ -167,3 +167,26 @@ def test_sort_key_getter_is_the_items_sort_key() -> None:
     items += [i for group in quotes.gold_items(0, record, units) + events.gold_items(0, record, units) for i in group]
     assert len(items) >= 500
     assert all(_SORT_KEY(item) == item.sort_key for item in items)
+
+
+def test_two_gold_components_are_solved_as_the_search_solves_them() -> None:
+    """``arrays._best_of_two`` (components of two gold items, solved without the search) gives
+    the matching the exhaustive search gives, on random components whose weights come from
+    ``matching.scalar_weights`` (distinct totals) and on hand-made ties of raw weights."""
+    from naba.evaluate import arrays
+    from naba.evaluate.matching import scalar_weights
+
+    def searched(edges: list[tuple[int, int]], scalar: list[int]) -> set[tuple[int, int]]:
+        with mock.patch.object(arrays, "_best_of_two", side_effect=AssertionError("not the search")):
+            # a third gold item, on a predicted item of its own with weight 0: the search, same optimum
+            return arrays._best_matching(edges + [(99, 99)], scalar + [0]) - {(99, 99)}
+
+    rnd = random.Random(11)
+    for _ in range(3000):
+        n_pred = rnd.randint(1, 4)
+        edges = [(g, p) for g in (3, 7) for p in range(n_pred) if rnd.random() < 0.7]
+        if len({g for g, _ in edges}) < 2:
+            continue
+        weights = [tuple(rnd.randint(0, 3) for _ in range(3)) for _ in edges]
+        scalar = scalar_weights(weights, min(2, n_pred), [g for g, _ in edges])
+        assert arrays._best_matching(edges, scalar) == searched(edges, scalar), (edges, weights)

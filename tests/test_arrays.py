@@ -152,3 +152,41 @@ def test_dense_hull_pairs_are_the_sweeps_pairs(seed: int) -> None:
     golds, preds = items(rnd.randrange(12)), items(rnd.randrange(12))
     pairs = pairs_of(golds, preds)
     assert sorted(zip(pairs.gi.tolist(), pairs.pj.tolist())) == sorted(hull_overlapping_pairs(golds, preds))
+
+
+def test_sort_key_getter_is_the_items_sort_key() -> None:
+    """``arrays._SORT_KEY`` (an itemgetter over an item's first fields) is ``Item.sort_key``, for
+    items of every layer: if ``Item`` gains or reorders a field before ``key``, this fails."""
+    from naba.evaluate import entities, events, quotes, timex
+    from naba.evaluate.arrays import _SORT_KEY
+    from naba.evaluate.perdoc import document_units
+
+    record = load_record()
+    units = document_units(1, [s.start for s in record.document.sentences])
+    items = entities.gold_items(0, record, units) + timex.gold_items(0, record, units)
+    items += [i for group in quotes.gold_items(0, record, units) + events.gold_items(0, record, units) for i in group]
+    assert len(items) >= 500
+    assert all(_SORT_KEY(item) == item.sort_key for item in items)
+
+
+def test_two_gold_components_are_solved_as_the_search_solves_them() -> None:
+    """``arrays._best_of_two`` (components of two gold items, solved without the search) gives
+    the matching the exhaustive search gives, on random components whose weights come from
+    ``matching.scalar_weights`` (distinct totals) and on hand-made ties of raw weights."""
+    from naba.evaluate import arrays
+    from naba.evaluate.matching import scalar_weights
+
+    def searched(edges: list[tuple[int, int]], scalar: list[int]) -> set[tuple[int, int]]:
+        with mock.patch.object(arrays, "_best_of_two", side_effect=AssertionError("not the search")):
+            # a third gold item, on a predicted item of its own with weight 0: the search, same optimum
+            return arrays._best_matching(edges + [(99, 99)], scalar + [0]) - {(99, 99)}
+
+    rnd = random.Random(11)
+    for _ in range(3000):
+        n_pred = rnd.randint(1, 4)
+        edges = [(g, p) for g in (3, 7) for p in range(n_pred) if rnd.random() < 0.7]
+        if len({g for g, _ in edges}) < 2:
+            continue
+        weights = [tuple(rnd.randint(0, 3) for _ in range(3)) for _ in edges]
+        scalar = scalar_weights(weights, min(2, n_pred), [g for g, _ in edges])
+        assert arrays._best_matching(edges, scalar) == searched(edges, scalar), (edges, weights)

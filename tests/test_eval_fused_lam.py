@@ -85,3 +85,16 @@ def test_the_fast_path_sees_every_span_of_a_submission_line() -> None:
     for record in gold_records():
         line = from_gold(record)
         assert sorted(_span_starts(line)) == sorted(walk(line))
+
+
+def test_article_lam_starts_is_every_start_article_lam_start_accepts() -> None:
+    """The set the canonicalisation looks starts up in holds exactly the starts for which a
+    two-code-point span is moved, on the article, the hand cases and texts dense in لل (runs of
+    three or more lams, conjunctions, a text starting or ending with لل)."""
+    from naba.evaluate.fused_lam import article_lam_starts
+
+    texts = [load_record().document.text, "قال للبلاد وللعالم كلمة الله", "لل", "للل وللل فلل ولل", "x للبلاد.لل", "و للعالم فللقدس"]
+    for text in texts:
+        expected = {start for start in range(len(text)) if article_lam_start(text, start, start + 2)}
+        assert article_lam_starts(text) == expected, text
+    assert article_lam_starts("قال للبلاد وللعالم كلمة الله") == {5, 13}

@@ -197,3 +197,131 @@ def _not_a_line(value: object) -> bool:
     except Exception:
         return True
     return False
+
+
+_SPAN_TEXT = "قال  الرئيس\u00a0أمس:\n«نعم» \u200fو\tلا "
+
+
+def _random_spans(rnd: random.Random, n: int) -> list[tuple[int, int, str]]:
+    """(start, end, stored text): in and out of range, empty, reversed, with the covered text,
+    a wrong one, or the covered text of a span starting or ending on white space."""
+    out = []
+    size = len(_SPAN_TEXT)
+    for _ in range(n):
+        start, end = rnd.randrange(size + 3), rnd.randrange(size + 3)
+        stored = _SPAN_TEXT[start:end] if rnd.random() < 0.8 else rnd.choice(["", "x", _SPAN_TEXT[start : end + 1]])
+        out.append((start, end, stored))
+    return out
+
+
+def test_the_gold_span_pass_agrees_with_the_span_by_span_check() -> None:
+    """``gold.validate.spans_fine`` (one pass) is True exactly when ``_check_span`` adds no
+    problem for any of the spans, on random spans over a text with several kinds of white space."""
+    from naba.gold.model import Span
+    from naba.gold.validate import _check_span, _Collector, spans_fine
+
+    rnd = random.Random(31)
+    fine = broken = 0
+    for start, end, stored in _random_spans(rnd, 3000):
+        span = Span.model_construct(start=start, end=end, text=stored)
+        out = _Collector("f.json", None)
+        _check_span(out, ("x",), span, _SPAN_TEXT)
+        assert spans_fine([span], _SPAN_TEXT) == (not out.problems), (start, end, stored)
+        fine, broken = fine + (not out.problems), broken + bool(out.problems)
+    assert fine > 100 and broken > 100
+
+
+def test_a_bad_gold_span_is_still_found_and_located() -> None:
+    """A record whose spans are all fine but one is reported as before: the one span, located."""
+    text = VALID.read_text(encoding="utf-8")
+    value = json.loads(text)
+    value["entities"][0]["mentions"][0]["text"] += "x"
+    problems = parse_record(json.dumps(value, ensure_ascii=False, indent=2), "f.json")[1]
+    assert [(p.code, p.field) for p in problems] == [("covered_text", "entities[0].mentions[0].text")]
+
+
+def test_the_submission_span_pass_agrees_with_the_span_by_span_check() -> None:
+    """``submission.validate._spans_fine`` is True exactly when no span of the line is wrong by
+    ``check_document``'s rule (out of range, empty, or not the covered text), for random spans put
+    in every span field of a line; and a line with a wrong span is reported span by span."""
+    from naba.submission.validate import _spans_fine, check_document
+
+    class Doc:
+        id, text = "d", _SPAN_TEXT
+
+    def wrong(span: dict) -> bool:
+        start, end = span["start"], span["end"]
+        return not (start < end <= len(_SPAN_TEXT) and _SPAN_TEXT[start:end] == span["text"])
+
+    rnd = random.Random(32)
+    fine = broken = 0
+    for start, end, stored in _random_spans(rnd, 1500):
+        ok = {"start": 0, "end": 3, "text": _SPAN_TEXT[:3]}
+        spans = [dict(ok) for _ in range(7)]
+        spans[rnd.randrange(7)] = {"start": start, "end": end, "text": stored}  # one random span in one of the seven fields
+        mention, timex, cue, content, speaker, trigger, argument = spans
+        line = {"document_id": "d", "entities": [{"id": "e1", "type": "PER", "mentions": [{"id": "m1", **mention}]}],
+                "timexes": [{"id": "t1", "type": "DATE", "value": "2025", **timex}],
+                "quotes": [{"id": "q1", "kind": "direct", "cue": cue, "content": [ok, content] if rnd.random() < 0.5 else [content],
+                            "speaker_mention": speaker}],
+                "events": [{"id": "v1", "type": "MEET", "trigger": trigger, "arguments": [{"role": "Place", **argument}]}]}
+        doc = SubmissionDocument.model_validate(line)
+        expected = any(map(wrong, spans))
+        assert _spans_fine(doc, _SPAN_TEXT) == (not expected), line
+        span_problems = [p for p in check_document(doc, Doc(), "s.jsonl", 1) if p.code in {"offset_range", "empty_span", "covered_text"}]
+        assert len(span_problems) == expected
+        fine, broken = fine + (not expected), broken + expected
+    assert fine > 100 and broken > 100
+
+
+def test_a_line_that_validates_uses_no_string_span() -> None:
+    """``naba.evaluate.folder`` does not align a line ``parse_line`` validated (under ``auto``):
+    such a line gives every span with offsets, so ``shapes.uses_strings`` is False for it. On the
+    record's line, on perturbed lines, and on lines with one span's offsets removed (which do
+    use a string span, and do not validate)."""
+    import sys
+
+    from naba.submission.shapes import uses_strings
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
+    from bench_scale import perturb_line
+
+    record = Record.model_validate_json(VALID.read_text(encoding="utf-8"))
+    base = json.loads(from_gold(record).canonical_json())
+    rnd = random.Random(9)
+    validated = stringy = 0
+    for k in range(60):
+        line = perturb_line(base, record.document.text, random.Random(k))
+        if k % 2:  # one span without its offsets: a string span
+            spans = [m for e in line["entities"] for m in e["mentions"]] + line["timexes"] + [q["cue"] for q in line["quotes"]] \
+                + [e["trigger"] for e in line["events"]] + [a for e in line["events"] for a in e["arguments"]]
+            victim = rnd.choice(spans)
+            del victim["start"], victim["end"]
+        parsed = parse_line(json.dumps(line, ensure_ascii=False).encode("utf-8"), 1, "s.jsonl")
+        if parsed.document is not None:
+            validated += 1
+            assert not uses_strings(parsed.value)
+        else:
+            stringy += 1
+            assert uses_strings(parsed.value)
+    assert validated == 30 and stringy == 30
+
+
+def test_text_decoded_from_utf8_holds_no_raw_surrogate() -> None:
+    """``loads_plain(..., decoded_from_utf8=True)`` leaves out the raw-surrogate test because
+    Python's strict UTF-8 decoder never gives one (it refuses encoded surrogates, CESU pairs
+    included); escaped surrogates are still found. Without the flag a raw one is still refused."""
+    for data in [b"\xed\xa0\x80", b'"\xed\xb0\x80"', b"\xed\xa0\xbd\xed\xb8\x80"]:  # a lone surrogate, a CESU-8 pair
+        with pytest.raises(UnicodeDecodeError):
+            data.decode("utf-8")
+    rnd = random.Random(5)
+    for _ in range(2000):  # what the left-out test asks never fails for a decoded text
+        try:
+            text = bytes(rnd.randrange(256) for _ in range(6)).decode("utf-8")
+        except UnicodeDecodeError:
+            continue
+        text.encode("utf-8")
+    for escaped in ['{"a": "\\ud800"}', '["\\uDFFF"]']:
+        assert loads_plain(escaped, decoded_from_utf8=True) is None
+    assert loads_plain('{"a": "\ud800"}') is None
+    assert loads_plain('{"a": "\\u00e9"}', decoded_from_utf8=True) == {"a": "é"}

@@ -29,6 +29,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import cached_property
+from operator import itemgetter
 from typing import Callable, Sequence
 
 import numpy as np
@@ -173,10 +174,15 @@ def _single(component: np.ndarray, node: np.ndarray) -> np.ndarray:
     return low[component] == high[component]
 
 
+#: ``Item.sort_key`` (document, start, end, label, key: the item's first five fields) in C, for
+#: every item of a group at once (``_ranks``); tests/test_arrays.py checks the two agree.
+_SORT_KEY: Callable[[Item], tuple[int, int, int, str, str]] = itemgetter(0, 1, 2, 3, 4)
+
+
 def _ranks(items: Sequence[Item]) -> np.ndarray | None:
     """Each item's rank in canonical order (``Item.sort_key``), or None when two items share a key
     (the reference then raises where they compete; the caller lets it)."""
-    keys = [item.sort_key for item in items]
+    keys = list(map(_SORT_KEY, items))
     if len(set(keys)) != len(keys):
         return None
     order = sorted(range(len(keys)), key=keys.__getitem__)
@@ -311,6 +317,8 @@ def _best_matching(edges: list[tuple[int, int]], scalar: list[int]) -> set[tuple
     for (g, p), w in zip(edges, scalar):
         options.setdefault(g, []).append((p, w))
     golds = list(options)
+    if len(golds) == 2:  # the usual component (two gold items, two or three pairs): no search
+        return _best_of_two(golds[0], options[golds[0]], golds[1], options[golds[1]])
     best_total = -1
     best: list[tuple[int, int]] = []
     chosen: list[tuple[int, int]] = []
@@ -333,6 +341,23 @@ def _best_matching(edges: list[tuple[int, int]], scalar: list[int]) -> set[tuple
 
     search(0, 0)
     return set(best)
+
+
+def _best_of_two(a: int, first: list[tuple[int, int]], b: int, second: list[tuple[int, int]]) -> set[tuple[int, int]]:
+    """``_best_matching`` of a component with two gold items ``a`` and ``b`` (their options, each
+    (predicted item, scalar weight)): the best of every matching, each one pair or two pairs on
+    two predicted items (weights are positive and totals distinct, so the maximum is unique)."""
+    best_total, best = -1, set()
+    for p, w in first:
+        if w > best_total:
+            best_total, best = w, {(a, p)}
+        for q, v in second:
+            if q != p and w + v > best_total:
+                best_total, best = w + v, {(a, p), (b, q)}
+    for q, v in second:
+        if v > best_total:
+            best_total, best = v, {(b, q)}
+    return best
 
 
 def weight_columns(n: int, *columns: np.ndarray | int) -> np.ndarray:

@@ -36,9 +36,8 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections import defaultdict
-from dataclasses import dataclass
 from itertools import accumulate
-from typing import Callable, Iterator, Literal, Sequence
+from typing import Callable, Iterator, Literal, NamedTuple, Sequence
 
 from naba.evaluate.matching import Weight
 from naba.evaluate.outcomes import GroupScore, by_label_restrictions, prf_group
@@ -50,8 +49,10 @@ from naba.submission.model import SubmissionDocument
 SpanMatch = Literal["overlap", "exact"]
 
 
-@dataclass(frozen=True, slots=True)
-class ArgData:
+class ArgData(NamedTuple):
+    """What an argument item carries besides its span. A named tuple, not a frozen dataclass: a
+    document has hundreds of arguments per side, and a tuple is made three times faster."""
+
     trigger: SpanTuple
     event_type: str
     referent: tuple[SpanTuple, ...]  # gold: the referent's spans, sorted; predicted: empty

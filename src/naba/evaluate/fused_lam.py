@@ -13,7 +13,7 @@ is recorded in every result's options, so scores under the two are never ranked 
 
 from __future__ import annotations
 
-from typing import Callable, Iterator, Literal, TypeVar
+from typing import Callable, Literal, TypeVar
 
 from pydantic import BaseModel
 
@@ -46,6 +46,20 @@ def article_lam_start(text: str, start: int, end: int) -> bool:
     )
 
 
+def article_lam_starts(text: str) -> frozenset[int]:
+    """Every ``start`` for which a span of two or more code points at ``start`` begins on the
+    article's lam of a word-initial fused لل (``article_lam_start``): found by searching the
+    text for لل once, so that a document's hundreds of span starts are set lookups, not
+    hundreds of calls (tests/test_eval_fused_lam.py checks it against ``article_lam_start``)."""
+    found: list[int] = []
+    at = text.find(_LAM + _LAM)
+    while at != -1:
+        if _word_start(text, at):
+            found.append(at + 1)
+        at = text.find(_LAM + _LAM, at + 1)
+    return frozenset(found)
+
+
 def _canonical(value: object, text: str) -> object:
     """``value`` with every span in it canonicalised; the same object when nothing changes."""
     if isinstance(value, list):
@@ -65,19 +79,20 @@ def _canonical(value: object, text: str) -> object:
     return value.model_copy(update=updates) if updates else value
 
 
-def _span_starts(document: SubmissionDocument) -> Iterator[int]:
-    """The start of every span a submission line holds (the layers' span fields, listed once)."""
-    for entity in document.entities or ():
-        yield from (m.start for m in entity.mentions)
-    yield from (t.start for t in document.timexes or ())
+def _span_starts(document: SubmissionDocument) -> list[int]:
+    """The start of every span a submission line holds (the layers' span fields, listed once),
+    built by comprehensions (a generator's yields cost as much as the lookups they feed)."""
+    starts = [m.start for entity in document.entities or () for m in entity.mentions]
+    starts += [t.start for t in document.timexes or ()]
     for quote in document.quotes or ():
-        yield quote.cue.start
-        yield from (c.start for c in quote.content)
+        starts.append(quote.cue.start)
+        starts += [c.start for c in quote.content]
         if quote.speaker_mention is not None:
-            yield quote.speaker_mention.start
+            starts.append(quote.speaker_mention.start)
     for event in document.events or ():
-        yield event.trigger.start
-        yield from (a.start for a in event.arguments)
+        starts.append(event.trigger.start)
+        starts += [a.start for a in event.arguments]
+    return starts
 
 
 def canonical_fused_lam(document: SubmissionDocument, text: str) -> SubmissionDocument:
@@ -89,7 +104,7 @@ def canonical_fused_lam(document: SubmissionDocument, text: str) -> SubmissionDo
     over every field of every model took milliseconds per document); ``reference_canonical``
     is that walk, and tests/test_arrays.py checks that the two agree.
     """
-    if not any(article_lam_start(text, start, start + 2) for start in _span_starts(document)):
+    if article_lam_starts(text).isdisjoint(_span_starts(document)):
         return document
 
     def moved(span: S) -> S:

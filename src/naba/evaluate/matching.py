@@ -46,7 +46,8 @@ from __future__ import annotations
 
 import heapq
 from collections import Counter
-from operator import itemgetter
+from itertools import groupby
+from operator import itemgetter, mul
 from typing import Callable, Hashable, Sequence
 
 Weight = tuple[int, ...]
@@ -187,36 +188,30 @@ def scalar_weights(weights: Sequence[Weight], max_matches: int, gold_of: Sequenc
     """
     n_pairs = len(weights)
     width = len(weights[0])
-    if any(len(weight) != width or min(weight) < 0 for weight in weights):
+    if any(len(weight) != width for weight in weights) or min(map(min, weights)) < 0:
         raise ValueError(f"weight tuples must be non-negative and of one length: {list(weights)}")
     if gold_of is None:
         gold_of = range(n_pairs)
     bonus, scale = _tie_bonus(gold_of)  # scale = T: every bonus total is below it
     scales = [0] * width
+    maxima = [max(column) for column in zip(*weights)]
     for k in range(width - 1, -1, -1):
         scales[k] = scale
-        scale *= max_matches * max(w[k] for w in weights) + 1
-    return [sum(w[k] * scales[k] for k in range(width)) + bonus[e] for e, w in enumerate(weights)]
+        scale *= max_matches * maxima[k] + 1
+    return [sum(map(mul, w, scales)) + b for w, b in zip(weights, bonus)]
 
 
 def _tie_bonus(gold_of: Sequence[int]) -> tuple[list[int], int]:
     """(each pair's tie-break bonus, T, the bound of every total). Pairs of a gold item are consecutive."""
-    runs: list[int] = []  # d_i per gold item, in order
-    previous = None
-    for g in gold_of:
-        if runs and g == previous:
-            runs[-1] += 1
-        else:
-            runs.append(1)
-            previous = g
+    runs = [sum(1 for _ in run) for _, run in groupby(gold_of)]  # d_i per gold item, in order
     block = 1  # B_i, built from the last gold item backwards
     per_gold: list[int] = [0] * len(runs)
     for i in range(len(runs) - 1, -1, -1):
         per_gold[i] = block
         block *= runs[i] + 1
     out: list[int] = []
-    for i, d in enumerate(runs):
-        out.extend((d - r) * per_gold[i] for r in range(d))
+    for d, b in zip(runs, per_gold):
+        out.extend(range(d * b, 0, -b))  # (d - r) * B_i for the ranks r = 0 .. d - 1
     return out, block
 
 

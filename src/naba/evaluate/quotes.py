@@ -60,14 +60,17 @@ def gold_items(doc: int, record: Record, units: Units) -> tuple[list[Item], list
     """(content items, cue items) of one gold record."""
     doc_id = record.document.id
     entities = {e.id: e for e in record.entities}
+    speakers: dict[str | None, GoldSpeaker] = {}  # per speaker, once: a speaker's many quotes share its mentions and names
     contents, cues = [], []
     for q in record.quotes:
-        entity = entities.get(q.speaker_entity_id) if q.speaker_entity_id else None
-        speaker = GoldSpeaker(
-            entity is not None,
-            tuple((m.start, m.end) for m in entity.mentions) if entity else (),
-            frozenset([normalize(entity.name), *(normalize(m.text) for m in entity.mentions)]) if entity else frozenset(),
-        )
+        speaker = speakers.get(q.speaker_entity_id)
+        if speaker is None:
+            entity = entities.get(q.speaker_entity_id) if q.speaker_entity_id else None
+            speaker = speakers[q.speaker_entity_id] = GoldSpeaker(
+                entity is not None,
+                tuple((m.start, m.end) for m in entity.mentions) if entity else (),
+                frozenset([normalize(entity.name), *(normalize(m.text) for m in entity.mentions)]) if entity else frozenset(),
+            )
         contents.append(_content_item(doc, doc_id, q.id, q.kind, [(c.start, c.end) for c in q.content], units, speaker))
         cues.append(Item(doc, q.cue.start, q.cue.end, q.kind, f"{doc_id}/{q.id}", f"{doc_id}/{q.cue.start}:{q.cue.end}/{q.kind}", units.of(doc, q.cue.start), ((q.cue.start, q.cue.end),)))
     return contents, cues

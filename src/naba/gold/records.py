@@ -67,7 +67,7 @@ def read_record(path: Path) -> Record:
     text, problems = read_record_text(path)
     if text is None:
         raise GoldError(problems)
-    record, problems = parse_record(text, str(path))
+    record, problems = parse_record(text, str(path), decoded_from_utf8=True)  # read_record_text decoded it
     if problems or record is None:
         raise GoldError(problems)
     return record

@@ -130,7 +130,7 @@ def parse_line(raw: bytes, number: int, file: str) -> ParsedLine:
         return ParsedLine(number, None, (problem,), False, True)
     if not line.strip():
         return ParsedLine(number, None, (Problem(file, number, "<line>", short(line), "blank line (one JSON object per line)", "blank_line"),), True, False)
-    fast = loads_plain(line)
+    fast = loads_plain(line, decoded_from_utf8=True)  # decoded from the line's bytes above
     if isinstance(fast, dict):
         try:
             document = SubmissionDocument.model_validate(fast)
@@ -434,6 +434,33 @@ def _partial_document(value: Any) -> SubmissionDocument | None:
     return SubmissionDocument.model_construct(document_id=doc_id, **layers)
 
 
+def _spans_fine(doc: SubmissionDocument, text: str) -> bool:
+    """Would ``check_document``'s span check find nothing wrong with any span of ``doc`` (items
+    that did not parse, None, skipped as there)? One tight pass with no paths built; only a
+    line with a bad span is checked span by span (tests/test_fast_validation.py)."""
+    spans: list[SubSpan] = []
+    for entity in doc.entities or ():
+        if entity is not None:
+            spans += entity.mentions
+    spans += [timex for timex in doc.timexes or () if timex is not None]
+    for quote in doc.quotes or ():
+        if quote is not None:
+            spans.append(quote.cue)
+            spans += quote.content
+            if quote.speaker_mention is not None:
+                spans.append(quote.speaker_mention)
+    for event in doc.events or ():
+        if event is not None:
+            spans.append(event.trigger)
+            spans += event.arguments
+    n = len(text)
+    for span in spans:
+        start, end = span.start, span.end
+        if not start < end <= n or text[start:end] != span.text:
+            return False
+    return True
+
+
 def check_document(
     doc: SubmissionDocument, record: Record | Text, file: str, line: int | None, prefix: str = "",
     known_ids: Mapping[str, set[str]] | None = None,
@@ -457,6 +484,8 @@ def check_document(
         elif text[s.start : s.end] != s.text:
             add(path + ("text",), s.text, f"covered text is {text[s.start:s.end]!r}", "covered_text")
 
+    # every span at once; span by span (and located) only when one of them is wrong
+    check_spans = not _spans_fine(doc, text)
     ids: dict[str, JsonPath] = {}
 
     def claim(identifier: str, path: JsonPath) -> None:
@@ -485,13 +514,15 @@ def check_document(
             add(("entities", i, "name"), entity.name, "empty name (omit the field instead)", "empty_value")
         for j, mention in enumerate(entity.mentions):
             claim(mention.id, ("entities", i, "mentions", j, "id"))
-            span(("entities", i, "mentions", j), mention)
+            if check_spans:
+                span(("entities", i, "mentions", j), mention)
     for i, timex in enumerate(doc.timexes or ()):
         if timex is None:
             continue  # invalid item, already reported
         path: JsonPath = ("timexes", i)
         claim(timex.id, path + ("id",))
-        span(path, timex)
+        if check_spans:
+            span(path, timex)
         if not is_valid_value(timex.value):
             add(path + ("value",), timex.value, "not a TIMEX3 value naba accepts (see GUIDELINES.md)", "timex_value")
         anchor = timex.anchor
@@ -510,13 +541,16 @@ def check_document(
             continue  # invalid item, already reported
         path = ("quotes", i)
         claim(quote.id, path + ("id",))
-        span(path + ("cue",), quote.cue)
+        if check_spans:
+            span(path + ("cue",), quote.cue)
         for k, content in enumerate(quote.content):
-            span(path + ("content", k), content)
+            if check_spans:
+                span(path + ("content", k), content)
             if k and content.start < quote.content[k - 1].end:
                 add(path + ("content", k, "start"), content.start, "content spans must be ordered and disjoint", "content_order")
         if quote.speaker_mention is not None:
-            span(path + ("speaker_mention",), quote.speaker_mention)
+            if check_spans:
+                span(path + ("speaker_mention",), quote.speaker_mention)
         if quote.speaker_name is not None and not quote.speaker_name.strip():
             add(path + ("speaker_name",), quote.speaker_name, "empty speaker name (omit the field instead)", "empty_value")
         ref(path + ("speaker_entity_id",), quote.speaker_entity_id, entity_ids, "entities", "entity")
@@ -526,11 +560,13 @@ def check_document(
             continue  # invalid item, already reported
         path = ("events", i)
         claim(event.id, path + ("id",))
-        span(path + ("trigger",), event.trigger)
+        if check_spans:
+            span(path + ("trigger",), event.trigger)
         allowed = EVENT_ROLES[event.type]
         for k, argument in enumerate(event.arguments):
             apath = path + ("arguments", k)
-            span(apath, argument)
+            if check_spans:
+                span(apath, argument)
             if argument.role not in allowed:
                 add(apath + ("role",), argument.role, f"role not allowed for {event.type}; allowed: {', '.join(allowed)}", "role")
             elif argument.role == TIME_ROLE:

@@ -1196,3 +1196,19 @@ def test_round10_chaired_by_is_no_presidency() -> None:
     # ب + رئاسة before a name is "chaired by", not an organisation; رئاسة + a definite noun still is
     assert not any(k == "ORG" for _, k, _ in mentions("وعقد المجلس اجتماعا برئاسة سامر الخطيب أمس."))
     assert ("رئاسة الجمهورية", "ORG", "name") in mentions("وقالت رئاسة الجمهورية إن الوفد وصل.")
+
+
+# --------------------------------------------------------------------------- round 11
+
+
+@pytest.mark.parametrize(("sentence", "names"), [
+    # a professional honorific opens the apposition after a title; its own name is not dropped
+    ("وقالت مديرة المدرسة، المهندسة رنيم عبد الكريم الحداد، إن الدوام سيبدأ غدا.", ["رنيم عبد الكريم الحداد"]),
+    # the closing comma makes a definite family name of any ending safe to read
+    ("وحذر نقيب المهندسين، الدكتور وسيم الرواشدة، من ارتفاع الأسعار. وقال الرواشدة إن النقابة ستجتمع.",
+     ["وسيم الرواشدة", "الرواشدة"]),
+    # a title with a complement does not close a name on a common noun
+    ("وقال وزير التجارة وتنمية الصادرات، أمس، إن السوق مستقرة.", []),
+])
+def test_round11_an_honorific_apposition_is_read_as_a_whole_name(sentence: str, names: list[str]) -> None:
+    assert sorted(t for t, k, _ in mentions(sentence) if k == "PER") == sorted(names)

@@ -844,11 +844,15 @@ _PLAIN_NAME_TOKENS: Final = 2
 _PLAIN_NAME_TOKENS_IN_COMMAS: Final = 3
 
 
-def _read_name(view: View, j: int, res: _Resources, *, plain_max: int = _PLAIN_NAME_TOKENS) -> list[int]:
+def _read_name(view: View, j: int, res: _Resources, *, plain_max: int = _PLAIN_NAME_TOKENS, closed: bool = False) -> list[int]:
     """The tokens of a person name starting at token ``j`` (empty if none), read as Arabic names
     are built: plain name tokens (at most two), compound parts after a joiner (عبد الله, عبد
     الرحمن, بن عمار, بنت سعيد: the part after a joiner may be definite), and a final definite family
-    name (الشناوي). A name never ends on a joiner. Stays within the paragraph."""
+    name (الشناوي). A name never ends on a joiner. Stays within the paragraph.
+
+    ``closed``: the name follows a title that opens an apposition, so a definite word right before
+    the closing comma is its family name whatever its ending (``الوزير، المهندس X الخصاونة،``): the
+    title says a name comes and the commas of the apposition say where it ends (round 11)."""
     names: list[int] = []
     if j >= view.n:
         return names
@@ -864,7 +868,8 @@ def _read_name(view: View, j: int, res: _Resources, *, plain_max: int = _PLAIN_N
         elif _is_name_token(view, j, res) and plain < plain_max:
             names.append(j)
             plain += 1
-        elif names and _is_family_name(view, j, res, compound=_is_full_compound(view, names)):
+        elif names and _is_family_name(view, j, res, compound=_is_full_compound(view, names)
+                                       or (closed and j + 1 < view.n and view.norms[j + 1] in ("،", ","))):
             names.append(j)
             j += 1
             break  # a definite family name ends the name
@@ -966,7 +971,8 @@ def _person_pass(view: View, res: _Resources, out: _Collector) -> list[tuple[int
         if title is None:
             continue
         cut, last, _ = title
-        names = _read_name(view, last + 1, res)
+        # a one-word title that opens an apposition (``، المهندس X Y،``) closes its name at the next comma
+        names = _read_name(view, last + 1, res, closed=last == i and i > 0 and norms[i - 1] in ("،", ","))
         if names and norms[names[0]][:1] == "ل":  # "لولاية X، NAME،": the complement, not a name
             names = _name_after_complement(view, last + 1, res) or names
         if not names:  # a title with a complement, or in commas, before the name

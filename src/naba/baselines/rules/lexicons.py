@@ -246,6 +246,8 @@ MORE_TITLES: Final[tuple[str, ...]] = (
     "الأمينة العامة", "الأمين العام", "الأمينة", "الناطقة", "الممثلة", "المنسقة", "الرئيسة التنفيذية",
     "الرئيس التنفيذي", "المديرة العامة", "عضوة", "المرشح", "المرشحة", "الوالي", "الوالية", "المحافظ",
     "رئيسة الوزراء", "وزيرة الخارجية", "وزيرة الصحة", "نائبة", "نائبة الرئيس",
+    # professional honorifics that news writes before a name in an apposition (round 11)
+    "المهندس", "المهندسة",
 )
 
 #: Name-internal particles that let a person name run to a third token (عبد الله، ابن سلمان); also

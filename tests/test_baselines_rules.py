@@ -1212,3 +1212,34 @@ def test_round10_chaired_by_is_no_presidency() -> None:
 ])
 def test_round11_an_honorific_apposition_is_read_as_a_whole_name(sentence: str, names: list[str]) -> None:
     assert sorted(t for t, k, _ in mentions(sentence) if k == "PER") == sorted(names)
+
+
+def _speakers(text: str) -> list[tuple[str, str | None]]:
+    rec = run(text)
+    return [(q["cue"]["text"], q["speaker_name"]) for q in rec["quotes"]]
+
+
+def test_round11_a_verbal_noun_after_a_word_of_omission_is_no_cue() -> None:
+    # طلب عدم ذكر اسمه: no one speaks; the source before it is the speaker of the quote and of its continuation
+    assert _speakers("وقال مصدر في وزارة النقل، طلب عدم ذكر اسمه، إن الطريق سيفتح غدا، لافتا إلى أن العمل مستمر.") == [
+        ("قال", "مصدر"), ("لافتا", "مصدر")]
+    # an anonymous source with its body behind a fused ب is a source too
+    assert _speakers("وأفاد مصدر بمديرية الزراعة، فضل عدم ذكر اسمه، بأن الموسم سيتأخر.") == [("أفاد", "مصدر")]
+
+
+def test_round11_a_participle_takes_the_subject_of_its_clause() -> None:
+    # no earlier quote in the sentence: the participle's subject is its main verb's (VSO, after a fronted adverbial)
+    assert _speakers("وحذرت هيئة الطيران المدني، أمس، الشركات من أي تأخير، مؤكدة أنها ستفرض غرامات.") == [
+        ("مؤكدة", "هيئة الطيران المدني")]
+    assert _speakers("من جهته، طالب اتحاد الفلاحين، أمس، الحكومة بصرف التعويضات، محذرا من أن المحصول سيتلف.") == [
+        ("محذرا", "اتحاد الفلاحين")]
+    # a pro-drop verb's object is not its subject
+    assert _speakers("وطالب خلاله وزارة الصحة بتوفير الأدوية، مؤكدا أن الوضع صعب.") == [("مؤكدا", None)]
+
+
+def test_round11_a_named_outlet_the_words_were_given_to_is_the_relay() -> None:
+    rec = run("وزار وزير النقل، المهندس سامر يوسف الخطيب، الميناء. وكان الخطيب قد قال، مساء أمس، "
+              "في تصريح لإذاعة «الشرق الجديد» المحلية، إن العمل سيبدأ.")
+    names = {e["id"]: e["name"] for e in rec["entities"]}
+    q = rec["quotes"][0]
+    assert q["speaker_name"] == "سامر يوسف الخطيب" and names[q["relayed_by_entity_id"]] == "الشرق الجديد"

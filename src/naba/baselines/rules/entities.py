@@ -1291,10 +1291,12 @@ def _nominal_pass(view: View, res: _Resources, out: _Collector, nominals: list[t
                     last += 1
                 # the organisation may be a construct (مصدر في إدارة الصيدلة: an indefinite head
                 # and a definite genitive)
+                # or its body behind a fused ب (مصدر بمديرية X، مصدر بوزارة X; round 11)
                 if last == i and not (i + 2 < n and norms[i + 1] in ("في", "من", "داخل", "لدي")
                                       and (view.definite(i + 2) or _head_reading(norms[i + 2]) is not None
                                            or (i + 3 < n and view.words[i + 2] and norms[i + 2] not in res.stop
-                                               and view.definite(i + 3)))):
+                                               and view.definite(i + 3)))) \
+                        and not (i + 1 < n and norms[i + 1][:1] == "ب" and _behind_preposition_head(norms[i + 1])):
                     continue
                 current = f"PER:source:{i}"
                 start = view.stripped_start_at(i, cut)

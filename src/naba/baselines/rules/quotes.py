@@ -166,6 +166,11 @@ _COORDINATED_SET: Final = frozenset(_COORDINATED)
 _DENIAL_PARTICIPLES: Final = frozenset(normalize(w) for w in ("نافيا", "نافية"))
 
 
+#: Words before a verbal noun of saying that make it no speech act: ``طلب عدم ذكر اسمه``
+#: ("asked that his name not be given"), ``دون ذكر``.
+_OMISSION_WORDS: Final = frozenset(normalize(w) for w in ("عدم", "دون", "بدون", "ودون"))
+
+
 #: How far after a cue its content may open: news puts long titles, the time and the occasion
 #: between them (قال وزير الدولة لشؤون … الدكتور X، أمس الخميس، خلال مؤتمر صحفي بمقر …، إن).
 _CONTENT_WINDOW: Final = 45
@@ -182,12 +187,15 @@ def find_quotes(view: View, layer: EntityLayer) -> list[QuoteMatch]:
     name_quotes = {o for o, cl in pairs.items() if _is_name_quote(view, o, cl, c)}
     mention_index = (layer.mentions, [m.first for m in layer.mentions])  # in text order
     marks = view.positions_of(_MARKS)
-    cue_at = set(view.positions(_cue_of))  # the tokens _cue_reading holds for
+    # the tokens _cue_reading holds for, less a verbal noun after a word of omission
+    # (``طلب عدم ذكر اسمه``: no one speaks; round 11)
+    cue_positions = [k for k in view.positions(_cue_of) if not (k > 0 and norms[k - 1] in _OMISSION_WORDS)]
+    cue_at = set(cue_positions)
     complementizer_at = set(view.positions(_is_complementizer))  # ... and _complementizer
     out: list[QuoteMatch] = []
     running: str | None = None
     i = 0
-    for candidate in view.positions(_cue_of):
+    for candidate in cue_positions:
         if candidate < i:
             continue  # a cue inside the region just read (e.g. a participle before the content)
         i = candidate
@@ -323,6 +331,8 @@ def find_quotes(view: View, layer: EntityLayer) -> list[QuoteMatch]:
         if speaker_key is None and stem in c.verbs and cut == 0:
             previous_cue = out[-1].cue_index if out and view.sentences[out[-1].cue_index] == view.sentences[i] else -1
             speaker_key = _fronted_subject(view, i, previous_cue, mention_index)
+        elif speaker_key is None and stem in c.participles and not (out and view.sentences[out[-1].cue_index] == view.sentences[i]):
+            speaker_key = _clause_subject(view, i, mention_index)
         if speaker_key is None:
             speaker_key = running
         else:
@@ -385,10 +395,71 @@ def _fronted_subject(view: View, cue: int, previous_cue: int, index: _MentionInd
     return None
 
 
+#: How far into its clause (after a fronted adverbial) the subject of a participle's main verb
+#: may start: the verb, an auxiliary and قد come first (``وكانت X قد طالبت``، ``طالب رئيس X``).
+_CLAUSE_SUBJECT_WINDOW: Final = 4
+#: Object pronouns on a word between a verb and a noun: the verb's subject is implicit.
+_PRONOUN_SUFFIXES: Final = ("ه", "ها", "هم", "هما")
+#: How many tokens may lie between an organisation and a person named in apposition after it.
+_APPOSITION_GAP: Final = 3
+
+
+def _clause_subject(view: View, cue: int, index: _MentionIndex) -> str | None:
+    """The key of the subject of the clause a participle cue continues, in a sentence with no
+    earlier quote (round 11): ``حذرت لجنة X، أمس، الناديين من …، مؤكدة أنها …``, ``طالب رئيس
+    النادي، Y، الجامعة بـ…، مشيرا إلى أن``. The participle's implicit subject is the main verb's
+    (GUIDELINES 2.5), and news writes that subject right after the verb (VSO) or before it with
+    ``كان … قد``: the first mention of the clause, within a few tokens of its start (after a fronted
+    adverbial such as ``من جهته،``), not behind a preposition; a person named in apposition right
+    after an organisation (the organisation is a title's complement) is the subject."""
+    sentences, norms, starts = view.sentences, view.norms, view.starts
+    sentence = sentences[cue]
+    first = cue
+    while first > 0 and sentences[first - 1] == sentence:
+        first -= 1
+    comma = next((k for k in range(first, min(first + 5, cue)) if norms[k] in ("،", ",")), None)
+    if comma is not None and not _mentions_in(view, first, comma - 1, index):
+        first = comma + 1  # a fronted adverbial: من جهته، في المقابل، وفي سياق متصل،
+    mentions = [m for m in _mentions_in(view, first, cue - 1, index)
+                if m.type in ("PER", "ORG", "GPE") and not m.nisba
+                and not (m.start > starts[m.first] and norms[m.first][:1] in "بلك")
+                and not (m.first > first and norms[m.first - 1] in _NOT_SUBJECT_BEFORE)]
+    if not mentions or mentions[0].first - first > _CLAUSE_SUBJECT_WINDOW:
+        return None
+    subject = mentions[0]
+    if any(norms[k] in _NOT_SUBJECT_BEFORE or view.raw(k).endswith(_PRONOUN_SUFFIXES) for k in range(first + 1, subject.first)):
+        return None  # ``وطالب خلاله الوزارة``: a pro-drop verb's object, not its subject
+    if subject.type != "PER":
+        after = next((m for m in mentions[1:] if m.type == "PER" and 0 < m.first - subject.last <= _APPOSITION_GAP
+                      and norms[subject.last + 1] in ("،", ",")), None)
+        subject = after or subject
+    return subject.key
+
+
 #: Words after which a mention is an object or a complement, not the subject of a later cue.
 _NOT_SUBJECT_BEFORE: Final = frozenset(normalize(w) for w in (
     "في", "من", "إلى", "على", "عن", "مع", "بين", "باسم", "لدى", "عند", "ضد", "حول", "نحو", "بحضور", "رفقة",
 ))
+
+
+#: Heads of a news outlet that the preposition ل makes the addressee of a statement.
+_OUTLET_HEADS: Final = frozenset(normalize(w) for w in (
+    "قناة", "إذاعة", "موقع", "صحيفة", "جريدة", "وكالة", "مجلة", "تلفزيون", "شبكة", "بوابة",
+))
+
+
+def _told_to_outlet(view: View, m: Mention) -> bool:
+    """Is the mention a named outlet the words were given to (round 11)? ``في تصريح لإذاعة «X»``,
+    ``لقناة X الفضائية``, ``لـ"X"``: ل + an outlet head (or a bare ل) right before the name, quotation
+    marks aside. It is the relay (GUIDELINES 2.5), never the speaker."""
+    norms = view.norms
+    k = m.first - 1
+    while k >= 0 and not view.words[k] and norms[k] not in _COMMAS and norms[k] not in _SENTENCE_END:
+        k -= 1
+    if k < 0 or not view.words[k]:
+        return False
+    norm = norms[k]
+    return norm in ("ل", "لـ") or (norm[:1] == "ل" and norm[1:] in _OUTLET_HEADS)
 
 
 def _subject(view: View, mentions: list[Mention]) -> Mention | None:
@@ -397,7 +468,7 @@ def _subject(view: View, mentions: list[Mention]) -> Mention | None:
     starts = view.starts
 
     def addressee(m: Mention) -> bool:
-        return m.start > starts[m.first] and norms[m.first].startswith("ل")
+        return m.start > starts[m.first] and norms[m.first].startswith("ل") or _told_to_outlet(view, m)
 
     def complement(m: Mention) -> bool:
         """A place behind a preposition (في عمّان، بفاس، لملعب X) is where the words were said,
@@ -463,10 +534,13 @@ def _speaker(view: View, cue: int, region: tuple[int, int], by_token: _MentionIn
             return speaker, speaker.key if speaker else None, relay.key if relay else None
     mentions = _mentions_in(view, first, last, by_token)
     subject = _subject(view, mentions)
+    # words given to a named outlet (``في تصريح لقناة X``، ``لـ"X"``) reach the narrator through it
+    outlet = next((m for m in mentions if _told_to_outlet(view, m)), None)
+    relay_key = outlet.key if outlet is not None else None
     if subject is None:
-        return None, None, None
+        return None, None, relay_key
     # the subject must come first in the region (VSO): skip if a preposition precedes it
     lead = norms[subject.first]
     if subject.start > view.starts[subject.first] and lead[0] in "بلك" and not lead.startswith("ال"):
-        return None, None, None
-    return subject, subject.key, None
+        return None, None, relay_key
+    return subject, subject.key, relay_key

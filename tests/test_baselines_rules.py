@@ -1243,3 +1243,8 @@ def test_round11_a_named_outlet_the_words_were_given_to_is_the_relay() -> None:
     names = {e["id"]: e["name"] for e in rec["entities"]}
     q = rec["quotes"][0]
     assert q["speaker_name"] == "سامر يوسف الخطيب" and names[q["relayed_by_entity_id"]] == "الشرق الجديد"
+
+
+def test_round11_an_anonymous_source_before_a_body_found_after_its_preposition() -> None:
+    # مصدر في + an organisation the rules found (an office in construct with a sector noun): the source speaks
+    assert _speakers("ونقل موقع «الخبر» عن مصدر في مديرية صحة قرطوبة قوله إن الوضع مستقر.") == [("قوله", "مصدر")]

@@ -1296,8 +1296,10 @@ def _nominal_pass(view: View, res: _Resources, out: _Collector, nominals: list[t
                                       and (view.definite(i + 2) or _head_reading(norms[i + 2]) is not None
                                            or (i + 3 < n and view.words[i + 2] and norms[i + 2] not in res.stop
                                                and view.definite(i + 3)))) \
-                        and not (i + 1 < n and norms[i + 1][:1] == "ب" and _behind_preposition_head(norms[i + 1])):
-                    continue
+                        and not (i + 1 < n and norms[i + 1][:1] == "ب" and _behind_preposition_head(norms[i + 1])) \
+                        and not (i + 2 < n and norms[i + 1] in ("في", "من", "داخل", "لدي")
+                                 and any(m.type == "ORG" and m.first == i + 2 for m in out.taken.get(i + 2, ()))):
+                    continue  # ... or a body already found after its preposition (مصدر في مديرية صحة X)
                 current = f"PER:source:{i}"
                 start = view.stripped_start_at(i, cut)
                 end = view.ends[last]

@@ -398,6 +398,7 @@ def _fronted_subject(view: View, cue: int, previous_cue: int, index: _MentionInd
 #: How far into its clause (after a fronted adverbial) the subject of a participle's main verb
 #: may start: the verb, an auxiliary and قد come first (``وكانت X قد طالبت``، ``طالب رئيس X``).
 _CLAUSE_SUBJECT_WINDOW: Final = 4
+_DASHES: Final = frozenset(("-", "–", "—"))
 #: Object pronouns on a word between a verb and a noun: the verb's subject is implicit.
 _PRONOUN_SUFFIXES: Final = ("ه", "ها", "هم", "هما")
 #: How many tokens may lie between an organisation and a person named in apposition after it.
@@ -410,7 +411,8 @@ def _clause_subject(view: View, cue: int, index: _MentionIndex) -> str | None:
     النادي، Y، الجامعة بـ…، مشيرا إلى أن``. The participle's implicit subject is the main verb's
     (GUIDELINES 2.5), and news writes that subject right after the verb (VSO) or before it with
     ``كان … قد``: the first mention of the clause, within a few tokens of its start (after a fronted
-    adverbial such as ``من جهته،``), not behind a preposition; a person named in apposition right
+    adverbial such as ``من جهته،``), not behind a preposition nor a dateline's place (a state only
+    right after the verb: in ``غرفة تجارة X`` it is a genitive); a person named in apposition right
     after an organisation (the organisation is a title's complement) is the subject."""
     sentences, norms, starts = view.sentences, view.norms, view.starts
     sentence = sentences[cue]
@@ -421,7 +423,8 @@ def _clause_subject(view: View, cue: int, index: _MentionIndex) -> str | None:
     if comma is not None and not _mentions_in(view, first, comma - 1, index):
         first = comma + 1  # a fronted adverbial: من جهته، في المقابل، وفي سياق متصل،
     mentions = [m for m in _mentions_in(view, first, cue - 1, index)
-                if m.type in ("PER", "ORG", "GPE") and not m.nisba
+                if (m.type in ("PER", "ORG") or m.type == "GPE" and m.first == first + 1) and not m.nisba
+                and not (m.last + 1 < view.n and norms[m.last + 1] in _DASHES)  # a dateline
                 and not (m.start > starts[m.first] and norms[m.first][:1] in "بلك")
                 and not (m.first > first and norms[m.first - 1] in _NOT_SUBJECT_BEFORE)]
     if not mentions or mentions[0].first - first > _CLAUSE_SUBJECT_WINDOW:

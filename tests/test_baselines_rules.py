@@ -1248,3 +1248,12 @@ def test_round11_a_named_outlet_the_words_were_given_to_is_the_relay() -> None:
 def test_round11_an_anonymous_source_before_a_body_found_after_its_preposition() -> None:
     # مصدر في + an organisation the rules found (an office in construct with a sector noun): the source speaks
     assert _speakers("ونقل موقع «الخبر» عن مصدر في مديرية صحة قرطوبة قوله إن الوضع مستقر.") == [("قوله", "مصدر")]
+
+
+def test_round11_an_office_holder_named_by_the_office_speaks() -> None:
+    # a title with its body or place, right before the content: a person of its own, who continues
+    assert _speakers("وقال رئيس بلدية الشروق الجديدة إن البلدية ستفتح الطريق، مضيفا أنها تحتاج دعما.") == [
+        ("قال", "رئيس بلدية الشروق الجديدة"), ("مضيفا", "رئيس بلدية الشروق الجديدة")]
+    assert _speakers("وكان رئيس مجلس مدينة الفرسان قد قال إن المياه ستعود.") == [("قال", "رئيس مجلس مدينة الفرسان")]
+    # a title followed by a comma leaves room for the holder's name: no person is made of it
+    assert not any(k == "PER" for _, k, _ in mentions("وقال رئيس بلدية الشروق، أمس، إن الطريق مغلق."))

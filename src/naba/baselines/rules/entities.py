@@ -1213,6 +1213,35 @@ def _reporter_complement_end(view: View, i: int, out: _Collector) -> int | None:
     return last
 
 
+_KANA_FORMS: Final = frozenset(normalize(w) for w in ("كان", "وكان", "كانت", "وكانت"))
+_COMPLEMENTIZER_NORMS: Final = frozenset(normalize(w) for w in lx.COMPLEMENTIZERS)
+
+
+def _is_complementizer_norm(norm: str) -> bool:
+    return norm in _COMPLEMENTIZER_NORMS
+
+
+def _speaking_role_end(view: View, first: int, last: int, out: _Collector) -> int | None:
+    """The last token of a title phrase with a complement that is the subject of a speech verb
+    (``قال رئيس مجلس مدينة X``، ``وكان عميد بلدية X قد قال``), run over the organisation or place
+    that starts inside it or right after it; None when the phrase is no such subject."""
+    norms = view.norms
+    end = last
+    for k in range(first + 1, min(last + 2, view.n)):
+        for m in out.taken.get(k, ()):
+            if m.first == k and m.type in ("ORG", "GPE", "FAC", "LOC") and m.last > end:
+                end = m.last
+    # the content must follow at once (an apposition after a comma would give the holder's name)
+    if end == first or first == 0 or end + 1 >= view.n or not (_is_complementizer_norm(norms[end + 1]) or norms[end + 1] == normalize("قد")):
+        return None
+    before = norms[first - 1]
+    if _is_speech_verb(before) and view.words[first - 1]:
+        return end
+    if before in _KANA_FORMS and end + 2 < view.n and norms[end + 1] == normalize("قد") and _is_speech_verb(norms[end + 2]):
+        return end
+    return None
+
+
 def _nominal_pass(view: View, res: _Resources, out: _Collector, nominals: list[tuple[int, int, str]]) -> None:
     norms = view.norms
     n = view.n
@@ -1240,7 +1269,8 @@ def _nominal_pass(view: View, res: _Resources, out: _Collector, nominals: list[t
         # construct with a definite noun ("وزير الخارجية الإيراني")
         head_reading = next(((cut, stem) for cut, stem in stems(norms[first]) if stem.removeprefix("ال") == head), None)
         definite = head_reading is not None and head_reading[1].startswith("ال")
-        if not definite and not (first + 1 <= last and view.definite(first + 1)):
+        role_end = _speaking_role_end(view, first, last, out)
+        if not definite and not (first + 1 <= last and view.definite(first + 1)) and role_end is None:
             continue
         if any(m.type == "ORG" and m.kind == "nominal" for m in out.taken.get(first, ())):
             continue  # الفريق as the club of the story (_team_nominals), not the rank
@@ -1254,6 +1284,13 @@ def _nominal_pass(view: View, res: _Resources, out: _Collector, nominals: list[t
                 start = view.stripped_start_at(first, head_reading[0])
                 out.add(Mention(start, view.ends[first], first, first, "PER", "nominal",
                                 f"PER:role:{head.removesuffix('ه')}:{role}", view.text[start:view.ends[first]]))
+            elif role_end is not None:
+                # an office-holder named only by the office, as the subject of a speech verb (round
+                # 11): ``وقال رئيس بلدية X إن``، ``قال المدير الفني لنادي X``: a person of its own,
+                # the title with its complement the mention (the body or place inside it stays)
+                start = view.stripped_start_at(first, head_reading[0]) if head_reading else view.starts[first]
+                text = view.text[start : view.ends[role_end]]
+                out.add(Mention(start, view.ends[role_end], first, role_end, "PER", "nominal", f"PER:role:{_fold(text)}", text))
             continue
         key = candidates[-1]
         name = next(m.name for m in out.mentions if m.key == key)

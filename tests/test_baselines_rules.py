@@ -1257,3 +1257,8 @@ def test_round11_an_office_holder_named_by_the_office_speaks() -> None:
     assert _speakers("وكان رئيس مجلس مدينة الفرسان قد قال إن المياه ستعود.") == [("قال", "رئيس مجلس مدينة الفرسان")]
     # a title followed by a comma leaves room for the holder's name: no person is made of it
     assert not any(k == "PER" for _, k, _ in mentions("وقال رئيس بلدية الشروق، أمس، إن الطريق مغلق."))
+
+
+def test_round11_a_definite_directorate_head_refers_to_an_office_named_with_an_indefinite_sector_noun() -> None:
+    ms = mentions("وأعلنت مديرية صحة قرطوبة حملة تلقيح. وقالت المديرية إن الحملة ستبدأ غدا.")
+    assert ("المديرية", "ORG", "nominal") in ms and ("مديرية صحة قرطوبة", "ORG", "name") in ms

@@ -2071,9 +2071,11 @@ def _definite_directorate_head(norm: str) -> tuple[int, str] | None:
 
 
 def _directorate_head_of(view: View, m: Mention) -> str | None:
-    """The directorate head a named ORG mention starts with, when its next word is a sector noun."""
+    """The directorate head a named ORG mention starts with, when its next word is a sector noun
+    (definite, or indefinite in construct with the place served: مديرية صحة X … المديرية; round 11)."""
     reading = _directorate_reading(view.norms[m.first])
-    if reading is None or m.last == m.first or view.norms[m.first + 1] not in _SECTOR_NOUNS:
+    if reading is None or m.last == m.first or (view.norms[m.first + 1] not in _SECTOR_NOUNS
+                                                and view.norms[m.first + 1] not in _INDEFINITE_SECTOR_NOUNS):
         return None
     return reading[1]
 

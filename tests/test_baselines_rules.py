@@ -1262,3 +1262,12 @@ def test_round11_an_office_holder_named_by_the_office_speaks() -> None:
 def test_round11_a_definite_directorate_head_refers_to_an_office_named_with_an_indefinite_sector_noun() -> None:
     ms = mentions("وأعلنت مديرية صحة قرطوبة حملة تلقيح. وقالت المديرية إن الحملة ستبدأ غدا.")
     assert ("المديرية", "ORG", "nominal") in ms and ("مديرية صحة قرطوبة", "ORG", "name") in ms
+
+
+def test_round11_a_wilaya_beside_its_namesake_city_keeps_its_noun() -> None:
+    # the dateline names the city: the wilaya is another entity, with its class noun
+    ms = mentions("سندوبة - أعلنت مديرية الري لولاية سندوبة أن المياه ستعود إلى سندوبة غدا.")
+    assert ("ولاية سندوبة", "GPE", "name") in ms and ms.count(("سندوبة", "GPE", "name")) == 2
+    # without a city of that name in the story, the unit's noun stays outside (GUIDELINES 1.4)
+    ms = mentions("وأعلنت مديرية الري لولاية سندوبة أن المياه ستعود غدا.")
+    assert ("سندوبة", "GPE", "name") in ms and not any(t == "ولاية سندوبة" for t, _, _ in ms)

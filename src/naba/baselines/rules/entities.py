@@ -2217,6 +2217,7 @@ def find_mentions(view: View) -> EntityLayer:
     _fac_nominal_pass(view, res, out)
     _home_state_pass(view, res, out)
     _capital_nominal_pass(view, res, out)
+    _unit_beside_city(view, out)
     # one mention per (span, key), the first found; order by position. Equal keys are
     # adjacent after the (stable) sort: a dict built from the reversed order keeps the
     # first mention of each key, and reversing its values restores the order.
@@ -2228,6 +2229,37 @@ def find_mentions(view: View) -> EntityLayer:
 
 
 _SPAN_KEY: Final = operator.attrgetter("start", "end", "key")
+
+#: Units whose noun stays in the name when the article also names their namesake city.
+_CITY_UNIT_NOUNS: Final = frozenset(normalize(w) for w in ("ولاية",))
+
+
+def _unit_beside_city(view: View, out: _Collector) -> None:
+    """``ولاية X`` (the wilaya noun only: a محافظة keeps its noun outside, as the gold does) where X is also the city the story is filed from (its dateline ``X -`` or the
+    reporter's ``مراسلنا في X``) is the unit, an entity apart from the city, and keeps its class
+    noun (GUIDELINES 1.4: ``ولاية وهران`` beside the city ``وهران``; round 11). Elsewhere the unit's
+    noun stays outside the place name (``محافظة الجهراء`` → ``الجهراء``)."""
+    norms, paragraphs = view.norms, view.paragraphs
+    cities: set[str] = set()
+    for m in out.mentions:
+        if m.type != "GPE" or m.kind != "name":
+            continue
+        dateline = (m.last + 1 < view.n and norms[m.last + 1] in _DATELINE_DASHES
+                    and (m.first == 0 or paragraphs[m.first - 1] != paragraphs[m.first]))
+        reporter = m.first >= 2 and norms[m.first - 1] == _FI and _reporter_reading(norms[m.first - 2])
+        if dateline or reporter:
+            cities.add(m.key)
+    if not cities:
+        return
+    for index, m in enumerate(out.mentions):
+        if m.type != "GPE" or m.kind != "name" or m.key not in cities or m.first == 0 or m.start != view.starts[m.first]:
+            continue
+        unit = next(((cut, stem) for cut, stem in stems(norms[m.first - 1]) if stem in _CITY_UNIT_NOUNS), None)
+        if unit is None or not view.words[m.first - 1]:
+            continue
+        start = view.stripped_start_at(m.first - 1, unit[0])
+        text = view.text[start : m.end]
+        out.mentions[index] = Mention(start, m.end, m.first - 1, m.last, "GPE", "name", f"GPE:unit:{m.key}", text)
 
 
 def entity_records(view: View, layer: EntityLayer) -> tuple[list[dict[str, object]], dict[str, str], dict[tuple[int, int, str], str]]:

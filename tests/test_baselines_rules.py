@@ -1271,3 +1271,12 @@ def test_round11_a_wilaya_beside_its_namesake_city_keeps_its_noun() -> None:
     # without a city of that name in the story, the unit's noun stays outside (GUIDELINES 1.4)
     ms = mentions("وأعلنت مديرية الري لولاية سندوبة أن المياه ستعود غدا.")
     assert ("سندوبة", "GPE", "name") in ms and not any(t == "ولاية سندوبة" for t, _, _ in ms)
+
+
+def test_round11_a_local_council_or_chamber_keeps_the_place_it_serves() -> None:
+    # المجلس البلدي/الجهوي + ل + a place of the story, a chamber or an association + ب/ل + the place
+    ms = mentions("سندوبة - عقد المجلس البلدي لسندوبة اجتماعا، وطالبت جمعية المرأة الريفية بسندوبة بالدعم.")
+    assert ("المجلس البلدي لسندوبة", "ORG", "name") in ms and ("جمعية المرأة الريفية بسندوبة", "ORG", "name") in ms
+    assert ms.count(("سندوبة", "GPE", "name")) == 3
+    # a national body is no local council: its ل-complement is not read as its place
+    assert not any(t.endswith("لسندوبة") for t, k, _ in mentions("سندوبة - وقال المجلس الأعلى لسندوبة إن الوضع مستقر.") if k == "ORG")

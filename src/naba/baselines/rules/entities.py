@@ -1594,6 +1594,20 @@ def _natural_place_pass(view: View, res: _Resources, out: _Collector) -> None:
 _LOCAL_BODY_HEADS: Final = frozenset(normalize(w) for w in ("مديرية", "إدارة", "دائرة", "شركة", "مكتب", "فرع", "مؤسسة"))
 
 
+#: A council's local adjectives (المجلس البلدي، المجلس الجهوي) and the chamber and association
+#: heads: bodies of one town or region, named with the place they serve.
+_LOCAL_COUNCIL_ADJECTIVES: Final = frozenset(normalize(w) for w in ("البلدي", "الجهوي", "المحلي", "الإقليمي", "الولائي"))
+_LOCAL_CHAMBER_HEADS: Final = frozenset(normalize(w) for w in ("غرفة", "جمعية"))
+
+
+def _local_council(view: View, m: Mention) -> bool:
+    """Is the organisation a local council or chamber (``المجلس البلدي``، ``غرفة التجارة``)?"""
+    norms = view.norms
+    if any(stem in _LOCAL_CHAMBER_HEADS for _, stem in stems(norms[m.first])):
+        return True
+    return any(stem == normalize("المجلس") for _, stem in stems(norms[m.first])) and norms[m.first + 1] in _LOCAL_COUNCIL_ADJECTIVES
+
+
 def _local_body_place_pass(view: View, out: _Collector) -> None:
     """An organisation's name continues with ب + a city or local place the story names
     (round 9; A-D110: a local body keeps its place, the place nested): ``مديرية الإسكان بسوهاج``
@@ -1601,10 +1615,13 @@ def _local_body_place_pass(view: View, out: _Collector) -> None:
     are already taken by ``_lam_complement_end``. Not a state (وزارة الصحة بمصر)."""
     norms, n = view.norms, view.n
     for m in [m for m in out.mentions if m.type == "ORG" and m.kind == "name" and m.last > m.first]:
-        if not any(stem in _LOCAL_BODY_HEADS for _, stem in stems(norms[m.first])):
+        council = _local_council(view, m)
+        if not council and not any(stem in _LOCAL_BODY_HEADS for _, stem in stems(norms[m.first])):
             continue
         j = m.last + 1
-        if j >= n or norms[j][:1] != "ب" or view.paragraphs[j] != view.paragraphs[m.last] or not view.words[j]:
+        # a local council or chamber takes ل + its place too (المجلس البلدي لX، غرفة التجارة لX; round 11)
+        if j >= n or norms[j][:1] not in (("ب", "ل") if council else ("ب",)) or norms[j].startswith("لل") \
+                or view.paragraphs[j] != view.paragraphs[m.last] or not view.words[j]:
             continue
         place = next((x for x in out.taken.get(j, ()) if x.type == "GPE" and x.kind == "name" and x.first == j == x.last
                       and (":city:" in x.key or not x.key[4:].isascii())), None)

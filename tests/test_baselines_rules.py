@@ -1280,3 +1280,8 @@ def test_round11_a_local_council_or_chamber_keeps_the_place_it_serves() -> None:
     assert ms.count(("سندوبة", "GPE", "name")) == 3
     # a national body is no local council: its ل-complement is not read as its place
     assert not any(t.endswith("لسندوبة") for t, k, _ in mentions("سندوبة - وقال المجلس الأعلى لسندوبة إن الوضع مستقر.") if k == "ORG")
+
+
+def test_round11_a_weekday_ends_an_organisations_name() -> None:
+    ms = mentions("وسترسل الوزارة لجنة إلى مجلس مدينة الفرسان الأحد المقبل.")
+    assert ("مجلس مدينة الفرسان", "ORG", "name") in ms and not any("الأحد" in t for t, k, _ in ms if k == "ORG")

@@ -1285,3 +1285,11 @@ def test_round11_a_local_council_or_chamber_keeps_the_place_it_serves() -> None:
 def test_round11_a_weekday_ends_an_organisations_name() -> None:
     ms = mentions("وسترسل الوزارة لجنة إلى مجلس مدينة الفرسان الأحد المقبل.")
     assert ("مجلس مدينة الفرسان", "ORG", "name") in ms and not any("الأحد" in t for t, k, _ in ms if k == "ORG")
+
+
+def test_round11_a_quoted_act_warned_against_or_asked_for_is_no_quote() -> None:
+    # حذر من + a quoted noun phrase, مطالبة + a quoted ب-phrase: the act, not speech (GUIDELINES 2.1)
+    assert [c for c, _ in _speakers('وحذر رئيس البلدية من "تكرار انقطاع المياه في الأحياء"، مؤكدا أن المجلس سيجتمع.')] == ["مؤكدا"]
+    assert [c for c, _ in _speakers('وقالت النقابة إن المركز تعرض للقصف، مطالبة "بوقف الاعتداءات فورا".')] == ["قالت"]
+    # with a complementizer the warning has propositional content
+    assert [c for c, _ in _speakers('وحذر الوزير من أن "الوضع قد يتفاقم".')] == ["حذر"]

@@ -171,6 +171,14 @@ _DENIAL_PARTICIPLES: Final = frozenset(normalize(w) for w in ("نافيا", "ن�
 _OMISSION_WORDS: Final = frozenset(normalize(w) for w in ("عدم", "دون", "بدون", "ودون"))
 
 
+#: Cues of warning and of asking whose quoted complement with no complementizer or colon is a noun
+#: phrase, the act warned against or asked for (GUIDELINES 2.1: ``حذرتها من التدخل``), no speech
+#: (round 11); ``حذر من أن "…"`` and ``طالب قائلا: "…"`` still open a content.
+_ACT_CUES: Final = frozenset(normalize(w) for w in (
+    "حذر", "حذرت", "محذرا", "محذرة", "طالب", "طالبت", "مطالبا", "مطالبة", "دعا", "دعت", "داعيا", "داعية",
+))
+
+
 #: How far after a cue its content may open: news puts long titles, the time and the occasion
 #: between them (قال وزير الدولة لشؤون … الدكتور X، أمس الخميس، خلال مؤتمر صحفي بمقر …، إن).
 _CONTENT_WINDOW: Final = 45
@@ -238,6 +246,9 @@ def find_quotes(view: View, layer: EntityLayer) -> list[QuoteMatch]:
                                   (o, cl), "direct", speaker, speaker_key, relay_key, region))
             i = end
             continue
+        if open_at is not None and stem in _ACT_CUES and open_at < n and norms[open_at] == _QUOTE \
+                and not (open_at > 0 and (norms[open_at - 1] == ":" or open_at - 1 in complementizer_at)):
+            open_at = None  # حذر من "تكرار …"، مطالبة "بوقف …": an act warned against or asked for (2.1)
         if open_at is None and stem in _DENIAL_PARTICIPLES and i + 1 < n and words[i + 1] and paragraphs[i + 1] == paragraph \
                 and norms[i + 1] not in c.prepositions and not _is_complementizer(norms[i + 1]):
             open_at = j = i + 1  # a denial's noun phrase states the denied proposition: نافيا وجود أي اتصالات

@@ -1293,3 +1293,15 @@ def test_round11_a_quoted_act_warned_against_or_asked_for_is_no_quote() -> None:
     assert [c for c, _ in _speakers('وقالت النقابة إن المركز تعرض للقصف، مطالبة "بوقف الاعتداءات فورا".')] == ["قالت"]
     # with a complementizer the warning has propositional content
     assert [c for c, _ in _speakers('وحذر الوزير من أن "الوضع قد يتفاقم".')] == ["حذر"]
+
+
+def test_round11_unnamed_plural_sources_give_no_speaker() -> None:
+    # GUIDELINES 2.5: plural unnamed sources are no entity; the quote and its continuation have no speaker
+    rec = run("وقال مصدر أمني إن الطريق مغلق. وقالت مصادر مطلعة إن الوفد سيصل غدا. وأضافت المصادر أن الاتفاق قريب.")
+    assert [(q["cue"]["text"], q["speaker_entity_id"] is None) for q in rec["quotes"]] == [
+        ("قال", False), ("قالت", True), ("أضافت", True)]
+    # relayed from them: the outlet relays, no one is the speaker
+    rec = run("وذكرت صحيفة «الفجر» نقلا عن مصادر مطلعة أن الوفد طلب التأجيل.")
+    names = {e["id"]: e["name"] for e in rec["entities"]}
+    (q,) = rec["quotes"]
+    assert q["speaker_entity_id"] is None and names[q["relayed_by_entity_id"]] == "الفجر"

@@ -502,6 +502,14 @@ def _subject(view: View, mentions: list[Mention]) -> Mention | None:
     return None
 
 
+#: The speaker key of a quote whose speaker is unnamed and plural: no entity (round 11).
+NOBODY: Final = "@nobody"
+#: Plural unnamed sources, which are no entity: a quote attributed to them has no speaker.
+_PLURAL_SOURCES: Final = frozenset(normalize(w) for w in (
+    "مصادر", "المصادر", "أوساط", "مسؤولون", "مسؤولين", "شهود", "مراقبون", "مراقبين",
+))
+
+
 #: How far before ``قوله`` its ``عن`` may stand: the source's long title and name lie between
 #: (نقلت الوكالة عن نائب رئيس الجامعة … المكلف بالمسابقات، X، قوله).
 _RELAY_WINDOW: Final = 25
@@ -522,8 +530,12 @@ def _speaker(view: View, cue: int, region: tuple[int, int], by_token: _MentionIn
             if about is not None and _is_relay_verb(norms[k]):
                 speaker = _subject(view, _mentions_in(view, about + 1, cue - 1, by_token))
                 relay = _subject(view, _mentions_in(view, k + 1, about - 1, by_token))
+                if norms[about + 1] in _PLURAL_SOURCES:
+                    return None, NOBODY, relay.key if relay else None
                 return speaker, speaker.key if speaker else None, relay.key if relay else None
             k -= 1
+        if about is not None and norms[about + 1] in _PLURAL_SOURCES:
+            return None, NOBODY, None
         if about is not None:
             speaker = _subject(view, _mentions_in(view, about + 1, cue - 1, by_token))
             return speaker, speaker.key if speaker else None, None
@@ -539,6 +551,12 @@ def _speaker(view: View, cue: int, region: tuple[int, int], by_token: _MentionIn
             return None, covering.key, None
     if last < first:
         return None, None, None
+    # unnamed plural sources (قالت مصادر مطلعة، نقلت صحيفة X عن مصادر، نقلا عن مصادر): no speaker
+    # entity (GUIDELINES 2.5: the gold speaker is null), and their continuations have none either
+    for k in range(first, min(last, first + _RELAY_WINDOW) + 1):
+        if norms[k] in _PLURAL_SOURCES and (k == first or norms[k - 1] in ("عن", "نقلا")):
+            relay = _subject(view, [m for m in _mentions_in(view, first, k - 1, by_token) if not _told_to_outlet(view, m)]) if k > first else None
+            return None, NOBODY, relay.key if relay else None
     # "نقلا عن Y" inside the region: Y speaks, the cue's subject relays
     for k in range(first, last + 1):
         if norms[k] in ("نقلا",):

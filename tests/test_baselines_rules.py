@@ -1305,3 +1305,10 @@ def test_round11_unnamed_plural_sources_give_no_speaker() -> None:
     names = {e["id"]: e["name"] for e in rec["entities"]}
     (q,) = rec["quotes"]
     assert q["speaker_entity_id"] is None and names[q["relayed_by_entity_id"]] == "الفجر"
+
+
+def test_round11_verbs_of_judging_likely_and_admitting_are_cues() -> None:
+    rec = run("وقال المدرب إن الفريق جاهز، متوقعا أن يفوز باللقب، غير أنه استبعد أن يشارك المهاجم.")
+    assert [(q["cue"]["text"], [c["text"] for c in q["content"]]) for q in rec["quotes"]] == [
+        ("قال", ["الفريق جاهز"]), ("متوقعا", ["يفوز باللقب"]), ("استبعد", ["يشارك المهاجم"])]
+    assert [q["cue"]["text"] for q in run("واعترف المدرب بأن فريقه أخطأ، مرجحا أن يعود غدا.")["quotes"]] == ["اعترف", "مرجحا"]

@@ -43,6 +43,8 @@ _QUOTES: Final = frozenset((_QUOTE,))
 _SENTENCE_END: Final = frozenset(".!?؟")
 _COMMAS: Final = frozenset("،,")
 _NARRATOR_BREAKS: Final = frozenset(normalize(w) for w in ("وذلك", "ذلك"))
+#: Contrastive connectives that, right before a new cue, end the content at their comma (round 11).
+_CONTRASTS: Final = frozenset(normalize(w) for w in ("غير", "لكن", "لكنه", "لكنها", "إلا", "بيد"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -285,8 +287,9 @@ def find_quotes(view: View, layer: EntityLayer) -> list[QuoteMatch]:
                     stop = k
                     break
                 if norm in _COMMAS and k + 1 < n:
-                    if k + 1 in cue_at or norms[k + 1] in _NARRATOR_BREAKS:
-                        stop = k
+                    if k + 1 in cue_at or norms[k + 1] in _NARRATOR_BREAKS or (
+                            norms[k + 1] in _CONTRASTS and (k + 2 in cue_at or k + 3 in cue_at)):
+                        stop = k  # … ، غير أنه استبعد أن: the narrator's contrast opens another quote
                         break
                 if norm in _COORDINATED and k > span_first:
                     spans.append((span_first, k - 1))

@@ -1196,3 +1196,119 @@ def test_round10_chaired_by_is_no_presidency() -> None:
     # ب + رئاسة before a name is "chaired by", not an organisation; رئاسة + a definite noun still is
     assert not any(k == "ORG" for _, k, _ in mentions("وعقد المجلس اجتماعا برئاسة سامر الخطيب أمس."))
     assert ("رئاسة الجمهورية", "ORG", "name") in mentions("وقالت رئاسة الجمهورية إن الوفد وصل.")
+
+
+# --------------------------------------------------------------------------- round 11
+
+
+@pytest.mark.parametrize(("sentence", "names"), [
+    # a professional honorific opens the apposition after a title; its own name is not dropped
+    ("وقالت مديرة المدرسة، المهندسة رنيم عبد الكريم الحداد، إن الدوام سيبدأ غدا.", ["رنيم عبد الكريم الحداد"]),
+    # the closing comma makes a definite family name of any ending safe to read
+    ("وحذر نقيب المهندسين، الدكتور وسيم الرواشدة، من ارتفاع الأسعار. وقال الرواشدة إن النقابة ستجتمع.",
+     ["وسيم الرواشدة", "الرواشدة"]),
+    # a title with a complement does not close a name on a common noun
+    ("وقال وزير التجارة وتنمية الصادرات، أمس، إن السوق مستقرة.", []),
+])
+def test_round11_an_honorific_apposition_is_read_as_a_whole_name(sentence: str, names: list[str]) -> None:
+    assert sorted(t for t, k, _ in mentions(sentence) if k == "PER") == sorted(names)
+
+
+def _speakers(text: str) -> list[tuple[str, str | None]]:
+    rec = run(text)
+    return [(q["cue"]["text"], q["speaker_name"]) for q in rec["quotes"]]
+
+
+def test_round11_a_verbal_noun_after_a_word_of_omission_is_no_cue() -> None:
+    # طلب عدم ذكر اسمه: no one speaks; the source before it is the speaker of the quote and of its continuation
+    assert _speakers("وقال مصدر في وزارة النقل، طلب عدم ذكر اسمه، إن الطريق سيفتح غدا، لافتا إلى أن العمل مستمر.") == [
+        ("قال", "مصدر"), ("لافتا", "مصدر")]
+    # an anonymous source with its body behind a fused ب is a source too
+    assert _speakers("وأفاد مصدر بمديرية الزراعة، فضل عدم ذكر اسمه، بأن الموسم سيتأخر.") == [("أفاد", "مصدر")]
+
+
+def test_round11_a_participle_takes_the_subject_of_its_clause() -> None:
+    # no earlier quote in the sentence: the participle's subject is its main verb's (VSO, after a fronted adverbial)
+    assert _speakers("وحذرت هيئة الطيران المدني، أمس، الشركات من أي تأخير، مؤكدة أنها ستفرض غرامات.") == [
+        ("مؤكدة", "هيئة الطيران المدني")]
+    assert _speakers("من جهته، طالب اتحاد الفلاحين، أمس، الحكومة بصرف التعويضات، محذرا من أن المحصول سيتلف.") == [
+        ("محذرا", "اتحاد الفلاحين")]
+    # a pro-drop verb's object is not its subject
+    assert _speakers("وطالب خلاله وزارة الصحة بتوفير الأدوية، مؤكدا أن الوضع صعب.") == [("مؤكدا", None)]
+
+
+def test_round11_a_named_outlet_the_words_were_given_to_is_the_relay() -> None:
+    rec = run("وزار وزير النقل، المهندس سامر يوسف الخطيب، الميناء. وكان الخطيب قد قال، مساء أمس، "
+              "في تصريح لإذاعة «الشرق الجديد» المحلية، إن العمل سيبدأ.")
+    names = {e["id"]: e["name"] for e in rec["entities"]}
+    q = rec["quotes"][0]
+    assert q["speaker_name"] == "سامر يوسف الخطيب" and names[q["relayed_by_entity_id"]] == "الشرق الجديد"
+
+
+def test_round11_an_anonymous_source_before_a_body_found_after_its_preposition() -> None:
+    # مصدر في + an organisation the rules found (an office in construct with a sector noun): the source speaks
+    assert _speakers("ونقل موقع «الخبر» عن مصدر في مديرية صحة قرطوبة قوله إن الوضع مستقر.") == [("قوله", "مصدر")]
+
+
+def test_round11_an_office_holder_named_by_the_office_speaks() -> None:
+    # a title with its body or place, right before the content: a person of its own, who continues
+    assert _speakers("وقال رئيس بلدية الشروق الجديدة إن البلدية ستفتح الطريق، مضيفا أنها تحتاج دعما.") == [
+        ("قال", "رئيس بلدية الشروق الجديدة"), ("مضيفا", "رئيس بلدية الشروق الجديدة")]
+    assert _speakers("وكان رئيس مجلس مدينة الفرسان قد قال إن المياه ستعود.") == [("قال", "رئيس مجلس مدينة الفرسان")]
+    # a title followed by a comma leaves room for the holder's name: no person is made of it
+    assert not any(k == "PER" for _, k, _ in mentions("وقال رئيس بلدية الشروق، أمس، إن الطريق مغلق."))
+
+
+def test_round11_a_definite_directorate_head_refers_to_an_office_named_with_an_indefinite_sector_noun() -> None:
+    ms = mentions("وأعلنت مديرية صحة قرطوبة حملة تلقيح. وقالت المديرية إن الحملة ستبدأ غدا.")
+    assert ("المديرية", "ORG", "nominal") in ms and ("مديرية صحة قرطوبة", "ORG", "name") in ms
+
+
+def test_round11_a_wilaya_beside_its_namesake_city_keeps_its_noun() -> None:
+    # the dateline names the city: the wilaya is another entity, with its class noun
+    ms = mentions("سندوبة - أعلنت مديرية الري لولاية سندوبة أن المياه ستعود إلى سندوبة غدا.")
+    assert ("ولاية سندوبة", "GPE", "name") in ms and ms.count(("سندوبة", "GPE", "name")) == 2
+    # without a city of that name in the story, the unit's noun stays outside (GUIDELINES 1.4)
+    ms = mentions("وأعلنت مديرية الري لولاية سندوبة أن المياه ستعود غدا.")
+    assert ("سندوبة", "GPE", "name") in ms and not any(t == "ولاية سندوبة" for t, _, _ in ms)
+
+
+def test_round11_a_local_council_or_chamber_keeps_the_place_it_serves() -> None:
+    # المجلس البلدي/الجهوي + ل + a place of the story, a chamber or an association + ب/ل + the place
+    ms = mentions("سندوبة - عقد المجلس البلدي لسندوبة اجتماعا، وطالبت جمعية المرأة الريفية بسندوبة بالدعم.")
+    assert ("المجلس البلدي لسندوبة", "ORG", "name") in ms and ("جمعية المرأة الريفية بسندوبة", "ORG", "name") in ms
+    assert ms.count(("سندوبة", "GPE", "name")) == 3
+    # a national body is no local council: its ل-complement is not read as its place
+    assert not any(t.endswith("لسندوبة") for t, k, _ in mentions("سندوبة - وقال المجلس الأعلى لسندوبة إن الوضع مستقر.") if k == "ORG")
+
+
+def test_round11_a_weekday_ends_an_organisations_name() -> None:
+    ms = mentions("وسترسل الوزارة لجنة إلى مجلس مدينة الفرسان الأحد المقبل.")
+    assert ("مجلس مدينة الفرسان", "ORG", "name") in ms and not any("الأحد" in t for t, k, _ in ms if k == "ORG")
+
+
+def test_round11_a_quoted_act_warned_against_or_asked_for_is_no_quote() -> None:
+    # حذر من + a quoted noun phrase, مطالبة + a quoted ب-phrase: the act, not speech (GUIDELINES 2.1)
+    assert [c for c, _ in _speakers('وحذر رئيس البلدية من "تكرار انقطاع المياه في الأحياء"، مؤكدا أن المجلس سيجتمع.')] == ["مؤكدا"]
+    assert [c for c, _ in _speakers('وقالت النقابة إن المركز تعرض للقصف، مطالبة "بوقف الاعتداءات فورا".')] == ["قالت"]
+    # with a complementizer the warning has propositional content
+    assert [c for c, _ in _speakers('وحذر الوزير من أن "الوضع قد يتفاقم".')] == ["حذر"]
+
+
+def test_round11_unnamed_plural_sources_give_no_speaker() -> None:
+    # GUIDELINES 2.5: plural unnamed sources are no entity; the quote and its continuation have no speaker
+    rec = run("وقال مصدر أمني إن الطريق مغلق. وقالت مصادر مطلعة إن الوفد سيصل غدا. وأضافت المصادر أن الاتفاق قريب.")
+    assert [(q["cue"]["text"], q["speaker_entity_id"] is None) for q in rec["quotes"]] == [
+        ("قال", False), ("قالت", True), ("أضافت", True)]
+    # relayed from them: the outlet relays, no one is the speaker
+    rec = run("وذكرت صحيفة «الفجر» نقلا عن مصادر مطلعة أن الوفد طلب التأجيل.")
+    names = {e["id"]: e["name"] for e in rec["entities"]}
+    (q,) = rec["quotes"]
+    assert q["speaker_entity_id"] is None and names[q["relayed_by_entity_id"]] == "الفجر"
+
+
+def test_round11_verbs_of_judging_likely_and_admitting_are_cues() -> None:
+    rec = run("وقال المدرب إن الفريق جاهز، متوقعا أن يفوز باللقب، غير أنه استبعد أن يشارك المهاجم.")
+    assert [(q["cue"]["text"], [c["text"] for c in q["content"]]) for q in rec["quotes"]] == [
+        ("قال", ["الفريق جاهز"]), ("متوقعا", ["يفوز باللقب"]), ("استبعد", ["يشارك المهاجم"])]
+    assert [q["cue"]["text"] for q in run("واعترف المدرب بأن فريقه أخطأ، مرجحا أن يعود غدا.")["quotes"]] == ["اعترف", "مرجحا"]

@@ -742,6 +742,8 @@ _NAME_BREAKERS: Final = frozenset(normalize(w) for w in (
     "القريب", "القريبة", "المؤدي", "المؤدية", "المجاور", "المجاورة", "الواقع", "الواقعة", "المحاذي", "المحاذية",
     # participles of a site's state (round 9: محطة مياه X المتوقفة منذ ...، الطريق المغلق)
     "المتوقف", "المتوقفة", "المغلق", "المغلقة", "المعطل", "المعطلة", "المتضرر", "المتضررة", "المتهالك", "المتهالكة",
+    # weekdays: a date after a name (مركز X الأحد المقبل), never part of it (round 11)
+    "الأحد", "الاثنين", "الإثنين", "الثلاثاء", "الأربعاء", "الخميس", "السبت",
 ))
 
 
@@ -844,11 +846,15 @@ _PLAIN_NAME_TOKENS: Final = 2
 _PLAIN_NAME_TOKENS_IN_COMMAS: Final = 3
 
 
-def _read_name(view: View, j: int, res: _Resources, *, plain_max: int = _PLAIN_NAME_TOKENS) -> list[int]:
+def _read_name(view: View, j: int, res: _Resources, *, plain_max: int = _PLAIN_NAME_TOKENS, closed: bool = False) -> list[int]:
     """The tokens of a person name starting at token ``j`` (empty if none), read as Arabic names
     are built: plain name tokens (at most two), compound parts after a joiner (عبد الله, عبد
     الرحمن, بن عمار, بنت سعيد: the part after a joiner may be definite), and a final definite family
-    name (الشناوي). A name never ends on a joiner. Stays within the paragraph."""
+    name (الشناوي). A name never ends on a joiner. Stays within the paragraph.
+
+    ``closed``: the name follows a title that opens an apposition, so a definite word right before
+    the closing comma is its family name whatever its ending (``الوزير، المهندس X الخصاونة،``): the
+    title says a name comes and the commas of the apposition say where it ends (round 11)."""
     names: list[int] = []
     if j >= view.n:
         return names
@@ -864,7 +870,8 @@ def _read_name(view: View, j: int, res: _Resources, *, plain_max: int = _PLAIN_N
         elif _is_name_token(view, j, res) and plain < plain_max:
             names.append(j)
             plain += 1
-        elif names and _is_family_name(view, j, res, compound=_is_full_compound(view, names)):
+        elif names and _is_family_name(view, j, res, compound=_is_full_compound(view, names)
+                                       or (closed and j + 1 < view.n and view.norms[j + 1] in ("،", ","))):
             names.append(j)
             j += 1
             break  # a definite family name ends the name
@@ -966,7 +973,8 @@ def _person_pass(view: View, res: _Resources, out: _Collector) -> list[tuple[int
         if title is None:
             continue
         cut, last, _ = title
-        names = _read_name(view, last + 1, res)
+        # a one-word title that opens an apposition (``، المهندس X Y،``) closes its name at the next comma
+        names = _read_name(view, last + 1, res, closed=last == i and i > 0 and norms[i - 1] in ("،", ","))
         if names and norms[names[0]][:1] == "ل":  # "لولاية X، NAME،": the complement, not a name
             names = _name_after_complement(view, last + 1, res) or names
         if not names:  # a title with a complement, or in commas, before the name
@@ -1207,6 +1215,35 @@ def _reporter_complement_end(view: View, i: int, out: _Collector) -> int | None:
     return last
 
 
+_KANA_FORMS: Final = frozenset(normalize(w) for w in ("كان", "وكان", "كانت", "وكانت"))
+_COMPLEMENTIZER_NORMS: Final = frozenset(normalize(w) for w in lx.COMPLEMENTIZERS)
+
+
+def _is_complementizer_norm(norm: str) -> bool:
+    return norm in _COMPLEMENTIZER_NORMS
+
+
+def _speaking_role_end(view: View, first: int, last: int, out: _Collector) -> int | None:
+    """The last token of a title phrase with a complement that is the subject of a speech verb
+    (``قال رئيس مجلس مدينة X``، ``وكان عميد بلدية X قد قال``), run over the organisation or place
+    that starts inside it or right after it; None when the phrase is no such subject."""
+    norms = view.norms
+    end = last
+    for k in range(first + 1, min(last + 2, view.n)):
+        for m in out.taken.get(k, ()):
+            if m.first == k and m.type in ("ORG", "GPE", "FAC", "LOC") and m.last > end:
+                end = m.last
+    # the content must follow at once (an apposition after a comma would give the holder's name)
+    if end == first or first == 0 or end + 1 >= view.n or not (_is_complementizer_norm(norms[end + 1]) or norms[end + 1] == normalize("قد")):
+        return None
+    before = norms[first - 1]
+    if _is_speech_verb(before) and view.words[first - 1]:
+        return end
+    if before in _KANA_FORMS and end + 2 < view.n and norms[end + 1] == normalize("قد") and _is_speech_verb(norms[end + 2]):
+        return end
+    return None
+
+
 def _nominal_pass(view: View, res: _Resources, out: _Collector, nominals: list[tuple[int, int, str]]) -> None:
     norms = view.norms
     n = view.n
@@ -1234,7 +1271,8 @@ def _nominal_pass(view: View, res: _Resources, out: _Collector, nominals: list[t
         # construct with a definite noun ("وزير الخارجية الإيراني")
         head_reading = next(((cut, stem) for cut, stem in stems(norms[first]) if stem.removeprefix("ال") == head), None)
         definite = head_reading is not None and head_reading[1].startswith("ال")
-        if not definite and not (first + 1 <= last and view.definite(first + 1)):
+        role_end = _speaking_role_end(view, first, last, out)
+        if not definite and not (first + 1 <= last and view.definite(first + 1)) and role_end is None:
             continue
         if any(m.type == "ORG" and m.kind == "nominal" for m in out.taken.get(first, ())):
             continue  # الفريق as the club of the story (_team_nominals), not the rank
@@ -1248,6 +1286,13 @@ def _nominal_pass(view: View, res: _Resources, out: _Collector, nominals: list[t
                 start = view.stripped_start_at(first, head_reading[0])
                 out.add(Mention(start, view.ends[first], first, first, "PER", "nominal",
                                 f"PER:role:{head.removesuffix('ه')}:{role}", view.text[start:view.ends[first]]))
+            elif role_end is not None:
+                # an office-holder named only by the office, as the subject of a speech verb (round
+                # 11): ``وقال رئيس بلدية X إن``، ``قال المدير الفني لنادي X``: a person of its own,
+                # the title with its complement the mention (the body or place inside it stays)
+                start = view.stripped_start_at(first, head_reading[0]) if head_reading else view.starts[first]
+                text = view.text[start : view.ends[role_end]]
+                out.add(Mention(start, view.ends[role_end], first, role_end, "PER", "nominal", f"PER:role:{_fold(text)}", text))
             continue
         key = candidates[-1]
         name = next(m.name for m in out.mentions if m.key == key)
@@ -1285,11 +1330,15 @@ def _nominal_pass(view: View, res: _Resources, out: _Collector, nominals: list[t
                     last += 1
                 # the organisation may be a construct (مصدر في إدارة الصيدلة: an indefinite head
                 # and a definite genitive)
+                # or its body behind a fused ب (مصدر بمديرية X، مصدر بوزارة X; round 11)
                 if last == i and not (i + 2 < n and norms[i + 1] in ("في", "من", "داخل", "لدي")
                                       and (view.definite(i + 2) or _head_reading(norms[i + 2]) is not None
                                            or (i + 3 < n and view.words[i + 2] and norms[i + 2] not in res.stop
-                                               and view.definite(i + 3)))):
-                    continue
+                                               and view.definite(i + 3)))) \
+                        and not (i + 1 < n and norms[i + 1][:1] == "ب" and _behind_preposition_head(norms[i + 1])) \
+                        and not (i + 2 < n and norms[i + 1] in ("في", "من", "داخل", "لدي")
+                                 and any(m.type == "ORG" and m.first == i + 2 for m in out.taken.get(i + 2, ()))):
+                    continue  # ... or a body already found after its preposition (مصدر في مديرية صحة X)
                 current = f"PER:source:{i}"
                 start = view.stripped_start_at(i, cut)
                 end = view.ends[last]
@@ -1547,6 +1596,20 @@ def _natural_place_pass(view: View, res: _Resources, out: _Collector) -> None:
 _LOCAL_BODY_HEADS: Final = frozenset(normalize(w) for w in ("مديرية", "إدارة", "دائرة", "شركة", "مكتب", "فرع", "مؤسسة"))
 
 
+#: A council's local adjectives (المجلس البلدي، المجلس الجهوي) and the chamber and association
+#: heads: bodies of one town or region, named with the place they serve.
+_LOCAL_COUNCIL_ADJECTIVES: Final = frozenset(normalize(w) for w in ("البلدي", "الجهوي", "المحلي", "الإقليمي", "الولائي"))
+_LOCAL_CHAMBER_HEADS: Final = frozenset(normalize(w) for w in ("غرفة", "جمعية"))
+
+
+def _local_council(view: View, m: Mention) -> bool:
+    """Is the organisation a local council or chamber (``المجلس البلدي``، ``غرفة التجارة``)?"""
+    norms = view.norms
+    if any(stem in _LOCAL_CHAMBER_HEADS for _, stem in stems(norms[m.first])):
+        return True
+    return any(stem == normalize("المجلس") for _, stem in stems(norms[m.first])) and norms[m.first + 1] in _LOCAL_COUNCIL_ADJECTIVES
+
+
 def _local_body_place_pass(view: View, out: _Collector) -> None:
     """An organisation's name continues with ب + a city or local place the story names
     (round 9; A-D110: a local body keeps its place, the place nested): ``مديرية الإسكان بسوهاج``
@@ -1554,10 +1617,13 @@ def _local_body_place_pass(view: View, out: _Collector) -> None:
     are already taken by ``_lam_complement_end``. Not a state (وزارة الصحة بمصر)."""
     norms, n = view.norms, view.n
     for m in [m for m in out.mentions if m.type == "ORG" and m.kind == "name" and m.last > m.first]:
-        if not any(stem in _LOCAL_BODY_HEADS for _, stem in stems(norms[m.first])):
+        council = _local_council(view, m)
+        if not council and not any(stem in _LOCAL_BODY_HEADS for _, stem in stems(norms[m.first])):
             continue
         j = m.last + 1
-        if j >= n or norms[j][:1] != "ب" or view.paragraphs[j] != view.paragraphs[m.last] or not view.words[j]:
+        # a local council or chamber takes ل + its place too (المجلس البلدي لX، غرفة التجارة لX; round 11)
+        if j >= n or norms[j][:1] not in (("ب", "ل") if council else ("ب",)) or norms[j].startswith("لل") \
+                or view.paragraphs[j] != view.paragraphs[m.last] or not view.words[j]:
             continue
         place = next((x for x in out.taken.get(j, ()) if x.type == "GPE" and x.kind == "name" and x.first == j == x.last
                       and (":city:" in x.key or not x.key[4:].isascii())), None)
@@ -2024,9 +2090,11 @@ def _definite_directorate_head(norm: str) -> tuple[int, str] | None:
 
 
 def _directorate_head_of(view: View, m: Mention) -> str | None:
-    """The directorate head a named ORG mention starts with, when its next word is a sector noun."""
+    """The directorate head a named ORG mention starts with, when its next word is a sector noun
+    (definite, or indefinite in construct with the place served: مديرية صحة X … المديرية; round 11)."""
     reading = _directorate_reading(view.norms[m.first])
-    if reading is None or m.last == m.first or view.norms[m.first + 1] not in _SECTOR_NOUNS:
+    if reading is None or m.last == m.first or (view.norms[m.first + 1] not in _SECTOR_NOUNS
+                                                and view.norms[m.first + 1] not in _INDEFINITE_SECTOR_NOUNS):
         return None
     return reading[1]
 
@@ -2168,6 +2236,7 @@ def find_mentions(view: View) -> EntityLayer:
     _fac_nominal_pass(view, res, out)
     _home_state_pass(view, res, out)
     _capital_nominal_pass(view, res, out)
+    _unit_beside_city(view, out)
     # one mention per (span, key), the first found; order by position. Equal keys are
     # adjacent after the (stable) sort: a dict built from the reversed order keeps the
     # first mention of each key, and reversing its values restores the order.
@@ -2179,6 +2248,37 @@ def find_mentions(view: View) -> EntityLayer:
 
 
 _SPAN_KEY: Final = operator.attrgetter("start", "end", "key")
+
+#: Units whose noun stays in the name when the article also names their namesake city.
+_CITY_UNIT_NOUNS: Final = frozenset(normalize(w) for w in ("ولاية",))
+
+
+def _unit_beside_city(view: View, out: _Collector) -> None:
+    """``ولاية X`` (the wilaya noun only: a محافظة keeps its noun outside, as the gold does) where X is also the city the story is filed from (its dateline ``X -`` or the
+    reporter's ``مراسلنا في X``) is the unit, an entity apart from the city, and keeps its class
+    noun (GUIDELINES 1.4: ``ولاية وهران`` beside the city ``وهران``; round 11). Elsewhere the unit's
+    noun stays outside the place name (``محافظة الجهراء`` → ``الجهراء``)."""
+    norms, paragraphs = view.norms, view.paragraphs
+    cities: set[str] = set()
+    for m in out.mentions:
+        if m.type != "GPE" or m.kind != "name":
+            continue
+        dateline = (m.last + 1 < view.n and norms[m.last + 1] in _DATELINE_DASHES
+                    and (m.first == 0 or paragraphs[m.first - 1] != paragraphs[m.first]))
+        reporter = m.first >= 2 and norms[m.first - 1] == _FI and _reporter_reading(norms[m.first - 2])
+        if dateline or reporter:
+            cities.add(m.key)
+    if not cities:
+        return
+    for index, m in enumerate(out.mentions):
+        if m.type != "GPE" or m.kind != "name" or m.key not in cities or m.first == 0 or m.start != view.starts[m.first]:
+            continue
+        unit = next(((cut, stem) for cut, stem in stems(norms[m.first - 1]) if stem in _CITY_UNIT_NOUNS), None)
+        if unit is None or not view.words[m.first - 1]:
+            continue
+        start = view.stripped_start_at(m.first - 1, unit[0])
+        text = view.text[start : m.end]
+        out.mentions[index] = Mention(start, m.end, m.first - 1, m.last, "GPE", "name", f"GPE:unit:{m.key}", text)
 
 
 def entity_records(view: View, layer: EntityLayer) -> tuple[list[dict[str, object]], dict[str, str], dict[tuple[int, int, str], str]]:

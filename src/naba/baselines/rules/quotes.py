@@ -43,6 +43,8 @@ _QUOTES: Final = frozenset((_QUOTE,))
 _SENTENCE_END: Final = frozenset(".!?؟")
 _COMMAS: Final = frozenset("،,")
 _NARRATOR_BREAKS: Final = frozenset(normalize(w) for w in ("وذلك", "ذلك"))
+#: Contrastive connectives that, right before a new cue, end the content at their comma (round 11).
+_CONTRASTS: Final = frozenset(normalize(w) for w in ("غير", "لكن", "لكنه", "لكنها", "إلا", "بيد"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -166,6 +168,19 @@ _COORDINATED_SET: Final = frozenset(_COORDINATED)
 _DENIAL_PARTICIPLES: Final = frozenset(normalize(w) for w in ("نافيا", "نافية"))
 
 
+#: Words before a verbal noun of saying that make it no speech act: ``طلب عدم ذكر اسمه``
+#: ("asked that his name not be given"), ``دون ذكر``.
+_OMISSION_WORDS: Final = frozenset(normalize(w) for w in ("عدم", "دون", "بدون", "ودون"))
+
+
+#: Cues of warning and of asking whose quoted complement with no complementizer or colon is a noun
+#: phrase, the act warned against or asked for (GUIDELINES 2.1: ``حذرتها من التدخل``), no speech
+#: (round 11); ``حذر من أن "…"`` and ``طالب قائلا: "…"`` still open a content.
+_ACT_CUES: Final = frozenset(normalize(w) for w in (
+    "حذر", "حذرت", "محذرا", "محذرة", "طالب", "طالبت", "مطالبا", "مطالبة", "دعا", "دعت", "داعيا", "داعية",
+))
+
+
 #: How far after a cue its content may open: news puts long titles, the time and the occasion
 #: between them (قال وزير الدولة لشؤون … الدكتور X، أمس الخميس، خلال مؤتمر صحفي بمقر …، إن).
 _CONTENT_WINDOW: Final = 45
@@ -182,12 +197,15 @@ def find_quotes(view: View, layer: EntityLayer) -> list[QuoteMatch]:
     name_quotes = {o for o, cl in pairs.items() if _is_name_quote(view, o, cl, c)}
     mention_index = (layer.mentions, [m.first for m in layer.mentions])  # in text order
     marks = view.positions_of(_MARKS)
-    cue_at = set(view.positions(_cue_of))  # the tokens _cue_reading holds for
+    # the tokens _cue_reading holds for, less a verbal noun after a word of omission
+    # (``طلب عدم ذكر اسمه``: no one speaks; round 11)
+    cue_positions = [k for k in view.positions(_cue_of) if not (k > 0 and norms[k - 1] in _OMISSION_WORDS)]
+    cue_at = set(cue_positions)
     complementizer_at = set(view.positions(_is_complementizer))  # ... and _complementizer
     out: list[QuoteMatch] = []
     running: str | None = None
     i = 0
-    for candidate in view.positions(_cue_of):
+    for candidate in cue_positions:
         if candidate < i:
             continue  # a cue inside the region just read (e.g. a participle before the content)
         i = candidate
@@ -230,6 +248,9 @@ def find_quotes(view: View, layer: EntityLayer) -> list[QuoteMatch]:
                                   (o, cl), "direct", speaker, speaker_key, relay_key, region))
             i = end
             continue
+        if open_at is not None and stem in _ACT_CUES and open_at < n and norms[open_at] == _QUOTE \
+                and not (open_at > 0 and (norms[open_at - 1] == ":" or open_at - 1 in complementizer_at)):
+            open_at = None  # حذر من "تكرار …"، مطالبة "بوقف …": an act warned against or asked for (2.1)
         if open_at is None and stem in _DENIAL_PARTICIPLES and i + 1 < n and words[i + 1] and paragraphs[i + 1] == paragraph \
                 and norms[i + 1] not in c.prepositions and not _is_complementizer(norms[i + 1]):
             open_at = j = i + 1  # a denial's noun phrase states the denied proposition: نافيا وجود أي اتصالات
@@ -266,8 +287,9 @@ def find_quotes(view: View, layer: EntityLayer) -> list[QuoteMatch]:
                     stop = k
                     break
                 if norm in _COMMAS and k + 1 < n:
-                    if k + 1 in cue_at or norms[k + 1] in _NARRATOR_BREAKS:
-                        stop = k
+                    if k + 1 in cue_at or norms[k + 1] in _NARRATOR_BREAKS or (
+                            norms[k + 1] in _CONTRASTS and (k + 2 in cue_at or k + 3 in cue_at)):
+                        stop = k  # … ، غير أنه استبعد أن: the narrator's contrast opens another quote
                         break
                 if norm in _COORDINATED and k > span_first:
                     spans.append((span_first, k - 1))
@@ -323,6 +345,8 @@ def find_quotes(view: View, layer: EntityLayer) -> list[QuoteMatch]:
         if speaker_key is None and stem in c.verbs and cut == 0:
             previous_cue = out[-1].cue_index if out and view.sentences[out[-1].cue_index] == view.sentences[i] else -1
             speaker_key = _fronted_subject(view, i, previous_cue, mention_index)
+        elif speaker_key is None and stem in c.participles and not (out and view.sentences[out[-1].cue_index] == view.sentences[i]):
+            speaker_key = _clause_subject(view, i, mention_index)
         if speaker_key is None:
             speaker_key = running
         else:
@@ -385,10 +409,74 @@ def _fronted_subject(view: View, cue: int, previous_cue: int, index: _MentionInd
     return None
 
 
+#: How far into its clause (after a fronted adverbial) the subject of a participle's main verb
+#: may start: the verb, an auxiliary and قد come first (``وكانت X قد طالبت``، ``طالب رئيس X``).
+_CLAUSE_SUBJECT_WINDOW: Final = 4
+_DASHES: Final = frozenset(("-", "–", "—"))
+#: Object pronouns on a word between a verb and a noun: the verb's subject is implicit.
+_PRONOUN_SUFFIXES: Final = ("ه", "ها", "هم", "هما")
+#: How many tokens may lie between an organisation and a person named in apposition after it.
+_APPOSITION_GAP: Final = 3
+
+
+def _clause_subject(view: View, cue: int, index: _MentionIndex) -> str | None:
+    """The key of the subject of the clause a participle cue continues, in a sentence with no
+    earlier quote (round 11): ``حذرت لجنة X، أمس، الناديين من …، مؤكدة أنها …``, ``طالب رئيس
+    النادي، Y، الجامعة بـ…، مشيرا إلى أن``. The participle's implicit subject is the main verb's
+    (GUIDELINES 2.5), and news writes that subject right after the verb (VSO) or before it with
+    ``كان … قد``: the first mention of the clause, within a few tokens of its start (after a fronted
+    adverbial such as ``من جهته،``), not behind a preposition nor a dateline's place (a state only
+    right after the verb: in ``غرفة تجارة X`` it is a genitive); a person named in apposition right
+    after an organisation (the organisation is a title's complement) is the subject."""
+    sentences, norms, starts = view.sentences, view.norms, view.starts
+    sentence = sentences[cue]
+    first = cue
+    while first > 0 and sentences[first - 1] == sentence:
+        first -= 1
+    comma = next((k for k in range(first, min(first + 5, cue)) if norms[k] in ("،", ",")), None)
+    if comma is not None and not _mentions_in(view, first, comma - 1, index):
+        first = comma + 1  # a fronted adverbial: من جهته، في المقابل، وفي سياق متصل،
+    mentions = [m for m in _mentions_in(view, first, cue - 1, index)
+                if (m.type in ("PER", "ORG") or m.type == "GPE" and m.first == first + 1) and not m.nisba
+                and not (m.last + 1 < view.n and norms[m.last + 1] in _DASHES)  # a dateline
+                and not (m.start > starts[m.first] and norms[m.first][:1] in "بلك")
+                and not (m.first > first and norms[m.first - 1] in _NOT_SUBJECT_BEFORE)]
+    if not mentions or mentions[0].first - first > _CLAUSE_SUBJECT_WINDOW:
+        return None
+    subject = mentions[0]
+    if any(norms[k] in _NOT_SUBJECT_BEFORE or view.raw(k).endswith(_PRONOUN_SUFFIXES) for k in range(first + 1, subject.first)):
+        return None  # ``وطالب خلاله الوزارة``: a pro-drop verb's object, not its subject
+    if subject.type != "PER":
+        after = next((m for m in mentions[1:] if m.type == "PER" and 0 < m.first - subject.last <= _APPOSITION_GAP
+                      and norms[subject.last + 1] in ("،", ",")), None)
+        subject = after or subject
+    return subject.key
+
+
 #: Words after which a mention is an object or a complement, not the subject of a later cue.
 _NOT_SUBJECT_BEFORE: Final = frozenset(normalize(w) for w in (
     "في", "من", "إلى", "على", "عن", "مع", "بين", "باسم", "لدى", "عند", "ضد", "حول", "نحو", "بحضور", "رفقة",
 ))
+
+
+#: Heads of a news outlet that the preposition ل makes the addressee of a statement.
+_OUTLET_HEADS: Final = frozenset(normalize(w) for w in (
+    "قناة", "إذاعة", "موقع", "صحيفة", "جريدة", "وكالة", "مجلة", "تلفزيون", "شبكة", "بوابة",
+))
+
+
+def _told_to_outlet(view: View, m: Mention) -> bool:
+    """Is the mention a named outlet the words were given to (round 11)? ``في تصريح لإذاعة «X»``,
+    ``لقناة X الفضائية``, ``لـ"X"``: ل + an outlet head (or a bare ل) right before the name, quotation
+    marks aside. It is the relay (GUIDELINES 2.5), never the speaker."""
+    norms = view.norms
+    k = m.first - 1
+    while k >= 0 and not view.words[k] and norms[k] not in _COMMAS and norms[k] not in _SENTENCE_END:
+        k -= 1
+    if k < 0 or not view.words[k]:
+        return False
+    norm = norms[k]
+    return norm in ("ل", "لـ") or (norm[:1] == "ل" and norm[1:] in _OUTLET_HEADS)
 
 
 def _subject(view: View, mentions: list[Mention]) -> Mention | None:
@@ -397,7 +485,7 @@ def _subject(view: View, mentions: list[Mention]) -> Mention | None:
     starts = view.starts
 
     def addressee(m: Mention) -> bool:
-        return m.start > starts[m.first] and norms[m.first].startswith("ل")
+        return m.start > starts[m.first] and norms[m.first].startswith("ل") or _told_to_outlet(view, m)
 
     def complement(m: Mention) -> bool:
         """A place behind a preposition (في عمّان، بفاس، لملعب X) is where the words were said,
@@ -415,6 +503,14 @@ def _subject(view: View, mentions: list[Mention]) -> Mention | None:
         if not m.nisba:
             return m
     return None
+
+
+#: The speaker key of a quote whose speaker is unnamed and plural: no entity (round 11).
+NOBODY: Final = "@nobody"
+#: Plural unnamed sources, which are no entity: a quote attributed to them has no speaker.
+_PLURAL_SOURCES: Final = frozenset(normalize(w) for w in (
+    "مصادر", "المصادر", "أوساط", "مسؤولون", "مسؤولين", "شهود", "مراقبون", "مراقبين",
+))
 
 
 #: How far before ``قوله`` its ``عن`` may stand: the source's long title and name lie between
@@ -437,8 +533,12 @@ def _speaker(view: View, cue: int, region: tuple[int, int], by_token: _MentionIn
             if about is not None and _is_relay_verb(norms[k]):
                 speaker = _subject(view, _mentions_in(view, about + 1, cue - 1, by_token))
                 relay = _subject(view, _mentions_in(view, k + 1, about - 1, by_token))
+                if norms[about + 1] in _PLURAL_SOURCES:
+                    return None, NOBODY, relay.key if relay else None
                 return speaker, speaker.key if speaker else None, relay.key if relay else None
             k -= 1
+        if about is not None and norms[about + 1] in _PLURAL_SOURCES:
+            return None, NOBODY, None
         if about is not None:
             speaker = _subject(view, _mentions_in(view, about + 1, cue - 1, by_token))
             return speaker, speaker.key if speaker else None, None
@@ -454,6 +554,12 @@ def _speaker(view: View, cue: int, region: tuple[int, int], by_token: _MentionIn
             return None, covering.key, None
     if last < first:
         return None, None, None
+    # unnamed plural sources (قالت مصادر مطلعة، نقلت صحيفة X عن مصادر، نقلا عن مصادر): no speaker
+    # entity (GUIDELINES 2.5: the gold speaker is null), and their continuations have none either
+    for k in range(first, min(last, first + _RELAY_WINDOW) + 1):
+        if norms[k] in _PLURAL_SOURCES and (k == first or norms[k - 1] in ("عن", "نقلا")):
+            relay = _subject(view, [m for m in _mentions_in(view, first, k - 1, by_token) if not _told_to_outlet(view, m)]) if k > first else None
+            return None, NOBODY, relay.key if relay else None
     # "نقلا عن Y" inside the region: Y speaks, the cue's subject relays
     for k in range(first, last + 1):
         if norms[k] in ("نقلا",):
@@ -463,10 +569,13 @@ def _speaker(view: View, cue: int, region: tuple[int, int], by_token: _MentionIn
             return speaker, speaker.key if speaker else None, relay.key if relay else None
     mentions = _mentions_in(view, first, last, by_token)
     subject = _subject(view, mentions)
+    # words given to a named outlet (``في تصريح لقناة X``، ``لـ"X"``) reach the narrator through it
+    outlet = next((m for m in mentions if _told_to_outlet(view, m)), None)
+    relay_key = outlet.key if outlet is not None else None
     if subject is None:
-        return None, None, None
+        return None, None, relay_key
     # the subject must come first in the region (VSO): skip if a preposition precedes it
     lead = norms[subject.first]
     if subject.start > view.starts[subject.first] and lead[0] in "بلك" and not lead.startswith("ال"):
-        return None, None, None
-    return subject, subject.key, None
+        return None, None, relay_key
+    return subject, subject.key, relay_key

@@ -13,8 +13,10 @@ ROOT = Path(__file__).resolve().parent.parent
 
 @pytest.fixture(scope="module")
 def fresh(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Report]:
+    # two processes: the committed files were written by a serial run, so this also proves that the
+    # parallel main job writes the same bytes (and halves the test's time on the 2-core CI machine)
     out = tmp_path_factory.mktemp("reproduce")
-    return out, reproduce(out, progress=False, log=lambda _line: None)
+    return out, reproduce(out, progress=False, log=lambda _line: None, num_proc=2)
 
 
 @pytest.mark.slow

@@ -484,8 +484,11 @@ def check_document(
         elif text[s.start : s.end] != s.text:
             add(path + ("text",), s.text, f"covered text is {text[s.start:s.end]!r}", "covered_text")
 
+    def span_known_fine(path: JsonPath, s: SubSpan) -> None:
+        """``span`` for a line whose spans ``_spans_fine`` has already passed: nothing to report."""
+
     # every span at once; span by span (and located) only when one of them is wrong
-    check_spans = not _spans_fine(doc, text)
+    check_span = span if not _spans_fine(doc, text) else span_known_fine
     ids: dict[str, JsonPath] = {}
 
     def claim(identifier: str, path: JsonPath) -> None:
@@ -514,15 +517,13 @@ def check_document(
             add(("entities", i, "name"), entity.name, "empty name (omit the field instead)", "empty_value")
         for j, mention in enumerate(entity.mentions):
             claim(mention.id, ("entities", i, "mentions", j, "id"))
-            if check_spans:
-                span(("entities", i, "mentions", j), mention)
+            check_span(("entities", i, "mentions", j), mention)
     for i, timex in enumerate(doc.timexes or ()):
         if timex is None:
             continue  # invalid item, already reported
         path: JsonPath = ("timexes", i)
         claim(timex.id, path + ("id",))
-        if check_spans:
-            span(path, timex)
+        check_span(path, timex)
         if not is_valid_value(timex.value):
             add(path + ("value",), timex.value, "not a TIMEX3 value naba accepts (see GUIDELINES.md)", "timex_value")
         anchor = timex.anchor
@@ -541,16 +542,13 @@ def check_document(
             continue  # invalid item, already reported
         path = ("quotes", i)
         claim(quote.id, path + ("id",))
-        if check_spans:
-            span(path + ("cue",), quote.cue)
+        check_span(path + ("cue",), quote.cue)
         for k, content in enumerate(quote.content):
-            if check_spans:
-                span(path + ("content", k), content)
+            check_span(path + ("content", k), content)
             if k and content.start < quote.content[k - 1].end:
                 add(path + ("content", k, "start"), content.start, "content spans must be ordered and disjoint", "content_order")
         if quote.speaker_mention is not None:
-            if check_spans:
-                span(path + ("speaker_mention",), quote.speaker_mention)
+            check_span(path + ("speaker_mention",), quote.speaker_mention)
         if quote.speaker_name is not None and not quote.speaker_name.strip():
             add(path + ("speaker_name",), quote.speaker_name, "empty speaker name (omit the field instead)", "empty_value")
         ref(path + ("speaker_entity_id",), quote.speaker_entity_id, entity_ids, "entities", "entity")
@@ -560,13 +558,11 @@ def check_document(
             continue  # invalid item, already reported
         path = ("events", i)
         claim(event.id, path + ("id",))
-        if check_spans:
-            span(path + ("trigger",), event.trigger)
+        check_span(path + ("trigger",), event.trigger)
         allowed = EVENT_ROLES[event.type]
         for k, argument in enumerate(event.arguments):
             apath = path + ("arguments", k)
-            if check_spans:
-                span(apath, argument)
+            check_span(apath, argument)
             if argument.role not in allowed:
                 add(apath + ("role",), argument.role, f"role not allowed for {event.type}; allowed: {', '.join(allowed)}", "role")
             elif argument.role == TIME_ROLE:

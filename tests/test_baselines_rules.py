@@ -1312,3 +1312,30 @@ def test_round11_verbs_of_judging_likely_and_admitting_are_cues() -> None:
     assert [(q["cue"]["text"], [c["text"] for c in q["content"]]) for q in rec["quotes"]] == [
         ("قال", ["الفريق جاهز"]), ("متوقعا", ["يفوز باللقب"]), ("استبعد", ["يشارك المهاجم"])]
     assert [q["cue"]["text"] for q in run("واعترف المدرب بأن فريقه أخطأ، مرجحا أن يعود غدا.")["quotes"]] == ["اعترف", "مرجحا"]
+
+
+# --------------------------------------------------------------------------- round 12
+
+
+#: round 12: a news site, a platform, a bare لـ, a reporter (the words in the marks, time words and
+#: digits too), the other name of a news agency right after its full name
+_ROUND12_QUOTED_BODIES = {
+    "وقال مصدر في البلدية لموقع «أنباء الوادي» إن الطريق مغلق.": "أنباء الوادي",
+    "ونقلت منصة «قرطوبة اليوم» المحلية عن مصدر قوله إن الوضع مستقر.": "قرطوبة اليوم",
+    "وقال المدير لـ«صوت السهل» إن المياه ستعود.": "صوت السهل",
+    "ونقل موقع «الرابية 24» الإخباري عن المدير قوله إن العمل مستمر.": "الرابية 24",
+    "وأفاد مراسل «نجمة الشمال» بأن السكان تجمعوا.": "نجمة الشمال",
+    "ونقلت وكالة الأنباء الوطنية «وانا» عن الوزير قوله إن الوفد وصل.": "وانا",
+}
+
+
+def test_round12_a_quoted_name_after_a_word_that_introduces_a_body_is_an_organisation() -> None:
+    missed = [name for sentence, name in _ROUND12_QUOTED_BODIES.items() if (name, "ORG", "name") not in mentions(sentence)]
+    assert missed == []
+
+
+def test_round12_a_quoted_organisation_recurs_in_quotation_marks() -> None:
+    ms = mentions("ووقعت الشركة اتفاقية مع مجموعة «بحار الشرق»، ثم التقى الوزير مسؤولي «بحار الشرق».")
+    assert ms.count(("بحار الشرق", "ORG", "name")) == 2
+    # quoted speech is no name: a preposition or a complementizer opens it
+    assert not any(k == "ORG" for _, k, _ in mentions("وقال لـ«إن الوضع مستقر» أمس."))

@@ -506,6 +506,103 @@ def _outlet_name(view: View, k: int, quoted: bool, res: _Resources) -> int | Non
     return None
 
 
+#: Class nouns of a body named in quotation marks that are no organisation head of the lexicon
+#: (round 12): a news site, platform or portal (موقع «X»، منصة «X»، بوابة «X»: ``موقع`` is a
+#: facility head elsewhere), a group of companies, a parliamentary bloc in the dual, a team.
+_QUOTED_NAME_HEADS: Final = frozenset(normalize(w) for w in (
+    "موقع", "منصة", "بوابة", "مجموعة", "تكتل", "كتلتي", "فريق", "عمومية",
+))
+#: Words a quoted name never opens with: a preposition or a complementizer starts quoted speech.
+_QUOTED_NAME_OPENERS_NOT: Final = frozenset(normalize(w) for w in (
+    "في", "من", "على", "إلى", "عن", "أن", "إن", "أنه", "لا", "لم", "لن", "قد", "ما", "هو", "هي",
+))
+
+
+def _quoted_body_name_end(view: View, j: int, res: _Resources) -> int | None:
+    """The closing mark of a quoted name of one to four tokens opening at mark ``j``, within the
+    paragraph (digits and words of any kind inside: «X اليوم»، «X 24»، «X تي في»), not opening
+    with a preposition or complementizer; else None (round 12)."""
+    norms, n, paragraphs = view.norms, view.n, view.paragraphs
+    if j + 1 >= n or not view.words[j + 1] or norms[j + 1] in _QUOTED_NAME_OPENERS_NOT:
+        return None
+    k = j + 1
+    while k < n and k - j <= 5 and paragraphs[k] == paragraphs[j]:
+        if norms[k] == '"':
+            return k if k - j >= 2 else None
+        if not view.words[k]:
+            return None
+        k += 1
+    return None
+
+
+def _introduces_quoted_name(view: View, j: int, res: _Resources, out: _Collector) -> bool:
+    """Does the token before the opening mark ``j`` introduce a body's name (round 12)? A media
+    or organisation class noun (لقناة، لموقع، منصة، شركة، مجموعة …), a bare ``لـ`` (قال لـ«X»),
+    an outlet's reporter (مراسل «X») or the full name of a news agency right before it (وكالة
+    الأنباء X «Y»: its other name, GUIDELINES 1.2)."""
+    k = j - 1
+    if k < 0 or view.paragraphs[k] != view.paragraphs[j] or not view.words[k]:
+        return False
+    norm = view.norms[k]
+    if norm == "ل" or _reporter_reading(norm):
+        return True
+    if any(stem in _QUOTED_NAME_HEADS for _, stem in stems(norm)):
+        return True
+    reading = _head_reading(norm)
+    if reading is not None and reading[1] not in res.fac_heads:
+        return True
+    return any(m.type == "ORG" and m.kind == "name" and m.last == k and _head_reading(view.norms[m.first]) == (0, "وكاله")
+               for m in out.taken.get(k, ()))
+
+
+def _quoted_body_pass(view: View, res: _Resources, out: _Collector) -> None:
+    """A name in quotation marks after a word that introduces a body (_introduces_quoted_name) is
+    an organisation's name, whatever words it holds (``لموقع «أخبار X»``، ``لـ«X اليوم»``، ``لقناة
+    «X 24»``): the marks and the class noun outside (GUIDELINES 1.2), a known place inside a
+    mention of its own; another mention inside the marks (a word read as a person's name) gives
+    way. Any later quoted occurrence of the same words (``مع «X»``) is the same organisation
+    (round 12)."""
+    norms = view.norms
+    marks = view.cached_positions(_QUOTE_MARKS)
+    if not marks:
+        return
+    found: dict[tuple[str, ...], str] = {}
+    spans: list[tuple[int, int]] = []
+    for j in marks:
+        close = _quoted_body_name_end(view, j, res)
+        if close is None:
+            continue
+        first, last = j + 1, close - 1
+        words = tuple(norms[first:close])
+        if any(m.type == "ORG" and m.first <= last and m.last >= first for k in range(first, close) for m in out.taken.get(k, ())):
+            found.setdefault(words, next(m.key for k in range(first, close) for m in out.taken.get(k, ()) if m.type == "ORG"))
+            continue
+        if _introduces_quoted_name(view, j, res, out):
+            spans.append((first, last))
+            found.setdefault(words, f"ORG:{' '.join(words)}")
+    for j in marks:
+        close = _quoted_body_name_end(view, j, res)
+        if close is None or (j + 1, close - 1) in spans:
+            continue
+        if tuple(norms[j + 1 : close]) in found and not out.overlaps(j + 1, close - 1, same_key=found[tuple(norms[j + 1 : close])]):
+            spans.append((j + 1, close - 1))
+    for first, last in sorted(spans):
+        key = found[tuple(norms[first : last + 1])]
+        inner = [m for k in range(first, last + 1) for m in out.taken.get(k, ())]
+        if any(m.key == key for m in inner) or any(m.type not in ("GPE", "LOC") and (m.first < first or m.last > last) for m in inner):
+            continue
+        drop = {m for m in inner if m.type not in ("GPE", "LOC") or (m.first == first and m.last == last)}
+        if drop:
+            out.mentions = [m for m in out.mentions if m not in drop]
+            for k in range(first, last + 1):
+                out.taken[k] = [m for m in out.taken.get(k, []) if m not in drop]
+        start, end = view.starts[first], view.ends[last]
+        out.add(Mention(start, end, first, last, "ORG", "name", key, view.text[start:end]))
+
+
+_QUOTE_MARKS: Final = frozenset(('"',))
+
+
 def _is_local_unit(norm: str) -> bool:
     """A singular administrative noun of a unit with a local government (مدينة، محافظة، بلدية)."""
     return _PLACE_HEADS.get(norm) == "GPE" and norm not in _PLURAL_UNIT_NOUNS
@@ -2222,6 +2319,7 @@ def find_mentions(view: View) -> EntityLayer:
     _gazetteer_pass(view, res, out)
     _news_outlet_pass(view, res, out)
     _org_fac_pass(view, res, out)
+    _quoted_body_pass(view, res, out)
     _directorate_pass(view, res, out)
     _club_pass(view, res, out)
     _source_body_pass(view, res, out)

@@ -1339,3 +1339,12 @@ def test_round12_a_quoted_organisation_recurs_in_quotation_marks() -> None:
     assert ms.count(("بحار الشرق", "ORG", "name")) == 2
     # quoted speech is no name: a preposition or a complementizer opens it
     assert not any(k == "ORG" for _, k, _ in mentions("وقال لـ«إن الوضع مستقر» أمس."))
+
+
+def test_round12_a_bare_class_noun_refers_to_the_body_named_without_it() -> None:
+    # شركة X، تعاونية «X»: the class noun stays outside the name (1.2), and الشركة / التعاونية is its nominal
+    ms = mentions("ووقعت شركة سنابل اتفاقا مع الوزارة. وقالت الشركة إن العمل يبدأ غدا.")
+    assert ("الشركة", "ORG", "nominal") in ms
+    rec = run("وزار الوفد تعاونية «نسيم البحر» أمس. وقالت التعاونية إن الموسم جيد.")
+    (org,) = [e for e in rec["entities"] if e["type"] == "ORG"]
+    assert sorted((m["text"], m["kind"]) for m in org["mentions"]) == [("التعاونية", "nominal"), ("نسيم البحر", "name")]

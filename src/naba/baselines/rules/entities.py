@@ -2117,6 +2117,21 @@ def _org_head_of(view: View, m: Mention) -> str | None:
     if definite is not None:
         return definite[1]
     reading = _head_reading(norm)
+    if reading is not None:
+        return reading[1] if reading[1] in _DEFINITE_ORG_HEADS else None
+    return _outside_class_noun(view, m)
+
+
+def _outside_class_noun(view: View, m: Mention) -> str | None:
+    """The organisation class noun right before a name that leaves it outside (شركة X، تعاونية
+    «X»، لجمعية X: GUIDELINES 1.2), so that the bare definite noun later (الشركة، التعاونية) refers
+    to that organisation as it does to one named with its head inside (round 12); or None."""
+    k = m.first - 1
+    if k >= 0 and view.norms[k] == '"':
+        k -= 1
+    if k < 0 or not view.words[k] or view.paragraphs[k] != view.paragraphs[m.first]:
+        return None
+    reading = _head_reading(view.norms[k])
     return reading[1] if reading is not None and reading[1] in _DEFINITE_ORG_HEADS else None
 
 

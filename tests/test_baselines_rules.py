@@ -1348,3 +1348,12 @@ def test_round12_a_bare_class_noun_refers_to_the_body_named_without_it() -> None
     rec = run("وزار الوفد تعاونية «نسيم البحر» أمس. وقالت التعاونية إن الموسم جيد.")
     (org,) = [e for e in rec["entities"] if e["type"] == "ORG"]
     assert sorted((m["text"], m["kind"]) for m in org["mentions"]) == [("التعاونية", "nominal"), ("نسيم البحر", "name")]
+
+
+def test_round12_a_body_in_construct_with_its_known_place_keeps_its_head() -> None:
+    # أمانة X، مصرف X المركزي: one organisation name, the place a mention of its own inside (1.2)
+    ms = mentions("وأغلقت أمانة عمان الطريق. وقالت الأمانة إن العمل يستمر.")
+    assert ("أمانة عمان", "ORG", "name") in ms and ("الأمانة", "ORG", "nominal") in ms and ("عمان", "GPE", "name") in ms
+    assert ("مصرف لبنان المركزي", "ORG", "name") in mentions("وأعلن مصرف لبنان المركزي خطة جديدة.")
+    # the object of the verb after it is not its adjective
+    assert not any(t.endswith("الطريق") for t, _, _ in mentions("وأغلقت أمانة عمان الطريق."))

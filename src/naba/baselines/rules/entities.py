@@ -348,6 +348,19 @@ def _org_fac_pass(view: View, res: _Resources, out: _Collector) -> None:
             start, end = view.stripped_start_at(i, cut), view.ends[k + 1]
             out.add(Mention(start, end, i, k + 1, "FAC", "name", f"FAC:{' '.join(norms[i : k + 2])}", view.text[start:end]))
             continue
+        if (not is_fac and not quoted and head not in _NOT_PLACE_OWNING_HEADS and not head.startswith("ال")
+                and (place_end := _owned_place_end(view, k, out)) is not None):
+            # round 12: a body in construct with the known place it belongs to keeps its head, the
+            # place nested inside (GUIDELINES 1.2: أمانة X، جامعة X، مصرف X المركزي، جمعية X الخيرية)
+            last = place_end
+            if view.definite(k):  # a definite place continues the name as a complement
+                last = max(last, _org_name_end(view, i, res))
+            elif (last + 1 < n and paragraphs[last + 1] == paragraph and _is_org_complement(view, last + 1, res)
+                  and norms[last + 1].endswith(_NISBA_ENDINGS + ("ري",))):
+                last += 1  # an adjective of the body (مصرف X المركزي، جمعية X الخيرية، بلدية X الكبرى), not the verb's object
+            start, end = view.stripped_start_at(i, cut), view.ends[last]
+            out.add(Mention(start, end, i, last, "ORG", "name", f"ORG:{' '.join([head] + norms[k : last + 1])}", view.text[start:end]))
+            continue
         anba = head == "وكاله" and not quoted and k < n and norms[k] == "انباء"  # وكالة أنباء X: one name
         definite_head = head.startswith("ال")  # الحكومة تعهدت: a verb follows, never a name in construct
         if (not is_fac and not quoted and not anba and not definite_head and head != "وكاله"
@@ -601,6 +614,24 @@ def _quoted_body_pass(view: View, res: _Resources, out: _Collector) -> None:
 
 
 _QUOTE_MARKS: Final = frozenset(('"',))
+
+
+#: Organisation heads never in construct with the place they belong to as one name (round 12): a
+#: government or armed force of a state is the state (1.3), an outlet or agency named after a place
+#: is read by the outlet rules, a place noun after مجلس/لجنة names the unit (مجلس مدينة X).
+_NOT_PLACE_OWNING_HEADS: Final = frozenset(normalize(w) for w in (
+    "حكومة", "قوات", "جيش", "رئاسة", "وكالة", "قناة", "صحيفة", "جريدة", "مجلة", "إذاعة", "شبكة", "تلفزيون",
+    "مجلس", "لجنة", "سلطة",
+))
+
+
+def _owned_place_end(view: View, k: int, out: _Collector) -> int | None:
+    """Last token of a known place's name (a state or city, not a nisba) opening at token ``k``
+    right after an organisation head, or None (round 12)."""
+    if k >= view.n or view.paragraphs[k] != view.paragraphs[k - 1]:
+        return None
+    return next((m.last for m in out.taken.get(k, ()) if m.type == "GPE" and m.kind == "name" and not m.nisba
+                 and m.first == k and m.start == view.starts[k]), None)
 
 
 def _is_local_unit(norm: str) -> bool:

@@ -1343,7 +1343,7 @@ def test_round12_a_quoted_organisation_recurs_in_quotation_marks() -> None:
 
 def test_round12_a_bare_class_noun_refers_to_the_body_named_without_it() -> None:
     # شركة X، تعاونية «X»: the class noun stays outside the name (1.2), and الشركة / التعاونية is its nominal
-    ms = mentions("ووقعت شركة سنابل اتفاقا مع الوزارة. وقالت الشركة إن العمل يبدأ غدا.")
+    ms = mentions("ووقعت شركة سنابل للمقاولات اتفاقا مع الوزارة. وقالت الشركة إن العمل يبدأ غدا.")
     assert ("الشركة", "ORG", "nominal") in ms
     rec = run("وزار الوفد تعاونية «نسيم البحر» أمس. وقالت التعاونية إن الموسم جيد.")
     (org,) = [e for e in rec["entities"] if e["type"] == "ORG"]
@@ -1357,3 +1357,29 @@ def test_round12_a_body_in_construct_with_its_known_place_keeps_its_head() -> No
     assert ("مصرف لبنان المركزي", "ORG", "name") in mentions("وأعلن مصرف لبنان المركزي خطة جديدة.")
     # the object of the verb after it is not its adjective
     assert not any(t.endswith("الطريق") for t, _, _ in mentions("وأغلقت أمانة عمان الطريق."))
+
+
+@pytest.mark.parametrize(("sentence", "name"), [
+    # what the company does closes its name; the class noun stays outside (1.2)
+    ("ووقعت الوزارة عقدا مع شركة النخيل الذهبي للمقاولات أمس.", "النخيل الذهبي للمقاولات"),
+    ("وأعلنت شركة الينابيع لتوزيع المياه انقطاع الخدمة.", "الينابيع لتوزيع المياه"),
+    ("وقال مدير شركة ضفاف للخدمات اللوجستية إن الشحنة وصلت.", "ضفاف للخدمات اللوجستية"),
+    ("وقالت الجمعية العامة لشركة موانئ الشرق للملاحة إن الأرباح زادت.", "موانئ الشرق للملاحة"),
+])
+def test_round12_a_company_is_named_with_what_it_does(sentence: str, name: str) -> None:
+    ms = mentions(sentence)
+    assert (name, "ORG", "name") in ms and not any(t.startswith("شركة") for t, k, _ in ms if k == "ORG")
+
+
+def test_round12_an_indefinite_common_word_after_an_organisation_head_is_no_name() -> None:
+    # a committee, a centre: the word after the head is an adjective or a common noun
+    assert not any(k == "ORG" for _, k, _ in mentions("وأرسلت الوزارة لجنة فنية إلى المدينة، وافتتحت مركز إيواء مؤقت."))
+    # a time after the company's name is no complement of it
+    assert not any("لمدة" in t for t, _, _ in mentions("ووقع النادي عقدا مع شركة سنابل للمقاولات لمدة ثلاث سنوات."))
+
+
+def test_round12_a_body_named_after_a_place_found_in_the_story_keeps_its_head() -> None:
+    # the dateline makes the unknown word a place; the university after it keeps its head (1.2)
+    ms = mentions("قرطوبة - أطلقت جامعة قرطوبة حملة. وقالت الجامعة إن الحملة تستمر.")
+    assert ("جامعة قرطوبة", "ORG", "name") in ms and ("الجامعة", "ORG", "nominal") in ms
+    assert ms.count(("قرطوبة", "GPE", "name")) == 2

@@ -350,16 +350,13 @@ def _org_fac_pass(view: View, res: _Resources, out: _Collector) -> None:
             continue
         if (not is_fac and not quoted and head not in _NOT_PLACE_OWNING_HEADS and not head.startswith("ال")
                 and (place_end := _owned_place_end(view, k, out)) is not None):
-            # round 12: a body in construct with the known place it belongs to keeps its head, the
-            # place nested inside (GUIDELINES 1.2: أمانة X، جامعة X، مصرف X المركزي، جمعية X الخيرية)
-            last = place_end
-            if view.definite(k):  # a definite place continues the name as a complement
-                last = max(last, _org_name_end(view, i, res))
-            elif (last + 1 < n and paragraphs[last + 1] == paragraph and _is_org_complement(view, last + 1, res)
-                  and norms[last + 1].endswith(_NISBA_ENDINGS + ("ري",))):
-                last += 1  # an adjective of the body (مصرف X المركزي، جمعية X الخيرية، بلدية X الكبرى), not the verb's object
-            start, end = view.stripped_start_at(i, cut), view.ends[last]
-            out.add(Mention(start, end, i, last, "ORG", "name", f"ORG:{' '.join([head] + norms[k : last + 1])}", view.text[start:end]))
+            _add_body_of_place(view, i, cut, head, place_end, res, out)
+            continue
+        if head in _COMPANY_HEADS and not quoted and (company := _company_name_end(view, k, res)) is not None:
+            # round 12: شركة X للمقاولات، شركة X Y لتوزيع المياه: the name with what the company
+            # does, the class noun outside (GUIDELINES 1.2); a place inside is a mention of its own
+            start, end = view.starts[k], view.ends[company]
+            out.add(Mention(start, end, k, company, "ORG", "name", f"ORG:{' '.join(norms[k : company + 1])}", view.text[start:end]))
             continue
         anba = head == "وكاله" and not quoted and k < n and norms[k] == "انباء"  # وكالة أنباء X: one name
         definite_head = head.startswith("ال")  # الحكومة تعهدت: a verb follows, never a name in construct
@@ -387,6 +384,14 @@ def _org_fac_pass(view: View, res: _Resources, out: _Collector) -> None:
                 continue
             if is_fac and head not in _FAC_NAME_ONLY or head in _COMMON_NOUN_HEADS:
                 continue
+            if not quoted and not is_fac:
+                # round 12: an indefinite word after an organisation head is its name only with a
+                # sign of one after it (a company's definite adjective: شركة X الكورية; what a
+                # company does is read above); else it is a common noun or adjective (لجنة فنية،
+                # مركز جديد، لجنة معاينة) or a place the body is named after (مركز X الصحي)
+                if (norms[k].endswith(_NISBA_ENDINGS) or head not in _COMPANY_HEADS or not (k + 1 < n and paragraphs[k + 1] == paragraph
+                        and _is_org_complement(view, k + 1, res) and norms[k + 1].endswith(_NISBA_ENDINGS))):
+                    continue  # a definite nisba-like adjective agrees with the head: شركة X الكورية
             type_ = "FAC" if is_fac else "ORG"
             out.add(Mention(view.starts[k], view.ends[k], k, k, type_, "name", f"{type_}:{norms[k]}", view.raw(k)))
             continue
@@ -618,11 +623,44 @@ _QUOTE_MARKS: Final = frozenset(('"',))
 
 #: Organisation heads never in construct with the place they belong to as one name (round 12): a
 #: government or armed force of a state is the state (1.3), an outlet or agency named after a place
-#: is read by the outlet rules, a place noun after مجلس/لجنة names the unit (مجلس مدينة X).
+#: is read by the outlet rules, a place noun after مجلس/لجنة names the unit (مجلس مدينة X), and
+#: مركز X is as often the district X itself (مركز العياط → العياط, 1.2) as a centre.
 _NOT_PLACE_OWNING_HEADS: Final = frozenset(normalize(w) for w in (
     "حكومة", "قوات", "جيش", "رئاسة", "وكالة", "قناة", "صحيفة", "جريدة", "مجلة", "إذاعة", "شبكة", "تلفزيون",
-    "مجلس", "لجنة", "سلطة",
+    "مجلس", "لجنة", "سلطة", "مركز",
 ))
+
+
+def _add_body_of_place(view: View, i: int, cut: int, head: str, place_end: int, res: _Resources, out: _Collector) -> None:
+    """Add the organisation named by head ``i`` in construct with the place ending at ``place_end``
+    (round 12): it keeps its head, the place nested inside (GUIDELINES 1.2: أمانة X، جامعة X، مصرف X
+    المركزي، جمعية X الخيرية); a definite place continues as a complement would, an indefinite one
+    takes one adjective of the body (a nisba-like word: المركزي، الخيرية، الكبرى), not the object of
+    the verb after it."""
+    norms, n, paragraphs = view.norms, view.n, view.paragraphs
+    last = place_end
+    if view.definite(i + 1):
+        last = max(last, _org_name_end(view, i, res))
+    elif (last + 1 < n and paragraphs[last + 1] == paragraphs[i] and _is_org_complement(view, last + 1, res)
+          and norms[last + 1].endswith(_NISBA_ENDINGS + ("ري",))):
+        last += 1
+    start, end = view.stripped_start_at(i, cut), view.ends[last]
+    out.add(Mention(start, end, i, last, "ORG", "name", f"ORG:{' '.join([head] + norms[i + 1 : last + 1])}", view.text[start:end]))
+
+
+def _body_of_place_pass(view: View, res: _Resources, out: _Collector) -> None:
+    """A place no list knows, found by the place passes (the dateline, an administrative noun, a
+    list), right after an organisation head: the body named after it, as for a known place in
+    _org_fac_pass (جامعة X، جمعية X الخيرية; round 12)."""
+    norms = view.norms
+    for m in [m for m in out.mentions if m.type == "GPE" and m.kind == "name" and not m.nisba and m.first > 0]:
+        i = m.first - 1
+        reading = _head_reading(norms[i])
+        if (reading is None or m.start != view.starts[m.first] or view.paragraphs[i] != view.paragraphs[m.first]
+                or reading[1] in res.fac_heads or reading[1] in _NOT_PLACE_OWNING_HEADS or reading[1].startswith("ال")
+                or reading[1] in _MEDIA_HEADS or out.overlaps(i, i)):
+            continue
+        _add_body_of_place(view, i, reading[0], reading[1], m.last, res, out)
 
 
 def _owned_place_end(view: View, k: int, out: _Collector) -> int | None:
@@ -632,6 +670,49 @@ def _owned_place_end(view: View, k: int, out: _Collector) -> int | None:
         return None
     return next((m.last for m in out.taken.get(k, ()) if m.type == "GPE" and m.kind == "name" and not m.nisba
                  and m.first == k and m.start == view.starts[k]), None)
+
+
+def _activity_complement_end(view: View, j: int, res: _Resources) -> int | None:
+    """Last token of the ل-complement that says what a company does, opening at token ``j``
+    (round 12): ل + article (للمقاولات، للخدمات اللوجستية: one definite adjective may follow) or ل +
+    an indefinite verbal noun in construct with a definite word (لتوزيع المياه، لتسويق النفط); not
+    ل + another organisation, a function word or a time (لمدة ثلاث سنوات); else None."""
+    norms, n = view.norms, view.n
+    if j >= n or not view.words[j] or view.paragraphs[j] != view.paragraphs[j - 1]:
+        return None
+    norm = norms[j]
+    if norm in res.stop or _definite_org_head(norm) is not None or (norm,) in res.titles:
+        return None
+    nxt_ok = j + 1 < n and view.paragraphs[j + 1] == view.paragraphs[j] and _is_org_complement(view, j + 1, res)
+    if norm.startswith("لل") and len(norm) > 4:
+        if nxt_ok and norms[j + 1].endswith(_NISBA_ENDINGS) and (norms[j + 1],) not in res.places:
+            return j + 1
+        return j
+    if norm[:1] == "ل" and len(norm) > 4 and not view.definite(j) and nxt_ok and (norms[j + 1],) not in res.places:
+        return j + 1
+    return None
+
+
+def _company_name_end(view: View, k: int, res: _Resources) -> int | None:
+    """Last token of a company's name of one to three words opening at token ``k`` and closed by
+    the ل-complement of what it does (round 12), or None. The name words are words of the
+    paragraph, none a function word, a title, an organisation head or an indefinite sector noun
+    (شركة مياه الشرب … is named with its head)."""
+    norms, n = view.norms, view.n
+    if k >= n or norms[k] in _INDEFINITE_SECTOR_NOUNS:
+        return None
+    for last in range(k, min(k + 3, n)):
+        if (not view.words[last] or view.paragraphs[last] != view.paragraphs[k] or _is_stop(view, last, res)
+                or (norms[last],) in res.titles or _head_reading(norms[last]) is not None or norms[last].startswith("ل")):
+            return None
+        if (end := _activity_complement_end(view, last + 1, res)) is not None:
+            return end
+    return None
+
+
+#: Company heads whose name leaves the class noun outside before what the company does (round 12,
+#: GUIDELINES 1.2: شركة X للمقاولات → X للمقاولات, as وكالة X → X).
+_COMPANY_HEADS: Final = frozenset(normalize(w) for w in ("شركة",))
 
 
 def _is_local_unit(norm: str) -> bool:
@@ -2373,6 +2454,7 @@ def find_mentions(view: View) -> EntityLayer:
     _natural_place_pass(view, res, out)
     _local_place_pass(view, res, out)
     _local_body_place_pass(view, out)
+    _body_of_place_pass(view, res, out)
     nominals = _person_pass(view, res, out)
     _propagate(view, res, out)
     _nominal_pass(view, res, out, nominals)

@@ -1383,3 +1383,17 @@ def test_round12_a_body_named_after_a_place_found_in_the_story_keeps_its_head() 
     ms = mentions("قرطوبة - أطلقت جامعة قرطوبة حملة. وقالت الجامعة إن الحملة تستمر.")
     assert ("جامعة قرطوبة", "ORG", "name") in ms and ("الجامعة", "ORG", "nominal") in ms
     assert ms.count(("قرطوبة", "GPE", "name")) == 2
+
+
+def test_round12_the_name_in_commas_after_a_long_title_phrase() -> None:
+    # every word between the commas is the name, definite parts too; the title is no mention of its own
+    ms = mentions("وقال المدير العام لمؤسسة الموانئ، وداد الحسن النعيمي، في ندوة صحفية، إن الأشغال انطلقت.")
+    assert ("وداد الحسن النعيمي", "PER", "name") in ms and not any(k == "PER" and t != "وداد الحسن النعيمي" for t, k, _ in ms)
+    # after an honorific or a nationality, and the speaker of the quote
+    assert _speakers("وقال المتحدث الرسمي باسم البلدية، المهندس رامز فؤاد العتيبي، في مؤتمر صحفي، إن الطريق سيفتح.") == [
+        ("قال", "رامز فؤاد العتيبي")]
+    assert ("بيتر يوهان كلاين", "PER", "name") in mentions(
+        "وقال سفير الاتحاد الأوروبي لدى الأردن، الألماني بيتر يوهان كلاين، خلال الحفل، إن التمويل جاهز.")
+    # a time or a preposition before the comma: no apposition, no name
+    assert not any(k == "PER" and k != "nominal" for _, k, kind in mentions(
+        "ويتوجه الوزير غدا إلى المحافظة، لافتتاح مجمع خدمات جديد، وفق البيان.") if kind == "name")

@@ -1229,7 +1229,66 @@ def _person_pass(view: View, res: _Resources, out: _Collector) -> list[tuple[int
             span_start, span_end = view.starts[first], view.ends[end_tok]
             out.add(Mention(span_start, span_end, first, end_tok, "PER", "name", f"PER:{norms[end_tok]}", view.text[span_start:span_end]))
     _given_name_pass(view, res, out)
-    return nominals
+    named = _apposition_name_pass(view, res, out)
+    return [x for x in nominals if x[0] not in named]
+
+
+#: Tokens a title phrase runs over on its way to the comma of its apposition (round 12): at most
+#: this many, none a punctuation mark, a speech verb or a complementizer.
+_TITLE_PHRASE_TOKENS: Final = 9
+_COMMAS: Final = ("،", ",")
+
+
+def _apposition_name_pass(view: View, res: _Resources, out: _Collector) -> set[int]:
+    """The name in commas after a long title phrase (round 12): ``المديرة العامة لمؤسسة X، NAME،``,
+    ``سفيرة X لدى Y، الإسبانية NAME،``, ``رئيسة التعاونية، NAME Y Z،``. News prose closes such an
+    apposition with a second comma, so every word between the commas (two to six, after an optional
+    one-word honorific or a state's nisba) is the name, definite parts too (GUIDELINES 1.2: the
+    title is no part of it, and no mention of its own). A shorter name found inside gives way.
+    Returns the title positions that got a name (their phrase is then no nominal)."""
+    norms, n, paragraphs = view.norms, view.n, view.paragraphs
+    named: set[int] = set()
+    for i in view.positions(res.titles.readings):
+        if i > 0 and norms[i - 1] in lx.NAME_JOINERS:
+            continue
+        comma = next((k for k in range(i + 1, min(i + _TITLE_PHRASE_TOKENS + 1, n))
+                      if not view.words[k] or paragraphs[k] != paragraphs[i] or _is_speech_verb(norms[k])
+                      or norms[k] in _CLAUSE_OPENERS or (_is_stop(view, k, res) and norms[k] not in _TITLE_PREPOSITIONS)), None)
+        if comma is None or norms[comma] not in _COMMAS:
+            continue
+        first = comma + 1
+        if first < n and (((norms[first],) in res.titles and res.titles.match_at(view, first) is not None
+                           and res.titles.match_at(view, first).last == first)
+                          or any(m.nisba and m.first == m.last == first for m in out.taken.get(first, ()))):
+            first += 1  # the honorific or the nationality before the name: المهندس، الإسبانية
+        close = next((k for k in range(first, min(first + 7, n)) if not view.words[k] or paragraphs[k] != paragraphs[first]), None)
+        if close is None or norms[close] not in _COMMAS or not 2 <= close - first <= 6:
+            continue
+        span = range(first, close)
+        if any((_is_stop(view, k, res) and norms[k] not in lx.NAME_JOINERS) or norms[k].isdecimal()
+               or (norms[k],) in res.titles or _head_reading(norms[k]) is not None or _place_head_reading(norms[k]) is not None
+               or any(m.type != "PER" for m in out.taken.get(k, ())) for k in span):
+            continue
+        if norms[close - 1] in lx.NAME_JOINERS or (view.definite(first) and norms[first] not in res.given_names):
+            continue
+        inner = {m for k in span for m in out.taken.get(k, ()) if m.type == "PER"}
+        if any(m.first < first or m.last >= close for m in inner):
+            continue
+        if inner:
+            out.mentions = [m for m in out.mentions if m not in inner]
+            for k in span:
+                out.taken[k] = [m for m in out.taken.get(k, []) if m not in inner]
+        start, end = view.starts[first], view.ends[close - 1]
+        out.add(Mention(start, end, first, close - 1, "PER", "name", f"PER:{norms[close - 1]}", view.text[start:end]))
+        named.add(i)
+    return named
+
+
+#: Prepositions of a title's complement (سفيرة X لدى Y، النائبة عن X، المكلفة بالبرمجة في X); any
+#: other function word (a time: غدا، اليوم; إلى) ends the phrase before a comma could close it.
+_TITLE_PREPOSITIONS: Final = frozenset(normalize(w) for w in ("في", "لدى", "عن", "من", "على"))
+#: Words that open a clause of their own: a title phrase never runs over them to a comma.
+_CLAUSE_OPENERS: Final = frozenset(normalize(w) for w in ("أن", "إن", "أنه", "إنه", "بأن", "الذي", "التي", "قد", "كان", "كانت"))
 
 
 def _given_name_pass(view: View, res: _Resources, out: _Collector) -> None:

@@ -348,6 +348,16 @@ def _org_fac_pass(view: View, res: _Resources, out: _Collector) -> None:
             start, end = view.stripped_start_at(i, cut), view.ends[k + 1]
             out.add(Mention(start, end, i, k + 1, "FAC", "name", f"FAC:{' '.join(norms[i : k + 2])}", view.text[start:end]))
             continue
+        if (not is_fac and not quoted and head not in _NOT_PLACE_OWNING_HEADS and not head.startswith("ال")
+                and (place_end := _owned_place_end(view, k, out)) is not None):
+            _add_body_of_place(view, i, cut, head, place_end, res, out)
+            continue
+        if head in _COMPANY_HEADS and not quoted and (company := _company_name_end(view, k, res)) is not None:
+            # round 12: شركة X للمقاولات، شركة X Y لتوزيع المياه: the name with what the company
+            # does, the class noun outside (GUIDELINES 1.2); a place inside is a mention of its own
+            start, end = view.starts[k], view.ends[company]
+            out.add(Mention(start, end, k, company, "ORG", "name", f"ORG:{' '.join(norms[k : company + 1])}", view.text[start:end]))
+            continue
         anba = head == "وكاله" and not quoted and k < n and norms[k] == "انباء"  # وكالة أنباء X: one name
         definite_head = head.startswith("ال")  # الحكومة تعهدت: a verb follows, never a name in construct
         if (not is_fac and not quoted and not anba and not definite_head and head != "وكاله"
@@ -374,6 +384,14 @@ def _org_fac_pass(view: View, res: _Resources, out: _Collector) -> None:
                 continue
             if is_fac and head not in _FAC_NAME_ONLY or head in _COMMON_NOUN_HEADS:
                 continue
+            if not quoted and not is_fac:
+                # round 12: an indefinite word after an organisation head is its name only with a
+                # sign of one after it (a company's definite adjective: شركة X الكورية; what a
+                # company does is read above); else it is a common noun or adjective (لجنة فنية،
+                # مركز جديد، لجنة معاينة) or a place the body is named after (مركز X الصحي)
+                if (norms[k].endswith(_NISBA_ENDINGS) or head not in _COMPANY_HEADS or not (k + 1 < n and paragraphs[k + 1] == paragraph
+                        and _is_org_complement(view, k + 1, res) and norms[k + 1].endswith(_NISBA_ENDINGS))):
+                    continue  # a definite nisba-like adjective agrees with the head: شركة X الكورية
             type_ = "FAC" if is_fac else "ORG"
             out.add(Mention(view.starts[k], view.ends[k], k, k, type_, "name", f"{type_}:{norms[k]}", view.raw(k)))
             continue
@@ -504,6 +522,197 @@ def _outlet_name(view: View, k: int, quoted: bool, res: _Resources) -> int | Non
     if entry is not None and entry.nisba:
         return k  # صحيفة الوطن القطرية
     return None
+
+
+#: Class nouns of a body named in quotation marks that are no organisation head of the lexicon
+#: (round 12): a news site, platform or portal (موقع «X»، منصة «X»، بوابة «X»: ``موقع`` is a
+#: facility head elsewhere), a group of companies, a parliamentary bloc in the dual, a team.
+_QUOTED_NAME_HEADS: Final = frozenset(normalize(w) for w in (
+    "موقع", "منصة", "بوابة", "مجموعة", "تكتل", "كتلتي", "فريق", "عمومية",
+))
+#: Words a quoted name never opens with: a preposition or a complementizer starts quoted speech.
+_QUOTED_NAME_OPENERS_NOT: Final = frozenset(normalize(w) for w in (
+    "في", "من", "على", "إلى", "عن", "أن", "إن", "أنه", "لا", "لم", "لن", "قد", "ما", "هو", "هي",
+))
+
+
+def _quoted_body_name_end(view: View, j: int, res: _Resources) -> int | None:
+    """The closing mark of a quoted name of one to four tokens opening at mark ``j``, within the
+    paragraph (digits and words of any kind inside: «X اليوم»، «X 24»، «X تي في»), not opening
+    with a preposition or complementizer; else None (round 12)."""
+    norms, n, paragraphs = view.norms, view.n, view.paragraphs
+    if j + 1 >= n or not view.words[j + 1] or norms[j + 1] in _QUOTED_NAME_OPENERS_NOT:
+        return None
+    k = j + 1
+    while k < n and k - j <= 5 and paragraphs[k] == paragraphs[j]:
+        if norms[k] == '"':
+            return k if k - j >= 2 else None
+        if not view.words[k]:
+            return None
+        k += 1
+    return None
+
+
+def _introduces_quoted_name(view: View, j: int, res: _Resources, out: _Collector) -> bool:
+    """Does the token before the opening mark ``j`` introduce a body's name (round 12)? A media
+    or organisation class noun (لقناة، لموقع، منصة، شركة، مجموعة …), a bare ``لـ`` (قال لـ«X»),
+    an outlet's reporter (مراسل «X») or the full name of a news agency right before it (وكالة
+    الأنباء X «Y»: its other name, GUIDELINES 1.2)."""
+    k = j - 1
+    if k < 0 or view.paragraphs[k] != view.paragraphs[j] or not view.words[k]:
+        return False
+    norm = view.norms[k]
+    if norm == "ل" or _reporter_reading(norm):
+        return True
+    if any(stem in _QUOTED_NAME_HEADS for _, stem in stems(norm)):
+        return True
+    reading = _head_reading(norm)
+    if reading is not None and reading[1] not in res.fac_heads:
+        return True
+    return any(m.type == "ORG" and m.kind == "name" and m.last == k and _head_reading(view.norms[m.first]) == (0, "وكاله")
+               for m in out.taken.get(k, ()))
+
+
+def _quoted_body_pass(view: View, res: _Resources, out: _Collector) -> None:
+    """A name in quotation marks after a word that introduces a body (_introduces_quoted_name) is
+    an organisation's name, whatever words it holds (``لموقع «أخبار X»``، ``لـ«X اليوم»``، ``لقناة
+    «X 24»``): the marks and the class noun outside (GUIDELINES 1.2), a known place inside a
+    mention of its own; another mention inside the marks (a word read as a person's name) gives
+    way. Any later quoted occurrence of the same words (``مع «X»``) is the same organisation
+    (round 12)."""
+    norms = view.norms
+    marks = view.cached_positions(_QUOTE_MARKS)
+    if not marks:
+        return
+    found: dict[tuple[str, ...], str] = {}
+    spans: list[tuple[int, int]] = []
+    for j in marks:
+        close = _quoted_body_name_end(view, j, res)
+        if close is None:
+            continue
+        first, last = j + 1, close - 1
+        words = tuple(norms[first:close])
+        if any(m.type == "ORG" and m.first <= last and m.last >= first for k in range(first, close) for m in out.taken.get(k, ())):
+            found.setdefault(words, next(m.key for k in range(first, close) for m in out.taken.get(k, ()) if m.type == "ORG"))
+            continue
+        if _introduces_quoted_name(view, j, res, out):
+            spans.append((first, last))
+            found.setdefault(words, f"ORG:{' '.join(words)}")
+    for j in marks:
+        close = _quoted_body_name_end(view, j, res)
+        if close is None or (j + 1, close - 1) in spans:
+            continue
+        if tuple(norms[j + 1 : close]) in found and not out.overlaps(j + 1, close - 1, same_key=found[tuple(norms[j + 1 : close])]):
+            spans.append((j + 1, close - 1))
+    for first, last in sorted(spans):
+        key = found[tuple(norms[first : last + 1])]
+        inner = [m for k in range(first, last + 1) for m in out.taken.get(k, ())]
+        if any(m.key == key for m in inner) or any(m.type not in ("GPE", "LOC") and (m.first < first or m.last > last) for m in inner):
+            continue
+        drop = {m for m in inner if m.type not in ("GPE", "LOC") or (m.first == first and m.last == last)}
+        if drop:
+            out.mentions = [m for m in out.mentions if m not in drop]
+            for k in range(first, last + 1):
+                out.taken[k] = [m for m in out.taken.get(k, []) if m not in drop]
+        start, end = view.starts[first], view.ends[last]
+        out.add(Mention(start, end, first, last, "ORG", "name", key, view.text[start:end]))
+
+
+_QUOTE_MARKS: Final = frozenset(('"',))
+
+
+#: Organisation heads never in construct with the place they belong to as one name (round 12): a
+#: government or armed force of a state is the state (1.3), an outlet or agency named after a place
+#: is read by the outlet rules, a place noun after مجلس/لجنة names the unit (مجلس مدينة X), and
+#: مركز X is as often the district X itself (مركز العياط → العياط, 1.2) as a centre.
+_NOT_PLACE_OWNING_HEADS: Final = frozenset(normalize(w) for w in (
+    "حكومة", "قوات", "جيش", "رئاسة", "وكالة", "قناة", "صحيفة", "جريدة", "مجلة", "إذاعة", "شبكة", "تلفزيون",
+    "مجلس", "لجنة", "سلطة", "مركز",
+))
+
+
+def _add_body_of_place(view: View, i: int, cut: int, head: str, place_end: int, res: _Resources, out: _Collector) -> None:
+    """Add the organisation named by head ``i`` in construct with the place ending at ``place_end``
+    (round 12): it keeps its head, the place nested inside (GUIDELINES 1.2: أمانة X، جامعة X، مصرف X
+    المركزي، جمعية X الخيرية); a definite place continues as a complement would, an indefinite one
+    takes one adjective of the body (a nisba-like word: المركزي، الخيرية، الكبرى), not the object of
+    the verb after it."""
+    norms, n, paragraphs = view.norms, view.n, view.paragraphs
+    last = place_end
+    if view.definite(i + 1):
+        last = max(last, _org_name_end(view, i, res))
+    elif (last + 1 < n and paragraphs[last + 1] == paragraphs[i] and _is_org_complement(view, last + 1, res)
+          and norms[last + 1].endswith(_NISBA_ENDINGS + ("ري",))):
+        last += 1
+    start, end = view.stripped_start_at(i, cut), view.ends[last]
+    out.add(Mention(start, end, i, last, "ORG", "name", f"ORG:{' '.join([head] + norms[i + 1 : last + 1])}", view.text[start:end]))
+
+
+def _body_of_place_pass(view: View, res: _Resources, out: _Collector) -> None:
+    """A place no list knows, found by the place passes (the dateline, an administrative noun, a
+    list), right after an organisation head: the body named after it, as for a known place in
+    _org_fac_pass (جامعة X، جمعية X الخيرية; round 12)."""
+    norms = view.norms
+    for m in [m for m in out.mentions if m.type == "GPE" and m.kind == "name" and not m.nisba and m.first > 0]:
+        i = m.first - 1
+        reading = _head_reading(norms[i])
+        if (reading is None or m.start != view.starts[m.first] or view.paragraphs[i] != view.paragraphs[m.first]
+                or reading[1] in res.fac_heads or reading[1] in _NOT_PLACE_OWNING_HEADS or reading[1].startswith("ال")
+                or reading[1] in _MEDIA_HEADS or out.overlaps(i, i)):
+            continue
+        _add_body_of_place(view, i, reading[0], reading[1], m.last, res, out)
+
+
+def _owned_place_end(view: View, k: int, out: _Collector) -> int | None:
+    """Last token of a known place's name (a state or city, not a nisba) opening at token ``k``
+    right after an organisation head, or None (round 12)."""
+    if k >= view.n or view.paragraphs[k] != view.paragraphs[k - 1]:
+        return None
+    return next((m.last for m in out.taken.get(k, ()) if m.type == "GPE" and m.kind == "name" and not m.nisba
+                 and m.first == k and m.start == view.starts[k]), None)
+
+
+def _activity_complement_end(view: View, j: int, res: _Resources) -> int | None:
+    """Last token of the ل-complement that says what a company does, opening at token ``j``
+    (round 12): ل + article (للمقاولات، للخدمات اللوجستية: one definite adjective may follow) or ل +
+    an indefinite verbal noun in construct with a definite word (لتوزيع المياه، لتسويق النفط); not
+    ل + another organisation, a function word or a time (لمدة ثلاث سنوات); else None."""
+    norms, n = view.norms, view.n
+    if j >= n or not view.words[j] or view.paragraphs[j] != view.paragraphs[j - 1]:
+        return None
+    norm = norms[j]
+    if norm in res.stop or _definite_org_head(norm) is not None or (norm,) in res.titles:
+        return None
+    nxt_ok = j + 1 < n and view.paragraphs[j + 1] == view.paragraphs[j] and _is_org_complement(view, j + 1, res)
+    if norm.startswith("لل") and len(norm) > 4:
+        if nxt_ok and norms[j + 1].endswith(_NISBA_ENDINGS) and (norms[j + 1],) not in res.places:
+            return j + 1
+        return j
+    if norm[:1] == "ل" and len(norm) > 4 and not view.definite(j) and nxt_ok and (norms[j + 1],) not in res.places:
+        return j + 1
+    return None
+
+
+def _company_name_end(view: View, k: int, res: _Resources) -> int | None:
+    """Last token of a company's name of one to three words opening at token ``k`` and closed by
+    the ل-complement of what it does (round 12), or None. The name words are words of the
+    paragraph, none a function word, a title, an organisation head or an indefinite sector noun
+    (شركة مياه الشرب … is named with its head)."""
+    norms, n = view.norms, view.n
+    if k >= n or norms[k] in _INDEFINITE_SECTOR_NOUNS:
+        return None
+    for last in range(k, min(k + 3, n)):
+        if (not view.words[last] or view.paragraphs[last] != view.paragraphs[k] or _is_stop(view, last, res)
+                or (norms[last],) in res.titles or _head_reading(norms[last]) is not None or norms[last].startswith("ل")):
+            return None
+        if (end := _activity_complement_end(view, last + 1, res)) is not None:
+            return end
+    return None
+
+
+#: Company heads whose name leaves the class noun outside before what the company does (round 12,
+#: GUIDELINES 1.2: شركة X للمقاولات → X للمقاولات, as وكالة X → X).
+_COMPANY_HEADS: Final = frozenset(normalize(w) for w in ("شركة",))
 
 
 def _is_local_unit(norm: str) -> bool:
@@ -1020,7 +1229,66 @@ def _person_pass(view: View, res: _Resources, out: _Collector) -> list[tuple[int
             span_start, span_end = view.starts[first], view.ends[end_tok]
             out.add(Mention(span_start, span_end, first, end_tok, "PER", "name", f"PER:{norms[end_tok]}", view.text[span_start:span_end]))
     _given_name_pass(view, res, out)
-    return nominals
+    named = _apposition_name_pass(view, res, out)
+    return [x for x in nominals if x[0] not in named]
+
+
+#: Tokens a title phrase runs over on its way to the comma of its apposition (round 12): at most
+#: this many, none a punctuation mark, a speech verb or a complementizer.
+_TITLE_PHRASE_TOKENS: Final = 9
+_COMMAS: Final = ("،", ",")
+
+
+def _apposition_name_pass(view: View, res: _Resources, out: _Collector) -> set[int]:
+    """The name in commas after a long title phrase (round 12): ``المديرة العامة لمؤسسة X، NAME،``,
+    ``سفيرة X لدى Y، الإسبانية NAME،``, ``رئيسة التعاونية، NAME Y Z،``. News prose closes such an
+    apposition with a second comma, so every word between the commas (two to six, after an optional
+    one-word honorific or a state's nisba) is the name, definite parts too (GUIDELINES 1.2: the
+    title is no part of it, and no mention of its own). A shorter name found inside gives way.
+    Returns the title positions that got a name (their phrase is then no nominal)."""
+    norms, n, paragraphs = view.norms, view.n, view.paragraphs
+    named: set[int] = set()
+    for i in view.positions(res.titles.readings):
+        if i > 0 and norms[i - 1] in lx.NAME_JOINERS:
+            continue
+        comma = next((k for k in range(i + 1, min(i + _TITLE_PHRASE_TOKENS + 1, n))
+                      if not view.words[k] or paragraphs[k] != paragraphs[i] or _is_speech_verb(norms[k])
+                      or norms[k] in _CLAUSE_OPENERS or (_is_stop(view, k, res) and norms[k] not in _TITLE_PREPOSITIONS)), None)
+        if comma is None or norms[comma] not in _COMMAS:
+            continue
+        first = comma + 1
+        if first < n and (((norms[first],) in res.titles and res.titles.match_at(view, first) is not None
+                           and res.titles.match_at(view, first).last == first)
+                          or any(m.nisba and m.first == m.last == first for m in out.taken.get(first, ()))):
+            first += 1  # the honorific or the nationality before the name: المهندس، الإسبانية
+        close = next((k for k in range(first, min(first + 7, n)) if not view.words[k] or paragraphs[k] != paragraphs[first]), None)
+        if close is None or norms[close] not in _COMMAS or not 2 <= close - first <= 6:
+            continue
+        span = range(first, close)
+        if any((_is_stop(view, k, res) and norms[k] not in lx.NAME_JOINERS) or norms[k].isdecimal()
+               or (norms[k],) in res.titles or _head_reading(norms[k]) is not None or _place_head_reading(norms[k]) is not None
+               or any(m.type != "PER" for m in out.taken.get(k, ())) for k in span):
+            continue
+        if norms[close - 1] in lx.NAME_JOINERS or (view.definite(first) and norms[first] not in res.given_names):
+            continue
+        inner = {m for k in span for m in out.taken.get(k, ()) if m.type == "PER"}
+        if any(m.first < first or m.last >= close for m in inner):
+            continue
+        if inner:
+            out.mentions = [m for m in out.mentions if m not in inner]
+            for k in span:
+                out.taken[k] = [m for m in out.taken.get(k, []) if m not in inner]
+        start, end = view.starts[first], view.ends[close - 1]
+        out.add(Mention(start, end, first, close - 1, "PER", "name", f"PER:{norms[close - 1]}", view.text[start:end]))
+        named.add(i)
+    return named
+
+
+#: Prepositions of a title's complement (سفيرة X لدى Y، النائبة عن X، المكلفة بالبرمجة في X); any
+#: other function word (a time: غدا، اليوم; إلى) ends the phrase before a comma could close it.
+_TITLE_PREPOSITIONS: Final = frozenset(normalize(w) for w in ("في", "لدى", "عن", "من", "على"))
+#: Words that open a clause of their own: a title phrase never runs over them to a comma.
+_CLAUSE_OPENERS: Final = frozenset(normalize(w) for w in ("أن", "إن", "أنه", "إنه", "بأن", "الذي", "التي", "قد", "كان", "كانت"))
 
 
 def _given_name_pass(view: View, res: _Resources, out: _Collector) -> None:
@@ -2020,6 +2288,21 @@ def _org_head_of(view: View, m: Mention) -> str | None:
     if definite is not None:
         return definite[1]
     reading = _head_reading(norm)
+    if reading is not None:
+        return reading[1] if reading[1] in _DEFINITE_ORG_HEADS else None
+    return _outside_class_noun(view, m)
+
+
+def _outside_class_noun(view: View, m: Mention) -> str | None:
+    """The organisation class noun right before a name that leaves it outside (شركة X، تعاونية
+    «X»، لجمعية X: GUIDELINES 1.2), so that the bare definite noun later (الشركة، التعاونية) refers
+    to that organisation as it does to one named with its head inside (round 12); or None."""
+    k = m.first - 1
+    if k >= 0 and view.norms[k] == '"':
+        k -= 1
+    if k < 0 or not view.words[k] or view.paragraphs[k] != view.paragraphs[m.first]:
+        return None
+    reading = _head_reading(view.norms[k])
     return reading[1] if reading is not None and reading[1] in _DEFINITE_ORG_HEADS else None
 
 
@@ -2222,6 +2505,7 @@ def find_mentions(view: View) -> EntityLayer:
     _gazetteer_pass(view, res, out)
     _news_outlet_pass(view, res, out)
     _org_fac_pass(view, res, out)
+    _quoted_body_pass(view, res, out)
     _directorate_pass(view, res, out)
     _club_pass(view, res, out)
     _source_body_pass(view, res, out)
@@ -2229,6 +2513,7 @@ def find_mentions(view: View) -> EntityLayer:
     _natural_place_pass(view, res, out)
     _local_place_pass(view, res, out)
     _local_body_place_pass(view, out)
+    _body_of_place_pass(view, res, out)
     nominals = _person_pass(view, res, out)
     _propagate(view, res, out)
     _nominal_pass(view, res, out, nominals)

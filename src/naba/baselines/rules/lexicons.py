@@ -248,6 +248,9 @@ MORE_TITLES: Final[tuple[str, ...]] = (
     "رئيسة الوزراء", "وزيرة الخارجية", "وزيرة الصحة", "نائبة", "نائبة الرئيس",
     # professional honorifics that news writes before a name in an apposition (round 11)
     "المهندس", "المهندسة",
+    # an envoy in construct with the state or body sending him, written before a name in commas
+    # (round 12: سفيرة X لدى Y، NAME،)
+    "سفير", "سفيرة",
 )
 
 #: Name-internal particles that let a person name run to a third token (عبد الله، ابن سلمان); also

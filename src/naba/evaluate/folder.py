@@ -165,11 +165,12 @@ def _line_batch(context: _Context, lines: Sequence[_Line]) -> list[_LineResult]:
     with open(context.submission, "rb") as handle:
         for line in lines:
             handle.seek(line.offset)
-            parsed = parse_line(handle.read(line.length), line.number, context.file)
-            if parsed.value is None:
+            # under "auto" a line that validates is not aligned (below), so it needs no dict
+            parsed = parse_line(handle.read(line.length), line.number, context.file, with_value=context.strings != "auto")
+            if parsed.value is None and parsed.document is None:
                 out.append(_LineResult(line.number, parsed.problems, parsed.blank, parsed.undecodable, None, (), None, None, None))
                 continue
-            doc_id = parsed.value.get("document_id")
+            doc_id = parsed.document.document_id if parsed.document is not None else parsed.value.get("document_id")
             record, gold = (None, None)
             if isinstance(doc_id, str) and doc_id in context.gold_ids:
                 record, gold = _read_gold(context, doc_id)

@@ -203,10 +203,7 @@ class Assembly:
             table = np.concatenate(acc.micro, axis=0) if acc.micro else np.zeros((0, columns), dtype=np.int64)
             per_label: dict[str, tuple[np.ndarray, bool]] = {}
             for label in sorted(acc.labels):
-                full = np.zeros((self.n_units, columns), dtype=np.int64)
-                for offset, part in acc.labels[label]:
-                    full[offset : offset + part.shape[0]] = part
-                per_label[label] = (full, acc.label_semeval[label])
+                per_label[label] = (self._spread(acc.labels[label], columns), acc.label_semeval[label])
             outcomes: list[Outcome] | None = None
             if self.outcomes == "items":
                 # spurious predictions last, sorted by (signature, key) over every document, as
@@ -215,6 +212,18 @@ class Assembly:
                 outcomes = acc.gold_outcomes + sorted(acc.fp_outcomes, key=lambda o: (o.sig, o.pred))
             out.append(AssembledGroup(name, acc.kind, acc.semeval, table, per_label, outcomes))
         return out
+
+
+    def _spread(self, parts: list[tuple[int, np.ndarray]], columns: int) -> np.ndarray:
+        """A label's tables (each at its document's first unit) laid into one of every unit, zeros
+        elsewhere: one stacking and one indexed assignment, not one per document."""
+        full = np.zeros((self.n_units, columns), dtype=np.int64)
+        if parts:
+            sizes = np.array([part.shape[0] for _, part in parts], dtype=np.int64)
+            starts = np.array([offset for offset, _ in parts], dtype=np.int64)
+            rows = np.repeat(starts - np.cumsum(sizes) + sizes, sizes) + np.arange(int(sizes.sum()), dtype=np.int64)
+            full[rows] = np.concatenate([part for _, part in parts], axis=0)
+        return full
 
 
 def document_units(n_documents: int, sentence_starts: Sequence[int]) -> Units:

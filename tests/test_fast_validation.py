@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from naba.common.jsonload import MAX_DEPTH, loads_plain, loads_strict
+from naba.common.jsonload import MAX_DEPTH, loads_plain, loads_strict, model_from_json
 from naba.gold.model import Record
 from naba.gold.validate import _valid_record, diagnose_record, parse_record
 from naba.submission.model import SubmissionDocument, from_gold
@@ -325,3 +325,126 @@ def test_text_decoded_from_utf8_holds_no_raw_surrogate() -> None:
         assert loads_plain(escaped, decoded_from_utf8=True) is None
     assert loads_plain('{"a": "\ud800"}') is None
     assert loads_plain('{"a": "\\u00e9"}', decoded_from_utf8=True) == {"a": "é"}
+
+
+# --------------------------------------------------------------------------- model_from_json
+
+
+def _with_duplicate(raw: str, at: int, key: str, value: str, spelling: int) -> str:
+    """``raw`` with the pair ``key: value`` written again just before the key at ``at``, in one of
+    four spellings (compact, spaced as json.dumps, white space before the colon, key escaped)."""
+    name = json.dumps(key)
+    written = [f"{name}:{value},", f"{name}: {value}, ", f"{name} \n: {value},", '"\\u00' + format(ord(key[0]), "02x") + key[1:] + f'":{value},'][spelling]
+    return raw[:at] + written + raw[at:]
+
+
+def _key_positions(raw: str) -> list[tuple[int, str, str]]:
+    """(offset, key, the value's JSON text) of every pair of the JSON text ``raw`` (json.dumps's)."""
+    decoder = json.JSONDecoder()
+    out = []
+    for at in range(len(raw)):
+        if raw[at] == '"' and raw[:at].rstrip()[-1:] in ("{", ","):
+            try:
+                key, end = decoder.raw_decode(raw, at)
+            except ValueError:
+                continue
+            rest = raw[end:].lstrip()
+            if isinstance(key, str) and rest.startswith(":"):
+                start = len(raw) - len(rest[1:].lstrip())
+                _, stop = decoder.raw_decode(raw, start)
+                out.append((at, key, raw[start:stop]))
+    return out
+
+
+@pytest.mark.parametrize("layout", ["pretty", "compact", "spaced"])
+def test_model_from_json_refuses_every_duplicate_key(layout: str) -> None:
+    """An identical copy of any pair of a valid record (the hardest duplicate: the model sees the
+    same value), in any spelling, is refused by the fast path and reported by the diagnostic one."""
+    value = json.loads(VALID.read_text(encoding="utf-8"))
+    raw = {"pretty": json.dumps(value, ensure_ascii=False, indent=2), "compact": json.dumps(value, ensure_ascii=False, separators=(",", ":")),
+           "spaced": json.dumps(value, ensure_ascii=False)}[layout]
+    assert model_from_json(Record, raw) is not None
+    positions = _key_positions(raw)
+    assert len(positions) > 100
+    rnd = random.Random(layout)
+    for at, key, pair_value in positions:
+        text = _with_duplicate(raw, at, key, pair_value, rnd.randrange(4))
+        assert model_from_json(Record, text) is None, text[max(0, at - 40) : at + 60]
+        assert _valid_record(text, "f.json") is None
+        assert any(p.code == "duplicate_key" for p in diagnose_record(text, "f.json")[1])
+
+
+def test_model_from_json_counts_past_quotes_and_colons_inside_strings() -> None:
+    """Strings holding ``":``, ``\\":``, a leading colon or ``" :`` are no duplicate: accepted when
+    the count can tell, and never accepted when a duplicate hides beside them."""
+    value = json.loads(VALID.read_text(encoding="utf-8"))
+    for note in ['a": b', 'say \\": no', ":starts", ' ":', 'x" : y', '":":":', ":", "::"]:
+        mutated = json.loads(json.dumps(value))
+        mutated["entities"][0]["note"] = note
+        for raw in (json.dumps(mutated, ensure_ascii=False, indent=2), json.dumps(mutated, ensure_ascii=False, separators=(",", ":"))):
+            fast = model_from_json(Record, raw)
+            strict = Record.model_validate(loads_strict(raw).value)
+            assert fast is None or fast == strict
+            at = raw.index('"type"')
+            twice = raw[:at] + '"type":"PER",' + raw[at:]
+            assert model_from_json(Record, twice) is None
+
+
+def test_model_from_json_accepts_only_what_the_strict_loader_and_the_model_accept() -> None:
+    """On random mutations of a valid record and of a valid line: whatever the fast path accepts,
+    ``loads_strict`` decodes with no duplicate or surrogate and the model validates to the same value."""
+    text = VALID.read_text(encoding="utf-8")
+    rnd = random.Random(1515)
+    record = Record.model_validate_json(text)
+    line = from_gold(record).canonical_json()
+    cases = [(Record, m) for m in _mutations(text, rnd, 300)] + [(SubmissionDocument, line)]
+    value = json.loads(line)
+    for _ in range(200):
+        raw = json.dumps(value, ensure_ascii=rnd.random() < 0.3, separators=rnd.choice([(",", ":"), (", ", ": "), (",", " : ")]))
+        at, key, _ = rnd.choice(_key_positions(raw))
+        kind = rnd.randrange(3)
+        if kind == 0:
+            raw = _with_duplicate(raw, at, key, rnd.choice(['"x"', "0", "null", '":"']), rnd.randrange(4))
+        elif kind == 1:
+            raw = raw.replace('"text":"', '"text":":', 1).replace('"text": "', '"text": ":', 1)
+        cases.append((SubmissionDocument, raw))
+    accepted = 0
+    for model, raw in cases:
+        fast = model_from_json(model, raw)
+        if fast is None:
+            continue
+        accepted += 1
+        decoded = loads_strict(raw)
+        assert not decoded.duplicate_keys and not decoded.lone_surrogates, raw[:200]
+        assert fast == model.model_validate(decoded.value)
+    assert accepted > 20
+
+
+def test_model_keys_refuses_a_model_with_a_free_form_field() -> None:
+    from pydantic import BaseModel, ConfigDict
+
+    class Loose(BaseModel):
+        model_config = ConfigDict(extra="forbid")
+        data: dict[str, int]
+
+    class Open(BaseModel):
+        name: str
+
+    for model, raw in ((Loose, '{"data": {"a": 1, "a": 2}}'), (Open, '{"name": "x"}')):
+        with pytest.raises(TypeError):
+            model_from_json(model, raw)
+
+
+def test_a_line_parsed_without_its_value_agrees_with_one_parsed_with_it() -> None:
+    record = Record.model_validate_json(VALID.read_text(encoding="utf-8"))
+    line = from_gold(record).canonical_json()
+    lines = [line, line.replace('"kind":"name"', '"kind":"name","kind":"name"', 1), line.replace('"start":0', '"start":NaN', 1),
+             json.dumps(json.loads(line), indent=1), line.replace('"document_id":', '"document_id" :', 1), "[]", "{", ""]
+    direct = 0
+    for text in lines:
+        with_value = parse_line(text.encode("utf-8"), 4, "s.jsonl")
+        without = parse_line(text.encode("utf-8"), 4, "s.jsonl", with_value=False)
+        assert without.problems == with_value.problems and without.document == with_value.document
+        assert without.value is None or without.value == with_value.value  # None: validated straight from the text
+        direct += without.value is None and without.document is not None
+    assert direct == 2  # the canonical line and its indented copy; the spaced key takes the dict path

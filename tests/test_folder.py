@@ -166,3 +166,11 @@ def test_validate_folder_reports_the_layers_and_documents(tmp_path: Path) -> Non
     assert layers == load_submission(sub, load_records(DEV)).layers and documents == len(record_paths(DEV))
     result = CliRunner().invoke(main, ["validate-submission", str(sub), "--gold", str(DEV), "--num-proc", "2"])
     assert result.exit_code == 0 and f"{documents} document(s)" in result.output and "0 problems" in result.output
+
+
+def test_the_gold_hash_computed_beside_the_scoring_stops_when_asked() -> None:
+    from naba.gold.records import gold_sha256
+
+    with pytest.raises(InterruptedError):
+        gold_sha256(None, lambda: True)
+    assert gold_sha256(None, lambda: False) == gold_sha256(None)

@@ -152,3 +152,27 @@ def test_spurious_outcomes_keep_the_global_order_when_one_id_prefixes_another() 
     assert_same(results, reference_tasks(gold, sub, options))
     fps = [o.sig for o in results.tasks["entities"].metrics["entities.strict"].outcomes if o.status == "fp"]
     assert fps and fps == sorted(fps) and any(s.startswith("d-1/") for s in fps) and any(s.startswith("d/") for s in fps)
+
+
+@pytest.mark.parametrize("outcomes", ["omitted", "items"])
+def test_a_document_score_pickles_compactly_to_the_same_score(outcomes: str) -> None:
+    """A scoring worker sends each ``DocScore`` as one array of cells (``perdoc._packed``): what
+    arrives has the same groups, labels, flags, outcomes and tables (values, shapes, dtypes)."""
+    import pickle
+
+    from naba.evaluate.scorer import score_document
+
+    record = load_records()[0]
+    doc = from_gold(record)
+    for n_documents in (1, 3):
+        sent = score_document(record, doc, doc.layers(), ScoreOptions(), n_documents=n_documents, outcomes=outcomes)  # type: ignore[arg-type]
+        got = pickle.loads(pickle.dumps(sent, protocol=pickle.HIGHEST_PROTOCOL))
+        assert (got.document_id, got.n_units, list(got.tasks)) == (sent.document_id, sent.n_units, list(sent.tasks))
+        for task, rows in sent.tasks.items():
+            assert len(got.tasks[task]) == len(rows)
+            for a, b in zip(rows, got.tasks[task]):
+                assert (a.name, a.kind, a.semeval, a.gold_outcomes, a.fp_outcomes) == (b.name, b.kind, b.semeval, b.gold_outcomes, b.fp_outcomes)
+                assert list(a.per_label) == list(b.per_label)
+                for x, y in [(a.micro, b.micro)] + [(a.per_label[k][0], b.per_label[k][0]) for k in a.per_label]:
+                    assert x.shape == y.shape and y.dtype == np.int64 and np.array_equal(x, y)
+                assert [a.per_label[k][1] for k in a.per_label] == [b.per_label[k][1] for k in b.per_label]

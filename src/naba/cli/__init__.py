@@ -10,7 +10,16 @@ validate-submission, leaderboard, compare; ``naba.cli.check``: check;
 
 from __future__ import annotations
 
-import click
+import os
+
+# numpy asks the kernel for transparent huge pages for every array of 4 MB or more; where the
+# kernel compacts memory on that request (``defrag`` set to ``madvise``, a common default), each
+# such array took about a second to allocate: 80 MB of bootstrap weights at 10,000 documents,
+# four times over (issue 15). Off unless the user set it (numpy reads it when first imported, which
+# none of the command line's modules has done yet); the scores do not depend on it.
+os.environ.setdefault("NUMPY_MADVISE_HUGEPAGE", "0")
+
+import click  # noqa: E402
 
 from naba import __version__
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Literal, TypeVar, Union, get_args, get_origin
 
 
 class StrictJSONError(ValueError):
@@ -108,6 +108,133 @@ def loads_plain(text: str, *, decoded_from_utf8: bool = False) -> Any | None:
         return json.loads(text, object_pairs_hook=_unique_pairs, parse_constant=_reject_constant)
     except (ValueError, RecursionError, _Duplicate):  # JSONDecodeError is a ValueError
         return None
+
+
+#: A closing quote followed by white space, then a colon: a key written ``"id" : 1``, or (a false
+#: alarm) a string holding such text. ``model_from_json`` counts keys only where none occurs.
+_SPACED_KEY = re.compile('"[ \t\n\r]+:')
+#: Occurrences of ``":`` that close no key, by the character before the quote (``model_from_json``).
+_NOT_KEYS: tuple[str, ...] = ('\\":', ':":', ' ":')
+
+M = TypeVar("M")
+
+
+def model_from_json(model: type[M], text: str, *, decoded_from_utf8: bool = False) -> M | None:
+    """``model`` validated straight from the JSON ``text`` by pydantic's parser, or None whenever
+    ``loads_strict`` would report anything or might (as ``loads_plain``), or ``model`` refuses it.
+
+    The same acceptance as ``loads_plain`` then ``model.model_validate`` with one parse and no
+    Python dict in between (issue 15: a third of reading a gold record). pydantic's parser is no
+    more lenient than ``json.loads`` except in one way, which is checked here: it keeps the last of
+    two equal keys. What else ``loads_strict`` refuses it refuses too, or the model does
+    (tests/test_fast_validation.py): NaN and Infinity (no float field), integers past the digit
+    limit (out of range for its parser, and an offset past the text is refused anyway), depth (the
+    model's), a byte-order mark, control characters and bad escapes in strings, trailing data; a
+    lone surrogate is ruled out first (``_may_hold_surrogates``). A duplicate key is ruled out by
+    counting, at C speed, without a hook per object:
+
+    * every JSON object of a text ``model`` accepts became one model instance, whose keys are
+      field names (``model_keys`` refuses a model with a free-form field or extra keys allowed),
+      so the keys the instances hold, ``model_keys(value)``, are the distinct keys written;
+    * a key's closing quote, followed at once by its colon (no ``_SPACED_KEY`` in the text), is
+      an occurrence of ``":`` preceded by the last character of a field name. Any other one is
+      a quote inside a string (escaped, so preceded by a backslash) or the opening quote of a
+      string that starts with a colon (preceded by a colon, a space, a comma, a bracket ...). So
+      the occurrences of ``":``, less those preceded by a backslash, a colon or a space, are at
+      least the pairs written (more only for a string starting with a colon after a comma, a
+      bracket or another white space).
+
+    When that count equals ``model_keys``, the pairs written are at most the keys held, which are
+    at most the pairs written: no object wrote a key twice. Otherwise (or with a spaced key) the
+    caller's diagnostic path decides. ``decoded_from_utf8`` as in ``loads_plain``."""
+    from pydantic import ValidationError
+
+    if _may_hold_surrogates(text, decoded_from_utf8):
+        return None
+    try:
+        value = model.model_validate_json(text)  # type: ignore[attr-defined]
+    except (ValidationError, ValueError, RecursionError):
+        return None
+    keys = model_keys(value)
+    written = text.count('":')  # at least the pairs written, most often exactly
+    # less the quotes before a colon that close no key (see above), one scan at a time while
+    # the count is off: escaped quotes (a news text quotes speech), then strings opening on one
+    for other in _NOT_KEYS:
+        if written == keys:
+            break
+        written -= text.count(other)
+    if written != keys:
+        return None
+    if _SPACED_KEY.search(text) is not None:
+        return None
+    return value
+
+
+#: Per model class, its fields that hold models: (name, a list of them?).
+_MODEL_FIELDS: dict[type, tuple[tuple[str, bool], ...]] = {}
+
+
+def _nested_models(annotation: Any, owner: type) -> list[tuple[type, bool]]:
+    """The model types a field's ``annotation`` can hold, each with whether inside a list; a
+    ``TypeError`` for anything that could hold a JSON object that is not a model (dict, Any)."""
+    from pydantic import BaseModel
+
+    if annotation in (str, int, bool, type(None)):
+        return []
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return [(annotation, False)]
+    origin = get_origin(annotation)
+    if origin is Literal:
+        return []
+    if origin is list:
+        return [(inner, True) for inner, _ in _nested_models(get_args(annotation)[0], owner)]
+    if origin is Union or type(annotation).__name__ == "UnionType":
+        return [found for arg in get_args(annotation) for found in _nested_models(arg, owner)]
+    if type(annotation).__name__ == "_AnnotatedAlias":
+        return _nested_models(get_args(annotation)[0], owner)
+    raise TypeError(f"{owner.__name__}: a field of type {annotation!r} can hold a free-form value; model_keys cannot count its keys")
+
+
+def _fields_of(model: type) -> tuple[tuple[str, bool], ...]:
+    known = _MODEL_FIELDS.get(model)
+    if known is None:
+        if model.model_config.get("extra") != "forbid":  # type: ignore[attr-defined]
+            raise TypeError(f"{model.__name__} allows extra keys; model_keys cannot count them")
+        fields = []
+        for name, info in model.model_fields.items():  # type: ignore[attr-defined]
+            nested = _nested_models(info.annotation, model)
+            if nested:
+                if len({many for _, many in nested}) != 1:
+                    raise TypeError(f"{model.__name__}.{name}: a model both alone and in a list")
+                for inner, _ in nested:
+                    _fields_of(inner)
+                fields.append((name, nested[0][1]))
+        known = _MODEL_FIELDS[model] = tuple(fields)
+    return known
+
+
+def model_keys(value: Any) -> int:
+    """The keys the JSON objects ``value`` was validated from held (each instance's set fields),
+    summed over the model tree; iterative."""
+    total = 0
+    stack = [value]
+    table = _MODEL_FIELDS
+    while stack:
+        item = stack.pop()
+        total += len(item.__pydantic_fields_set__)
+        held = item.__dict__
+        fields = table.get(type(item))
+        if fields is None:
+            fields = _fields_of(type(item))
+        for name, many in fields:
+            child = held[name]
+            if child is None:
+                continue
+            if many:
+                stack.extend(child)
+            else:
+                stack.append(child)
+    return total
 
 
 def loads_strict(text: str) -> Decoded:

@@ -425,10 +425,11 @@ def prf_rows(name: str, pairs: Pairs, admissible: np.ndarray | None, status: np.
     if status is None:
         status = np.zeros(pairs.gi.size, dtype=np.int64)
     micro = solve(pairs, chosen, weights, weigh)
-    table = _prf_tables(pairs, micro, status, n_units, 1)[0]
     n_labels = len(pairs.labels)
     by_label = _by_label(pairs, chosen, micro, weights, weigh)
     tables = _prf_tables(pairs, by_label, status, n_units, n_labels)
+    # one matching for both (no cross-label pair): the micro table is the labels' tables summed
+    table = tables.sum(axis=0) if by_label is micro else _prf_tables(pairs, micro, status, n_units, 1)[0]
     per_label = {label: (tables[k], semeval) for k, label in enumerate(pairs.labels)}
     gold_outcomes = fp_outcomes = None
     if outcomes == "items":

@@ -29,12 +29,17 @@ PRF_FIELDS: tuple[str, ...] = ("tp", "fp", "fn", "partial")
 RATIO_FIELDS: tuple[str, ...] = ("correct", "total")
 
 
-def resample_weights(n_units: int, n_bootstrap: int, seed: int) -> np.ndarray:
-    """How often each unit is drawn in each resample: shape (n_bootstrap, n_units)."""
+def resample_weights(n_units: int, n_bootstrap: int, seed: int, dtype: type = np.int64) -> np.ndarray:
+    """How often each unit is drawn in each resample: shape (n_bootstrap, n_units), of ``dtype``
+    (the counts are exact in float64 too). Counted resample by resample into the result: at
+    10,000 documents the draws are 80 MB, and every further array that size (the offset draws,
+    their counts, a float copy) cost a second or so to allocate (issue 15)."""
     rng = np.random.default_rng(seed)
     draws = rng.integers(0, n_units, size=(n_bootstrap, n_units))
-    offsets = (np.arange(n_bootstrap) * n_units)[:, None]
-    return np.bincount((draws + offsets).ravel(), minlength=n_bootstrap * n_units).reshape(n_bootstrap, n_units)
+    out = np.empty((n_bootstrap, n_units), dtype=dtype)
+    for k in range(n_bootstrap):
+        out[k] = np.bincount(draws[k], minlength=n_units)
+    return out
 
 
 def unit_counts(outcomes: Iterable[Outcome], n_units: int, kind: str) -> np.ndarray:
@@ -108,7 +113,12 @@ def intervals(table: np.ndarray, kind: str, weights: np.ndarray, confidence: flo
     (``unit_counts`` or ``Matched.unit_table``); empty when there are no resamples."""
     if weights.shape[0] == 0:
         return {}
-    counts = weights @ table
+    return resample_intervals(weights @ table, kind, confidence)
+
+
+def resample_intervals(counts: np.ndarray, kind: str, confidence: float) -> dict[str, IntervalEstimate]:
+    """``intervals`` from the resamples' summed counts (``weights @ table``), for a caller that
+    sums many tables' columns in one matrix product."""
     return {name: percentile_interval(values, confidence) for name, values in sample_values(counts, kind).items()}
 
 

@@ -28,7 +28,8 @@ import gc
 import hashlib
 import os
 import tempfile
-from concurrent.futures import ProcessPoolExecutor
+import threading
+from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
 from dataclasses import dataclass, replace
 from functools import partial
 from multiprocessing import get_context
@@ -165,11 +166,12 @@ def _line_batch(context: _Context, lines: Sequence[_Line]) -> list[_LineResult]:
     with open(context.submission, "rb") as handle:
         for line in lines:
             handle.seek(line.offset)
-            parsed = parse_line(handle.read(line.length), line.number, context.file)
-            if parsed.value is None:
+            # under "auto" a line that validates is not aligned (below), so it needs no dict
+            parsed = parse_line(handle.read(line.length), line.number, context.file, with_value=context.strings != "auto")
+            if parsed.value is None and parsed.document is None:
                 out.append(_LineResult(line.number, parsed.problems, parsed.blank, parsed.undecodable, None, (), None, None, None))
                 continue
-            doc_id = parsed.value.get("document_id")
+            doc_id = parsed.document.document_id if parsed.document is not None else parsed.value.get("document_id")
             record, gold = (None, None)
             if isinstance(doc_id, str) and doc_id in context.gold_ids:
                 record, gold = _read_gold(context, doc_id)
@@ -354,7 +356,17 @@ def score_folder(
     from naba.evaluate.scorer import assemble_tasks
 
     options = options or ScoreOptions()
-    streamed = _stream(Path(submission), gold_dir, options, outcomes, strings, num_proc, progress, score=True)
+    # the gold folder's hash (every record file read again: 2 s at 10,000 documents) is computed
+    # in a thread while the lines are scored, not after; stopped if the scoring fails
+    failed = threading.Event()
+    with ThreadPoolExecutor(max_workers=1) as hashing:
+        gold_hash = hashing.submit(gold_sha256, Path(gold_dir) if gold_dir is not None else annotations_dir() / "records", failed.is_set)
+        try:
+            streamed = _stream(Path(submission), gold_dir, options, outcomes, strings, num_proc, progress, score=True)
+        except BaseException:
+            failed.set()
+            raise
+        gold_sha = gold_hash.result()
     if streamed.submission_sha256 is None:  # pragma: no cover - _stream hashes whenever it scores
         raise RuntimeError("a scored stream without its submission hash")
     assembly = Assembly(outcomes)
@@ -363,7 +375,7 @@ def score_folder(
     results = Results(
         naba_version=naba.__version__,
         schema_version=SCHEMA_VERSION,
-        gold_sha256=gold_sha256(streamed.folder),
+        gold_sha256=gold_sha,
         gold_documents=streamed.gold_ids,
         submission_sha256=streamed.submission_sha256,
         submission_file_sha256=streamed.file_sha256,

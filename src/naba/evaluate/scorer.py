@@ -8,13 +8,13 @@ from __future__ import annotations
 
 import hashlib
 from pathlib import Path
-from typing import Any, Iterable, Mapping, Sequence
+from typing import Any, Iterable, Iterator, Mapping, Sequence
 
 import numpy as np
 
 import naba
 from naba.evaluate import entities, events, quotes, timex
-from naba.evaluate.bootstrap import intervals, resample_weights
+from naba.evaluate.bootstrap import resample_intervals, resample_weights
 from naba.evaluate.options import ScoreOptions
 from naba.evaluate.outcomes import GroupScore
 from naba.evaluate.perdoc import (
@@ -177,28 +177,48 @@ def _prepared(record: Record, doc: SubmissionDocument, n_documents: int, options
 
 
 def assemble_tasks(assembly: Assembly, layers: Sequence[str], options: ScoreOptions) -> dict[str, TaskResult]:
-    """Every task's result from the assembled documents, with seeded bootstrap intervals."""
+    """Every task's result from the assembled documents, with seeded bootstrap intervals.
+
+    Every table's resample sums come from one matrix product: the bootstrap tables of every
+    group and label side by side, times the weights (read once, where one product per table
+    read the 80 MB of weights of 10,000 documents a hundred times). The sums are the same
+    integers (exact in float64 below 2**53)."""
     n_units = assembly.n_units
-    # float weights: the resample sums are integers either way (exact below 2**53), and a
-    # float matrix product is BLAS's, where numpy's integer product is a slow loop
-    weights = (resample_weights(n_units, options.n_bootstrap, options.seed) if options.n_bootstrap else np.zeros((0, n_units), dtype=np.int64)).astype(np.float64)
+    # float weights: the resample sums are integers either way, and a float matrix product is
+    # BLAS's, where numpy's integer product is a slow loop
+    weights = resample_weights(n_units, options.n_bootstrap, options.seed, np.float64) if options.n_bootstrap else np.zeros((0, n_units))
+    groups = {spec.name: assembly.groups(spec.name) for spec in TASKS if spec.layer in layers}
+    tables = [(g.kind, table) for task in groups.values() for g in task for table in [*(t for t, _ in g.per_label.values()), g.table]]
+    sums = _resample_sums([bootstrap_table(kind, table) for kind, table in tables], weights)
     tasks: dict[str, TaskResult] = {}
     for spec in TASKS:
-        if spec.layer not in layers:
+        if spec.name not in groups:
             tasks[spec.name] = TaskResult(name=spec.name, predicted=False, headline=spec.headline, higher_is_better=spec.higher_is_better)
             continue
-        metrics = {g.name: _metric_result(g, weights, options.confidence) for g in assembly.groups(spec.name)}
+        metrics = {g.name: _metric_result(g, sums, options.confidence) for g in groups[spec.name]}
         tasks[spec.name] = TaskResult(name=spec.name, predicted=True, headline=spec.headline, higher_is_better=spec.higher_is_better, metrics=metrics)
     return tasks
 
 
-def _label_result(kind: str, table: np.ndarray, semeval: bool, weights: np.ndarray, confidence: float) -> dict[str, Any]:
+def _resample_sums(tables: list[np.ndarray], weights: np.ndarray) -> Iterator[np.ndarray | None]:
+    """Each table's resample sums (``weights @ table``), in order, from one product; None each
+    without resamples."""
+    if weights.shape[0] == 0 or not tables:
+        return iter([None] * len(tables))
+    product = weights @ np.concatenate(tables, axis=1).astype(np.float64)
+    bounds = np.cumsum([0] + [t.shape[1] for t in tables]).tolist()
+    return iter([product[:, a:b] for a, b in zip(bounds[:-1], bounds[1:])])
+
+
+def _label_result(kind: str, table: np.ndarray, semeval: bool, sums: Iterator[np.ndarray | None], confidence: float) -> dict[str, Any]:
+    """One table's result; its resample sums are the next of ``sums``."""
     row = table.sum(axis=0)
     counts = counts_of(kind, row)
     values = counts.values()
+    resampled = next(sums)
     ci = {
         name: Interval(low=est.low, high=est.high, n_defined=est.n_defined)
-        for name, est in intervals(bootstrap_table(kind, table), kind, weights, confidence).items()
+        for name, est in (resample_intervals(resampled, kind, confidence) if resampled is not None else {}).items()
     }
     # an undefined score has no interval
     ci = {name: (interval if values[name] is not None else Interval(low=None, high=None, n_defined=interval.n_defined)) for name, interval in ci.items()}
@@ -207,6 +227,7 @@ def _label_result(kind: str, table: np.ndarray, semeval: bool, weights: np.ndarr
     return dict(kind="accuracy", ratio=counts, values=values, ci=ci)
 
 
-def _metric_result(group: AssembledGroup, weights: np.ndarray, confidence: float) -> MetricResult:
-    per_label = {label: LabelResult(**_label_result(group.kind, table, semeval, weights, confidence)) for label, (table, semeval) in group.per_label.items()}
-    return MetricResult(name=group.name, per_label=per_label, outcomes=group.outcomes or [], **_label_result(group.kind, group.table, group.semeval, weights, confidence))
+def _metric_result(group: AssembledGroup, sums: Iterator[np.ndarray | None], confidence: float) -> MetricResult:
+    """The group's labels, then its micro table, take their sums in that order (``assemble_tasks``)."""
+    per_label = {label: LabelResult(**_label_result(group.kind, table, semeval, sums, confidence)) for label, (table, semeval) in group.per_label.items()}
+    return MetricResult(name=group.name, per_label=per_label, outcomes=group.outcomes or [], **_label_result(group.kind, group.table, group.semeval, sums, confidence))

@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import json
 from functools import lru_cache
+from typing import Callable
 from pathlib import Path
 
 from naba.common.problems import Problem, render, short
@@ -102,10 +103,14 @@ def load_record(document_id: str | None = None, directory: Path | None = None) -
     raise KeyError(f"no gold record {document_id!r}; known: {[r.document.id for r in records]}")
 
 
-def gold_sha256(directory: Path | None = None) -> str:
-    """One hash over all record files (names and bytes): the gold's identity in results."""
+def gold_sha256(directory: Path | None = None, stop: Callable[[], bool] | None = None) -> str:
+    """One hash over all record files (names and bytes): the gold's identity in results.
+    ``stop``: asked before each file (a hash computed beside other work, which may fail); when
+    it says so, ``InterruptedError`` is raised instead of a partial hash."""
     digest = hashlib.sha256()
     for path in record_paths(directory):
+        if stop is not None and stop():
+            raise InterruptedError("gold hash stopped")
         digest.update(path.name.encode("utf-8") + b"\0")
         digest.update(path.read_bytes())
     return digest.hexdigest()

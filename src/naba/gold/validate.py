@@ -14,7 +14,7 @@ from typing import Iterable
 from pydantic import ValidationError
 
 from naba.common.jsonpos import Path, line_map, line_of
-from naba.common.jsonload import StrictJSONError, loads_plain, loads_strict
+from naba.common.jsonload import StrictJSONError, loads_strict, model_from_json
 from naba.common.problems import Problem, dotted, short
 from naba.gold.inventory import EVENT_ROLES, TIME_ROLE
 from naba.gold.model import SCHEMA_VERSION, Record, Sentence, Span
@@ -42,8 +42,9 @@ class _Collector:
 def parse_record(text: str, file: str = "<record>", *, decoded_from_utf8: bool = False) -> tuple[Record | None, list[Problem]]:
     """Parse and fully validate one record; the record is None if it does not parse.
 
-    Two paths with one outcome. The fast one (``_valid_record``) decodes with the C decoder,
-    validates the model once and runs every invariant; it answers only for a record with no
+    Two paths with one outcome. The fast one (``_valid_record``) validates the model straight
+    from the text (``jsonload.model_from_json``: one parse, duplicate keys ruled out by counting)
+    and runs every invariant; it answers only for a record with no
     problem at all. Anything else (a decoding doubt, a model error, a duplicate key, any
     invariant broken) is decided again by the diagnostic path below, which finds and locates
     every problem: a bad record is reported exactly as before, and a record the fast path
@@ -58,12 +59,8 @@ def parse_record(text: str, file: str = "<record>", *, decoded_from_utf8: bool =
 
 def _valid_record(text: str, file: str, decoded_from_utf8: bool = False) -> Record | None:
     """The record if ``text`` is a record with no problem, else None (the fast path)."""
-    value = loads_plain(text, decoded_from_utf8=decoded_from_utf8)
-    if not isinstance(value, dict):
-        return None
-    try:
-        record = Record.model_validate(value)
-    except ValidationError:
+    record = model_from_json(Record, text, decoded_from_utf8=decoded_from_utf8)
+    if record is None:
         return None
     try:
         check_record(record, _Probe(file, None))

@@ -29,7 +29,7 @@ from typing import Any, Callable, Iterable, Literal, Mapping, Protocol, Sequence
 from pydantic import BaseModel, ValidationError
 
 from naba.common.jsonpos import Path as JsonPath
-from naba.common.jsonload import MAX_DEPTH, StrictJSONError, deeper_than, loads_plain, loads_strict
+from naba.common.jsonload import MAX_DEPTH, StrictJSONError, deeper_than, loads_plain, loads_strict, model_from_json
 from naba.common.problems import Problem, dotted, short
 from naba.gold.inventory import EVENT_ROLES, LAYERS, TIME_ROLE
 from naba.gold.model import Record
@@ -102,8 +102,9 @@ def submission_byte_bound(record_files: Sequence[Path]) -> int:
 
 @dataclass(frozen=True)
 class ParsedLine:
-    """One JSON line decoded: its object (None if it is not one), its problems, and whether it
-    was blank or not UTF-8 (a file of blank lines only is "empty", one problem, not many)."""
+    """One JSON line decoded: its object (None if it is not one, or when it was validated
+    without one: ``parse_line(with_value=False)``), its problems, and whether it was blank or not
+    UTF-8 (a file of blank lines only is "empty", one problem, not many)."""
 
     number: int
     value: dict[str, Any] | None
@@ -114,7 +115,7 @@ class ParsedLine:
     document: SubmissionDocument | None = None
 
 
-def parse_line(raw: bytes, number: int, file: str) -> ParsedLine:
+def parse_line(raw: bytes, number: int, file: str, *, with_value: bool = True) -> ParsedLine:
     """Decode line ``number`` (its bytes without the newline) strictly: UTF-8, JSON without
     duplicate keys or lone surrogates, an object.
 
@@ -122,7 +123,12 @@ def parse_line(raw: bytes, number: int, file: str) -> ParsedLine:
     and validated as a ``SubmissionDocument`` once (``document``, which ``check_line`` then
     takes instead of validating again; the model bounds its depth, see ``jsonload.loads_plain``);
     any other line is decoded by ``loads_strict``, which reports what
-    is wrong with it, and ``document`` is None."""
+    is wrong with it, and ``document`` is None.
+
+    ``with_value=False``: a caller that needs only ``document`` when there is one (the folder
+    scorer, which gives it to ``check_line`` as validated); the line is then validated straight
+    from its text (``jsonload.model_from_json``: one parse, no dict) and ``value`` is None beside
+    its ``document``. Any other line is decoded as above, with the same problems."""
     try:
         line = raw.decode("utf-8")
     except UnicodeDecodeError as err:  # this line is reported; the others are still checked
@@ -130,6 +136,10 @@ def parse_line(raw: bytes, number: int, file: str) -> ParsedLine:
         return ParsedLine(number, None, (problem,), False, True)
     if not line.strip():
         return ParsedLine(number, None, (Problem(file, number, "<line>", short(line), "blank line (one JSON object per line)", "blank_line"),), True, False)
+    if not with_value:
+        direct = model_from_json(SubmissionDocument, line, decoded_from_utf8=True)
+        if direct is not None:
+            return ParsedLine(number, None, (), False, False, direct)
     fast = loads_plain(line, decoded_from_utf8=True)  # decoded from the line's bytes above
     if isinstance(fast, dict):
         try:
@@ -308,7 +318,8 @@ def check_line(number: int, value: Any, gold_by_id: Mapping[str, Text], file: st
         doc, complete = _partial_document(value), False
     if doc is None:
         return LineCheck(number, None, False, frozenset(), None, tuple(structure), ())
-    layers = frozenset(layer for layer in LAYERS if isinstance(value, dict) and layer in value)
+    # a validated line gives a layer exactly when it is not None (null is refused)
+    layers = frozenset(doc.layers()) if validated is not None else frozenset(layer for layer in LAYERS if isinstance(value, dict) and layer in value)
     if doc.document_id not in gold_by_id:
         return LineCheck(number, doc.document_id, False, layers, None, tuple(structure), ())
     # relational checks also run on the items of a line that did parse, so one

@@ -9,6 +9,7 @@ refuse them with a located message instead of a traceback or a silent repair.
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 from dataclasses import dataclass, field
@@ -170,10 +171,6 @@ def model_from_json(model: type[M], text: str, *, decoded_from_utf8: bool = Fals
     return value
 
 
-#: Per model class, its fields that hold models: (name, a list of them?).
-_MODEL_FIELDS: dict[type, tuple[tuple[str, bool], ...]] = {}
-
-
 def _nested_models(annotation: Any, owner: type) -> list[tuple[type, bool]]:
     """The model types a field's ``annotation`` can hold, each with whether inside a list; a
     ``TypeError`` for anything that could hold a JSON object that is not a model (dict, Any)."""
@@ -195,22 +192,22 @@ def _nested_models(annotation: Any, owner: type) -> list[tuple[type, bool]]:
     raise TypeError(f"{owner.__name__}: a field of type {annotation!r} can hold a free-form value; model_keys cannot count its keys")
 
 
+@functools.cache
 def _fields_of(model: type) -> tuple[tuple[str, bool], ...]:
-    known = _MODEL_FIELDS.get(model)
-    if known is None:
-        if model.model_config.get("extra") != "forbid":  # type: ignore[attr-defined]
-            raise TypeError(f"{model.__name__} allows extra keys; model_keys cannot count them")
-        fields = []
-        for name, info in model.model_fields.items():  # type: ignore[attr-defined]
-            nested = _nested_models(info.annotation, model)
-            if nested:
-                if len({many for _, many in nested}) != 1:
-                    raise TypeError(f"{model.__name__}.{name}: a model both alone and in a list")
-                for inner, _ in nested:
-                    _fields_of(inner)
-                fields.append((name, nested[0][1]))
-        known = _MODEL_FIELDS[model] = tuple(fields)
-    return known
+    """A model class's fields that hold models, each as (name, a list of them?); cached per
+    class (classes are immutable here), so a model tree is inspected once per process."""
+    if model.model_config.get("extra") != "forbid":  # type: ignore[attr-defined]
+        raise TypeError(f"{model.__name__} allows extra keys; model_keys cannot count them")
+    fields = []
+    for name, info in model.model_fields.items():  # type: ignore[attr-defined]
+        nested = _nested_models(info.annotation, model)
+        if nested:
+            if len({many for _, many in nested}) != 1:
+                raise TypeError(f"{model.__name__}.{name}: a model both alone and in a list")
+            for inner, _ in nested:
+                _fields_of(inner)
+            fields.append((name, nested[0][1]))
+    return tuple(fields)
 
 
 def model_keys(value: Any) -> int:
@@ -218,15 +215,12 @@ def model_keys(value: Any) -> int:
     summed over the model tree; iterative."""
     total = 0
     stack = [value]
-    table = _MODEL_FIELDS
+    fields_of = _fields_of
     while stack:
         item = stack.pop()
         total += len(item.__pydantic_fields_set__)
         held = item.__dict__
-        fields = table.get(type(item))
-        if fields is None:
-            fields = _fields_of(type(item))
-        for name, many in fields:
+        for name, many in fields_of(type(item)):
             child = held[name]
             if child is None:
                 continue

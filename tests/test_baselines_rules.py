@@ -1397,3 +1397,23 @@ def test_round12_the_name_in_commas_after_a_long_title_phrase() -> None:
     # a time or a preposition before the comma: no apposition, no name
     assert not any(k == "PER" and k != "nominal" for _, k, kind in mentions(
         "ويتوجه الوزير غدا إلى المحافظة، لافتتاح مجمع خدمات جديد، وفق البيان.") if kind == "name")
+
+
+# --------------------------------------------------------------------------- round 13
+
+
+@pytest.mark.parametrize(("sentence", "name"), [
+    # a ل phrase that names what a facility is for is part of its name (GUIDELINES 1.2)
+    ("وأغلقت السلطات مدرسة الرمانة للتعليم الأساسي أمس.", "مدرسة الرمانة للتعليم الأساسي"),
+    ("وتوقفت محطة النخلة لضخ المياه عن العمل.", "محطة النخلة لضخ المياه"),
+    ("ونقل التجار بضائعهم إلى سوق الجملة للخضار صباحا.", "سوق الجملة للخضار"),
+])
+def test_round13_a_facility_is_named_with_what_it_is_for(sentence: str, name: str) -> None:
+    assert (name, "FAC", "name") in mentions(sentence)
+
+
+def test_round13_the_purpose_of_a_visit_is_no_part_of_a_facility_name() -> None:
+    ms = mentions("وزار الوفد ميناء الرمانة للاطلاع على الأشغال، ثم نقل المصاب إلى مستشفى الرمانة لتلقي العلاج"
+                  " قبل أن يزور مصنع الرمانة للأسمدة.")
+    assert ("مصنع الرمانة للأسمدة", "FAC", "name") in ms
+    assert not any(k == "FAC" and ("للاطلاع" in t or "لتلقي" in t) for t, k, _ in ms)

@@ -340,6 +340,7 @@ def _org_fac_pass(view: View, res: _Resources, out: _Collector) -> None:
         if is_fac and not quoted and head not in _FAC_NAME_ONLY:
             last = _fac_name_end(view, k, res)
             if last is not None:
+                last = _fac_purpose_end(view, last + 1, res) or last
                 start, end = view.stripped_start_at(i, cut), view.ends[last]
                 out.add(Mention(start, end, i, last, "FAC", "name", f"FAC:{' '.join([head] + norms[k : last + 1])}", view.text[start:end]))
                 continue
@@ -845,6 +846,40 @@ def _fac_name_end(view: View, k: int, res: _Resources) -> int | None:
         last = j
         j += 1
     return last
+
+
+def _fac_purpose_end(view: View, j: int, res: _Resources) -> int | None:
+    """Last token of the ل phrase that says what a facility is for, opening at token ``j`` right
+    after its name (round 13): a ل phrase naming what or whom a body is for is part of its name
+    (GUIDELINES 1.2), as in a school, a station or a market named with what it serves (مدرسة X
+    للتعليم الأساسي، محطة X لضخ المياه، سوق الجملة للسمك، معهد X للأورام, a second لل noun coordinated
+    with و: للمعارض والمؤتمرات). ل + a known place, a function word or a time is no such phrase."""
+    end = _activity_complement_end(view, j, res)
+    norms, n = view.norms, view.n
+    if (end is None and j + 1 < n and norms[j][:1] == "ل" and len(norms[j]) >= 3 and view.words[j] and not view.definite(j)
+            and norms[j] not in res.stop and view.paragraphs[j + 1] == view.paragraphs[j] == view.paragraphs[j - 1]
+            and view.definite(j + 1) and _is_org_complement(view, j + 1, res) and (norms[j + 1],) not in res.places):
+        end = j + 1  # a short verbal noun: لضخ المياه، لجمع النفايات
+    if end is None or norms[j] in _FAC_PURPOSE_STOPS:
+        return None
+    nxt = end + 1
+    if nxt < view.n and view.paragraphs[nxt] == view.paragraphs[j] and view.norms[nxt] in _VERB_PURPOSE_PREPOSITIONS:
+        return None  # ميناء X للاطلاع على …: the purpose of the visit, a verbal noun with its preposition
+    if (nxt < view.n and view.paragraphs[nxt] == view.paragraphs[j] and view.norms[nxt].startswith("وال")
+            and view.norms[j].startswith("لل") and end == j):
+        return nxt  # للمعارض والمؤتمرات: two nouns of what it is for
+    return end
+
+
+#: Prepositions that govern the object of a verbal noun of purpose (للاطلاع على، للتعرف إلى، للحديث حول).
+_VERB_PURPOSE_PREPOSITIONS: Final = frozenset(normalize(w) for w in ("على", "إلى", "حول"))
+#: ل words after a facility's name that are no purpose phrase of it: durations and beneficiaries
+#: (لمدة، لصالح) and the verbal nouns of why someone goes there (نقل إلى مستشفى X لتلقي العلاج،
+#: زار X لبحث …، لمتابعة …), which belong to the clause's verb.
+_FAC_PURPOSE_STOPS: Final = frozenset(normalize(w) for w in (
+    "لمدة", "لصالح", "لفترة", "لحساب", "للمرة", "لاستقبال", "لتلقي", "لإجراء", "لبحث", "لمناقشة", "لمتابعة",
+    "لتفقد", "لحضور", "للمشاركة", "للاطلاع", "للقاء", "لزيارة", "لاستكمال", "للعلاج", "للفحص",
+))
 
 
 # Word tests that start the passes below: pure functions of the normalised word, memoised and

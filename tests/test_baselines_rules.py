@@ -1417,3 +1417,27 @@ def test_round13_the_purpose_of_a_visit_is_no_part_of_a_facility_name() -> None:
                   " قبل أن يزور مصنع الرمانة للأسمدة.")
     assert ("مصنع الرمانة للأسمدة", "FAC", "name") in ms
     assert not any(k == "FAC" and ("للاطلاع" in t or "لتلقي" in t) for t, k, _ in ms)
+
+
+@pytest.mark.parametrize(("sentence", "facility", "place"), [
+    # the town a facility serves, named after its head, is a place mention nested in it (GUIDELINES 1.2)
+    ("ويقام سوق زوغرة الأسبوعي كل خميس.", "سوق زوغرة الأسبوعي", "زوغرة"),
+    ("وتقام المباراة على ملعب زوغرة الدولي مساء السبت.", "ملعب زوغرة الدولي", "زوغرة"),
+    ("وتراجعت الحركة عبر معبر تيلال الحدودي أمس.", "معبر تيلال الحدودي", "تيلال"),
+    ("ونقل المصابون إلى مستشفى قرطبية الحكومي.", "مستشفى قرطبية الحكومي", "قرطبية"),
+    ("ووصلت الباخرة إلى ميناء أم الرمال صباحا.", "ميناء أم الرمال", "أم الرمال"),
+    ("وأغلق مركز زوغرة الصحي أبوابه أمس.", "مركز زوغرة الصحي", "زوغرة"),
+])
+def test_round13_a_town_named_inside_a_facility_name_is_a_place(sentence: str, facility: str, place: str) -> None:
+    ms = mentions(sentence)
+    assert (facility, "FAC", "name") in ms and (place, "GPE", "name") in ms
+
+
+def test_round13_a_road_between_two_places_is_named_by_both() -> None:
+    ms = mentions("وقطعت السيول طريق زوغرة - تيلال فجر اليوم، وقال المحافظ إن الطريق سيفتح غدا.")
+    assert ("طريق زوغرة - تيلال", "FAC", "name") in ms and ("زوغرة", "GPE", "name") in ms and ("تيلال", "GPE", "name") in ms
+    assert ("الطريق", "FAC", "nominal") in ms
+    # by way of, and a road described by an indefinite adjective: no road is named
+    assert not any(k == "FAC" for _, k, _ in mentions("ووصلت المساعدات عن طريق الوسيط عبر طريق مخصص للشاحنات."))
+    # two indefinite name words after a stadium's head are a person's name, no place
+    assert not any(k == "GPE" for _, k, _ in mentions("وتقام المباراة على ملعب فرانك هولم مساء السبت."))

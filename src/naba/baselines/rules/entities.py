@@ -312,6 +312,18 @@ def _org_fac_pass(view: View, res: _Resources, out: _Collector) -> None:
             continue  # سوق العمل، سوق الأسهم: an economic market, no site
         if head == _CHAIR_HEAD and cut and norms[i][cut - 1] == "ب":
             continue  # round 10: برئاسة X "chaired by X" (a person or an office), not the presidency
+        if (head in _HEALTH_CENTRE_HEADS and j + 1 < n and paragraphs[j + 1] == paragraph and words[j] and not view.definite(j)
+                and norms[j + 1] in _HEALTH_ADJECTIVES and _is_name_token(view, j, res) and not out.overlaps(j, j + 1)):
+            # round 13: مركز X الصحي، مجمع X الصحي: a health centre is a facility named with its head
+            # and adjective after the town it serves (GUIDELINES 1.2: the class noun of a facility's
+            # name is part of it, the place nested), no organisation
+            start, end = view.stripped_start_at(i, cut), view.ends[j + 1]
+            out.add(Mention(start, end, i, j + 1, "FAC", "name", f"FAC:{' '.join([head] + norms[j : j + 2])}", view.text[start:end]))
+            continue
+        if head == _COMPLEX_HEAD and not (j < n and norms[j] in _FAC_SERVICE_NOUNS):
+            continue  # مجمع مستودعات، مجمع سكني: a complex names a facility only as above or with what it serves
+        if head == _ROAD_HEAD and (i > 0 and norms[i - 1] == _AN or cut):
+            continue  # عن طريق X "by way of X", بطريق، لطريقة: no road named
         # optional quotation mark around a one-token name: وكالة “بلومبرغ”
         quoted = j < n and norms[j] == '"'
         outlet = head in _MEDIA_HEADS
@@ -339,6 +351,11 @@ def _org_fac_pass(view: View, res: _Resources, out: _Collector) -> None:
         # "كوبري الزهراء", "مستشفى X المركزي" (GUIDELINES.md 1.2); a place inside is its own mention
         if is_fac and not quoted and head not in _FAC_NAME_ONLY:
             last = _fac_name_end(view, k, res)
+            if last is not None and head == _ROAD_HEAD:
+                road = _road_end(view, last, res)
+                if road == last and not view.definite(k) and (norms[k],) not in res.places and _fac_person_name(view, k, res) is None:
+                    continue  # طريق مخصص، طريق سريع: an indefinite word names no road without a second place
+                last = road
             if last is not None:
                 last = _fac_purpose_end(view, last + 1, res) or last
                 start, end = view.stripped_start_at(i, cut), view.ends[last]
@@ -1685,7 +1702,7 @@ def _governs_unknown_place(view: View, i: int, res: _Resources) -> bool:
 
 _PLURAL_PLACE_HEADS: Final = frozenset(normalize(w) for w in ("بلدات", "مدن", "قرى", "محافظات", "ولايات", "أحياء", "حيي"))
 #: First parts of two-word place names (عين X، ذي X، سيدي X، دير X، تل X، كفر X، بني X، بيت X).
-_PLACE_PREFIXES: Final = frozenset(normalize(w) for w in ("عين", "ذي", "سيدي", "دير", "تل", "كفر", "بني", "بيت", "أبو", "رأس", "جسر", "ميت", "منشأة", "عزبة", "نجع"))
+_PLACE_PREFIXES: Final = frozenset(normalize(w) for w in ("عين", "ذي", "سيدي", "دير", "تل", "كفر", "بني", "بيت", "أبو", "رأس", "جسر", "ميت", "منشأة", "عزبة", "نجع", "ود"))
 
 
 def _place_name_at(view: View, k: int, res: _Resources, *, definite_ok: bool) -> tuple[int, int] | None:
@@ -1797,6 +1814,14 @@ def _local_place_pass(view: View, res: _Resources, out: _Collector) -> None:
         inside.add(folded)
         start, end = view.starts[k], view.ends[place]
         out.add(Mention(start, end, k, place, _type, "name", key, view.text[start:end]))
+        if place + 2 <= m.last and norms[place + 1] in _DATELINE_DASHES and not any(
+                x.type in ("GPE", "LOC", "PER") for j in range(place + 2, m.last + 1) for x in out.taken.get(j, ())):
+            # round 13: the second place of a road named by two (طريق X - Y)
+            folded = " ".join(norms[place + 2 : m.last + 1])
+            _type, key = found.setdefault(folded, ("GPE", f"GPE:{folded}"))
+            inside.add(folded)
+            start, end = view.starts[place + 2], view.ends[m.last]
+            out.add(Mention(start, end, place + 2, m.last, _type, "name", key, view.text[start:end]))
     if heads_named:
         _place_nominals(view, res, out, heads_named)
     if not found:
@@ -2088,6 +2113,39 @@ def _coordinated_places(view: View, res: _Resources, out: _Collector, found: dic
 #: definite name word (محطة مياه، محطة وقود are kinds of station).
 _PLACE_NAMED_FAC: Final = frozenset(normalize(w) for w in ("مطار", "ميناء", "مرفأ", "مستشفى", "مصفاة"))
 _PLACE_NAMED_FAC_DEFINITE: Final = frozenset(normalize(w) for w in ("محطة", "صالة", "مدرسة"))
+_ROAD_HEAD: Final = normalize("طريق")
+_AN: Final = normalize("عن")
+
+
+def _road_end(view: View, last: int, res: _Resources) -> int:
+    """Last token of a road's name whose first place ends at ``last`` (round 13): a road between two
+    places is named by both, joined by a dash (طريق X - Y, the places nested, GUIDELINES 1.2)."""
+    norms, n = view.norms, view.n
+    j = last + 1
+    if j + 1 < n and norms[j] in _DATELINE_DASHES and view.paragraphs[j + 1] == view.paragraphs[last]:
+        place = _place_name_at(view, j + 1, res, definite_ok=True)
+        if place is not None and place[0] == 0:
+            return place[1]
+    return last
+
+
+#: Heads and adjectives of a health centre's name (مركز X الصحي، مجمع X الطبي: round 13).
+_HEALTH_CENTRE_HEADS: Final = frozenset(normalize(w) for w in ("مركز", "مجمع"))
+_COMPLEX_HEAD: Final = normalize("مجمع")
+_HEALTH_ADJECTIVES: Final = frozenset(normalize(w) for w in ("الصحي", "الطبي"))
+#: Round 13: facility heads whose indefinite name word is, in local news, the town or village they
+#: serve (ملعب X الدولي، سوق X الأسبوعي، مدرسة X الأساسية، محطة X لضخ المياه، معبر X الحدودي، سد X):
+#: an indefinite word cannot be an adjective of the head there; one of two indefinite name words is
+#: a person's name (ملعب X Y) and is left alone.
+_PLACE_NAMED_FAC_INDEFINITE: Final = frozenset(normalize(w) for w in ("ملعب", "استاد", "سوق", "مدرسة", "محطة", "معبر", "سد", "مركز", "مجمع", "طريق"))
+
+
+def _second_name_word(view: View, j: int, res: _Resources) -> bool:
+    """Token ``j`` is a second indefinite name word of the paragraph (a person's name ملعب X Y)."""
+    return (j < view.n and view.words[j] and view.paragraphs[j] == view.paragraphs[j - 1] and not view.definite(j)
+            and _is_name_token(view, j, res) and view.norms[j] not in res.stop and _head_reading(view.norms[j]) is None)
+
+
 #: Words that name facilities without being places: virtues, hopes and honorifics (مستشفى
 #: السلام، مدرسة الأمل، مستشفى الشفاء).
 _FAC_NAME_WORDS: Final = frozenset(normalize(w) for w in (
@@ -2111,17 +2169,20 @@ def _place_in_facility(view: View, m: Mention, res: _Resources) -> int | None:
     k = m.first + 1
     if norms[k] in _FAC_SERVICE_NOUNS and k + 1 <= m.last:
         k += 1  # round 9: the place after a service noun (محطة مياه X، محطة ماء X), whatever the head
-    elif head not in _PLACE_NAMED_FAC and not (head in _PLACE_NAMED_FAC_DEFINITE and view.definite(k)):
+    elif head not in _PLACE_NAMED_FAC and not (head in _PLACE_NAMED_FAC_DEFINITE and view.definite(k)) and not (
+            head in _PLACE_NAMED_FAC_INDEFINITE and not view.definite(k) and not _second_name_word(view, k + 1, res)):
         return None
     norm = norms[k]
     if norm in _FAC_NAME_HONORIFICS or norm in lx.NAME_JOINERS:
         return None  # a person's name (ملعب الشهيد X، ملعب بن X)
-    if norm in _PLACE_PREFIXES and k + 1 <= m.last:
-        return k + 1  # بني X، عين X (before the nisba test: بني ends like one)
-    if norm in _FAC_NAME_WORDS or norm in res.stop or norm.endswith(_NISBA_ENDINGS) or len(norm) < 3:
-        return None
     if (norm in _PLACE_PREFIXES or norm in _NAME_PREFIXES) and k + 1 <= m.last:
-        return k + 1
+        return k + 1  # بني X، عين X، أم X (before the nisba and length tests: بني ends like one, أم is short)
+    if (norm.endswith(_NISBA_ENDINGS) and _definite_adjective_follows(view, k) and norm not in _FAC_NAME_WORDS
+            and (not view.definite(k) or norm.endswith("يه"))):
+        pass  # round 13: a place ending like a nisba before the facility's adjective (مستشفى X-ية الحكومي,
+        # مدرسة الX-ية الثانوية; a definite -ي word there is a family name: مستشفى الX-ي التعليمي)
+    elif norm in _FAC_NAME_WORDS or norm in res.stop or norm.endswith(_NISBA_ENDINGS) or len(norm) < 3:
+        return None
     if (norm,) in res.titles or _given_name_reading(norm) or _definite_org_head(norm) is not None:
         return None
     return k

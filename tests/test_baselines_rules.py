@@ -1441,3 +1441,24 @@ def test_round13_a_road_between_two_places_is_named_by_both() -> None:
     assert not any(k == "FAC" for _, k, _ in mentions("ووصلت المساعدات عن طريق الوسيط عبر طريق مخصص للشاحنات."))
     # two indefinite name words after a stadium's head are a person's name, no place
     assert not any(k == "GPE" for _, k, _ in mentions("وتقام المباراة على ملعب فرانك هولم مساء السبت."))
+
+
+@pytest.mark.parametrize(("sentence", "places"), [
+    # the dual of a unit, the plurals of districts and localities, definite conjuncts of a list
+    ("وقد تقدم الوزارة دعما لمحافظتي زوغرة وتيلال.", ["تيلال", "زوغرة"]),
+    ("وتستمر الحملة في مراكز زوغرة وتيلال وقرطبية.", ["تيلال", "زوغرة", "قرطبية"]),
+    ("وتعمل الفرق في محليات زوغرة وتيلال منذ أمس.", ["تيلال", "زوغرة"]),
+    ("وستعدل الدوائر في محافظات الزوغرة والتيلال.", ["التيلال", "الزوغرة"]),
+    # a place behind و after a known one, a two-word name with a short prefix (وذي X)
+    ("ولا يضمن القانون حصة للبصرة وزوغرة وذي تيلال.", ["بصرة", "ذي تيلال", "زوغرة"]),  # the fused لل stays outside (0)
+    # the Maghreb's units, and a district whose villages are named
+    ("وقال عضو المجلس عن إقليم زوغرة إن الجلسة أجلت.", ["زوغرة"]),
+    ("ويسافر المشجعون من قرى مركز زوغرة.", ["زوغرة"]),
+])
+def test_round13_places_in_a_list_after_a_dual_or_plural_unit(sentence: str, places: list[str]) -> None:
+    assert sorted(t for t, k, kind in mentions(sentence) if k == "GPE" and kind == "name") == places
+
+
+def test_round13_a_centre_or_a_side_is_no_place() -> None:
+    assert not any(k == "GPE" for _, k, _ in mentions("وفتحت مراكز الاقتراع أبوابها، ومن جهة أخرى لم تعلن أي جهة مسؤوليتها عن الهجوم."))
+    assert ("زوغرة", "GPE", "name") in mentions("وقال عضو المجلس عن إقليم زوغرة إن مراكز الاقتراع فتحت.")

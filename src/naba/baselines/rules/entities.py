@@ -242,6 +242,12 @@ class _Collector:
             else:
                 found.append(mention)
 
+    def remove(self, drop: Mention) -> None:
+        """Take a mention back (a later pass found what its words really are)."""
+        self.mentions = [m for m in self.mentions if m is not drop]
+        for i in range(drop.first, drop.last + 1):
+            self.taken[i] = [m for m in self.taken.get(i, ()) if m is not drop]
+
     def overlaps(self, first: int, last: int, *, same_key: str | None = None) -> bool:
         for i in range(first, last + 1):
             for m in self.taken.get(i, ()):
@@ -738,7 +744,31 @@ def _is_local_unit(norm: str) -> bool:
     return _PLACE_HEADS.get(norm) == "GPE" and norm not in _PLURAL_UNIT_NOUNS
 
 
-_PLURAL_UNIT_NOUNS: Final = frozenset(normalize(w) for w in ("بلدات", "مدن", "قرى", "محافظات", "ولايات"))
+_PLURAL_UNIT_NOUNS: Final = frozenset(normalize(w) for w in (
+    "بلدات", "مدن", "قرى", "محافظات", "ولايات", "محافظتي", "مدينتي", "بلدتي", "قريتي", "ولايتي", "مراكز", "محليات",
+    "مديريات", "أقضية"))
+#: Round 13: مركز X is a district (GUIDELINES 1.2: مركز العياط → العياط) where villages belong to it
+#: (قرى مركز X، قرية … التابعة لمركز X); elsewhere it is as often a centre and is left alone.
+_DISTRICT_HEAD: Final = normalize("مركز")
+_DISTRICT_OWNERS: Final = frozenset(normalize(w) for w in ("قرى", "قرية", "لقرى", "بقرى", "وقرى", "التابعة", "التابع", "بقرية"))
+
+
+def _district_heads(view: View) -> list[int]:
+    """Positions of مركز read as a district: after قرى/قرية or التابعة (round 13)."""
+    norms = view.norms
+    return [i for i in view.positions_of(_DISTRICT_FORMS) if i > 0 and norms[i - 1] in _DISTRICT_OWNERS
+            and i + 1 < view.n and view.paragraphs[i + 1] == view.paragraphs[i]]
+
+
+_DISTRICT_FORMS: Final = frozenset(normalize(w) for w in ("مركز", "لمركز", "بمركز"))
+#: Round 13: جهة is a region only in construct with its name, not "a side" or "a party" (من جهة
+#: أخرى، أي جهة، جهة مسؤوليتها).
+_REGION_HEAD: Final = normalize("جهة")
+_REGION_NOT_AFTER: Final = frozenset(normalize(w) for w in ("من", "أي", "أية", "كل", "لأي", "بأي"))
+_REGION_NOT_NAMES: Final = frozenset(normalize(w) for w in ("أخرى", "ثانية", "أولى", "واحدة", "رسمية", "حكومية", "معينة", "مختصة", "مسؤولة"))
+#: Round 13: plurals read as a list head only before a list of two names or more (مراكز الاقتراع,
+#: مراكز علاج: centres, no districts).
+_LIST_ONLY_HEADS: Final = frozenset(normalize(w) for w in ("مراكز", "مديريات"))
 
 
 def _construct_name(view: View, k: int, res: _Resources) -> bool:
@@ -1678,6 +1708,12 @@ _PLACE_HEADS: Final = {normalize(w): t for w, t in (
     ("محافظة", "GPE"), ("ولاية", "GPE"), ("قضاء", "GPE"), ("بلدة", "GPE"), ("مدينة", "GPE"), ("قرية", "GPE"),
     ("ناحية", "GPE"), ("بلدية", "GPE"), ("مديرية", "GPE"), ("بلدات", "GPE"), ("مدن", "GPE"), ("قرى", "GPE"),
     ("محافظات", "GPE"), ("ولايات", "GPE"), ("حي", "LOC"), ("أحياء", "LOC"), ("حارة", "LOC"), ("حيي", "LOC"),
+    # round 13: the duals of units (محافظتي X وY) and the plurals of districts and localities
+    # (مراكز X وY وZ، محليات X وY), each heading a list of places (GUIDELINES 1.2: the noun outside)
+    ("محافظتي", "GPE"), ("مدينتي", "GPE"), ("بلدتي", "GPE"), ("قريتي", "GPE"), ("ولايتي", "GPE"),
+    ("مراكز", "GPE"), ("محليات", "GPE"), ("مديريات", "GPE"), ("أقضية", "GPE"),
+    # the Maghreb's units: a province, a region and a village (إقليم X، جهة X، دوار X)
+    ("إقليم", "GPE"), ("جهة", "GPE"), ("دوار", "GPE"),
 )}
 #: A governor's title in construct with a definite word names the unit he governs (محافظ الجيزة،
 #: والي وهران): the word is the place, as after the unit's own noun, whose bare definite form
@@ -1700,7 +1736,9 @@ def _governs_unknown_place(view: View, i: int, res: _Resources) -> bool:
     return place is not None and place[0] == 0
 
 
-_PLURAL_PLACE_HEADS: Final = frozenset(normalize(w) for w in ("بلدات", "مدن", "قرى", "محافظات", "ولايات", "أحياء", "حيي"))
+_PLURAL_PLACE_HEADS: Final = frozenset(normalize(w) for w in (
+    "بلدات", "مدن", "قرى", "محافظات", "ولايات", "أحياء", "حيي", "محافظتي", "مدينتي", "بلدتي", "قريتي", "ولايتي", "مراكز",
+    "محليات", "مديريات", "أقضية"))
 #: First parts of two-word place names (عين X، ذي X، سيدي X، دير X، تل X، كفر X، بني X، بيت X).
 _PLACE_PREFIXES: Final = frozenset(normalize(w) for w in ("عين", "ذي", "سيدي", "دير", "تل", "كفر", "بني", "بيت", "أبو", "رأس", "جسر", "ميت", "منشأة", "عزبة", "نجع", "ود"))
 
@@ -1711,7 +1749,7 @@ def _place_name_at(view: View, k: int, res: _Resources, *, definite_ok: bool) ->
     if k >= n or not view.words[k]:
         return None
     norm = norms[k]
-    cut = 1 if norm[:1] == "و" and len(norm) > 3 and (norm not in _PLACE_PREFIXES) and not definite_ok else 0
+    cut = 1 if norm[:1] == "و" and (len(norm) > 3 or norm[1:] in _PLACE_PREFIXES) and (norm not in _PLACE_PREFIXES) and not definite_ok else 0
     stem = norm[cut:]
     if stem in _PLACE_PREFIXES and k + 1 < n and view.words[k + 1] and norms[k + 1] not in res.stop:
         return cut, k + 1
@@ -1760,10 +1798,14 @@ def _local_place_pass(view: View, res: _Resources, out: _Collector) -> None:
     starts += [(i, _GOVERNOR_TITLES[norms[i]]) for i in view.positions_of(_GOVERNOR_TITLE_FORMS)
                if i + 1 < n and (view.definite(i + 1) and _definite_org_head(norms[i + 1]) is None or _governs_unknown_place(view, i, res))]
     starts += [(i, _REPORTER_PLACE) for i in _reporter_places(view, res, out)]
+    starts += [(i, _DISTRICT_HEAD) for i in _district_heads(view)]
     starts.sort()
     for i, head in starts:
         assert head is not None
         k = i + 1
+        if head == _DISTRICT_HEAD:
+            for m in [m for m in out.taken.get(i, ()) if m.type == "ORG" and m.first == i and m.kind == "name"]:
+                out.remove(m)  # قرى مركز X: the district, no centre named X (round 13)
         if head == _REPORTER_PLACE:
             place = _reporter_place_at(view, k, res)
             if place is not None and not out.overlaps(k, place[1]):
@@ -1781,8 +1823,14 @@ def _local_place_pass(view: View, res: _Resources, out: _Collector) -> None:
             if not all(m.type == "ORG" and m.first < i and m.last >= k for m in out.taken.get(k, ())):
                 continue
             # the place of a local body's name (مكتب الصحة بمحافظة حضرموت): a mention of its own inside
-        type_ = _PLACE_HEADS[head]
+        type_ = _PLACE_HEADS.get(head, "GPE")
+        if head == _REGION_HEAD and (i > 0 and norms[i - 1] in _REGION_NOT_AFTER or k < n and (
+                norms[k] in _REGION_NOT_NAMES or norms[k].endswith(_PRONOUN_ENDINGS))):
+            continue  # من جهة أخرى، أي جهة مسؤوليتها: "side", "party", no region
         place = _place_name_at(view, k, res, definite_ok=True)
+        if place is not None and head in _LIST_ONLY_HEADS and (view.definite(k) or not (
+                place[1] + 1 < n and norms[place[1] + 1][:1] == "و" and view.paragraphs[place[1] + 1] == view.paragraphs[k])):
+            continue  # مراكز الاقتراع، مراكز علاج: centres; مراكز X وY: districts
         while place is not None:
             cut, last = place
             start, end = view.stripped_start_at(k, cut), view.ends[last]
@@ -1796,6 +1844,10 @@ def _local_place_pass(view: View, res: _Resources, out: _Collector) -> None:
             if head not in _PLURAL_PLACE_HEADS or k >= n or norms[k][:1] != "و" or out.overlaps(k, k):
                 break
             place = _place_name_at(view, k, res, definite_ok=False)
+            if place is None and norms[k][1:3] == "ال" and view.words[k]:
+                # round 13: a definite conjunct of the list (محافظات الكرك والطفيلة، بلدات الطرة والشجرة)
+                place = _place_name_at(view, k, res, definite_ok=True)
+                place = None if place is None or norms[k][1:] in res.stop or _place_head_reading(norms[k][1:]) is not None else (1, place[1])
             if place is None or place[0] != 1:
                 break
     _sector_office_places(view, res, out, found)

@@ -1462,3 +1462,18 @@ def test_round13_places_in_a_list_after_a_dual_or_plural_unit(sentence: str, pla
 def test_round13_a_centre_or_a_side_is_no_place() -> None:
     assert not any(k == "GPE" for _, k, _ in mentions("وفتحت مراكز الاقتراع أبوابها، ومن جهة أخرى لم تعلن أي جهة مسؤوليتها عن الهجوم."))
     assert ("زوغرة", "GPE", "name") in mentions("وقال عضو المجلس عن إقليم زوغرة إن مراكز الاقتراع فتحت.")
+
+
+def test_round13_a_three_part_name_closes_on_its_family_name() -> None:
+    # a given name and a father's name, then a definite family name of any ending before a comma
+    ms = mentions("واستقبل وزير النقل، المهندس سامر وليد الخرابشة، في مكتبه الوفد. وقال الخرابشة إن العمل مستمر.")
+    assert ("سامر وليد الخرابشة", "PER", "name") in ms and ("الخرابشة", "PER", "name") in ms
+    # a family name that is also an event noun, after a compound given name
+    assert ("عبد الكريم يونس العدوان", "PER", "name") in mentions("وافتتح المحافظ عبد الكريم يونس العدوان، اليوم، المحطة.")
+
+
+def test_round13_a_role_noun_after_a_speech_verb_opens_an_apposition_name() -> None:
+    # قالت + a definite role noun (no title of the lists) + its complement, then the name in commas
+    assert _speakers("وقالت المتطوعة في جمعية الإغاثة، ريمة سالم الحداد، إن الفرق وصلت.") == [("قالت", "ريمة سالم الحداد")]
+    # a definite own name before a lineage joiner (X بنت Y)
+    assert ("الزاهية بنت محمد فال", "PER", "name") in mentions("وكانت النائبة عن الإقليم، الزاهية بنت محمد فال، قد طالبت بالتمويل.")

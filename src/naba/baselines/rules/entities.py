@@ -202,6 +202,32 @@ def _is_full_compound(view: View, names: list[int]) -> bool:
     return len(names) >= 3 and view.norms[names[0]] not in lx.NAME_JOINERS and any(view.norms[k] in lx.NAME_JOINERS for k in names[1:])
 
 
+def _closes_three_part_name(view: View, names: list[int], j: int, res: _Resources) -> bool:
+    """Round 13: a definite word after a given name and a father's name (two or more name tokens,
+    none definite) is the family name whatever its ending (رائد سالم العدوان، X يونس الدباغ) when
+    the clause goes on with a comma, a function word or a time word there: news names a person by
+    three parts, and the word is no object of the verb then (ووقع X Y الاتفاقية، ثم … is refused)."""
+    if len(names) < 2 or view.definite(names[-1]) or view.definite(names[0]):
+        return False
+    nxt = j + 1
+    return nxt >= view.n or view.paragraphs[nxt] != view.paragraphs[j] or not view.words[nxt] or (
+        view.norms[nxt] in res.stop and view.norms[nxt] not in _OBJECT_OPENERS)
+
+
+def _three_part_family_name(view: View, names: list[int], j: int, res: _Resources) -> bool:
+    """Token ``j`` is the family name closing a three-part name (``_closes_three_part_name``): a
+    definite word of five letters or more that is no function, time or place word, title or head; a
+    word that is also an event noun is allowed there (العدوان), the name being read already."""
+    norm = view.norms[j]
+    return (view.definite(j) and len(norm) > 4 and norm not in lx.NAME_STOPWORDS and norm not in _NOT_FAMILY_NAMES
+            and (norm,) not in res.places and (norm,) not in res.titles and _head_reading(norm) is None
+            and _closes_three_part_name(view, names, j, res))
+
+
+#: Words after a definite word that show it is an object, not a family name.
+_OBJECT_OPENERS: Final = frozenset(normalize(w) for w in ("و",))
+
+
 #: Definite words that follow names in news without being family names: time words, and the
 #: adjectives of title phrases that follow an appositive name.
 _NOT_FAMILY_NAMES: Final = frozenset(normalize(w) for w in (
@@ -1161,8 +1187,9 @@ def _read_name(view: View, j: int, res: _Resources, *, plain_max: int = _PLAIN_N
         elif _is_name_token(view, j, res) and plain < plain_max:
             names.append(j)
             plain += 1
-        elif names and _is_family_name(view, j, res, compound=_is_full_compound(view, names)
-                                       or (closed and j + 1 < view.n and view.norms[j + 1] in ("،", ","))):
+        elif names and (_is_family_name(view, j, res, compound=_is_full_compound(view, names)
+                                        or (closed and j + 1 < view.n and view.norms[j + 1] in ("،", ",")))
+                        or _three_part_family_name(view, names, j, res)):
             names.append(j)
             j += 1
             break  # a definite family name ends the name
@@ -1330,7 +1357,12 @@ def _apposition_name_pass(view: View, res: _Resources, out: _Collector) -> set[i
     Returns the title positions that got a name (their phrase is then no nominal)."""
     norms, n, paragraphs = view.norms, view.n, view.paragraphs
     named: set[int] = set()
-    for i in view.positions(res.titles.readings):
+    # round 13: a definite role noun right after a speech verb opens the phrase too (قالت المتطوعة
+    # في جمعية X، NAME،): the verb wants a speaker, and the commas say where the name is
+    roles = [i for i in range(1, n) if view.words[i] and view.definite(i) and _is_speech_verb(norms[i - 1])
+             and not _is_stop(view, i, res) and _head_reading(norms[i]) is None and _definite_org_head(norms[i]) is None
+             and (norms[i],) not in res.places]
+    for i in sorted(set(view.positions(res.titles.readings)) | set(roles)):
         if i > 0 and norms[i - 1] in lx.NAME_JOINERS:
             continue
         comma = next((k for k in range(i + 1, min(i + _TITLE_PHRASE_TOKENS + 1, n))
@@ -1351,8 +1383,9 @@ def _apposition_name_pass(view: View, res: _Resources, out: _Collector) -> set[i
                or (norms[k],) in res.titles or _head_reading(norms[k]) is not None or _place_head_reading(norms[k]) is not None
                or any(m.type != "PER" for m in out.taken.get(k, ())) for k in span):
             continue
-        if norms[close - 1] in lx.NAME_JOINERS or (view.definite(first) and norms[first] not in res.given_names):
-            continue
+        if norms[close - 1] in lx.NAME_JOINERS or (view.definite(first) and norms[first] not in res.given_names
+                                                    and norms[first + 1] not in _LINEAGE_JOINERS):
+            continue  # a definite first word is a name only as a given name or before a lineage (X بنت Y)
         inner = {m for k in span for m in out.taken.get(k, ()) if m.type == "PER"}
         if any(m.first < first or m.last >= close for m in inner):
             continue
@@ -1366,6 +1399,8 @@ def _apposition_name_pass(view: View, res: _Resources, out: _Collector) -> set[i
     return named
 
 
+#: Joiners of a lineage (son/daughter of), after which a definite first word is an own name (round 13).
+_LINEAGE_JOINERS: Final = frozenset(normalize(w) for w in ("بن", "بنت", "ولد", "ابن"))
 #: Prepositions of a title's complement (سفيرة X لدى Y، النائبة عن X، المكلفة بالبرمجة في X); any
 #: other function word (a time: غدا، اليوم; إلى) ends the phrase before a comma could close it.
 _TITLE_PREPOSITIONS: Final = frozenset(normalize(w) for w in ("في", "لدى", "عن", "من", "على"))

@@ -1468,8 +1468,10 @@ def test_round13_a_three_part_name_closes_on_its_family_name() -> None:
     # a given name and a father's name, then a definite family name of any ending before a comma
     ms = mentions("واستقبل وزير النقل، المهندس سامر وليد الخرابشة، في مكتبه الوفد. وقال الخرابشة إن العمل مستمر.")
     assert ("سامر وليد الخرابشة", "PER", "name") in ms and ("الخرابشة", "PER", "name") in ms
-    # a family name that is also an event noun, after a compound given name
-    assert ("عبد الكريم يونس العدوان", "PER", "name") in mentions("وافتتح المحافظ عبد الكريم يونس العدوان، اليوم، المحطة.")
+    # a family name that is also an event noun, in an apposition opened by a comma
+    assert ("عبد الكريم يونس العدوان", "PER", "name") in mentions("واستقبل وزير النقل، المهندس عبد الكريم يونس العدوان، الوفد.")
+    # the verb's object before a comma is no family name
+    assert ("عبد الكريم يونس", "PER", "name") in mentions("وافتتح المحافظ عبد الكريم يونس المحطة، ثم غادر.")
 
 
 def test_round13_a_role_noun_after_a_speech_verb_opens_an_apposition_name() -> None:

@@ -204,14 +204,14 @@ def _is_full_compound(view: View, names: list[int]) -> bool:
 
 def _closes_three_part_name(view: View, names: list[int], j: int, res: _Resources) -> bool:
     """Round 13: a definite word after a given name and a father's name (two or more name tokens,
-    none definite) is the family name whatever its ending (رائد سالم العدوان، X يونس الدباغ) when
-    the clause goes on with a comma, a function word or a time word there: news names a person by
-    three parts, and the word is no object of the verb then (ووقع X Y الاتفاقية، ثم … is refused)."""
+    the first and last indefinite) is the family name whatever its ending (رائد سالم العدوان، X يونس
+    الدباغ) when a comma follows it: news names a person by three parts, and a subject or an
+    apposition ends at the comma, while an object of the verb runs on to a time or the full stop
+    (وحضرت X بن Y الاجتماع صباح اليوم is refused)."""
     if len(names) < 2 or view.definite(names[-1]) or view.definite(names[0]):
         return False
     nxt = j + 1
-    return nxt >= view.n or view.paragraphs[nxt] != view.paragraphs[j] or not view.words[nxt] or (
-        view.norms[nxt] in res.stop and view.norms[nxt] not in _OBJECT_OPENERS)
+    return nxt < view.n and view.paragraphs[nxt] == view.paragraphs[j] and view.norms[nxt] in ("،", ",")
 
 
 def _three_part_family_name(view: View, names: list[int], j: int, res: _Resources) -> bool:
@@ -219,13 +219,15 @@ def _three_part_family_name(view: View, names: list[int], j: int, res: _Resource
     definite word of five letters or more that is no function, time or place word, title or head; a
     word that is also an event noun is allowed there (العدوان), the name being read already."""
     norm = view.norms[j]
-    return (view.definite(j) and len(norm) > 4 and norm not in lx.NAME_STOPWORDS and norm not in _NOT_FAMILY_NAMES
+    if not (view.definite(j) and len(norm) > 4 and norm not in lx.NAME_STOPWORDS and norm not in _NOT_FAMILY_NAMES
             and (norm,) not in res.places and (norm,) not in res.titles and _head_reading(norm) is None
-            and _closes_three_part_name(view, names, j, res))
+            and _definite_org_head(norm) is None and _definite_fac_head(norm) is None and _definite_place_head(norm) is None
+            and _closes_three_part_name(view, names, j, res)):
+        return False
+    # an event noun (العدوان، الاجتماع) only inside an apposition opened by a comma just before the
+    # name (الوزير، المهندس X Y العدوان،): elsewhere it is as often the verb's object
+    return norm not in res.stop or any(view.norms[k] in ("،", ",") for k in range(max(0, names[0] - 3), names[0]))
 
-
-#: Words after a definite word that show it is an object, not a family name.
-_OBJECT_OPENERS: Final = frozenset(normalize(w) for w in ("و",))
 
 
 #: Definite words that follow names in news without being family names: time words, and the

@@ -1479,3 +1479,14 @@ def test_round13_a_role_noun_after_a_speech_verb_opens_an_apposition_name() -> N
     assert _speakers("وقالت المتطوعة في جمعية الإغاثة، ريمة سالم الحداد، إن الفرق وصلت.") == [("قالت", "ريمة سالم الحداد")]
     # a definite own name before a lineage joiner (X بنت Y)
     assert ("الزاهية بنت محمد فال", "PER", "name") in mentions("وكانت النائبة عن الإقليم، الزاهية بنت محمد فال، قد طالبت بالتمويل.")
+
+
+def test_round13_a_club_named_by_two_words_and_a_coordinated_construct_name() -> None:
+    # نادي + an indefinite noun in construct with a definite one: the club's name, the class noun outside
+    ms = mentions("وطلب نادي شباب الرمال تأجيل المباراة، وقال رئيس النادي إن شباب الرمال جاهز.")
+    assert ms.count(("شباب الرمال", "ORG", "name")) == 2 and ("النادي", "ORG", "nominal") in ms
+    # two coordinated nouns in construct with one genitive: one official name with its head (1.2)
+    ms = mentions("وطالبت غرفة تجارة وصناعة قطر الحكومة بخفض الرسوم.")
+    assert ("غرفة تجارة وصناعة قطر", "ORG", "name") in ms and ("قطر", "GPE", "name") in ms
+    # a second body behind و is no part of the first one's name
+    assert ("جامعة أسيوط", "ORG", "name") in mentions("أسيوط - وقعت جامعة أسيوط ومديرية الشؤون الصحية بروتوكولا.")

@@ -410,6 +410,13 @@ def _org_fac_pass(view: View, res: _Resources, out: _Collector) -> None:
             start, end = view.starts[k], view.ends[company]
             out.add(Mention(start, end, k, company, "ORG", "name", f"ORG:{' '.join(norms[k : company + 1])}", view.text[start:end]))
             continue
+        if not is_fac and not quoted and not head.startswith("ال") and not out.overlaps(k, k) \
+                and (last := _coordinated_construct_end(view, k, res)) is not None:
+            # round 13: غرفة تجارة وصناعة X: two indefinite nouns in construct, coordinated, with one
+            # genitive: one official name with its head (1.2), the place nested
+            start, end = view.stripped_start_at(i, cut), view.ends[last]
+            out.add(Mention(start, end, i, last, "ORG", "name", f"ORG:{' '.join([head] + norms[k : last + 1])}", view.text[start:end]))
+            continue
         anba = head == "وكاله" and not quoted and k < n and norms[k] == "انباء"  # وكالة أنباء X: one name
         definite_head = head.startswith("ال")  # الحكومة تعهدت: a verb follows, never a name in construct
         if (not is_fac and not quoted and not anba and not definite_head and head != "وكاله"
@@ -817,6 +824,29 @@ def _construct_name(view: View, k: int, res: _Resources) -> bool:
     # a nisba adjective right after the word is no genitive: شركة X الكورية (X is the name)
     return (_is_org_complement(view, k + 1, res) and not nxt.endswith(_NISBA_ENDINGS) and (nxt,) not in res.titles
             and _definite_org_head(nxt) is None and _definite_place_head(nxt) is None)
+
+
+def _coordinated_construct_end(view: View, k: int, res: _Resources) -> int | None:
+    """Last token of ``N1 وN2 G`` after an organisation head (round 13: غرفة تجارة وصناعة X، هيئة
+    تنظيم ومراقبة الأسواق): two indefinite nouns, the second behind و, and a genitive that is a
+    known place or a definite noun (with its definite complements); None otherwise."""
+    norms, n = view.norms, view.n
+    g = k + 2
+    if g >= n or not all(view.words[x] and view.paragraphs[x] == view.paragraphs[k - 1] for x in (k, k + 1, g)):
+        return None
+    first, second = norms[k], norms[k + 1]
+    if (view.definite(k) or first in res.stop or len(first) < 3 or (first,) in res.titles or first[:1] in ("و", "ف")
+            or second[:1] != "و" or len(second) < 4 or second[1:3] == "ال" or second[1:] in res.stop
+            or (second[1:],) in res.titles or (first,) in res.places or (second[1:],) in res.places
+            or _head_reading(second[1:]) is not None or _place_head_reading(second[1:]) is not None
+            or _directorate_reading(second) is not None):
+        return None  # جامعة X ومديرية …: a second body, no coordinated construct
+    entry = res.gazetteer.get((norms[g],))
+    if entry is not None and not entry.nisba and entry.type == "GPE":
+        return g
+    if _is_org_complement(view, g, res) and not norms[g].endswith(_NISBA_ENDINGS) and (norms[g],) not in res.titles:
+        return _org_name_end(view, g - 1, res) if _org_name_end(view, g - 1, res) >= g else g
+    return None
 
 
 def _quoted_name_end(view: View, j: int, res: _Resources) -> int | None:
@@ -2295,8 +2325,19 @@ def _club_pass(view: View, res: _Resources, out: _Collector) -> None:
     or complement after it) as the nominal of the latest club mentioned before it (1.4)."""
     norms, n = view.norms, view.n
     clubs: dict[str, str] = {}  # folded one-word name -> key
+    pairs: dict[tuple[str, str], str] = {}  # round 13: two-word names (شباب X) -> key
     for i in view.positions(_club_head_reading):
         k = i + 1
+        if (k + 1 < n and view.paragraphs[k + 1] == view.paragraphs[i] and view.words[k] and not view.definite(k)
+                and norms[k] not in res.stop and len(norms[k]) > 2 and (norms[k],) not in res.titles and (norms[k],) not in res.places
+                and _head_reading(norms[k]) is None and _is_name_token(view, k, res) and _is_org_complement(view, k + 1, res)
+                and not norms[k + 1].endswith(_NISBA_ENDINGS) and not out.overlaps(k, k)):
+            # round 13: نادي شباب X، نادي اتحاد X: an indefinite noun in construct with a definite
+            # one is the club's name, the class noun outside (1.2)
+            key = pairs.setdefault((norms[k], norms[k + 1]), f"ORG:club:{norms[k]} {norms[k + 1]}")
+            start, end = view.starts[k], view.ends[k + 1]
+            out.add(Mention(start, end, k, k + 1, "ORG", "name", key, view.text[start:end]))
+            continue
         if (k >= n or view.paragraphs[k] != view.paragraphs[i] or not _is_org_complement(view, k, res)
                 or out.overlaps(k, k) or (norms[k],) in res.places or (norms[k],) in res.titles
                 or _definite_org_head(norms[k]) is not None or _definite_place_head(norms[k]) is not None):
@@ -2308,7 +2349,17 @@ def _club_pass(view: View, res: _Resources, out: _Collector) -> None:
         key = clubs.setdefault(norms[k], f"ORG:club:{' '.join(norms[k : last + 1])}")
         start, end = view.starts[k], view.ends[last]
         out.add(Mention(start, end, k, last, "ORG", "name", key, view.text[start:end]))
-    if not clubs:
+    if pairs:
+        firsts = {a for a, _ in pairs}
+        for i in view.positions(lambda norm: any(stem in firsts for _, stem in stems(norm))):
+            if i + 1 >= n or out.overlaps(i, i + 1) or view.paragraphs[i + 1] != view.paragraphs[i]:
+                continue
+            reading = next(((c, st) for c, st in stems(norms[i]) if (st, norms[i + 1]) in pairs), None)
+            if reading is not None:
+                start = view.stripped_start_at(i, reading[0])
+                out.add(Mention(start, view.ends[i + 1], i, i + 1, "ORG", "name", pairs[(reading[1], norms[i + 1])],
+                                view.text[start:view.ends[i + 1]]))
+    if not clubs and not pairs:
         return
     for i in view.positions(lambda norm: any(stem in clubs for _, stem in stems(norm))):
         if out.overlaps(i, i):

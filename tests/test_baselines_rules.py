@@ -1490,3 +1490,12 @@ def test_round13_a_club_named_by_two_words_and_a_coordinated_construct_name() ->
     assert ("غرفة تجارة وصناعة قطر", "ORG", "name") in ms and ("قطر", "GPE", "name") in ms
     # a second body behind و is no part of the first one's name
     assert ("جامعة أسيوط", "ORG", "name") in mentions("أسيوط - وقعت جامعة أسيوط ومديرية الشؤون الصحية بروتوكولا.")
+
+
+def test_round13_his_country_is_the_state_of_the_speakers_title() -> None:
+    # بلاده: the nominal بلاد (the clitic outside, GUIDELINES 0), linked to the state in the speaker's title
+    rec = run("والتقى الوزير نظيره التونسي، وزير التجارة، سامي فؤاد الجبالي، أمس. وقال الجبالي إن بلاده ستدعم المشروع.")
+    (tunisia,) = [e for e in rec["entities"] if e["type"] == "GPE"]
+    assert sorted((m["text"], m["kind"]) for m in tunisia["mentions"]) == [("التونسي", "name"), ("بلاد", "nominal")]
+    # no state in the title: no mention
+    assert not any(k == "GPE" for _, k, _ in mentions("وقال الوزير سامي فؤاد إن بلاده ستدعم المشروع."))

@@ -2467,6 +2467,49 @@ def _home_state_pass(view: View, res: _Resources, out: _Collector) -> None:
         out.add(Mention(start, view.ends[i], i, i, "GPE", "nominal", chosen.key, chosen.name))
 
 
+#: بلاد with a possessive pronoun (بلاده "his country", بلادها), behind proclitics (لبلاده، وبلاده).
+_POSSESSED_STATE_FORMS: Final = frozenset(
+    clitic + normalize("بلاد") + suffix for clitic in ("", "و", "ل", "ب", "ف", "ول", "وب") for suffix in ("ه", "ها"))
+#: Tokens before a person's first mention searched for the state of his title (نظيره التونسي،
+#: وزير …، X; مثل الكويت وزير النفط … X).
+_TITLE_STATE_WINDOW: Final = 9
+
+
+def _possessed_state_pass(view: View, out: _Collector) -> None:
+    """``بلاده`` is a nominal mention ``بلاد`` of the state of the person the pronoun refers to
+    (GUIDELINES 0 and H-E6: بلاده → Putin's Russia; the clitic stays outside). The person is the
+    latest one named before it in the paragraph (the speaker in ``قال X إن بلاده …``); his state is
+    the state named nearest before his first mention, in his title (``نظيره التونسي، وزير …، X``),
+    within a few tokens of the same paragraph. Nothing when no such state is found (round 13)."""
+    positions = view.positions_of(_POSSESSED_STATE_FORMS)
+    if not positions:
+        return
+    people = sorted((m for m in out.mentions if m.type == "PER" and m.kind == "name"), key=lambda m: m.first)
+    states = sorted((m for m in out.mentions if m.type == "GPE" and m.key.count(":") == 1), key=lambda m: m.last)
+    first_of: dict[str, Mention] = {}
+    for m in people:
+        first_of.setdefault(m.key, m)
+    base = normalize("بلاد")
+    for i in positions:
+        if out.overlaps(i, i):
+            continue
+        person = next((m for m in reversed(people) if m.last < i and view.paragraphs[m.last] == view.paragraphs[i]), None)
+        if person is None:
+            continue
+        head = first_of[person.key]
+        state = next((m for m in reversed(states) if m.last < head.first and head.first - m.last <= _TITLE_STATE_WINDOW
+                      and view.paragraphs[m.last] == view.paragraphs[head.first]), None)
+        if state is None:
+            continue
+        norm = view.norms[i]
+        cut = norm.index(base)
+        start = view.stripped_start_at(i, cut)
+        end = start + len("بلاد")
+        if normalize(view.text[start:end]) != base:
+            continue
+        out.add(Mention(start, end, i, i, "GPE", "nominal", state.key, state.name))
+
+
 _CAPITAL_FORMS: Final = frozenset(normalize(w) for w in ("العاصمة", "بالعاصمة", "والعاصمة", "للعاصمة", "وبالعاصمة", "فالعاصمة"))
 
 
@@ -2756,6 +2799,7 @@ def find_mentions(view: View) -> EntityLayer:
     _org_nominal_pass(view, res, out)
     _fac_nominal_pass(view, res, out)
     _home_state_pass(view, res, out)
+    _possessed_state_pass(view, out)
     _capital_nominal_pass(view, res, out)
     _unit_beside_city(view, out)
     # one mention per (span, key), the first found; order by position. Equal keys are

@@ -1499,3 +1499,13 @@ def test_round13_his_country_is_the_state_of_the_speakers_title() -> None:
     assert sorted((m["text"], m["kind"]) for m in tunisia["mentions"]) == [("التونسي", "name"), ("بلاد", "nominal")]
     # no state in the title: no mention
     assert not any(k == "GPE" for _, k, _ in mentions("وقال الوزير سامي فؤاد إن بلاده ستدعم المشروع."))
+
+
+def test_round13_the_one_named_after_a_request_or_warning_participle_is_addressed() -> None:
+    # "…، مطالبا X بـ": X is the Addressee, the speaker the Requester (GUIDELINES 3)
+    found = _args("وقال رئيس البلدية سامر العتيبي إن الطريق مغلق، مطالبا وزارة النقل بإصلاحه.", "REQUEST")
+    assert ("Addressee", "وزارة النقل") in found and ("Requester", "سامر العتيبي") in found
+    assert ("Addressee", "وزارة الصحة") in _args("وقالت المديرة سناء فؤاد إن النقص حاد، محذرة وزارة الصحة من تفاقم الأزمة.", "WARN")
+    # a crowd asking: the plural participle is a request too
+    rec = run("وتجمع عشرات السكان أمام مقر البلدية، مطالبين بإصلاح الطريق.")
+    assert [e["trigger"]["text"] for e in rec["events"] if e["type"] == "REQUEST"] == ["مطالبين"]

@@ -283,6 +283,20 @@ _ROLE_BY_PREP: Final[dict[str, dict[str | None, str]]] = {
 _CLAUSE_WORDS: Final = _CLAUSE_BREAKS | frozenset(("ان", "بان", "انه", "الذي", "التي", "بعدما"))
 
 
+#: Active participles of asking and warning said in passing by the speaker (round 13); the one
+#: named right after them is asked or warned (GUIDELINES 3: the Addressee), the speaker asks.
+_ADDRESS_PARTICIPLES: Final = frozenset(normalize(w) for w in (
+    "مطالبا", "مطالبة", "مطالبين", "داعيا", "داعية", "داعين", "مناشدا", "مناشدة", "محذرا", "محذرة", "محذرين",
+))
+
+
+def _addresses_after_comma(view: View, index: int) -> bool:
+    """The trigger at ``index`` is such a participle after a comma (``، مطالبا``، ``، ومطالبا``)."""
+    norm = view.norms[index]
+    stem = norm[1:] if norm[:1] == "و" and norm[1:] in _ADDRESS_PARTICIPLES else norm
+    return stem in _ADDRESS_PARTICIPLES and index > 0 and view.norms[index - 1] in ("،", ",")
+
+
 def _clause_between(view: View, a: int, b: int) -> bool:
     """Is there a clause boundary (punctuation, complementizer) strictly between tokens a < b?"""
     if b <= a + 1:
@@ -326,6 +340,8 @@ def arguments(
     index, last, verb = trig.index, trig.last, trig.verb
     sentence = sentences[index]
     roles = _ROLE_BY_PREP[trig.type]
+    if trig.type in ("REQUEST", "WARN") and _addresses_after_comma(view, index):
+        roles = {**roles, None: "Addressee"}  # round 13: "…، مطالبا X بـ": X is asked, the speaker asks
     sender = trig.type == "TRANSPORT" and _is_sender(view.norms[index])
     boundaries = view.cached_positions(_CLAUSE_WORDS)
     out: list[tuple[str, Mention]] = []

@@ -1509,3 +1509,12 @@ def test_round13_the_one_named_after_a_request_or_warning_participle_is_addresse
     # a crowd asking: the plural participle is a request too
     rec = run("وتجمع عشرات السكان أمام مقر البلدية، مطالبين بإصلاح الطريق.")
     assert [e["trigger"]["text"] for e in rec["events"] if e["type"] == "REQUEST"] == ["مطالبين"]
+
+
+def test_round13_who_attends_a_meeting_takes_part_in_it() -> None:
+    # بحضور ممثلين عن X وY: both bodies are Participants (GUIDELINES 3.3)
+    found = _args("وعقد المجلس البلدي اجتماعا طارئا أمس بحضور ممثلين عن النقابة العامة ووزارة الصحة، وانتهى دون اتفاق.", "MEET")
+    assert ("Participant", "النقابة العامة") in found and ("Participant", "وزارة الصحة") in found
+    # a person named in commas after a title: the person only, not the place in the title
+    found = _args("وعقد الوزير اجتماعا موسعا بحضور محافظ زوغرة، الدكتور سامر فؤاد العتيبي، لمناقشة الخطة.", "MEET")
+    assert ("Participant", "سامر فؤاد العتيبي") in found and ("Participant", "زوغرة") not in found

@@ -630,6 +630,57 @@ def delegation_argument(
     return out
 
 
+#: Words that bring in who attends a meeting (round 13): بحضور X، بمشاركة X (with و too).
+_ATTENDANCE_WORDS: Final = frozenset(normalize(w) for w in ("بحضور", "وبحضور", "بمشاركة", "وبمشاركة"))
+#: How far after the attendance word its participants are looked for (tokens).
+_ATTENDANCE_REACH: Final = 14
+
+
+def attendance_argument(
+    view: View, trig: EventMatch, found: list[tuple[str, Mention]], by_sentence: dict[int, list[Mention]],
+) -> list[tuple[str, Mention]]:
+    """Who attends a meeting is a Participant (GUIDELINES 3.3: every participant named in the
+    sentence): the bodies and persons named after ``بحضور``/``بمشاركة`` later in the meeting's sentence
+    (``بحضور ممثلين عن X وY``، ``بمشاركة مراقبين من X``). Where a person is named in commas after a title
+    (``بحضور محافظ X، الدكتور NAME،``), the person only: a body named in a participant's title is no
+    Participant (3.3). The phrase ends at a clause word, a ل purpose word or a comma that opens no
+    apposition (round 13)."""
+    if trig.type != "MEET":
+        return []
+    norms, sentences, n = view.norms, view.sentences, view.n
+    sentence = sentences[trig.index]
+    start = next((j for j in range(trig.last + 1, min(trig.last + 25, n)) if sentences[j] == sentence and norms[j] in _ATTENDANCE_WORDS), None)
+    if start is None:
+        return []
+    end = start
+    for j in range(start + 1, min(start + _ATTENDANCE_REACH + 1, n)):
+        if sentences[j] != sentence:
+            break
+        if norms[j] in ("،", ","):
+            if j + 1 < n and (norms[j + 1],) in _title_words():
+                continue  # ، السفير NAME: the name of the attending title-holder follows
+            break
+        if norms[j] in _CLAUSE_WORDS:
+            break
+        if view.words[j] and norms[j][:1] == "ل" and not view.definite(j) and norms[j] not in ("لدي",) and j > start + 1 \
+                and norms[j - 1] in ("،", ","):
+            break  # ، لمناقشة …: the meeting's purpose
+        end = j
+    taken = {id(m) for _, m in found}
+    inside = [m for m in by_sentence.get(sentence, ()) if start < m.first and m.last <= end and id(m) not in taken
+              and not m.nisba and m.type in ("PER", "ORG", "GPE") and m.kind in ("name", "nominal")
+              and not (m.first > 0 and norms[m.first - 1] in ("في",))]
+    people = [m for m in inside if m.type == "PER" and m.kind == "name"]
+    chosen = people if people else inside
+    return [("Participant", m) for m in chosen]
+
+
+@lru_cache(maxsize=1)
+def _title_words() -> frozenset[tuple[str, ...]]:
+    """One-word titles and honorifics (normalised) that open an apposition after a comma."""
+    return frozenset(tuple(normalize(t).split()) for t in lx.TITLES + lx.MORE_TITLES if " " not in t)
+
+
 @lru_cache(maxsize=1 << 12)
 def _delegation_noun(norm: str) -> bool:
     """A reading of the word is a delegation noun (وفد، ووفد، بعثة; memoised)."""

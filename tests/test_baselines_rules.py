@@ -1518,3 +1518,12 @@ def test_round13_who_attends_a_meeting_takes_part_in_it() -> None:
     # a person named in commas after a title: the person only, not the place in the title
     found = _args("وعقد الوزير اجتماعا موسعا بحضور محافظ زوغرة، الدكتور سامر فؤاد العتيبي، لمناقشة الخطة.", "MEET")
     assert ("Participant", "سامر فؤاد العتيبي") in found and ("Participant", "زوغرة") not in found
+
+
+def test_round13_the_second_one_named_after_a_request_verb_is_asked() -> None:
+    # the subject asks, the next one named is asked (GUIDELINES 3)
+    found = _args("وقال المصدر إن غرفة التجارة طالبت وزارة المالية بتأجيل الرسوم.", "REQUEST")
+    assert ("Requester", "غرفة التجارة") in found and ("Addressee", "وزارة المالية") in found
+    # a body in the asker's title gives way to the person it introduces
+    found = _args("وطالب عضو لجنة المالية النيابية النائب سامر العتيبي وزارة النقل بإصلاح الطريق.", "REQUEST")
+    assert ("Requester", "سامر العتيبي") in found and ("Addressee", "وزارة النقل") in found

@@ -384,6 +384,20 @@ def arguments(
             continue
         if role in ("Person", "Agent") and m.type != "PER" and not (role == "Agent" and m.type in ("GPE", "ORG")):
             continue
+        if role in ("Requester", "Warner") and role in used_roles and verb and after > 0 and prep is None:
+            holder = next((x for r, x in out if r == role), None)
+            if (m.type == "PER" and m.kind == "name" and holder is not None and holder.type != "PER"
+                    and holder.first > index):
+                # round 13: طالب عضو لجنة X النائب NAME: the body is in the asker's title, the person asks
+                out = [(r, x) for r, x in out if x is not holder]
+                out.append((role, m))
+                unmarked.add(id(m))
+                continue
+            if ("Addressee" not in used_roles and (m.type in ("ORG", "PER") or m.type == "GPE" and m.kind == "nominal")
+                    and not (holder is not None and holder.type != "PER" and m.type == "PER")):
+                # round 13: طالبت الجمعية الحكومة بـ: the second one named is asked (a place named
+                # there is in a title or a complement: رئيس مجلس مدينة X، ناحية X)
+                role = "Addressee"
         if role in ("Requester", "Warner", "Person", "Giver", "Agent") and role in used_roles:
             continue
         used_roles.add(role)

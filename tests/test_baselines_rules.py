@@ -1527,3 +1527,10 @@ def test_round13_the_second_one_named_after_a_request_verb_is_asked() -> None:
     # a body in the asker's title gives way to the person it introduces
     found = _args("وطالب عضو لجنة المالية النيابية النائب سامر العتيبي وزارة النقل بإصلاح الطريق.", "REQUEST")
     assert ("Requester", "سامر العتيبي") in found and ("Addressee", "وزارة النقل") in found
+
+
+def test_round13_a_quarter_named_after_a_person_is_a_place() -> None:
+    # حي الأمير X، حيي X وY بن Z: the quarter's name is a LOC mention, no person (GUIDELINES 1.2)
+    ms = mentions("وعادت المياه إلى حيي الأمير منصور وسالم بن حمدان بمدينة قرطبية.")
+    assert ("الأمير منصور", "LOC", "name") in ms and ("سالم بن حمدان", "LOC", "name") in ms
+    assert not any(k == "PER" for _, k, _ in ms)

@@ -1882,6 +1882,25 @@ def _local_place_pass(view: View, res: _Resources, out: _Collector) -> None:
                 _type, key = found.setdefault(folded, ("GPE", f"GPE:{folded}"))
                 out.add(Mention(start, end, k, last, _type, "name", key, view.text[start:end]))
             continue
+        conjunct = False
+        if _PLACE_HEADS.get(head) == "LOC" and k < n and view.paragraphs[k] == view.paragraphs[i] \
+                and (person := _fac_person_name(view, k, res)) is not None:
+            # round 13: a quarter named after a person (حي الأمير X، حي X بن Y): the quarter's name, a
+            # place (the class noun outside, GUIDELINES 1.2), no person mention; the name ends before
+            # a conjunct (حيي X وY) or another administrative noun (بمدينة X)
+            person = next((j - 1 for j in range(k + 2, person + 1) if norms[j][:1] == "و" or _place_head_reading(norms[j]) is not None), person)
+            for m in [m for j in range(k, person + 1) for m in out.taken.get(j, ()) if m.type == "PER"]:
+                if m in out.mentions:
+                    out.remove(m)
+            folded = " ".join(norms[k : person + 1])
+            _type, key = found.setdefault(folded, ("LOC", f"LOC:{folded}"))
+            start, end = view.starts[k], view.ends[person]
+            out.add(Mention(start, end, k, person, _type, "name", key, view.text[start:end]))
+            heads_named.append((i, head, _type, key, view.text[start:end]))
+            k = person + 1
+            if head not in _PLURAL_PLACE_HEADS or k >= n or norms[k][:1] != "و":
+                continue
+            conjunct = True  # حيي X وY: Y is read behind its و below
         if out.overlaps(k, k):
             known = next((m for m in out.taken.get(k, ()) if m.type in ("GPE", "LOC") and m.first == k), None)
             if known is not None:
@@ -1894,12 +1913,15 @@ def _local_place_pass(view: View, res: _Resources, out: _Collector) -> None:
         if head == _REGION_HEAD and (i > 0 and norms[i - 1] in _REGION_NOT_AFTER or k < n and (
                 norms[k] in _REGION_NOT_NAMES or norms[k].endswith(_PRONOUN_ENDINGS))):
             continue  # من جهة أخرى، أي جهة مسؤوليتها: "side", "party", no region
-        place = _place_name_at(view, k, res, definite_ok=True)
+        place = _place_name_at(view, k, res, definite_ok=not conjunct)
         if place is not None and head in _LIST_ONLY_HEADS and (view.definite(k) or not (
                 place[1] + 1 < n and norms[place[1] + 1][:1] == "و" and view.paragraphs[place[1] + 1] == view.paragraphs[k])):
             continue  # مراكز الاقتراع، مراكز علاج: centres; مراكز X وY: districts
         while place is not None:
             cut, last = place
+            if (type_ == "LOC" and last + 2 < n and norms[last + 1] in _LINEAGE_JOINERS and view.words[last + 2]
+                    and view.paragraphs[last + 2] == view.paragraphs[k] and not _is_stop(view, last + 2, res)):
+                last += 2  # round 13: a quarter named X بن Y
             start, end = view.stripped_start_at(k, cut), view.ends[last]
             text = view.text[start:end]
             folded = " ".join([norms[k][cut:]] + norms[k + 1 : last + 1])

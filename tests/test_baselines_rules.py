@@ -1534,3 +1534,8 @@ def test_round13_a_quarter_named_after_a_person_is_a_place() -> None:
     ms = mentions("وعادت المياه إلى حيي الأمير منصور وسالم بن حمدان بمدينة قرطبية.")
     assert ("الأمير منصور", "LOC", "name") in ms and ("سالم بن حمدان", "LOC", "name") in ms
     assert not any(k == "PER" for _, k, _ in ms)
+
+
+def test_round13_a_future_verb_after_its_subject_is_no_name() -> None:
+    # رئيس البلدية سيعقد …، اللاعب سيخضع …: the future prefix makes the word a verb, not a name
+    assert not any(k == "PER" and kind == "name" for _, k, kind in mentions("وقال إن رئيس البلدية سيعقد اجتماعا غدا، وإن اللاعب سيخضع للفحص."))

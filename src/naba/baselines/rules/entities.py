@@ -30,6 +30,7 @@ from typing import Callable, Final, NamedTuple
 
 from naba.baselines.rules import lexicons as lx
 from naba.baselines.rules.normalization import PhraseIndex, View, stems
+from naba.baselines.rules.timex import is_future_verb
 from naba.common.arabic import normalize
 
 _new_tuple: Final = tuple.__new__  # builds a NamedTuple without its Python-level __new__
@@ -149,6 +150,8 @@ def _is_name_token(view: View, i: int, res: _Resources) -> bool:
         return False  # an administrative noun (ولاية، محافظة) heads a place, it is no name
     if norm in res.org_heads or norm in res.fac_heads or norm in _GROUP_NOUNS:
         return False  # an organisation head (مجلس، لجنة) is the title's complement: رئيس وفد مجلس النواب
+    if len(norm) >= 5 and is_future_verb(norm) and norm not in res.given_names:
+        return False  # round 13: رئيس البلدية سيعقد، اللاعب سيخضع: a verb in the future after its subject
     return not _place_or_title(norm)
 
 

@@ -1539,3 +1539,15 @@ def test_round13_a_quarter_named_after_a_person_is_a_place() -> None:
 def test_round13_a_future_verb_after_its_subject_is_no_name() -> None:
     # رئيس البلدية سيعقد …، اللاعب سيخضع …: the future prefix makes the word a verb, not a name
     assert not any(k == "PER" and kind == "name" for _, k, kind in mentions("وقال إن رئيس البلدية سيعقد اجتماعا غدا، وإن اللاعب سيخضع للفحص."))
+
+
+@pytest.mark.parametrize(("sentence", "trigger", "type_"), [
+    # loans, grants and donations are aid (GUIDELINES 3.1); a press briefing is a meeting
+    ("وحصلت المؤسسة على قرض من البنك الوطني.", "قرض", "AID"),
+    ("وكان البنك الدولي قد قدم للوزارة منحة بقيمة مليون دولار.", "منحة", "AID"),
+    ("وتبرعت شركة «النخيل» بجهازين للمستشفى.", "تبرعت", "AID"),
+    ("وقالت المديرة في ندوة صحفية إن العمل مستمر.", "ندوة صحفية", "MEET"),
+])
+def test_round13_loans_grants_donations_and_briefings_are_events(sentence: str, trigger: str, type_: str) -> None:
+    rec = run(sentence)
+    assert (trigger, type_) in [(e["trigger"]["text"], e["type"]) for e in rec["events"]]

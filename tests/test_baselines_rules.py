@@ -1551,3 +1551,15 @@ def test_round13_a_future_verb_after_its_subject_is_no_name() -> None:
 def test_round13_loans_grants_donations_and_briefings_are_events(sentence: str, trigger: str, type_: str) -> None:
     rec = run(sentence)
     assert (trigger, type_) in [(e["trigger"]["text"], e["type"]) for e in rec["events"]]
+
+
+def test_round13_carrying_people_is_a_trip_but_goods_arriving_are_not() -> None:
+    def transports(text: str) -> list[str]:
+        return [e["trigger"]["text"] for e in run(text)["events"] if e["type"] == "TRANSPORT"]
+    # people carried somewhere, people fleeing: TRANSPORT (GUIDELINES 3.1)
+    assert transports("ونقلت سيارات الإسعاف ستة مصابين إلى مستشفى المدينة.") == ["نقلت"]
+    assert transports("وقال إن نحو مئتي أسرة نزحت إلى المدارس.") == ["نزحت"]
+    # a relayed saying, a match moved, goods or an amount arriving: no trip
+    assert transports("ونقلت وكالة الأنباء عن الوزير قوله إن العمل مستمر.") == []
+    assert transports("وقررت اللجنة نقل المباراة إلى ملعب آخر، وقال إن شحنة ثانية ستصل غدا.") == []
+    assert transports("وقال إن الانقطاعات قد تصل إلى عشر ساعات، وأكد فيصل بن سعد أن الوضع مستقر.") == []

@@ -147,11 +147,85 @@ def find_triggers(view: View) -> list[EventMatch]:
             i = phrase.last + 1
             continue
         found = _lookup(norm)
-        if found:
+        if (found and not (found[1] == "TRANSPORT" and (_goods_arrive(view, i) or _carry_without_destination(view, i, found[0])))
+                and norm not in _GIVEN_NAME_FORMS):
             cut, type_, verb, future = found
             out.append(EventMatch(i, i, view.stripped_start_at(i, cut), view.ends[i], type_, verb, future))
         i += 1
     return out
+
+
+#: Forms of نقل (carry): a trip only with a destination after it, since نقلت وكالة X عن … relays words.
+_CARRY_STEMS: Final = frozenset(normalize(w) for w in ("نقل", "نقلت", "ينقل", "تنقل", "نقلا", "نقلوا", "ينقلون", "ينقلان"))
+_CARRY_REACH: Final = 10
+
+
+def _carry_without_destination(view: View, i: int, cut: int) -> bool:
+    """A form of نقل at ``i`` that carries no people to a place (round 13): a trip needs إلى in the
+    next few tokens of its sentence (``نقلت وكالة X عن`` relays a saying) and people carried: a noun
+    of people right before or within four words after it (``نقلت ثلاث حالات``، ``العائلات نقلت``)
+    or an object pronoun on the verb (نقله، نقلتنا). A match, a market or goods moved is no trip
+    (GUIDELINES 3.1: an activity, facility or market moving is not TRANSPORT)."""
+    norms = view.norms
+    norm = norms[i][cut:]
+    base = norm[1:] if norm[:1] == "س" and norm[1:] in _CARRY_STEMS else norm
+    stem = next((st for st in sorted(_CARRY_STEMS, key=len, reverse=True) if base == st or base.startswith(st)), None)
+    if stem is None:
+        return False
+    to = (normalize("إلى"), "الي")
+    sentence = view.sentences[i]
+    if not any(norms[j] in to for j in range(i + 1, min(i + _CARRY_REACH, view.n)) if view.sentences[j] == sentence):
+        return True
+    if base != stem and base[len(stem):] in ("ه", "ها", "هم", "نا", "ني"):
+        return False  # نقله، نقلتنا: a person carried
+    near = [j for j in range(max(0, i - 2), min(i + 5, view.n)) if j != i and view.sentences[j] == sentence]
+    return not any(any(st in _CARRIED_PEOPLE for _, st in stems(norms[j])) for j in near)
+
+
+#: Nouns of people carried or evacuated (patients, the injured, families, doctors).
+_CARRIED_PEOPLE: Final = frozenset(normalize(w) for w in (
+    "حالات", "حالة", "مصابين", "مصابا", "المصابين", "جرحى", "الجرحى", "مرضى", "المرضى", "مريضة", "مريضا", "السيدات",
+    "العائلات", "عائلات", "أسرة", "أسر", "الأسر", "شخصين", "أشخاص", "شخصا", "أطباء", "الأطباء", "المسعفين", "مسعفين",
+    "ركاب", "الركاب", "مشجعين", "المشجعين", "الطلاب", "التلاميذ", "السكان", "الأهالي", "اللاعبين", "الجثث", "جثث",
+))
+
+
+#: Round 13: a common given name is never read as a proclitic + a trigger (فيصل is no ف + يصل).
+_GIVEN_NAME_FORMS: Final = frozenset(normalize(w) for w in lx.GIVEN_NAMES)
+#: Arrival verbs whose subject is goods, water or an amount are no trip (GUIDELINES 3.1: an activity
+#: or thing moving is not TRANSPORT): شحنة ستصل، وصلت الدفعة، قد تصل قيمته إلى، المياه ستصل.
+_ARRIVAL_STEMS: Final = frozenset(normalize(w) for w in ("وصل", "وصلت", "يصل", "تصل", "يصلنا", "تصلنا", "وصول", "الوصول", "وصولها", "عادت", "عاد", "يعود", "تعود", "عودة"))
+_GOODS_NOUNS: Final = frozenset(normalize(w) for w in (
+    "شحنة", "الشحنة", "شحنات", "الدفعة", "دفعة", "المياه", "الماء", "الضخ", "التوزيع", "قيمته", "قيمتها", "قيمة",
+    "اللقاحات", "قطع", "المساعدات", "الكهرباء", "التيار", "طوابير", "الحركة", "أي", "شيء", "الأدوية", "الأوراق",
+    "سفينة", "الباخرة", "باخرة",
+))
+_AMOUNT_WORDS: Final = frozenset(normalize(w) for w in ("نحو", "حوالي", "قرابة", "أكثر", "أقل", "عشر", "عشرة", "مئة", "ألف", "مليون", "مليار"))
+
+
+def _goods_arrive(view: View, i: int) -> bool:
+    """An arrival or return verb at ``i`` whose subject (the word right before it, past قد/لم, or
+    right after it) is goods, water, an amount or a service, or which reaches an amount (تصل إلى عشر
+    ساعات): no one travels (round 13)."""
+    norms, n = view.norms, view.n
+    norm = norms[i]
+    stem = norm[1:] if norm[:1] in "وف" and norm[1:] in _ARRIVAL_STEMS else norm
+    stem = stem[1:] if stem[:1] == "س" and stem[1:] in _ARRIVAL_STEMS else stem
+    if stem not in _ARRIVAL_STEMS:
+        return False
+    k = i - 1
+    while k >= 0 and norms[k] in _HOLD_SKIP | {normalize("ولم"), '"'}:
+        k -= 1
+    if any(view.sentences[x] == view.sentences[i] and norms[x] in _GOODS_NOUNS for x in range(max(0, k - 1), k + 1)):
+        return True  # شحنة ستصل، شحنة ثانية ستصل
+    j = i + 1
+    if j < n and norms[j] == '"':
+        j += 1
+    if j < n and view.sentences[j] == view.sentences[i] and norms[j] in _GOODS_NOUNS:
+        return True
+    if j + 1 < n and norms[j] in (normalize("إلى"), "الي") and (norms[j + 1].isdecimal() or norms[j + 1] in _AMOUNT_WORDS):
+        return True
+    return False
 
 
 # --------------------------------------------------------------------------- factuality

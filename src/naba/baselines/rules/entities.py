@@ -1394,7 +1394,7 @@ def _apposition_name_pass(view: View, res: _Resources, out: _Collector) -> set[i
     named: set[int] = set()
     # round 13: a definite role noun right after a speech verb opens the phrase too (قالت المتطوعة
     # في جمعية X، NAME،): the verb wants a speaker, and the commas say where the name is
-    roles = [i for i in range(1, n) if view.words[i] and view.definite(i) and _is_speech_verb(norms[i - 1])
+    roles = [i for i in (v + 1 for v in view.positions(_is_speech_verb)) if i < n and view.words[i] and view.definite(i)
              and not _is_stop(view, i, res) and _head_reading(norms[i]) is None and _definite_org_head(norms[i]) is None
              and (norms[i],) not in res.places]
     for i in sorted(set(view.positions(res.titles.readings)) | set(roles)):
@@ -1972,10 +1972,10 @@ def _local_place_pass(view: View, res: _Resources, out: _Collector) -> None:
         return
     # the same name elsewhere (behind proclitics too): "في عكار"، "وعكار"
     singles = {name: value for name, value in found.items() if " " not in name}
-    # every reading of a word is a suffix of it (only proclitics are cut), so a word not ending
-    # like some name has no reading among them: a cheap exact filter before the readings
-    ends = tuple({name[-2:] for name in singles})
-    for i in view.positions(lambda norm: norm.endswith(ends) and any(stem in singles for _, stem in stems(norm))):
+    # round 13 (speed): the words ``stems`` can read as one of the names are searched as forms
+    # (``_clitic_forms``, a superset: the readings decide), not by testing every distinct word
+    forms = frozenset().union(*(_clitic_forms(name) for name in singles))
+    for i in [i for i in view.positions_of(forms) if any(stem in singles for _, stem in stems(norms[i]))]:
         if out.overlaps(i, i):
             cut, stem = next((c, st) for c, st in stems(norms[i]) if st in singles)
             # a place named in a facility's name is a mention inside an organisation's or another
@@ -1990,7 +1990,8 @@ def _local_place_pass(view: View, res: _Resources, out: _Collector) -> None:
     pairs = {tuple(name.split(" ")): value for name, value in found.items() if name.count(" ") == 1 and name.split(" ")[0] in _PLACE_PREFIXES}
     if pairs:
         firsts = {a for a, _ in pairs}
-        for i in view.positions(lambda norm: any(stem in firsts for _, stem in stems(norm))):
+        first_forms = frozenset().union(*(_clitic_forms(a) for a in firsts))  # round 13 (speed), as above
+        for i in [i for i in view.positions_of(first_forms) if any(stem in firsts for _, stem in stems(norms[i]))]:
             if i + 1 >= n or out.overlaps(i, i + 1):
                 continue
             reading = next(((c, st) for c, st in stems(norms[i]) if (st, norms[i + 1]) in pairs), None)

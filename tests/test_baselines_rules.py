@@ -1397,3 +1397,169 @@ def test_round12_the_name_in_commas_after_a_long_title_phrase() -> None:
     # a time or a preposition before the comma: no apposition, no name
     assert not any(k == "PER" and k != "nominal" for _, k, kind in mentions(
         "ويتوجه الوزير غدا إلى المحافظة، لافتتاح مجمع خدمات جديد، وفق البيان.") if kind == "name")
+
+
+# --------------------------------------------------------------------------- round 13
+
+
+@pytest.mark.parametrize(("sentence", "name"), [
+    # a ل phrase that names what a facility is for is part of its name (GUIDELINES 1.2)
+    ("وأغلقت السلطات مدرسة الرمانة للتعليم الأساسي أمس.", "مدرسة الرمانة للتعليم الأساسي"),
+    ("وتوقفت محطة النخلة لضخ المياه عن العمل.", "محطة النخلة لضخ المياه"),
+    ("ونقل التجار بضائعهم إلى سوق الجملة للخضار صباحا.", "سوق الجملة للخضار"),
+])
+def test_round13_a_facility_is_named_with_what_it_is_for(sentence: str, name: str) -> None:
+    assert (name, "FAC", "name") in mentions(sentence)
+
+
+def test_round13_the_purpose_of_a_visit_is_no_part_of_a_facility_name() -> None:
+    ms = mentions("وزار الوفد ميناء الرمانة للاطلاع على الأشغال، ثم نقل المصاب إلى مستشفى الرمانة لتلقي العلاج"
+                  " قبل أن يزور مصنع الرمانة للأسمدة.")
+    assert ("مصنع الرمانة للأسمدة", "FAC", "name") in ms
+    assert not any(k == "FAC" and ("للاطلاع" in t or "لتلقي" in t) for t, k, _ in ms)
+
+
+@pytest.mark.parametrize(("sentence", "facility", "place"), [
+    # the town a facility serves, named after its head, is a place mention nested in it (GUIDELINES 1.2)
+    ("ويقام سوق زوغرة الأسبوعي كل خميس.", "سوق زوغرة الأسبوعي", "زوغرة"),
+    ("وتقام المباراة على ملعب زوغرة الدولي مساء السبت.", "ملعب زوغرة الدولي", "زوغرة"),
+    ("وتراجعت الحركة عبر معبر تيلال الحدودي أمس.", "معبر تيلال الحدودي", "تيلال"),
+    ("ونقل المصابون إلى مستشفى قرطبية الحكومي.", "مستشفى قرطبية الحكومي", "قرطبية"),
+    ("ووصلت الباخرة إلى ميناء أم الرمال صباحا.", "ميناء أم الرمال", "أم الرمال"),
+    ("وأغلق مركز زوغرة الصحي أبوابه أمس.", "مركز زوغرة الصحي", "زوغرة"),
+])
+def test_round13_a_town_named_inside_a_facility_name_is_a_place(sentence: str, facility: str, place: str) -> None:
+    ms = mentions(sentence)
+    assert (facility, "FAC", "name") in ms and (place, "GPE", "name") in ms
+
+
+def test_round13_a_road_between_two_places_is_named_by_both() -> None:
+    ms = mentions("وقطعت السيول طريق زوغرة - تيلال فجر اليوم، وقال المحافظ إن الطريق سيفتح غدا.")
+    assert ("طريق زوغرة - تيلال", "FAC", "name") in ms and ("زوغرة", "GPE", "name") in ms and ("تيلال", "GPE", "name") in ms
+    assert ("الطريق", "FAC", "nominal") in ms
+    # by way of, and a road described by an indefinite adjective: no road is named
+    assert not any(k == "FAC" for _, k, _ in mentions("ووصلت المساعدات عن طريق الوسيط عبر طريق مخصص للشاحنات."))
+    # two indefinite name words after a stadium's head are a person's name, no place
+    assert not any(k == "GPE" for _, k, _ in mentions("وتقام المباراة على ملعب فرانك هولم مساء السبت."))
+
+
+@pytest.mark.parametrize(("sentence", "places"), [
+    # the dual of a unit, the plurals of districts and localities, definite conjuncts of a list
+    ("وقد تقدم الوزارة دعما لمحافظتي زوغرة وتيلال.", ["تيلال", "زوغرة"]),
+    ("وتستمر الحملة في مراكز زوغرة وتيلال وقرطبية.", ["تيلال", "زوغرة", "قرطبية"]),
+    ("وتعمل الفرق في محليات زوغرة وتيلال منذ أمس.", ["تيلال", "زوغرة"]),
+    ("وستعدل الدوائر في محافظات الزوغرة والتيلال.", ["التيلال", "الزوغرة"]),
+    # a place behind و after a known one, a two-word name with a short prefix (وذي X)
+    ("ولا يضمن القانون حصة للبصرة وزوغرة وذي تيلال.", ["بصرة", "ذي تيلال", "زوغرة"]),  # the fused لل stays outside (0)
+    # the Maghreb's units, and a district whose villages are named
+    ("وقال عضو المجلس عن إقليم زوغرة إن الجلسة أجلت.", ["زوغرة"]),
+    ("ويسافر المشجعون من قرى مركز زوغرة.", ["زوغرة"]),
+])
+def test_round13_places_in_a_list_after_a_dual_or_plural_unit(sentence: str, places: list[str]) -> None:
+    assert sorted(t for t, k, kind in mentions(sentence) if k == "GPE" and kind == "name") == places
+
+
+def test_round13_a_centre_or_a_side_is_no_place() -> None:
+    assert not any(k == "GPE" for _, k, _ in mentions("وفتحت مراكز الاقتراع أبوابها، ومن جهة أخرى لم تعلن أي جهة مسؤوليتها عن الهجوم."))
+    assert ("زوغرة", "GPE", "name") in mentions("وقال عضو المجلس عن إقليم زوغرة إن مراكز الاقتراع فتحت.")
+
+
+def test_round13_a_three_part_name_closes_on_its_family_name() -> None:
+    # a given name and a father's name, then a definite family name of any ending before a comma
+    ms = mentions("واستقبل وزير النقل، المهندس سامر وليد الخرابشة، في مكتبه الوفد. وقال الخرابشة إن العمل مستمر.")
+    assert ("سامر وليد الخرابشة", "PER", "name") in ms and ("الخرابشة", "PER", "name") in ms
+    # a family name that is also an event noun, in an apposition opened by a comma
+    assert ("عبد الكريم يونس العدوان", "PER", "name") in mentions("واستقبل وزير النقل، المهندس عبد الكريم يونس العدوان، الوفد.")
+    # the verb's object before a comma is no family name
+    assert ("عبد الكريم يونس", "PER", "name") in mentions("وافتتح المحافظ عبد الكريم يونس المحطة، ثم غادر.")
+
+
+def test_round13_a_role_noun_after_a_speech_verb_opens_an_apposition_name() -> None:
+    # قالت + a definite role noun (no title of the lists) + its complement, then the name in commas
+    assert _speakers("وقالت المتطوعة في جمعية الإغاثة، ريمة سالم الحداد، إن الفرق وصلت.") == [("قالت", "ريمة سالم الحداد")]
+    # a definite own name before a lineage joiner (X بنت Y)
+    assert ("الزاهية بنت محمد فال", "PER", "name") in mentions("وكانت النائبة عن الإقليم، الزاهية بنت محمد فال، قد طالبت بالتمويل.")
+
+
+def test_round13_a_club_named_by_two_words_and_a_coordinated_construct_name() -> None:
+    # نادي + an indefinite noun in construct with a definite one: the club's name, the class noun outside
+    ms = mentions("وطلب نادي شباب الرمال تأجيل المباراة، وقال رئيس النادي إن شباب الرمال جاهز.")
+    assert ms.count(("شباب الرمال", "ORG", "name")) == 2 and ("النادي", "ORG", "nominal") in ms
+    # two coordinated nouns in construct with one genitive: one official name with its head (1.2)
+    ms = mentions("وطالبت غرفة تجارة وصناعة قطر الحكومة بخفض الرسوم.")
+    assert ("غرفة تجارة وصناعة قطر", "ORG", "name") in ms and ("قطر", "GPE", "name") in ms
+    # a second body behind و is no part of the first one's name
+    assert ("جامعة أسيوط", "ORG", "name") in mentions("أسيوط - وقعت جامعة أسيوط ومديرية الشؤون الصحية بروتوكولا.")
+
+
+def test_round13_his_country_is_the_state_of_the_speakers_title() -> None:
+    # بلاده: the nominal بلاد (the clitic outside, GUIDELINES 0), linked to the state in the speaker's title
+    rec = run("والتقى الوزير نظيره التونسي، وزير التجارة، سامي فؤاد الجبالي، أمس. وقال الجبالي إن بلاده ستدعم المشروع.")
+    (tunisia,) = [e for e in rec["entities"] if e["type"] == "GPE"]
+    assert sorted((m["text"], m["kind"]) for m in tunisia["mentions"]) == [("التونسي", "name"), ("بلاد", "nominal")]
+    # no state in the title: no mention
+    assert not any(k == "GPE" for _, k, _ in mentions("وقال الوزير سامي فؤاد إن بلاده ستدعم المشروع."))
+
+
+def test_round13_the_one_named_after_a_request_or_warning_participle_is_addressed() -> None:
+    # "…، مطالبا X بـ": X is the Addressee, the speaker the Requester (GUIDELINES 3)
+    found = _args("وقال رئيس البلدية سامر العتيبي إن الطريق مغلق، مطالبا وزارة النقل بإصلاحه.", "REQUEST")
+    assert ("Addressee", "وزارة النقل") in found and ("Requester", "سامر العتيبي") in found
+    assert ("Addressee", "وزارة الصحة") in _args("وقالت المديرة سناء فؤاد إن النقص حاد، محذرة وزارة الصحة من تفاقم الأزمة.", "WARN")
+    # a crowd asking: the plural participle is a request too
+    rec = run("وتجمع عشرات السكان أمام مقر البلدية، مطالبين بإصلاح الطريق.")
+    assert [e["trigger"]["text"] for e in rec["events"] if e["type"] == "REQUEST"] == ["مطالبين"]
+
+
+def test_round13_who_attends_a_meeting_takes_part_in_it() -> None:
+    # بحضور ممثلين عن X وY: both bodies are Participants (GUIDELINES 3.3)
+    found = _args("وعقد المجلس البلدي اجتماعا طارئا أمس بحضور ممثلين عن النقابة العامة ووزارة الصحة، وانتهى دون اتفاق.", "MEET")
+    assert ("Participant", "النقابة العامة") in found and ("Participant", "وزارة الصحة") in found
+    # a person named in commas after a title: the person only, not the place in the title
+    found = _args("وعقد الوزير اجتماعا موسعا بحضور محافظ زوغرة، الدكتور سامر فؤاد العتيبي، لمناقشة الخطة.", "MEET")
+    assert ("Participant", "سامر فؤاد العتيبي") in found and ("Participant", "زوغرة") not in found
+
+
+def test_round13_the_second_one_named_after_a_request_verb_is_asked() -> None:
+    # the subject asks, the next one named is asked (GUIDELINES 3)
+    found = _args("وقال المصدر إن غرفة التجارة طالبت وزارة المالية بتأجيل الرسوم.", "REQUEST")
+    assert ("Requester", "غرفة التجارة") in found and ("Addressee", "وزارة المالية") in found
+    # a body in the asker's title gives way to the person it introduces
+    found = _args("وطالب عضو لجنة المالية النيابية النائب سامر العتيبي وزارة النقل بإصلاح الطريق.", "REQUEST")
+    assert ("Requester", "سامر العتيبي") in found and ("Addressee", "وزارة النقل") in found
+
+
+def test_round13_a_quarter_named_after_a_person_is_a_place() -> None:
+    # حي الأمير X، حيي X وY بن Z: the quarter's name is a LOC mention, no person (GUIDELINES 1.2)
+    ms = mentions("وعادت المياه إلى حيي الأمير منصور وسالم بن حمدان بمدينة قرطبية.")
+    assert ("الأمير منصور", "LOC", "name") in ms and ("سالم بن حمدان", "LOC", "name") in ms
+    assert not any(k == "PER" for _, k, _ in ms)
+
+
+def test_round13_a_future_verb_after_its_subject_is_no_name() -> None:
+    # رئيس البلدية سيعقد …، اللاعب سيخضع …: the future prefix makes the word a verb, not a name
+    assert not any(k == "PER" and kind == "name" for _, k, kind in mentions("وقال إن رئيس البلدية سيعقد اجتماعا غدا، وإن اللاعب سيخضع للفحص."))
+
+
+@pytest.mark.parametrize(("sentence", "trigger", "type_"), [
+    # loans, grants and donations are aid (GUIDELINES 3.1); a press briefing is a meeting
+    ("وحصلت المؤسسة على قرض من البنك الوطني.", "قرض", "AID"),
+    ("وكان البنك الدولي قد قدم للوزارة منحة بقيمة مليون دولار.", "منحة", "AID"),
+    ("وتبرعت شركة «النخيل» بجهازين للمستشفى.", "تبرعت", "AID"),
+    ("وقالت المديرة في ندوة صحفية إن العمل مستمر.", "ندوة صحفية", "MEET"),
+])
+def test_round13_loans_grants_donations_and_briefings_are_events(sentence: str, trigger: str, type_: str) -> None:
+    rec = run(sentence)
+    assert (trigger, type_) in [(e["trigger"]["text"], e["type"]) for e in rec["events"]]
+
+
+def test_round13_carrying_people_is_a_trip_but_goods_arriving_are_not() -> None:
+    def transports(text: str) -> list[str]:
+        return [e["trigger"]["text"] for e in run(text)["events"] if e["type"] == "TRANSPORT"]
+    # people carried somewhere, people fleeing: TRANSPORT (GUIDELINES 3.1)
+    assert transports("ونقلت سيارات الإسعاف ستة مصابين إلى مستشفى المدينة.") == ["نقلت"]
+    assert transports("وقال إن نحو مئتي أسرة نزحت إلى المدارس.") == ["نزحت"]
+    # a relayed saying, a match moved, goods or an amount arriving: no trip
+    assert transports("ونقلت وكالة الأنباء عن الوزير قوله إن العمل مستمر.") == []
+    assert transports("وقررت اللجنة نقل المباراة إلى ملعب آخر، وقال إن شحنة ثانية ستصل غدا.") == []
+    assert transports("وقال إن الانقطاعات قد تصل إلى عشر ساعات، وأكد فيصل بن سعد أن الوضع مستقر.") == []

@@ -262,6 +262,7 @@ def analyse(document: Any) -> dict[str, Any]:
         args = args + _events.signer_argument(view, trig, args, by_sentence)
         args = args + _events.giver_argument(view, trig, args, by_sentence)
         args = args + _events.delegation_argument(view, trig, args, by_sentence)
+        args = args + _events.attendance_argument(view, trig, args, by_sentence)
         args = args + _events.place_argument(view, trig, args, by_sentence, triggers)
         arguments = []
         for role, m in args:

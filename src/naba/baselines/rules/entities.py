@@ -30,6 +30,7 @@ from typing import Callable, Final, NamedTuple
 
 from naba.baselines.rules import lexicons as lx
 from naba.baselines.rules.normalization import PhraseIndex, View, stems
+from naba.baselines.rules.timex import is_future_verb
 from naba.common.arabic import normalize
 
 _new_tuple: Final = tuple.__new__  # builds a NamedTuple without its Python-level __new__
@@ -149,6 +150,8 @@ def _is_name_token(view: View, i: int, res: _Resources) -> bool:
         return False  # an administrative noun (ولاية، محافظة) heads a place, it is no name
     if norm in res.org_heads or norm in res.fac_heads or norm in _GROUP_NOUNS:
         return False  # an organisation head (مجلس، لجنة) is the title's complement: رئيس وفد مجلس النواب
+    if len(norm) >= 5 and is_future_verb(norm) and norm not in res.given_names:
+        return False  # round 13: رئيس البلدية سيعقد، اللاعب سيخضع: a verb in the future after its subject
     return not _place_or_title(norm)
 
 
@@ -202,6 +205,34 @@ def _is_full_compound(view: View, names: list[int]) -> bool:
     return len(names) >= 3 and view.norms[names[0]] not in lx.NAME_JOINERS and any(view.norms[k] in lx.NAME_JOINERS for k in names[1:])
 
 
+def _closes_three_part_name(view: View, names: list[int], j: int, res: _Resources) -> bool:
+    """Round 13: a definite word after a given name and a father's name (two or more name tokens,
+    the first and last indefinite) is the family name whatever its ending (رائد سالم العدوان، X يونس
+    الدباغ) when a comma follows it: news names a person by three parts, and a subject or an
+    apposition ends at the comma, while an object of the verb runs on to a time or the full stop
+    (وحضرت X بن Y الاجتماع صباح اليوم is refused)."""
+    if len(names) < 2 or view.definite(names[-1]) or view.definite(names[0]):
+        return False
+    nxt = j + 1
+    return nxt < view.n and view.paragraphs[nxt] == view.paragraphs[j] and view.norms[nxt] in ("،", ",")
+
+
+def _three_part_family_name(view: View, names: list[int], j: int, res: _Resources) -> bool:
+    """Token ``j`` is the family name closing a three-part name (``_closes_three_part_name``): a
+    definite word of five letters or more that is no function, time or place word, title or head; a
+    word that is also an event noun is allowed there (العدوان), the name being read already."""
+    norm = view.norms[j]
+    if not (view.definite(j) and len(norm) > 4 and norm not in lx.NAME_STOPWORDS and norm not in _NOT_FAMILY_NAMES
+            and (norm,) not in res.places and (norm,) not in res.titles and _head_reading(norm) is None
+            and _definite_org_head(norm) is None and _definite_fac_head(norm) is None and _definite_place_head(norm) is None
+            and _closes_three_part_name(view, names, j, res)):
+        return False
+    # an event noun (العدوان، الاجتماع) only inside an apposition opened by a comma just before the
+    # name (الوزير، المهندس X Y العدوان،): elsewhere it is as often the verb's object
+    return norm not in res.stop or any(view.norms[k] in ("،", ",") for k in range(max(0, names[0] - 3), names[0]))
+
+
+
 #: Definite words that follow names in news without being family names: time words, and the
 #: adjectives of title phrases that follow an appositive name.
 _NOT_FAMILY_NAMES: Final = frozenset(normalize(w) for w in (
@@ -241,6 +272,12 @@ class _Collector:
                 taken[i] = [mention]
             else:
                 found.append(mention)
+
+    def remove(self, drop: Mention) -> None:
+        """Take a mention back (a later pass found what its words really are)."""
+        self.mentions = [m for m in self.mentions if m is not drop]
+        for i in range(drop.first, drop.last + 1):
+            self.taken[i] = [m for m in self.taken.get(i, ()) if m is not drop]
 
     def overlaps(self, first: int, last: int, *, same_key: str | None = None) -> bool:
         for i in range(first, last + 1):
@@ -312,6 +349,18 @@ def _org_fac_pass(view: View, res: _Resources, out: _Collector) -> None:
             continue  # سوق العمل، سوق الأسهم: an economic market, no site
         if head == _CHAIR_HEAD and cut and norms[i][cut - 1] == "ب":
             continue  # round 10: برئاسة X "chaired by X" (a person or an office), not the presidency
+        if (head in _HEALTH_CENTRE_HEADS and j + 1 < n and paragraphs[j + 1] == paragraph and words[j] and not view.definite(j)
+                and norms[j + 1] in _HEALTH_ADJECTIVES and _is_name_token(view, j, res) and not out.overlaps(j, j + 1)):
+            # round 13: مركز X الصحي، مجمع X الصحي: a health centre is a facility named with its head
+            # and adjective after the town it serves (GUIDELINES 1.2: the class noun of a facility's
+            # name is part of it, the place nested), no organisation
+            start, end = view.stripped_start_at(i, cut), view.ends[j + 1]
+            out.add(Mention(start, end, i, j + 1, "FAC", "name", f"FAC:{' '.join([head] + norms[j : j + 2])}", view.text[start:end]))
+            continue
+        if head == _COMPLEX_HEAD and not (j < n and norms[j] in _FAC_SERVICE_NOUNS):
+            continue  # مجمع مستودعات، مجمع سكني: a complex names a facility only as above or with what it serves
+        if head == _ROAD_HEAD and (i > 0 and norms[i - 1] == _AN or cut):
+            continue  # عن طريق X "by way of X", بطريق، لطريقة: no road named
         # optional quotation mark around a one-token name: وكالة “بلومبرغ”
         quoted = j < n and norms[j] == '"'
         outlet = head in _MEDIA_HEADS
@@ -339,7 +388,13 @@ def _org_fac_pass(view: View, res: _Resources, out: _Collector) -> None:
         # "كوبري الزهراء", "مستشفى X المركزي" (GUIDELINES.md 1.2); a place inside is its own mention
         if is_fac and not quoted and head not in _FAC_NAME_ONLY:
             last = _fac_name_end(view, k, res)
+            if last is not None and head == _ROAD_HEAD:
+                road = _road_end(view, last, res)
+                if road == last and not view.definite(k) and (norms[k],) not in res.places and _fac_person_name(view, k, res) is None:
+                    continue  # طريق مخصص، طريق سريع: an indefinite word names no road without a second place
+                last = road
             if last is not None:
+                last = _fac_purpose_end(view, last + 1, res) or last
                 start, end = view.stripped_start_at(i, cut), view.ends[last]
                 out.add(Mention(start, end, i, last, "FAC", "name", f"FAC:{' '.join([head] + norms[k : last + 1])}", view.text[start:end]))
                 continue
@@ -357,6 +412,13 @@ def _org_fac_pass(view: View, res: _Resources, out: _Collector) -> None:
             # does, the class noun outside (GUIDELINES 1.2); a place inside is a mention of its own
             start, end = view.starts[k], view.ends[company]
             out.add(Mention(start, end, k, company, "ORG", "name", f"ORG:{' '.join(norms[k : company + 1])}", view.text[start:end]))
+            continue
+        if not is_fac and not quoted and not head.startswith("ال") and not out.overlaps(k, k) \
+                and (last := _coordinated_construct_end(view, k, res)) is not None:
+            # round 13: غرفة تجارة وصناعة X: two indefinite nouns in construct, coordinated, with one
+            # genitive: one official name with its head (1.2), the place nested
+            start, end = view.stripped_start_at(i, cut), view.ends[last]
+            out.add(Mention(start, end, i, last, "ORG", "name", f"ORG:{' '.join([head] + norms[k : last + 1])}", view.text[start:end]))
             continue
         anba = head == "وكاله" and not quoted and k < n and norms[k] == "انباء"  # وكالة أنباء X: one name
         definite_head = head.startswith("ال")  # الحكومة تعهدت: a verb follows, never a name in construct
@@ -720,7 +782,31 @@ def _is_local_unit(norm: str) -> bool:
     return _PLACE_HEADS.get(norm) == "GPE" and norm not in _PLURAL_UNIT_NOUNS
 
 
-_PLURAL_UNIT_NOUNS: Final = frozenset(normalize(w) for w in ("بلدات", "مدن", "قرى", "محافظات", "ولايات"))
+_PLURAL_UNIT_NOUNS: Final = frozenset(normalize(w) for w in (
+    "بلدات", "مدن", "قرى", "محافظات", "ولايات", "محافظتي", "مدينتي", "بلدتي", "قريتي", "ولايتي", "مراكز", "محليات",
+    "مديريات", "أقضية"))
+#: Round 13: مركز X is a district (GUIDELINES 1.2: مركز العياط → العياط) where villages belong to it
+#: (قرى مركز X، قرية … التابعة لمركز X); elsewhere it is as often a centre and is left alone.
+_DISTRICT_HEAD: Final = normalize("مركز")
+_DISTRICT_OWNERS: Final = frozenset(normalize(w) for w in ("قرى", "قرية", "لقرى", "بقرى", "وقرى", "التابعة", "التابع", "بقرية"))
+
+
+def _district_heads(view: View) -> list[int]:
+    """Positions of مركز read as a district: after قرى/قرية or التابعة (round 13)."""
+    norms = view.norms
+    return [i for i in view.positions_of(_DISTRICT_FORMS) if i > 0 and norms[i - 1] in _DISTRICT_OWNERS
+            and i + 1 < view.n and view.paragraphs[i + 1] == view.paragraphs[i]]
+
+
+_DISTRICT_FORMS: Final = frozenset(normalize(w) for w in ("مركز", "لمركز", "بمركز"))
+#: Round 13: جهة is a region only in construct with its name, not "a side" or "a party" (من جهة
+#: أخرى، أي جهة، جهة مسؤوليتها).
+_REGION_HEAD: Final = normalize("جهة")
+_REGION_NOT_AFTER: Final = frozenset(normalize(w) for w in ("من", "أي", "أية", "كل", "لأي", "بأي"))
+_REGION_NOT_NAMES: Final = frozenset(normalize(w) for w in ("أخرى", "ثانية", "أولى", "واحدة", "رسمية", "حكومية", "معينة", "مختصة", "مسؤولة"))
+#: Round 13: plurals read as a list head only before a list of two names or more (مراكز الاقتراع,
+#: مراكز علاج: centres, no districts).
+_LIST_ONLY_HEADS: Final = frozenset(normalize(w) for w in ("مراكز", "مديريات"))
 
 
 def _construct_name(view: View, k: int, res: _Resources) -> bool:
@@ -741,6 +827,29 @@ def _construct_name(view: View, k: int, res: _Resources) -> bool:
     # a nisba adjective right after the word is no genitive: شركة X الكورية (X is the name)
     return (_is_org_complement(view, k + 1, res) and not nxt.endswith(_NISBA_ENDINGS) and (nxt,) not in res.titles
             and _definite_org_head(nxt) is None and _definite_place_head(nxt) is None)
+
+
+def _coordinated_construct_end(view: View, k: int, res: _Resources) -> int | None:
+    """Last token of ``N1 وN2 G`` after an organisation head (round 13: غرفة تجارة وصناعة X، هيئة
+    تنظيم ومراقبة الأسواق): two indefinite nouns, the second behind و, and a genitive that is a
+    known place or a definite noun (with its definite complements); None otherwise."""
+    norms, n = view.norms, view.n
+    g = k + 2
+    if g >= n or not all(view.words[x] and view.paragraphs[x] == view.paragraphs[k - 1] for x in (k, k + 1, g)):
+        return None
+    first, second = norms[k], norms[k + 1]
+    if (view.definite(k) or first in res.stop or len(first) < 3 or (first,) in res.titles or first[:1] in ("و", "ف")
+            or second[:1] != "و" or len(second) < 4 or second[1:3] == "ال" or second[1:] in res.stop
+            or (second[1:],) in res.titles or (first,) in res.places or (second[1:],) in res.places
+            or _head_reading(second[1:]) is not None or _place_head_reading(second[1:]) is not None
+            or _directorate_reading(second) is not None):
+        return None  # جامعة X ومديرية …: a second body, no coordinated construct
+    entry = res.gazetteer.get((norms[g],))
+    if entry is not None and not entry.nisba and entry.type == "GPE":
+        return g
+    if _is_org_complement(view, g, res) and not norms[g].endswith(_NISBA_ENDINGS) and (norms[g],) not in res.titles:
+        return _org_name_end(view, g - 1, res) if _org_name_end(view, g - 1, res) >= g else g
+    return None
 
 
 def _quoted_name_end(view: View, j: int, res: _Resources) -> int | None:
@@ -845,6 +954,40 @@ def _fac_name_end(view: View, k: int, res: _Resources) -> int | None:
         last = j
         j += 1
     return last
+
+
+def _fac_purpose_end(view: View, j: int, res: _Resources) -> int | None:
+    """Last token of the ل phrase that says what a facility is for, opening at token ``j`` right
+    after its name (round 13): a ل phrase naming what or whom a body is for is part of its name
+    (GUIDELINES 1.2), as in a school, a station or a market named with what it serves (مدرسة X
+    للتعليم الأساسي، محطة X لضخ المياه، سوق الجملة للسمك، معهد X للأورام, a second لل noun coordinated
+    with و: للمعارض والمؤتمرات). ل + a known place, a function word or a time is no such phrase."""
+    end = _activity_complement_end(view, j, res)
+    norms, n = view.norms, view.n
+    if (end is None and j + 1 < n and norms[j][:1] == "ل" and len(norms[j]) >= 3 and view.words[j] and not view.definite(j)
+            and norms[j] not in res.stop and view.paragraphs[j + 1] == view.paragraphs[j] == view.paragraphs[j - 1]
+            and view.definite(j + 1) and _is_org_complement(view, j + 1, res) and (norms[j + 1],) not in res.places):
+        end = j + 1  # a short verbal noun: لضخ المياه، لجمع النفايات
+    if end is None or norms[j] in _FAC_PURPOSE_STOPS:
+        return None
+    nxt = end + 1
+    if nxt < view.n and view.paragraphs[nxt] == view.paragraphs[j] and view.norms[nxt] in _VERB_PURPOSE_PREPOSITIONS:
+        return None  # ميناء X للاطلاع على …: the purpose of the visit, a verbal noun with its preposition
+    if (nxt < view.n and view.paragraphs[nxt] == view.paragraphs[j] and view.norms[nxt].startswith("وال")
+            and view.norms[j].startswith("لل") and end == j):
+        return nxt  # للمعارض والمؤتمرات: two nouns of what it is for
+    return end
+
+
+#: Prepositions that govern the object of a verbal noun of purpose (للاطلاع على، للتعرف إلى، للحديث حول).
+_VERB_PURPOSE_PREPOSITIONS: Final = frozenset(normalize(w) for w in ("على", "إلى", "حول"))
+#: ل words after a facility's name that are no purpose phrase of it: durations and beneficiaries
+#: (لمدة، لصالح) and the verbal nouns of why someone goes there (نقل إلى مستشفى X لتلقي العلاج،
+#: زار X لبحث …، لمتابعة …), which belong to the clause's verb.
+_FAC_PURPOSE_STOPS: Final = frozenset(normalize(w) for w in (
+    "لمدة", "لصالح", "لفترة", "لحساب", "للمرة", "لاستقبال", "لتلقي", "لإجراء", "لبحث", "لمناقشة", "لمتابعة",
+    "لتفقد", "لحضور", "للمشاركة", "للاطلاع", "للقاء", "لزيارة", "لاستكمال", "للعلاج", "للفحص",
+))
 
 
 # Word tests that start the passes below: pure functions of the normalised word, memoised and
@@ -1079,8 +1222,9 @@ def _read_name(view: View, j: int, res: _Resources, *, plain_max: int = _PLAIN_N
         elif _is_name_token(view, j, res) and plain < plain_max:
             names.append(j)
             plain += 1
-        elif names and _is_family_name(view, j, res, compound=_is_full_compound(view, names)
-                                       or (closed and j + 1 < view.n and view.norms[j + 1] in ("،", ","))):
+        elif names and (_is_family_name(view, j, res, compound=_is_full_compound(view, names)
+                                        or (closed and j + 1 < view.n and view.norms[j + 1] in ("،", ",")))
+                        or _three_part_family_name(view, names, j, res)):
             names.append(j)
             j += 1
             break  # a definite family name ends the name
@@ -1248,7 +1392,12 @@ def _apposition_name_pass(view: View, res: _Resources, out: _Collector) -> set[i
     Returns the title positions that got a name (their phrase is then no nominal)."""
     norms, n, paragraphs = view.norms, view.n, view.paragraphs
     named: set[int] = set()
-    for i in view.positions(res.titles.readings):
+    # round 13: a definite role noun right after a speech verb opens the phrase too (قالت المتطوعة
+    # في جمعية X، NAME،): the verb wants a speaker, and the commas say where the name is
+    roles = [i for i in (v + 1 for v in view.positions(_is_speech_verb)) if i < n and view.words[i] and view.definite(i)
+             and not _is_stop(view, i, res) and _head_reading(norms[i]) is None and _definite_org_head(norms[i]) is None
+             and (norms[i],) not in res.places]
+    for i in sorted(set(view.positions(res.titles.readings)) | set(roles)):
         if i > 0 and norms[i - 1] in lx.NAME_JOINERS:
             continue
         comma = next((k for k in range(i + 1, min(i + _TITLE_PHRASE_TOKENS + 1, n))
@@ -1269,8 +1418,9 @@ def _apposition_name_pass(view: View, res: _Resources, out: _Collector) -> set[i
                or (norms[k],) in res.titles or _head_reading(norms[k]) is not None or _place_head_reading(norms[k]) is not None
                or any(m.type != "PER" for m in out.taken.get(k, ())) for k in span):
             continue
-        if norms[close - 1] in lx.NAME_JOINERS or (view.definite(first) and norms[first] not in res.given_names):
-            continue
+        if norms[close - 1] in lx.NAME_JOINERS or (view.definite(first) and norms[first] not in res.given_names
+                                                    and norms[first + 1] not in _LINEAGE_JOINERS):
+            continue  # a definite first word is a name only as a given name or before a lineage (X بنت Y)
         inner = {m for k in span for m in out.taken.get(k, ()) if m.type == "PER"}
         if any(m.first < first or m.last >= close for m in inner):
             continue
@@ -1284,6 +1434,8 @@ def _apposition_name_pass(view: View, res: _Resources, out: _Collector) -> set[i
     return named
 
 
+#: Joiners of a lineage (son/daughter of), after which a definite first word is an own name (round 13).
+_LINEAGE_JOINERS: Final = frozenset(normalize(w) for w in ("بن", "بنت", "ولد", "ابن"))
 #: Prepositions of a title's complement (سفيرة X لدى Y، النائبة عن X، المكلفة بالبرمجة في X); any
 #: other function word (a time: غدا، اليوم; إلى) ends the phrase before a comma could close it.
 _TITLE_PREPOSITIONS: Final = frozenset(normalize(w) for w in ("في", "لدى", "عن", "من", "على"))
@@ -1626,6 +1778,12 @@ _PLACE_HEADS: Final = {normalize(w): t for w, t in (
     ("محافظة", "GPE"), ("ولاية", "GPE"), ("قضاء", "GPE"), ("بلدة", "GPE"), ("مدينة", "GPE"), ("قرية", "GPE"),
     ("ناحية", "GPE"), ("بلدية", "GPE"), ("مديرية", "GPE"), ("بلدات", "GPE"), ("مدن", "GPE"), ("قرى", "GPE"),
     ("محافظات", "GPE"), ("ولايات", "GPE"), ("حي", "LOC"), ("أحياء", "LOC"), ("حارة", "LOC"), ("حيي", "LOC"),
+    # round 13: the duals of units (محافظتي X وY) and the plurals of districts and localities
+    # (مراكز X وY وZ، محليات X وY), each heading a list of places (GUIDELINES 1.2: the noun outside)
+    ("محافظتي", "GPE"), ("مدينتي", "GPE"), ("بلدتي", "GPE"), ("قريتي", "GPE"), ("ولايتي", "GPE"),
+    ("مراكز", "GPE"), ("محليات", "GPE"), ("مديريات", "GPE"), ("أقضية", "GPE"),
+    # the Maghreb's units: a province, a region and a village (إقليم X، جهة X، دوار X)
+    ("إقليم", "GPE"), ("جهة", "GPE"), ("دوار", "GPE"),
 )}
 #: A governor's title in construct with a definite word names the unit he governs (محافظ الجيزة،
 #: والي وهران): the word is the place, as after the unit's own noun, whose bare definite form
@@ -1648,9 +1806,11 @@ def _governs_unknown_place(view: View, i: int, res: _Resources) -> bool:
     return place is not None and place[0] == 0
 
 
-_PLURAL_PLACE_HEADS: Final = frozenset(normalize(w) for w in ("بلدات", "مدن", "قرى", "محافظات", "ولايات", "أحياء", "حيي"))
+_PLURAL_PLACE_HEADS: Final = frozenset(normalize(w) for w in (
+    "بلدات", "مدن", "قرى", "محافظات", "ولايات", "أحياء", "حيي", "محافظتي", "مدينتي", "بلدتي", "قريتي", "ولايتي", "مراكز",
+    "محليات", "مديريات", "أقضية"))
 #: First parts of two-word place names (عين X، ذي X، سيدي X، دير X، تل X، كفر X، بني X، بيت X).
-_PLACE_PREFIXES: Final = frozenset(normalize(w) for w in ("عين", "ذي", "سيدي", "دير", "تل", "كفر", "بني", "بيت", "أبو", "رأس", "جسر", "ميت", "منشأة", "عزبة", "نجع"))
+_PLACE_PREFIXES: Final = frozenset(normalize(w) for w in ("عين", "ذي", "سيدي", "دير", "تل", "كفر", "بني", "بيت", "أبو", "رأس", "جسر", "ميت", "منشأة", "عزبة", "نجع", "ود"))
 
 
 def _place_name_at(view: View, k: int, res: _Resources, *, definite_ok: bool) -> tuple[int, int] | None:
@@ -1659,7 +1819,7 @@ def _place_name_at(view: View, k: int, res: _Resources, *, definite_ok: bool) ->
     if k >= n or not view.words[k]:
         return None
     norm = norms[k]
-    cut = 1 if norm[:1] == "و" and len(norm) > 3 and (norm not in _PLACE_PREFIXES) and not definite_ok else 0
+    cut = 1 if norm[:1] == "و" and (len(norm) > 3 or norm[1:] in _PLACE_PREFIXES) and (norm not in _PLACE_PREFIXES) and not definite_ok else 0
     stem = norm[cut:]
     if stem in _PLACE_PREFIXES and k + 1 < n and view.words[k + 1] and norms[k + 1] not in res.stop:
         return cut, k + 1
@@ -1708,10 +1868,14 @@ def _local_place_pass(view: View, res: _Resources, out: _Collector) -> None:
     starts += [(i, _GOVERNOR_TITLES[norms[i]]) for i in view.positions_of(_GOVERNOR_TITLE_FORMS)
                if i + 1 < n and (view.definite(i + 1) and _definite_org_head(norms[i + 1]) is None or _governs_unknown_place(view, i, res))]
     starts += [(i, _REPORTER_PLACE) for i in _reporter_places(view, res, out)]
+    starts += [(i, _DISTRICT_HEAD) for i in _district_heads(view)]
     starts.sort()
     for i, head in starts:
         assert head is not None
         k = i + 1
+        if head == _DISTRICT_HEAD:
+            for m in [m for m in out.taken.get(i, ()) if m.type == "ORG" and m.first == i and m.kind == "name"]:
+                out.remove(m)  # قرى مركز X: the district, no centre named X (round 13)
         if head == _REPORTER_PLACE:
             place = _reporter_place_at(view, k, res)
             if place is not None and not out.overlaps(k, place[1]):
@@ -1721,6 +1885,25 @@ def _local_place_pass(view: View, res: _Resources, out: _Collector) -> None:
                 _type, key = found.setdefault(folded, ("GPE", f"GPE:{folded}"))
                 out.add(Mention(start, end, k, last, _type, "name", key, view.text[start:end]))
             continue
+        conjunct = False
+        if _PLACE_HEADS.get(head) == "LOC" and k < n and view.paragraphs[k] == view.paragraphs[i] \
+                and (person := _fac_person_name(view, k, res)) is not None:
+            # round 13: a quarter named after a person (حي الأمير X، حي X بن Y): the quarter's name, a
+            # place (the class noun outside, GUIDELINES 1.2), no person mention; the name ends before
+            # a conjunct (حيي X وY) or another administrative noun (بمدينة X)
+            person = next((j - 1 for j in range(k + 2, person + 1) if norms[j][:1] == "و" or _place_head_reading(norms[j]) is not None), person)
+            for m in [m for j in range(k, person + 1) for m in out.taken.get(j, ()) if m.type == "PER"]:
+                if m in out.mentions:
+                    out.remove(m)
+            folded = " ".join(norms[k : person + 1])
+            _type, key = found.setdefault(folded, ("LOC", f"LOC:{folded}"))
+            start, end = view.starts[k], view.ends[person]
+            out.add(Mention(start, end, k, person, _type, "name", key, view.text[start:end]))
+            heads_named.append((i, head, _type, key, view.text[start:end]))
+            k = person + 1
+            if head not in _PLURAL_PLACE_HEADS or k >= n or norms[k][:1] != "و":
+                continue
+            conjunct = True  # حيي X وY: Y is read behind its و below
         if out.overlaps(k, k):
             known = next((m for m in out.taken.get(k, ()) if m.type in ("GPE", "LOC") and m.first == k), None)
             if known is not None:
@@ -1729,10 +1912,19 @@ def _local_place_pass(view: View, res: _Resources, out: _Collector) -> None:
             if not all(m.type == "ORG" and m.first < i and m.last >= k for m in out.taken.get(k, ())):
                 continue
             # the place of a local body's name (مكتب الصحة بمحافظة حضرموت): a mention of its own inside
-        type_ = _PLACE_HEADS[head]
-        place = _place_name_at(view, k, res, definite_ok=True)
+        type_ = _PLACE_HEADS.get(head, "GPE")
+        if head == _REGION_HEAD and (i > 0 and norms[i - 1] in _REGION_NOT_AFTER or k < n and (
+                norms[k] in _REGION_NOT_NAMES or norms[k].endswith(_PRONOUN_ENDINGS))):
+            continue  # من جهة أخرى، أي جهة مسؤوليتها: "side", "party", no region
+        place = _place_name_at(view, k, res, definite_ok=not conjunct)
+        if place is not None and head in _LIST_ONLY_HEADS and (view.definite(k) or not (
+                place[1] + 1 < n and norms[place[1] + 1][:1] == "و" and view.paragraphs[place[1] + 1] == view.paragraphs[k])):
+            continue  # مراكز الاقتراع، مراكز علاج: centres; مراكز X وY: districts
         while place is not None:
             cut, last = place
+            if (type_ == "LOC" and last + 2 < n and norms[last + 1] in _LINEAGE_JOINERS and view.words[last + 2]
+                    and view.paragraphs[last + 2] == view.paragraphs[k] and not _is_stop(view, last + 2, res)):
+                last += 2  # round 13: a quarter named X بن Y
             start, end = view.stripped_start_at(k, cut), view.ends[last]
             text = view.text[start:end]
             folded = " ".join([norms[k][cut:]] + norms[k + 1 : last + 1])
@@ -1744,6 +1936,10 @@ def _local_place_pass(view: View, res: _Resources, out: _Collector) -> None:
             if head not in _PLURAL_PLACE_HEADS or k >= n or norms[k][:1] != "و" or out.overlaps(k, k):
                 break
             place = _place_name_at(view, k, res, definite_ok=False)
+            if place is None and norms[k][1:3] == "ال" and view.words[k]:
+                # round 13: a definite conjunct of the list (محافظات الكرك والطفيلة، بلدات الطرة والشجرة)
+                place = _place_name_at(view, k, res, definite_ok=True)
+                place = None if place is None or norms[k][1:] in res.stop or _place_head_reading(norms[k][1:]) is not None else (1, place[1])
             if place is None or place[0] != 1:
                 break
     _sector_office_places(view, res, out, found)
@@ -1762,16 +1958,24 @@ def _local_place_pass(view: View, res: _Resources, out: _Collector) -> None:
         inside.add(folded)
         start, end = view.starts[k], view.ends[place]
         out.add(Mention(start, end, k, place, _type, "name", key, view.text[start:end]))
+        if place + 2 <= m.last and norms[place + 1] in _DATELINE_DASHES and not any(
+                x.type in ("GPE", "LOC", "PER") for j in range(place + 2, m.last + 1) for x in out.taken.get(j, ())):
+            # round 13: the second place of a road named by two (طريق X - Y)
+            folded = " ".join(norms[place + 2 : m.last + 1])
+            _type, key = found.setdefault(folded, ("GPE", f"GPE:{folded}"))
+            inside.add(folded)
+            start, end = view.starts[place + 2], view.ends[m.last]
+            out.add(Mention(start, end, place + 2, m.last, _type, "name", key, view.text[start:end]))
     if heads_named:
         _place_nominals(view, res, out, heads_named)
     if not found:
         return
     # the same name elsewhere (behind proclitics too): "في عكار"، "وعكار"
     singles = {name: value for name, value in found.items() if " " not in name}
-    # every reading of a word is a suffix of it (only proclitics are cut), so a word not ending
-    # like some name has no reading among them: a cheap exact filter before the readings
-    ends = tuple({name[-2:] for name in singles})
-    for i in view.positions(lambda norm: norm.endswith(ends) and any(stem in singles for _, stem in stems(norm))):
+    # round 13 (speed): the words ``stems`` can read as one of the names are searched as forms
+    # (``_clitic_forms``, a superset: the readings decide), not by testing every distinct word
+    forms = frozenset().union(*(_clitic_forms(name) for name in singles))
+    for i in [i for i in view.positions_of(forms) if any(stem in singles for _, stem in stems(norms[i]))]:
         if out.overlaps(i, i):
             cut, stem = next((c, st) for c, st in stems(norms[i]) if st in singles)
             # a place named in a facility's name is a mention inside an organisation's or another
@@ -1786,7 +1990,8 @@ def _local_place_pass(view: View, res: _Resources, out: _Collector) -> None:
     pairs = {tuple(name.split(" ")): value for name, value in found.items() if name.count(" ") == 1 and name.split(" ")[0] in _PLACE_PREFIXES}
     if pairs:
         firsts = {a for a, _ in pairs}
-        for i in view.positions(lambda norm: any(stem in firsts for _, stem in stems(norm))):
+        first_forms = frozenset().union(*(_clitic_forms(a) for a in firsts))  # round 13 (speed), as above
+        for i in [i for i in view.positions_of(first_forms) if any(stem in firsts for _, stem in stems(norms[i]))]:
             if i + 1 >= n or out.overlaps(i, i + 1):
                 continue
             reading = next(((c, st) for c, st in stems(norms[i]) if (st, norms[i + 1]) in pairs), None)
@@ -2053,6 +2258,39 @@ def _coordinated_places(view: View, res: _Resources, out: _Collector, found: dic
 #: definite name word (محطة مياه، محطة وقود are kinds of station).
 _PLACE_NAMED_FAC: Final = frozenset(normalize(w) for w in ("مطار", "ميناء", "مرفأ", "مستشفى", "مصفاة"))
 _PLACE_NAMED_FAC_DEFINITE: Final = frozenset(normalize(w) for w in ("محطة", "صالة", "مدرسة"))
+_ROAD_HEAD: Final = normalize("طريق")
+_AN: Final = normalize("عن")
+
+
+def _road_end(view: View, last: int, res: _Resources) -> int:
+    """Last token of a road's name whose first place ends at ``last`` (round 13): a road between two
+    places is named by both, joined by a dash (طريق X - Y, the places nested, GUIDELINES 1.2)."""
+    norms, n = view.norms, view.n
+    j = last + 1
+    if j + 1 < n and norms[j] in _DATELINE_DASHES and view.paragraphs[j + 1] == view.paragraphs[last]:
+        place = _place_name_at(view, j + 1, res, definite_ok=True)
+        if place is not None and place[0] == 0:
+            return place[1]
+    return last
+
+
+#: Heads and adjectives of a health centre's name (مركز X الصحي، مجمع X الطبي: round 13).
+_HEALTH_CENTRE_HEADS: Final = frozenset(normalize(w) for w in ("مركز", "مجمع"))
+_COMPLEX_HEAD: Final = normalize("مجمع")
+_HEALTH_ADJECTIVES: Final = frozenset(normalize(w) for w in ("الصحي", "الطبي"))
+#: Round 13: facility heads whose indefinite name word is, in local news, the town or village they
+#: serve (ملعب X الدولي، سوق X الأسبوعي، مدرسة X الأساسية، محطة X لضخ المياه، معبر X الحدودي، سد X):
+#: an indefinite word cannot be an adjective of the head there; one of two indefinite name words is
+#: a person's name (ملعب X Y) and is left alone.
+_PLACE_NAMED_FAC_INDEFINITE: Final = frozenset(normalize(w) for w in ("ملعب", "استاد", "سوق", "مدرسة", "محطة", "معبر", "سد", "مركز", "مجمع", "طريق"))
+
+
+def _second_name_word(view: View, j: int, res: _Resources) -> bool:
+    """Token ``j`` is a second indefinite name word of the paragraph (a person's name ملعب X Y)."""
+    return (j < view.n and view.words[j] and view.paragraphs[j] == view.paragraphs[j - 1] and not view.definite(j)
+            and _is_name_token(view, j, res) and view.norms[j] not in res.stop and _head_reading(view.norms[j]) is None)
+
+
 #: Words that name facilities without being places: virtues, hopes and honorifics (مستشفى
 #: السلام، مدرسة الأمل، مستشفى الشفاء).
 _FAC_NAME_WORDS: Final = frozenset(normalize(w) for w in (
@@ -2076,17 +2314,20 @@ def _place_in_facility(view: View, m: Mention, res: _Resources) -> int | None:
     k = m.first + 1
     if norms[k] in _FAC_SERVICE_NOUNS and k + 1 <= m.last:
         k += 1  # round 9: the place after a service noun (محطة مياه X، محطة ماء X), whatever the head
-    elif head not in _PLACE_NAMED_FAC and not (head in _PLACE_NAMED_FAC_DEFINITE and view.definite(k)):
+    elif head not in _PLACE_NAMED_FAC and not (head in _PLACE_NAMED_FAC_DEFINITE and view.definite(k)) and not (
+            head in _PLACE_NAMED_FAC_INDEFINITE and not view.definite(k) and not _second_name_word(view, k + 1, res)):
         return None
     norm = norms[k]
     if norm in _FAC_NAME_HONORIFICS or norm in lx.NAME_JOINERS:
         return None  # a person's name (ملعب الشهيد X، ملعب بن X)
-    if norm in _PLACE_PREFIXES and k + 1 <= m.last:
-        return k + 1  # بني X، عين X (before the nisba test: بني ends like one)
-    if norm in _FAC_NAME_WORDS or norm in res.stop or norm.endswith(_NISBA_ENDINGS) or len(norm) < 3:
-        return None
     if (norm in _PLACE_PREFIXES or norm in _NAME_PREFIXES) and k + 1 <= m.last:
-        return k + 1
+        return k + 1  # بني X، عين X، أم X (before the nisba and length tests: بني ends like one, أم is short)
+    if (norm.endswith(_NISBA_ENDINGS) and _definite_adjective_follows(view, k) and norm not in _FAC_NAME_WORDS
+            and (not view.definite(k) or norm.endswith("يه"))):
+        pass  # round 13: a place ending like a nisba before the facility's adjective (مستشفى X-ية الحكومي,
+        # مدرسة الX-ية الثانوية; a definite -ي word there is a family name: مستشفى الX-ي التعليمي)
+    elif norm in _FAC_NAME_WORDS or norm in res.stop or norm.endswith(_NISBA_ENDINGS) or len(norm) < 3:
+        return None
     if (norm,) in res.titles or _given_name_reading(norm) or _definite_org_head(norm) is not None:
         return None
     return k
@@ -2110,8 +2351,19 @@ def _club_pass(view: View, res: _Resources, out: _Collector) -> None:
     or complement after it) as the nominal of the latest club mentioned before it (1.4)."""
     norms, n = view.norms, view.n
     clubs: dict[str, str] = {}  # folded one-word name -> key
+    pairs: dict[tuple[str, str], str] = {}  # round 13: two-word names (شباب X) -> key
     for i in view.positions(_club_head_reading):
         k = i + 1
+        if (k + 1 < n and view.paragraphs[k + 1] == view.paragraphs[i] and view.words[k] and not view.definite(k)
+                and norms[k] not in res.stop and len(norms[k]) > 2 and (norms[k],) not in res.titles and (norms[k],) not in res.places
+                and _head_reading(norms[k]) is None and _is_name_token(view, k, res) and _is_org_complement(view, k + 1, res)
+                and not norms[k + 1].endswith(_NISBA_ENDINGS) and not out.overlaps(k, k)):
+            # round 13: نادي شباب X، نادي اتحاد X: an indefinite noun in construct with a definite
+            # one is the club's name, the class noun outside (1.2)
+            key = pairs.setdefault((norms[k], norms[k + 1]), f"ORG:club:{norms[k]} {norms[k + 1]}")
+            start, end = view.starts[k], view.ends[k + 1]
+            out.add(Mention(start, end, k, k + 1, "ORG", "name", key, view.text[start:end]))
+            continue
         if (k >= n or view.paragraphs[k] != view.paragraphs[i] or not _is_org_complement(view, k, res)
                 or out.overlaps(k, k) or (norms[k],) in res.places or (norms[k],) in res.titles
                 or _definite_org_head(norms[k]) is not None or _definite_place_head(norms[k]) is not None):
@@ -2123,7 +2375,17 @@ def _club_pass(view: View, res: _Resources, out: _Collector) -> None:
         key = clubs.setdefault(norms[k], f"ORG:club:{' '.join(norms[k : last + 1])}")
         start, end = view.starts[k], view.ends[last]
         out.add(Mention(start, end, k, last, "ORG", "name", key, view.text[start:end]))
-    if not clubs:
+    if pairs:
+        firsts = {a for a, _ in pairs}
+        for i in view.positions(lambda norm: any(stem in firsts for _, stem in stems(norm))):
+            if i + 1 >= n or out.overlaps(i, i + 1) or view.paragraphs[i + 1] != view.paragraphs[i]:
+                continue
+            reading = next(((c, st) for c, st in stems(norms[i]) if (st, norms[i + 1]) in pairs), None)
+            if reading is not None:
+                start = view.stripped_start_at(i, reading[0])
+                out.add(Mention(start, view.ends[i + 1], i, i + 1, "ORG", "name", pairs[(reading[1], norms[i + 1])],
+                                view.text[start:view.ends[i + 1]]))
+    if not clubs and not pairs:
         return
     for i in view.positions(lambda norm: any(stem in clubs for _, stem in stems(norm))):
         if out.overlaps(i, i):
@@ -2229,6 +2491,49 @@ def _home_state_pass(view: View, res: _Resources, out: _Collector) -> None:
         cut = next(c for c, st in stems(norms[i]) if st in _HOME_STATE_NOUNS)
         start = view.stripped_start_at(i, cut)
         out.add(Mention(start, view.ends[i], i, i, "GPE", "nominal", chosen.key, chosen.name))
+
+
+#: بلاد with a possessive pronoun (بلاده "his country", بلادها), behind proclitics (لبلاده، وبلاده).
+_POSSESSED_STATE_FORMS: Final = frozenset(
+    clitic + normalize("بلاد") + suffix for clitic in ("", "و", "ل", "ب", "ف", "ول", "وب") for suffix in ("ه", "ها"))
+#: Tokens before a person's first mention searched for the state of his title (نظيره التونسي،
+#: وزير …، X; مثل الكويت وزير النفط … X).
+_TITLE_STATE_WINDOW: Final = 9
+
+
+def _possessed_state_pass(view: View, out: _Collector) -> None:
+    """``بلاده`` is a nominal mention ``بلاد`` of the state of the person the pronoun refers to
+    (GUIDELINES 0 and H-E6: بلاده → Putin's Russia; the clitic stays outside). The person is the
+    latest one named before it in the paragraph (the speaker in ``قال X إن بلاده …``); his state is
+    the state named nearest before his first mention, in his title (``نظيره التونسي، وزير …، X``),
+    within a few tokens of the same paragraph. Nothing when no such state is found (round 13)."""
+    positions = view.positions_of(_POSSESSED_STATE_FORMS)
+    if not positions:
+        return
+    people = sorted((m for m in out.mentions if m.type == "PER" and m.kind == "name"), key=lambda m: m.first)
+    states = sorted((m for m in out.mentions if m.type == "GPE" and m.key.count(":") == 1), key=lambda m: m.last)
+    first_of: dict[str, Mention] = {}
+    for m in people:
+        first_of.setdefault(m.key, m)
+    base = normalize("بلاد")
+    for i in positions:
+        if out.overlaps(i, i):
+            continue
+        person = next((m for m in reversed(people) if m.last < i and view.paragraphs[m.last] == view.paragraphs[i]), None)
+        if person is None:
+            continue
+        head = first_of[person.key]
+        state = next((m for m in reversed(states) if m.last < head.first and head.first - m.last <= _TITLE_STATE_WINDOW
+                      and view.paragraphs[m.last] == view.paragraphs[head.first]), None)
+        if state is None:
+            continue
+        norm = view.norms[i]
+        cut = norm.index(base)
+        start = view.stripped_start_at(i, cut)
+        end = start + len("بلاد")
+        if normalize(view.text[start:end]) != base:
+            continue
+        out.add(Mention(start, end, i, i, "GPE", "nominal", state.key, state.name))
 
 
 _CAPITAL_FORMS: Final = frozenset(normalize(w) for w in ("العاصمة", "بالعاصمة", "والعاصمة", "للعاصمة", "وبالعاصمة", "فالعاصمة"))
@@ -2520,6 +2825,7 @@ def find_mentions(view: View) -> EntityLayer:
     _org_nominal_pass(view, res, out)
     _fac_nominal_pass(view, res, out)
     _home_state_pass(view, res, out)
+    _possessed_state_pass(view, out)
     _capital_nominal_pass(view, res, out)
     _unit_beside_city(view, out)
     # one mention per (span, key), the first found; order by position. Equal keys are

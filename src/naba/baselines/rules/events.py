@@ -147,11 +147,85 @@ def find_triggers(view: View) -> list[EventMatch]:
             i = phrase.last + 1
             continue
         found = _lookup(norm)
-        if found:
+        if (found and not (found[1] == "TRANSPORT" and (_goods_arrive(view, i) or _carry_without_destination(view, i, found[0])))
+                and norm not in _GIVEN_NAME_FORMS):
             cut, type_, verb, future = found
             out.append(EventMatch(i, i, view.stripped_start_at(i, cut), view.ends[i], type_, verb, future))
         i += 1
     return out
+
+
+#: Forms of نقل (carry): a trip only with a destination after it, since نقلت وكالة X عن … relays words.
+_CARRY_STEMS: Final = frozenset(normalize(w) for w in ("نقل", "نقلت", "ينقل", "تنقل", "نقلا", "نقلوا", "ينقلون", "ينقلان"))
+_CARRY_REACH: Final = 10
+
+
+def _carry_without_destination(view: View, i: int, cut: int) -> bool:
+    """A form of نقل at ``i`` that carries no people to a place (round 13): a trip needs إلى in the
+    next few tokens of its sentence (``نقلت وكالة X عن`` relays a saying) and people carried: a noun
+    of people right before or within four words after it (``نقلت ثلاث حالات``، ``العائلات نقلت``)
+    or an object pronoun on the verb (نقله، نقلتنا). A match, a market or goods moved is no trip
+    (GUIDELINES 3.1: an activity, facility or market moving is not TRANSPORT)."""
+    norms = view.norms
+    norm = norms[i][cut:]
+    base = norm[1:] if norm[:1] == "س" and norm[1:] in _CARRY_STEMS else norm
+    stem = next((st for st in sorted(_CARRY_STEMS, key=len, reverse=True) if base == st or base.startswith(st)), None)
+    if stem is None:
+        return False
+    to = (normalize("إلى"), "الي")
+    sentence = view.sentences[i]
+    if not any(norms[j] in to for j in range(i + 1, min(i + _CARRY_REACH, view.n)) if view.sentences[j] == sentence):
+        return True
+    if base != stem and base[len(stem):] in ("ه", "ها", "هم", "نا", "ني"):
+        return False  # نقله، نقلتنا: a person carried
+    near = [j for j in range(max(0, i - 2), min(i + 5, view.n)) if j != i and view.sentences[j] == sentence]
+    return not any(any(st in _CARRIED_PEOPLE for _, st in stems(norms[j])) for j in near)
+
+
+#: Nouns of people carried or evacuated (patients, the injured, families, doctors).
+_CARRIED_PEOPLE: Final = frozenset(normalize(w) for w in (
+    "حالات", "حالة", "مصابين", "مصابا", "المصابين", "جرحى", "الجرحى", "مرضى", "المرضى", "مريضة", "مريضا", "السيدات",
+    "العائلات", "عائلات", "أسرة", "أسر", "الأسر", "شخصين", "أشخاص", "شخصا", "أطباء", "الأطباء", "المسعفين", "مسعفين",
+    "ركاب", "الركاب", "مشجعين", "المشجعين", "الطلاب", "التلاميذ", "السكان", "الأهالي", "اللاعبين", "الجثث", "جثث",
+))
+
+
+#: Round 13: a common given name is never read as a proclitic + a trigger (فيصل is no ف + يصل).
+_GIVEN_NAME_FORMS: Final = frozenset(normalize(w) for w in lx.GIVEN_NAMES)
+#: Arrival verbs whose subject is goods, water or an amount are no trip (GUIDELINES 3.1: an activity
+#: or thing moving is not TRANSPORT): شحنة ستصل، وصلت الدفعة، قد تصل قيمته إلى، المياه ستصل.
+_ARRIVAL_STEMS: Final = frozenset(normalize(w) for w in ("وصل", "وصلت", "يصل", "تصل", "يصلنا", "تصلنا", "وصول", "الوصول", "وصولها", "عادت", "عاد", "يعود", "تعود", "عودة"))
+_GOODS_NOUNS: Final = frozenset(normalize(w) for w in (
+    "شحنة", "الشحنة", "شحنات", "الدفعة", "دفعة", "المياه", "الماء", "الضخ", "التوزيع", "قيمته", "قيمتها", "قيمة",
+    "اللقاحات", "قطع", "المساعدات", "الكهرباء", "التيار", "طوابير", "الحركة", "أي", "شيء", "الأدوية", "الأوراق",
+    "سفينة", "الباخرة", "باخرة",
+))
+_AMOUNT_WORDS: Final = frozenset(normalize(w) for w in ("نحو", "حوالي", "قرابة", "أكثر", "أقل", "عشر", "عشرة", "مئة", "ألف", "مليون", "مليار"))
+
+
+def _goods_arrive(view: View, i: int) -> bool:
+    """An arrival or return verb at ``i`` whose subject (the word right before it, past قد/لم, or
+    right after it) is goods, water, an amount or a service, or which reaches an amount (تصل إلى عشر
+    ساعات): no one travels (round 13)."""
+    norms, n = view.norms, view.n
+    norm = norms[i]
+    stem = norm[1:] if norm[:1] in "وف" and norm[1:] in _ARRIVAL_STEMS else norm
+    stem = stem[1:] if stem[:1] == "س" and stem[1:] in _ARRIVAL_STEMS else stem
+    if stem not in _ARRIVAL_STEMS:
+        return False
+    k = i - 1
+    while k >= 0 and norms[k] in _HOLD_SKIP | {normalize("ولم"), '"'}:
+        k -= 1
+    if any(view.sentences[x] == view.sentences[i] and norms[x] in _GOODS_NOUNS for x in range(max(0, k - 1), k + 1)):
+        return True  # شحنة ستصل، شحنة ثانية ستصل
+    j = i + 1
+    if j < n and norms[j] == '"':
+        j += 1
+    if j < n and view.sentences[j] == view.sentences[i] and norms[j] in _GOODS_NOUNS:
+        return True
+    if j + 1 < n and norms[j] in (normalize("إلى"), "الي") and (norms[j + 1].isdecimal() or norms[j + 1] in _AMOUNT_WORDS):
+        return True
+    return False
 
 
 # --------------------------------------------------------------------------- factuality
@@ -283,6 +357,20 @@ _ROLE_BY_PREP: Final[dict[str, dict[str | None, str]]] = {
 _CLAUSE_WORDS: Final = _CLAUSE_BREAKS | frozenset(("ان", "بان", "انه", "الذي", "التي", "بعدما"))
 
 
+#: Active participles of asking and warning said in passing by the speaker (round 13); the one
+#: named right after them is asked or warned (GUIDELINES 3: the Addressee), the speaker asks.
+_ADDRESS_PARTICIPLES: Final = frozenset(normalize(w) for w in (
+    "مطالبا", "مطالبة", "مطالبين", "داعيا", "داعية", "داعين", "مناشدا", "مناشدة", "محذرا", "محذرة", "محذرين",
+))
+
+
+def _addresses_after_comma(view: View, index: int) -> bool:
+    """The trigger at ``index`` is such a participle after a comma (``، مطالبا``، ``، ومطالبا``)."""
+    norm = view.norms[index]
+    stem = norm[1:] if norm[:1] == "و" and norm[1:] in _ADDRESS_PARTICIPLES else norm
+    return stem in _ADDRESS_PARTICIPLES and index > 0 and view.norms[index - 1] in ("،", ",")
+
+
 def _clause_between(view: View, a: int, b: int) -> bool:
     """Is there a clause boundary (punctuation, complementizer) strictly between tokens a < b?"""
     if b <= a + 1:
@@ -326,6 +414,8 @@ def arguments(
     index, last, verb = trig.index, trig.last, trig.verb
     sentence = sentences[index]
     roles = _ROLE_BY_PREP[trig.type]
+    if trig.type in ("REQUEST", "WARN") and _addresses_after_comma(view, index):
+        roles = {**roles, None: "Addressee"}  # round 13: "…، مطالبا X بـ": X is asked, the speaker asks
     sender = trig.type == "TRANSPORT" and _is_sender(view.norms[index])
     boundaries = view.cached_positions(_CLAUSE_WORDS)
     out: list[tuple[str, Mention]] = []
@@ -368,6 +458,20 @@ def arguments(
             continue
         if role in ("Person", "Agent") and m.type != "PER" and not (role == "Agent" and m.type in ("GPE", "ORG")):
             continue
+        if role in ("Requester", "Warner") and role in used_roles and verb and after > 0 and prep is None:
+            holder = next((x for r, x in out if r == role), None)
+            if (m.type == "PER" and m.kind == "name" and holder is not None and holder.type != "PER"
+                    and holder.first > index):
+                # round 13: طالب عضو لجنة X النائب NAME: the body is in the asker's title, the person asks
+                out = [(r, x) for r, x in out if x is not holder]
+                out.append((role, m))
+                unmarked.add(id(m))
+                continue
+            if ("Addressee" not in used_roles and (m.type in ("ORG", "PER") or m.type == "GPE" and m.kind == "nominal")
+                    and not (holder is not None and holder.type != "PER" and m.type == "PER")):
+                # round 13: طالبت الجمعية الحكومة بـ: the second one named is asked (a place named
+                # there is in a title or a complement: رئيس مجلس مدينة X، ناحية X)
+                role = "Addressee"
         if role in ("Requester", "Warner", "Person", "Giver", "Agent") and role in used_roles:
             continue
         used_roles.add(role)
@@ -612,6 +716,57 @@ def delegation_argument(
                 out.append(("Person", chair))
             break
     return out
+
+
+#: Words that bring in who attends a meeting (round 13): بحضور X، بمشاركة X (with و too).
+_ATTENDANCE_WORDS: Final = frozenset(normalize(w) for w in ("بحضور", "وبحضور", "بمشاركة", "وبمشاركة"))
+#: How far after the attendance word its participants are looked for (tokens).
+_ATTENDANCE_REACH: Final = 14
+
+
+def attendance_argument(
+    view: View, trig: EventMatch, found: list[tuple[str, Mention]], by_sentence: dict[int, list[Mention]],
+) -> list[tuple[str, Mention]]:
+    """Who attends a meeting is a Participant (GUIDELINES 3.3: every participant named in the
+    sentence): the bodies and persons named after ``بحضور``/``بمشاركة`` later in the meeting's sentence
+    (``بحضور ممثلين عن X وY``، ``بمشاركة مراقبين من X``). Where a person is named in commas after a title
+    (``بحضور محافظ X، الدكتور NAME،``), the person only: a body named in a participant's title is no
+    Participant (3.3). The phrase ends at a clause word, a ل purpose word or a comma that opens no
+    apposition (round 13)."""
+    if trig.type != "MEET":
+        return []
+    norms, sentences, n = view.norms, view.sentences, view.n
+    sentence = sentences[trig.index]
+    start = next((j for j in range(trig.last + 1, min(trig.last + 25, n)) if sentences[j] == sentence and norms[j] in _ATTENDANCE_WORDS), None)
+    if start is None:
+        return []
+    end = start
+    for j in range(start + 1, min(start + _ATTENDANCE_REACH + 1, n)):
+        if sentences[j] != sentence:
+            break
+        if norms[j] in ("،", ","):
+            if j + 1 < n and (norms[j + 1],) in _title_words():
+                continue  # ، السفير NAME: the name of the attending title-holder follows
+            break
+        if norms[j] in _CLAUSE_WORDS:
+            break
+        if view.words[j] and norms[j][:1] == "ل" and not view.definite(j) and norms[j] not in ("لدي",) and j > start + 1 \
+                and norms[j - 1] in ("،", ","):
+            break  # ، لمناقشة …: the meeting's purpose
+        end = j
+    taken = {id(m) for _, m in found}
+    inside = [m for m in by_sentence.get(sentence, ()) if start < m.first and m.last <= end and id(m) not in taken
+              and not m.nisba and m.type in ("PER", "ORG", "GPE") and m.kind in ("name", "nominal")
+              and not (m.first > 0 and norms[m.first - 1] in ("في",))]
+    people = [m for m in inside if m.type == "PER" and m.kind == "name"]
+    chosen = people if people else inside
+    return [("Participant", m) for m in chosen]
+
+
+@lru_cache(maxsize=1)
+def _title_words() -> frozenset[tuple[str, ...]]:
+    """One-word titles and honorifics (normalised) that open an apposition after a comma."""
+    return frozenset(tuple(normalize(t).split()) for t in lx.TITLES + lx.MORE_TITLES if " " not in t)
 
 
 @lru_cache(maxsize=1 << 12)

@@ -84,7 +84,7 @@ class Pairs:
     def ranks(self) -> tuple[np.ndarray, np.ndarray] | None:
         """Both sides' ranks in canonical order (``_ranks``), once per group's items; None when a
         side has two items with one key."""
-        gold, pred = _ranks(self.gold.items), _ranks(self.pred.items)
+        gold, pred = _side_ranks(self.gold), _side_ranks(self.pred)
         return None if gold is None or pred is None else (gold, pred)
 
     def item_pairs(self) -> list[tuple[Item, Item]]:
@@ -95,8 +95,12 @@ class Pairs:
 def _side(items: Sequence[Item], code: dict[str, int]) -> Side:
     if not items:
         return Side(items, _EMPTY, _EMPTY, _EMPTY, _EMPTY)
-    columns = np.array([(i.start, i.end, code[i.label], i.unit) for i in items], dtype=np.int64)
-    return Side(items, columns[:, 0], columns[:, 1], columns[:, 2], columns[:, 3])
+    n = len(items)  # one C-level pass per column (no tuple per item)
+    return Side(items, np.fromiter(map(_START, items), np.int64, n), np.fromiter(map(_END, items), np.int64, n),
+                np.fromiter(map(code.__getitem__, map(_LABEL, items)), np.int64, n), np.fromiter(map(_UNIT, items), np.int64, n))
+
+
+_START, _END, _LABEL, _UNIT = itemgetter(1), itemgetter(2), itemgetter(3), itemgetter(6)  # Item's fields
 
 
 def pairs_of(golds: Sequence[Item], preds: Sequence[Item], candidates: Sequence[tuple[int, int]] | None = None) -> Pairs:
@@ -189,6 +193,30 @@ def _ranks(items: Sequence[Item]) -> np.ndarray | None:
     rank = np.empty(len(keys), dtype=np.int64)
     rank[order] = np.arange(len(keys), dtype=np.int64)
     return rank
+
+
+def _side_ranks(side: Side) -> np.ndarray | None:
+    """``_ranks`` of a side's items from its integer columns: canonical order is (document, start,
+    end, label, key) and the label codes follow the labels' order, so where no two items agree
+    on the first four the columns alone give it (one ``np.lexsort``); otherwise the key decides,
+    by ``_ranks``."""
+    items = side.items
+    n = len(items)
+    if n < 2:
+        return _ranks(items)
+    doc = np.fromiter(map(_DOC, items), np.int64, n)
+    order = np.lexsort((side.label, side.end, side.start, doc))
+    same = doc[order][1:] == doc[order][:-1]
+    for column in (side.start, side.end, side.label):
+        same &= column[order][1:] == column[order][:-1]
+    if same.any():
+        return _ranks(items)
+    rank = np.empty(n, dtype=np.int64)
+    rank[order] = np.arange(n, dtype=np.int64)
+    return rank
+
+
+_DOC = itemgetter(0)
 
 
 @dataclass(frozen=True)
@@ -459,7 +487,8 @@ def accuracy_rows(name: str, pairs: Pairs, matched: np.ndarray, correct: np.ndar
 
 
 def _entities(record: Record, doc: SubmissionDocument, units: Units, outcomes: OutcomesMode) -> tuple[Rows, ...]:
-    pairs = pairs_of(entities.gold_items(0, record, units), entities.pred_items(0, doc, units))
+    sigs = outcomes == "items"  # an item's sig only names it in its outcomes
+    pairs = pairs_of(entities.gold_items(0, record, units, sigs=sigs), entities.pred_items(0, doc, units, sigs=sigs))
     n = pairs.gi.size
     admissible = pairs.shared > 0
     shared = np.maximum(pairs.shared, 0)
@@ -496,8 +525,9 @@ def _timex(record: Record, doc: SubmissionDocument, units: Units, outcomes: Outc
 
 
 def _quotes(record: Record, doc: SubmissionDocument, units: Units, options: ScoreOptions, outcomes: OutcomesMode) -> tuple[Rows, ...]:
-    g_content, g_cue = quotes.gold_items(0, record, units)
-    p_content, p_cue = quotes.pred_items(0, doc, units)
+    sigs = outcomes == "items"  # an item's sig only names it in its outcomes
+    g_content, g_cue = quotes.gold_items(0, record, units, sigs=sigs)
+    p_content, p_cue = quotes.pred_items(0, doc, units, sigs=sigs)
     content = pairs_of(g_content, p_content)
     m = content.gi.size
     item_pairs = content.item_pairs()
@@ -524,8 +554,9 @@ def _quotes(record: Record, doc: SubmissionDocument, units: Units, options: Scor
 
 
 def _events(record: Record, doc: SubmissionDocument, units: Units, options: ScoreOptions, outcomes: OutcomesMode) -> tuple[Rows, ...]:
-    g_trig, g_args, g_time = events.gold_items(0, record, units)
-    p_trig, p_args, p_time = events.pred_items(0, doc, units)
+    sigs = outcomes == "items"  # an item's sig only names it in its outcomes
+    g_trig, g_args, g_time = events.gold_items(0, record, units, sigs=sigs)
+    p_trig, p_args, p_time = events.pred_items(0, doc, units, sigs=sigs)
     weigh = events.weighers(options.trigger_match, options.argument_match)
     exact = options.trigger_match == "exact"
     trig = pairs_of(g_trig, p_trig)

@@ -120,7 +120,7 @@ _NOT_KEYS: tuple[str, ...] = ('\\":', ':":', ' ":')
 M = TypeVar("M")
 
 
-def model_from_json(model: type[M], text: str, *, decoded_from_utf8: bool = False) -> M | None:
+def model_from_json(model: type[M], text: str, *, decoded_from_utf8: bool = False, raw: bytes | None = None) -> M | None:
     """``model`` validated straight from the JSON ``text`` by pydantic's parser, or None whenever
     ``loads_strict`` would report anything or might (as ``loads_plain``), or ``model`` refuses it.
 
@@ -147,13 +147,21 @@ def model_from_json(model: type[M], text: str, *, decoded_from_utf8: bool = Fals
 
     When that count equals ``model_keys``, the pairs written are at most the keys held, which are
     at most the pairs written: no object wrote a key twice. Otherwise (or with a spaced key) the
-    caller's diagnostic path decides. ``decoded_from_utf8`` as in ``loads_plain``."""
+    caller's diagnostic path decides. ``decoded_from_utf8`` as in ``loads_plain``.
+
+    ``raw``: the bytes ``text`` was just decoded from, strictly, as UTF-8 (so ``text`` is
+    ``decoded_from_utf8``). pydantic's parser then reads them: it reads UTF-8, so a ``str`` is
+    first encoded again (and the copy kept with it), a quarter of validating a gold record; the
+    bytes it reads are the same (a strict UTF-8 decoding and encoding give back the bytes), so
+    is the model."""
     from pydantic import ValidationError
 
+    if raw is not None:
+        decoded_from_utf8 = True
     if _may_hold_surrogates(text, decoded_from_utf8):
         return None
     try:
-        value = model.model_validate_json(text)  # type: ignore[attr-defined]
+        value = model.model_validate_json(text if raw is None else raw)  # type: ignore[attr-defined]
     except (ValidationError, ValueError, RecursionError):
         return None
     keys = model_keys(value)

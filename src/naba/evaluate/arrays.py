@@ -84,7 +84,7 @@ class Pairs:
     def ranks(self) -> tuple[np.ndarray, np.ndarray] | None:
         """Both sides' ranks in canonical order (``_ranks``), once per group's items; None when a
         side has two items with one key."""
-        gold, pred = _ranks(self.gold.items), _ranks(self.pred.items)
+        gold, pred = _side_ranks(self.gold), _side_ranks(self.pred)
         return None if gold is None or pred is None else (gold, pred)
 
     def item_pairs(self) -> list[tuple[Item, Item]]:
@@ -95,8 +95,12 @@ class Pairs:
 def _side(items: Sequence[Item], code: dict[str, int]) -> Side:
     if not items:
         return Side(items, _EMPTY, _EMPTY, _EMPTY, _EMPTY)
-    columns = np.array([(i.start, i.end, code[i.label], i.unit) for i in items], dtype=np.int64)
-    return Side(items, columns[:, 0], columns[:, 1], columns[:, 2], columns[:, 3])
+    n = len(items)  # one C-level pass per column (no tuple per item)
+    return Side(items, np.fromiter(map(_START, items), np.int64, n), np.fromiter(map(_END, items), np.int64, n),
+                np.fromiter(map(code.__getitem__, map(_LABEL, items)), np.int64, n), np.fromiter(map(_UNIT, items), np.int64, n))
+
+
+_START, _END, _LABEL, _UNIT = itemgetter(1), itemgetter(2), itemgetter(3), itemgetter(6)  # Item's fields
 
 
 def pairs_of(golds: Sequence[Item], preds: Sequence[Item], candidates: Sequence[tuple[int, int]] | None = None) -> Pairs:
@@ -189,6 +193,30 @@ def _ranks(items: Sequence[Item]) -> np.ndarray | None:
     rank = np.empty(len(keys), dtype=np.int64)
     rank[order] = np.arange(len(keys), dtype=np.int64)
     return rank
+
+
+def _side_ranks(side: Side) -> np.ndarray | None:
+    """``_ranks`` of a side's items from its integer columns: canonical order is (document, start,
+    end, label, key) and the label codes follow the labels' order, so where no two items agree
+    on the first four the columns alone give it (one ``np.lexsort``); otherwise the key decides,
+    by ``_ranks``."""
+    items = side.items
+    n = len(items)
+    if n < 2:
+        return _ranks(items)
+    doc = np.fromiter(map(_DOC, items), np.int64, n)
+    order = np.lexsort((side.label, side.end, side.start, doc))
+    same = doc[order][1:] == doc[order][:-1]
+    for column in (side.start, side.end, side.label):
+        same &= column[order][1:] == column[order][:-1]
+    if same.any():
+        return _ranks(items)
+    rank = np.empty(n, dtype=np.int64)
+    rank[order] = np.arange(n, dtype=np.int64)
+    return rank
+
+
+_DOC = itemgetter(0)
 
 
 @dataclass(frozen=True)
@@ -362,7 +390,10 @@ def _best_of_two(a: int, first: list[tuple[int, int]], b: int, second: list[tupl
 
 def weight_columns(n: int, *columns: np.ndarray | int) -> np.ndarray:
     """A (n, width) weight array from per-candidate columns or constants (as the weight tuples)."""
-    return np.stack([np.broadcast_to(np.asarray(c, dtype=np.int64), (n,)) for c in columns], axis=1)
+    out = np.empty((n, len(columns)), dtype=np.int64)
+    for k, column in enumerate(columns):
+        out[:, k] = column  # a constant broadcast, a boolean column as 0 / 1
+    return out
 
 
 def _prf_tables(pairs: Pairs, matched: np.ndarray, status: np.ndarray, n_units: int, n_labels: int) -> np.ndarray:
@@ -456,7 +487,8 @@ def accuracy_rows(name: str, pairs: Pairs, matched: np.ndarray, correct: np.ndar
 
 
 def _entities(record: Record, doc: SubmissionDocument, units: Units, outcomes: OutcomesMode) -> tuple[Rows, ...]:
-    pairs = pairs_of(entities.gold_items(0, record, units), entities.pred_items(0, doc, units))
+    sigs = outcomes == "items"  # an item's sig only names it in its outcomes
+    pairs = pairs_of(entities.gold_items(0, record, units, sigs=sigs), entities.pred_items(0, doc, units, sigs=sigs))
     n = pairs.gi.size
     admissible = pairs.shared > 0
     shared = np.maximum(pairs.shared, 0)
@@ -493,8 +525,9 @@ def _timex(record: Record, doc: SubmissionDocument, units: Units, outcomes: Outc
 
 
 def _quotes(record: Record, doc: SubmissionDocument, units: Units, options: ScoreOptions, outcomes: OutcomesMode) -> tuple[Rows, ...]:
-    g_content, g_cue = quotes.gold_items(0, record, units)
-    p_content, p_cue = quotes.pred_items(0, doc, units)
+    sigs = outcomes == "items"  # an item's sig only names it in its outcomes
+    g_content, g_cue = quotes.gold_items(0, record, units, sigs=sigs)
+    p_content, p_cue = quotes.pred_items(0, doc, units, sigs=sigs)
     content = pairs_of(g_content, p_content)
     m = content.gi.size
     item_pairs = content.item_pairs()
@@ -521,8 +554,9 @@ def _quotes(record: Record, doc: SubmissionDocument, units: Units, options: Scor
 
 
 def _events(record: Record, doc: SubmissionDocument, units: Units, options: ScoreOptions, outcomes: OutcomesMode) -> tuple[Rows, ...]:
-    g_trig, g_args, g_time = events.gold_items(0, record, units)
-    p_trig, p_args, p_time = events.pred_items(0, doc, units)
+    sigs = outcomes == "items"  # an item's sig only names it in its outcomes
+    g_trig, g_args, g_time = events.gold_items(0, record, units, sigs=sigs)
+    p_trig, p_args, p_time = events.pred_items(0, doc, units, sigs=sigs)
     weigh = events.weighers(options.trigger_match, options.argument_match)
     exact = options.trigger_match == "exact"
     trig = pairs_of(g_trig, p_trig)
@@ -549,37 +583,68 @@ def _events(record: Record, doc: SubmissionDocument, units: Units, options: Scor
 def _refers(args: Pairs, trigger_match: str, argument_match: str) -> np.ndarray:
     """Per argument candidate: does the predicted argument refer to the gold one's referent, as
     ``events.weighers``' ``refers`` asks (same event type, triggers matching, the predicted span
-    overlapping, or equal to, one of the referent's spans), for every candidate at once: each
-    pair is repeated once per span of its gold referent."""
+    overlapping, or equal to, one of the referent's spans), for every candidate at once.
+
+    ``ArgData.refers_to``'s binary search, on arrays: each distinct referent (``gold_items``
+    gives the arguments of one referent one tuple, sorted, with its running largest end) is laid
+    out once, its spans keyed by (referent, start) in one sorted column, and each candidate looks
+    its predicted span up there (``np.searchsorted``), where spelling every referent span out for
+    every candidate repeated an entity's mentions once per argument and pair."""
     golds, preds = args.gold.items, args.pred.items
     gi, pj = args.gi, args.pj
     if gi.size == 0:
         return np.zeros(0, dtype=bool)
     types: dict[str, int] = {}
-    g_type = np.array([types.setdefault(i.data.event_type, len(types)) for i in golds], dtype=np.int64)
-    p_type = np.array([types.setdefault(i.data.event_type, len(types)) for i in preds], dtype=np.int64)
-    g_trig = np.array([i.data.trigger for i in golds], dtype=np.int64).reshape(-1, 2)[gi]
-    p_trig = np.array([i.data.trigger for i in preds], dtype=np.int64).reshape(-1, 2)[pj]
+    g_data = [i.data for i in golds]
+    p_data = [i.data for i in preds]
+    g_type = np.array([types.setdefault(d.event_type, len(types)) for d in g_data], dtype=np.int64)
+    p_type = np.array([types.setdefault(d.event_type, len(types)) for d in p_data], dtype=np.int64)
+    g_trig = np.array([d.trigger for d in g_data], dtype=np.int64).reshape(-1, 2)[gi]
+    p_trig = np.array([d.trigger for d in p_data], dtype=np.int64).reshape(-1, 2)[pj]
     ok = g_type[gi] == p_type[pj]
     if trigger_match == "exact":
         ok &= (g_trig[:, 0] == p_trig[:, 0]) & (g_trig[:, 1] == p_trig[:, 1])
     else:
         ok &= np.minimum(g_trig[:, 1], p_trig[:, 1]) - np.maximum(g_trig[:, 0], p_trig[:, 0]) > 0
-    counts = np.array([len(i.data.referent) for i in golds], dtype=np.int64)
-    spans = np.array([span for i in golds for span in i.data.referent], dtype=np.int64).reshape(-1, 2)
-    per_pair = counts[gi]
-    firsts = np.cumsum(per_pair) - per_pair
-    flat = np.repeat(np.cumsum(counts)[gi] - per_pair, per_pair) + np.arange(int(per_pair.sum()), dtype=np.int64) - np.repeat(firsts, per_pair)
-    start, end = np.repeat(args.pred.start[pj], per_pair), np.repeat(args.pred.end[pj], per_pair)
+    # each distinct referent once (by identity: one tuple per referent; equal ones apart are only laid out twice)
+    slot: dict[int, int] = {}
+    referents: list[tuple[tuple[int, int], ...]] = []
+    reaches: list[tuple[int, ...]] = []
+    ref_of = []
+    for d in g_data:
+        k = slot.get(id(d.referent))
+        if k is None:
+            k = slot[id(d.referent)] = len(referents)
+            referents.append(d.referent)
+            reaches.append(d.referent_reach)
+        ref_of.append(k)
+    counts = np.array([len(r) for r in referents], dtype=np.int64)
+    spans = np.array([span for r in referents for span in r], dtype=np.int64).reshape(-1, 2)
+    if spans.size == 0:  # no referent has a span: nothing is referred to
+        return np.zeros(gi.size, dtype=bool)
+    first = np.cumsum(counts) - counts  # each referent's first span
+    owner = np.repeat(np.arange(len(referents), dtype=np.int64), counts)
+    ref = np.array(ref_of, dtype=np.int64)[gi]
+    start, end = args.pred.start[pj], args.pred.end[pj]
+    scale = int(max(int(spans.max(initial=0)), int(end.max(initial=0)), int(start.max(initial=0)))) + 2
     if argument_match == "exact":
-        hit = (spans[flat, 0] == start) & (spans[flat, 1] == end)
-    else:
-        hit = (spans[flat, 0] < end) & (spans[flat, 1] > start)
-    pair = np.repeat(np.arange(gi.size, dtype=np.int64), per_pair)
-    found = np.bincount(pair[hit], minlength=gi.size) > 0
-    if argument_match != "exact":
-        found &= args.pred.end[pj] > args.pred.start[pj]
-    return ok & found
+        # a referent span equal to the predicted one: (referent, start, end) keys, sorted as the spans are
+        if (len(referents) + 1) * scale * scale >= 1 << 62:  # pragma: no cover - a text of about a billion characters
+            return ok & np.array([golds[a].data.refers_to("exact", (preds[b].start, preds[b].end)) for a, b in zip(gi.tolist(), pj.tolist())],
+                                 dtype=bool)
+        keys = (owner * scale + spans[:, 0]) * scale + spans[:, 1]
+        wanted = (ref * scale + start) * scale + end
+        at = np.searchsorted(keys, wanted, side="left")
+        found = keys[np.minimum(at, keys.size - 1)] == wanted
+        found &= at < keys.size
+        return ok & found
+    # overlap: the last referent span starting before the predicted span ends reaches past its start
+    reach = np.array([end_ for r in reaches for end_ in r], dtype=np.int64)
+    keys = owner * scale + spans[:, 0]
+    last = np.searchsorted(keys, ref * scale + end, side="left") - 1
+    inside = last >= first[ref]
+    found = inside & (reach[np.maximum(last, 0)] > start)
+    return ok & found & (end > start)
 
 
 def task_rows(task: str, record: Record, doc: SubmissionDocument, units: Units, options: ScoreOptions, outcomes: OutcomesMode) -> tuple[Rows, ...]:

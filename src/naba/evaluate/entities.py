@@ -55,8 +55,13 @@ from naba.submission.model import SubmissionDocument
 MODES: tuple[str, ...] = ("strict", "exact", "partial", "type")
 
 
-def gold_items(doc: int, record: Record, units: Units) -> list[Item]:
+def gold_items(doc: int, record: Record, units: Units, *, sigs: bool = True) -> list[Item]:
+    """One item per mention. ``sigs`` False: every ``sig`` empty (it only names an item in its
+    outcomes, so a scorer keeping none need not write it)."""
     doc_id = record.document.id
+    if not sigs:
+        return [Item(doc, m.start, m.end, e.type, f"{doc_id}/{m.id}", "", units.of(doc, m.start), ((m.start, m.end),))
+                for e in record.entities for m in e.mentions]
     return [
         Item(doc, m.start, m.end, e.type, f"{doc_id}/{m.id}", f"{doc_id}/{m.start}:{m.end}/{e.type}", units.of(doc, m.start), ((m.start, m.end),))
         for e in record.entities
@@ -64,8 +69,12 @@ def gold_items(doc: int, record: Record, units: Units) -> list[Item]:
     ]
 
 
-def pred_items(doc: int, sub: SubmissionDocument, units: Units) -> list[Item]:
+def pred_items(doc: int, sub: SubmissionDocument, units: Units, *, sigs: bool = True) -> list[Item]:
+    """As ``gold_items``."""
     doc_id = sub.document_id
+    if not sigs:
+        return [Item(doc, m.start, m.end, e.type, f"{doc_id}/{m.id}", "", units.of(doc, m.start), ((m.start, m.end),))
+                for e in sub.entities or () for m in e.mentions]
     return [
         Item(doc, m.start, m.end, e.type, f"{doc_id}/{m.id}", f"{doc_id}/{m.start}:{m.end}/{e.type}", units.of(doc, m.start), ((m.start, m.end),))
         for e in sub.entities or ()

@@ -94,48 +94,54 @@ def _dedupe(keys: list[str]) -> list[str]:
     return out
 
 
-def gold_items(doc: int, record: Record, units: Units) -> tuple[list[Item], list[Item], list[Item]]:
-    """(trigger items, argument items, event-time items) of one gold record."""
+def gold_items(doc: int, record: Record, units: Units, *, sigs: bool = True) -> tuple[list[Item], list[Item], list[Item]]:
+    """(trigger items, argument items, event-time items) of one gold record; ``sigs`` False: every
+    ``sig`` empty (it only names an item in its outcomes)."""
     doc_id = record.document.id
-    mentions = {e.id: tuple((m.start, m.end) for m in e.mentions) for e in record.entities}
-    indexed: dict[tuple[SpanTuple, ...], tuple[tuple[SpanTuple, ...], tuple[int, ...]]] = {}
+    entities = {e.id: e for e in record.entities}
+    # each entity's referent index, made once when an argument first names it (an entity of a
+    # hundred mentions is named by dozens of arguments; its spans are not hashed once per argument)
+    indexed: dict[str, tuple[tuple[SpanTuple, ...], tuple[int, ...]]] = {}
     timexes = {t.id: t for t in record.timexes}
     triggers, args, times = [], [], []
     for ev in record.events:
         trig = (ev.trigger.start, ev.trigger.end)
         unit = units.of(doc, ev.trigger.start)
-        triggers.append(Item(doc, *trig, ev.type, f"{doc_id}/{ev.id}", f"{doc_id}/{trig[0]}:{trig[1]}/{ev.type}", unit, (trig,)))
+        triggers.append(Item(doc, *trig, ev.type, f"{doc_id}/{ev.id}", (f"{doc_id}/{trig[0]}:{trig[1]}/{ev.type}" if sigs else ""), unit, (trig,)))
         keys = _dedupe([f"{doc_id}/{ev.id}/{a.role}/{a.ref_id}@{a.start}:{a.end}" for a in ev.arguments])
         for a, key in zip(ev.arguments, keys):
-            referent: tuple[SpanTuple, ...]
+            index: tuple[tuple[SpanTuple, ...], tuple[int, ...]] | None
             if a.role == TIME_ROLE:
                 tx = timexes.get(a.ref_id)
-                referent = ((tx.start, tx.end),) if tx else ((a.start, a.end),)
+                index = referent_index(((tx.start, tx.end),) if tx else ((a.start, a.end),))
+            elif a.ref_id in entities:
+                index = indexed.get(a.ref_id)
+                if index is None:
+                    index = indexed[a.ref_id] = referent_index([(m.start, m.end) for m in entities[a.ref_id].mentions])
             else:
-                referent = mentions.get(a.ref_id, ((a.start, a.end),))
-            if referent not in indexed:  # an entity's mentions are sorted once, not once per argument
-                indexed[referent] = referent_index(referent)
-            args.append(Item(doc, a.start, a.end, a.role, key, f"{doc_id}/{trig[0]}:{trig[1]}/{ev.type}/{a.role}@{a.start}:{a.end}", unit, ((a.start, a.end),), ArgData(trig, ev.type, *indexed[referent])))
+                index = referent_index(((a.start, a.end),))
+            args.append(Item(doc, a.start, a.end, a.role, key, (f"{doc_id}/{trig[0]}:{trig[1]}/{ev.type}/{a.role}@{a.start}:{a.end}" if sigs else ""), unit, ((a.start, a.end),), ArgData(trig, ev.type, *index)))
         if ev.time_id is not None and ev.time_id in timexes:
             tx = timexes[ev.time_id]
-            times.append(Item(doc, *trig, ev.type, f"{doc_id}/{ev.id}", f"{doc_id}/{trig[0]}:{trig[1]}/{ev.type}/{tx.value}", unit, (trig,), frozenset([tx.value, *tx.alternatives])))
+            times.append(Item(doc, *trig, ev.type, f"{doc_id}/{ev.id}", (f"{doc_id}/{trig[0]}:{trig[1]}/{ev.type}/{tx.value}" if sigs else ""), unit, (trig,), frozenset([tx.value, *tx.alternatives])))
     return triggers, args, times
 
 
-def pred_items(doc: int, sub: SubmissionDocument, units: Units) -> tuple[list[Item], list[Item], list[Item]]:
+def pred_items(doc: int, sub: SubmissionDocument, units: Units, *, sigs: bool = True) -> tuple[list[Item], list[Item], list[Item]]:
+    """As ``gold_items``."""
     doc_id = sub.document_id
     values = {t.id: t.value for t in sub.timexes or ()}
     triggers, args, times = [], [], []
     for ev in sub.events or ():
         trig = (ev.trigger.start, ev.trigger.end)
         unit = units.of(doc, ev.trigger.start)
-        triggers.append(Item(doc, *trig, ev.type, f"{doc_id}/{ev.id}", f"{doc_id}/{trig[0]}:{trig[1]}/{ev.type}", unit, (trig,)))
+        triggers.append(Item(doc, *trig, ev.type, f"{doc_id}/{ev.id}", (f"{doc_id}/{trig[0]}:{trig[1]}/{ev.type}" if sigs else ""), unit, (trig,)))
         keys = _dedupe([f"{doc_id}/{ev.id}/{a.role}@{a.start}:{a.end}" for a in ev.arguments])
         for a, key in zip(ev.arguments, keys):
-            args.append(Item(doc, a.start, a.end, a.role, key, f"{doc_id}/{trig[0]}:{trig[1]}/{ev.type}/{a.role}@{a.start}:{a.end}", unit, ((a.start, a.end),), ArgData(trig, ev.type, ())))
+            args.append(Item(doc, a.start, a.end, a.role, key, (f"{doc_id}/{trig[0]}:{trig[1]}/{ev.type}/{a.role}@{a.start}:{a.end}" if sigs else ""), unit, ((a.start, a.end),), ArgData(trig, ev.type, ())))
         if ev.time_id is not None:
             value = values[ev.time_id]  # the validator guarantees the reference
-            times.append(Item(doc, *trig, ev.type, f"{doc_id}/{ev.id}", f"{doc_id}/{trig[0]}:{trig[1]}/{ev.type}/{value}", unit, (trig,), value))
+            times.append(Item(doc, *trig, ev.type, f"{doc_id}/{ev.id}", (f"{doc_id}/{trig[0]}:{trig[1]}/{ev.type}/{value}" if sigs else ""), unit, (trig,), value))
     return triggers, args, times
 
 

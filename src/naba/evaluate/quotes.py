@@ -49,15 +49,17 @@ class PredSpeaker:
     name: str | None
 
 
-def _content_item(doc: int, doc_id: str, quote_id: str, kind: str, content: Sequence[SpanTuple], units: Units, data: object) -> Item:
+def _content_item(doc: int, doc_id: str, quote_id: str, kind: str, content: Sequence[SpanTuple], units: Units, data: object,
+                  sigs: bool = True) -> Item:
     spans = tuple(content)
     start, end = min(s for s, _ in spans), max(e for _, e in spans)
-    sig = f"{doc_id}/{'+'.join(f'{s}:{e}' for s, e in spans)}/{kind}"
+    sig = f"{doc_id}/{'+'.join(f'{s}:{e}' for s, e in spans)}/{kind}" if sigs else ""
     return Item(doc, start, end, kind, f"{doc_id}/{quote_id}", sig, units.of(doc, start), spans, data)
 
 
-def gold_items(doc: int, record: Record, units: Units) -> tuple[list[Item], list[Item]]:
-    """(content items, cue items) of one gold record."""
+def gold_items(doc: int, record: Record, units: Units, *, sigs: bool = True) -> tuple[list[Item], list[Item]]:
+    """(content items, cue items) of one gold record; ``sigs`` False: every ``sig`` empty (it
+    only names an item in its outcomes)."""
     doc_id = record.document.id
     entities = {e.id: e for e in record.entities}
     speakers: dict[str | None, GoldSpeaker] = {}  # per speaker, once: a speaker's many quotes share its mentions and names
@@ -71,12 +73,14 @@ def gold_items(doc: int, record: Record, units: Units) -> tuple[list[Item], list
                 tuple((m.start, m.end) for m in entity.mentions) if entity else (),
                 frozenset([normalize(entity.name), *(normalize(m.text) for m in entity.mentions)]) if entity else frozenset(),
             )
-        contents.append(_content_item(doc, doc_id, q.id, q.kind, [(c.start, c.end) for c in q.content], units, speaker))
-        cues.append(Item(doc, q.cue.start, q.cue.end, q.kind, f"{doc_id}/{q.id}", f"{doc_id}/{q.cue.start}:{q.cue.end}/{q.kind}", units.of(doc, q.cue.start), ((q.cue.start, q.cue.end),)))
+        contents.append(_content_item(doc, doc_id, q.id, q.kind, [(c.start, c.end) for c in q.content], units, speaker, sigs))
+        cues.append(Item(doc, q.cue.start, q.cue.end, q.kind, f"{doc_id}/{q.id}", f"{doc_id}/{q.cue.start}:{q.cue.end}/{q.kind}" if sigs else "",
+                         units.of(doc, q.cue.start), ((q.cue.start, q.cue.end),)))
     return contents, cues
 
 
-def pred_items(doc: int, sub: SubmissionDocument, units: Units) -> tuple[list[Item], list[Item]]:
+def pred_items(doc: int, sub: SubmissionDocument, units: Units, *, sigs: bool = True) -> tuple[list[Item], list[Item]]:
+    """As ``gold_items``."""
     doc_id = sub.document_id
     entity_names = {e.id: e.name for e in sub.entities or ()}
     contents, cues = [], []
@@ -87,8 +91,9 @@ def pred_items(doc: int, sub: SubmissionDocument, units: Units) -> tuple[list[It
             (q.speaker_mention.start, q.speaker_mention.end) if q.speaker_mention else None,
             normalize(name) if name is not None else None,
         )
-        contents.append(_content_item(doc, doc_id, q.id, q.kind, [(c.start, c.end) for c in q.content], units, speaker))
-        cues.append(Item(doc, q.cue.start, q.cue.end, q.kind, f"{doc_id}/{q.id}", f"{doc_id}/{q.cue.start}:{q.cue.end}/{q.kind}", units.of(doc, q.cue.start), ((q.cue.start, q.cue.end),)))
+        contents.append(_content_item(doc, doc_id, q.id, q.kind, [(c.start, c.end) for c in q.content], units, speaker, sigs))
+        cues.append(Item(doc, q.cue.start, q.cue.end, q.kind, f"{doc_id}/{q.id}", f"{doc_id}/{q.cue.start}:{q.cue.end}/{q.kind}" if sigs else "",
+                         units.of(doc, q.cue.start), ((q.cue.start, q.cue.end),)))
     return contents, cues
 
 

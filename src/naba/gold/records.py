@@ -63,12 +63,12 @@ def dump_record(record: Record) -> str:
 
 def read_record(path: Path) -> Record:
     """Read and fully validate one record; raises GoldError listing every problem."""
-    from naba.gold.validate import parse_record, read_record_text
+    from naba.gold.validate import parse_record, read_record_data
 
-    text, problems = read_record_text(path)
+    text, data, problems = read_record_data(path)
     if text is None:
         raise GoldError(problems)
-    record, problems = parse_record(text, str(path), decoded_from_utf8=True)  # read_record_text decoded it
+    record, problems = parse_record(text, str(path), raw=data)  # the text decoded from these bytes
     if problems or record is None:
         raise GoldError(problems)
     return record

@@ -39,7 +39,8 @@ class _Collector:
         )
 
 
-def parse_record(text: str, file: str = "<record>", *, decoded_from_utf8: bool = False) -> tuple[Record | None, list[Problem]]:
+def parse_record(text: str, file: str = "<record>", *, decoded_from_utf8: bool = False,
+                 raw: bytes | None = None) -> tuple[Record | None, list[Problem]]:
     """Parse and fully validate one record; the record is None if it does not parse.
 
     Two paths with one outcome. The fast one (``_valid_record``) validates the model straight
@@ -50,16 +51,17 @@ def parse_record(text: str, file: str = "<record>", *, decoded_from_utf8: bool =
     every problem: a bad record is reported exactly as before, and a record the fast path
     accepts is one the diagnostic path accepts too (tests/test_fast_validation.py).
     ``decoded_from_utf8``: ``text`` was just decoded from UTF-8 bytes (``read_record_text``), so
-    it holds no raw lone surrogate (``jsonload.loads_plain``)."""
-    record = _valid_record(text, file, decoded_from_utf8)
+    it holds no raw lone surrogate (``jsonload.loads_plain``); ``raw``: those bytes, which the fast
+    path's parser then reads (``jsonload.model_from_json``)."""
+    record = _valid_record(text, file, decoded_from_utf8, raw)
     if record is not None:
         return record, []
     return diagnose_record(text, file)
 
 
-def _valid_record(text: str, file: str, decoded_from_utf8: bool = False) -> Record | None:
+def _valid_record(text: str, file: str, decoded_from_utf8: bool = False, raw: bytes | None = None) -> Record | None:
     """The record if ``text`` is a record with no problem, else None (the fast path)."""
-    record = model_from_json(Record, text, decoded_from_utf8=decoded_from_utf8)
+    record = model_from_json(Record, text, decoded_from_utf8=decoded_from_utf8, raw=raw)
     if record is None:
         return None
     try:
@@ -124,25 +126,31 @@ MAX_RECORD_BYTES = 64 * 1024 * 1024
 def read_record_text(path: FsPath) -> tuple[str | None, list[Problem]]:
     """The text of a record file, or the problem that prevents reading it: not a regular file
     (a folder, a FIFO or a device, which could hang or never end), too large, or not UTF-8."""
+    text, _, problems = read_record_data(path)
+    return text, problems
+
+
+def read_record_data(path: FsPath) -> tuple[str | None, bytes | None, list[Problem]]:
+    """``read_record_text`` with the bytes the text was decoded from (None with it)."""
     import stat
 
     try:
         info = path.stat()
     except OSError as err:
-        return None, [Problem(str(path), None, "<file>", short(str(path)), f"cannot read: {err.strerror or err}", "io")]
+        return None, None, [Problem(str(path), None, "<file>", short(str(path)), f"cannot read: {err.strerror or err}", "io")]
     if not stat.S_ISREG(info.st_mode):
-        return None, [Problem(str(path), None, "<file>", short(str(path)), "not a regular file", "io")]
+        return None, None, [Problem(str(path), None, "<file>", short(str(path)), "not a regular file", "io")]
     if info.st_size > MAX_RECORD_BYTES:
-        return None, [Problem(str(path), None, "<file>", f"{info.st_size} bytes", f"larger than {MAX_RECORD_BYTES} bytes", "io")]
+        return None, None, [Problem(str(path), None, "<file>", f"{info.st_size} bytes", f"larger than {MAX_RECORD_BYTES} bytes", "io")]
     try:
         data = path.read_bytes()
     except OSError as err:
-        return None, [Problem(str(path), None, "<file>", short(str(path)), f"cannot read: {err.strerror or err}", "io")]
+        return None, None, [Problem(str(path), None, "<file>", short(str(path)), f"cannot read: {err.strerror or err}", "io")]
     try:
-        return data.decode("utf-8"), []
+        return data.decode("utf-8"), data, []
     except UnicodeDecodeError as err:
         line = data[: err.start].count(b"\n") + 1
-        return None, [Problem(str(path), line, "<file>", short(data[err.start : err.start + 8]), f"not UTF-8 at byte {err.start}: {err.reason}", "encoding")]
+        return None, None, [Problem(str(path), line, "<file>", short(data[err.start : err.start + 8]), f"not UTF-8 at byte {err.start}: {err.reason}", "encoding")]
 
 
 def validate_file(path: FsPath) -> list[Problem]:
@@ -155,10 +163,10 @@ def validate_paths(paths: Iterable[FsPath]) -> list[Problem]:
     problems: list[Problem] = []
     seen: dict[str, str] = {}
     for path in paths:
-        text, found = read_record_text(path)
+        text, data, found = read_record_data(path)
         record = None
         if text is not None:
-            record, found = parse_record(text, str(path), decoded_from_utf8=True)
+            record, found = parse_record(text, str(path), raw=data)
         problems.extend(found)
         if record is not None:
             doc_id = record.document.id

@@ -137,7 +137,7 @@ def parse_line(raw: bytes, number: int, file: str, *, with_value: bool = True) -
     if not line.strip():
         return ParsedLine(number, None, (Problem(file, number, "<line>", short(line), "blank line (one JSON object per line)", "blank_line"),), True, False)
     if not with_value:
-        direct = model_from_json(SubmissionDocument, line, decoded_from_utf8=True)
+        direct = model_from_json(SubmissionDocument, line, raw=raw)  # line decoded from raw above
         if direct is not None:
             return ParsedLine(number, None, (), False, False, direct)
     fast = loads_plain(line, decoded_from_utf8=True)  # decoded from the line's bytes above

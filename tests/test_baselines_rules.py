@@ -1563,3 +1563,20 @@ def test_round13_carrying_people_is_a_trip_but_goods_arriving_are_not() -> None:
     assert transports("ونقلت وكالة الأنباء عن الوزير قوله إن العمل مستمر.") == []
     assert transports("وقررت اللجنة نقل المباراة إلى ملعب آخر، وقال إن شحنة ثانية ستصل غدا.") == []
     assert transports("وقال إن الانقطاعات قد تصل إلى عشر ساعات، وأكد فيصل بن سعد أن الوضع مستقر.") == []
+
+
+def test_positions_of_finds_exactly_the_tokens_of_each_form() -> None:
+    """``View.positions_of`` rules forms out by ``forms_present`` before scanning the text: the
+    positions must still be exactly the tokens whose normalised form is asked for, whatever mix of
+    present, absent, clitic-bearing, punctuation, empty and blank forms is asked (seeded)."""
+    import random
+
+    text = "قال وزير الخارجية، أمس: «إن بلاده وبلادها ستعمل» (في 23/8/2021). وقال الوزير: بلاده بلاده\nوالبلاد"
+    view = View(text)
+    rng = random.Random(20251203)
+    vocabulary = sorted(set(view.norms))
+    extra = ["", " ", "بلاد", "ببلاده", "xyz", "«", "ال"]
+    for _ in range(200):
+        forms = frozenset(rng.sample(vocabulary + extra, rng.randint(0, 6)))
+        expected = [k for k, norm in enumerate(view.norms) if norm in forms and norm and not norm.isspace()]
+        assert view.positions_of(forms) == expected, sorted(forms)

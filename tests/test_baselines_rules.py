@@ -1566,7 +1566,7 @@ def test_round13_carrying_people_is_a_trip_but_goods_arriving_are_not() -> None:
 
 
 def test_positions_of_finds_exactly_the_tokens_of_each_form() -> None:
-    """``View.positions_of`` rules forms out by ``forms_present`` before scanning the text: the
+    """``View.positions_of`` finds forms by scanning the normalised text, not the tokens: the
     positions must still be exactly the tokens whose normalised form is asked for, whatever mix of
     present, absent, clitic-bearing, punctuation, empty and blank forms is asked (seeded)."""
     import random

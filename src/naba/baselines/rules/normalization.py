@@ -341,9 +341,8 @@ class View:
         norms = self.norms
         nstarts = self._nstarts
         norm = self._norm
-        present = self.forms_present
         for form in forms:
-            if form not in present:  # no token has this form: no occurrence can be kept
+            if not form or form.isspace():
                 continue
             for pos in _find_all(norm, form):
                 k = bisect.bisect_left(nstarts, pos)
@@ -352,15 +351,6 @@ class View:
         if len(forms) > 1:
             out.sort()
         return out
-
-    @cached_property
-    def forms_present(self) -> frozenset[str]:
-        """Every token's normalised form (words and punctuation, never empty or blank).
-
-        Why: ``positions_of`` is asked for large sets of clitic forms of which a document holds
-        few; a set lookup rules a form out before its C scan of the text (same positions).
-        """
-        return frozenset(form for form in self.norms if form and not form.isspace())
 
     def cached_positions(self, forms: frozenset[str]) -> list[int]:
         """``positions_of(forms)``, computed once per view and form set."""

@@ -648,10 +648,14 @@ def _quoted_body_pass(view: View, res: _Resources, out: _Collector) -> None:
         return
     found: dict[tuple[str, ...], str] = {}
     spans: list[tuple[int, int]] = []
+    # the quoted names of the view (opening mark, closing mark), found once for both loops
+    # below: _quoted_body_name_end reads only the view, and most marks open no name
+    named: list[tuple[int, int]] = []
     for j in marks:
         close = _quoted_body_name_end(view, j, res)
-        if close is None:
-            continue
+        if close is not None:
+            named.append((j, close))
+    for j, close in named:
         first, last = j + 1, close - 1
         words = tuple(norms[first:close])
         if any(m.type == "ORG" and m.first <= last and m.last >= first for k in range(first, close) for m in out.taken.get(k, ())):
@@ -660,9 +664,8 @@ def _quoted_body_pass(view: View, res: _Resources, out: _Collector) -> None:
         if _introduces_quoted_name(view, j, res, out):
             spans.append((first, last))
             found.setdefault(words, f"ORG:{' '.join(words)}")
-    for j in marks:
-        close = _quoted_body_name_end(view, j, res)
-        if close is None or (j + 1, close - 1) in spans:
+    for j, close in named:
+        if (j + 1, close - 1) in spans:
             continue
         if tuple(norms[j + 1 : close]) in found and not out.overlaps(j + 1, close - 1, same_key=found[tuple(norms[j + 1 : close])]):
             spans.append((j + 1, close - 1))

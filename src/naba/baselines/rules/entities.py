@@ -1579,6 +1579,12 @@ def _clitic_forms(name: str) -> frozenset[str]:
     return frozenset(bases + [c + base for base in bases for c in _CONJUNCTION_CLITICS])
 
 
+def _clitic_core(name: str) -> str:
+    """The part of ``name`` every one of its ``_clitic_forms`` ends with: the name itself, or
+    behind its article (للقاهرة keeps only قاهرة of القاهرة); see View.positions_ending_with."""
+    return name[2:] if name.startswith("ال") else name
+
+
 _CONJUNCTION_CLITICS: Final = ("و", "ف")
 _PREPOSITION_CLITICS: Final = ("ب", "ل", "ك")
 
@@ -1978,7 +1984,8 @@ def _local_place_pass(view: View, res: _Resources, out: _Collector) -> None:
     # round 13 (speed): the words ``stems`` can read as one of the names are searched as forms
     # (``_clitic_forms``, a superset: the readings decide), not by testing every distinct word
     forms = frozenset().union(*(_clitic_forms(name) for name in singles))
-    for i in [i for i in view.positions_of(forms) if any(stem in singles for _, stem in stems(norms[i]))]:
+    cores = [_clitic_core(name) for name in singles]
+    for i in [i for i in view.positions_ending_with(forms, cores) if any(stem in singles for _, stem in stems(norms[i]))]:
         if out.overlaps(i, i):
             cut, stem = next((c, st) for c, st in stems(norms[i]) if st in singles)
             # a place named in a facility's name is a mention inside an organisation's or another
@@ -1994,7 +2001,8 @@ def _local_place_pass(view: View, res: _Resources, out: _Collector) -> None:
     if pairs:
         firsts = {a for a, _ in pairs}
         first_forms = frozenset().union(*(_clitic_forms(a) for a in firsts))  # round 13 (speed), as above
-        for i in [i for i in view.positions_of(first_forms) if any(stem in firsts for _, stem in stems(norms[i]))]:
+        first_cores = [_clitic_core(a) for a in firsts]
+        for i in [i for i in view.positions_ending_with(first_forms, first_cores) if any(stem in firsts for _, stem in stems(norms[i]))]:
             if i + 1 >= n or out.overlaps(i, i + 1):
                 continue
             reading = next(((c, st) for c, st in stems(norms[i]) if (st, norms[i + 1]) in pairs), None)

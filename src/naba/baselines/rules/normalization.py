@@ -358,6 +358,35 @@ class View:
             out.sort()
         return out
 
+    def positions_ending_with(self, forms: frozenset[str] | set[str], cores: Iterable[str]) -> list[int]:
+        """``positions_of(forms)`` when every form of ``forms`` ends with one of ``cores`` (the
+        caller's promise): one scan of the text per core instead of one per form.
+
+        Why: a name's clitic forms (و/ف, ب/ل/ك, لل: a dozen per name) all end with the name, so
+        a token holding one of them ends with an occurrence of the name; each occurrence is
+        kept when it ends the token that contains it and that token's form is in ``forms``.
+        An empty or blank core would match everywhere: then the forms are searched one by one.
+        """
+        cores = set(cores)
+        if any(not core or core.isspace() for core in cores):
+            return self.positions_of(forms)
+        out: list[int] = []
+        norms = self.norms
+        nstarts = self._nstarts
+        find = self._norm.find
+        bisect_right = bisect.bisect_right
+        for core in cores:
+            size = len(core)
+            pos = find(core)
+            while pos >= 0:
+                k = bisect_right(nstarts, pos) - 1  # the token starting at or before pos
+                if k >= 0 and nstarts[k] + len(norms[k]) == pos + size and norms[k] in forms:
+                    out.append(k)
+                pos = find(core, pos + 1)
+        if len(cores) > 1:
+            out = sorted(set(out))  # a token can end with two cores (one a suffix of the other)
+        return out
+
     def cached_positions(self, forms: frozenset[str]) -> list[int]:
         """``positions_of(forms)``, computed once per view and form set."""
         found = self._positions.get(forms)

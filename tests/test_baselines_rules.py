@@ -1599,3 +1599,9 @@ def test_positions_ending_with_equals_positions_of_for_clitic_forms() -> None:
         chosen = rng.sample(names, rng.randint(1, 5))
         forms = frozenset().union(*(_clitic_forms(name) for name in chosen))
         assert view.positions_ending_with(forms, [_clitic_core(name) for name in chosen]) == view.positions_of(forms), chosen
+    # the fixed form sets searched that way: every form ends with one of their cores
+    from naba.baselines.rules import entities
+
+    for forms, cores in ((entities._POSSESSED_STATE_FORMS, entities._POSSESSED_STATE_CORES),
+                         (entities._CAPITAL_FORMS, entities._CAPITAL_CORES)):
+        assert all(any(form.endswith(core) for core in cores) for form in forms)

@@ -2507,6 +2507,8 @@ def _home_state_pass(view: View, res: _Resources, out: _Collector) -> None:
 #: بلاد with a possessive pronoun (بلاده "his country", بلادها), behind proclitics (لبلاده، وبلاده).
 _POSSESSED_STATE_FORMS: Final = frozenset(
     clitic + normalize("بلاد") + suffix for clitic in ("", "و", "ل", "ب", "ف", "ول", "وب") for suffix in ("ه", "ها"))
+#: What every form above ends with (View.positions_ending_with: two scans of the text, not 14).
+_POSSESSED_STATE_CORES: Final = tuple(normalize("بلاد") + suffix for suffix in ("ه", "ها"))
 #: Tokens before a person's first mention searched for the state of his title (نظيره التونسي،
 #: وزير …، X; مثل الكويت وزير النفط … X).
 _TITLE_STATE_WINDOW: Final = 9
@@ -2518,7 +2520,7 @@ def _possessed_state_pass(view: View, out: _Collector) -> None:
     latest one named before it in the paragraph (the speaker in ``قال X إن بلاده …``); his state is
     the state named nearest before his first mention, in his title (``نظيره التونسي، وزير …، X``),
     within a few tokens of the same paragraph. Nothing when no such state is found (round 13)."""
-    positions = view.positions_of(_POSSESSED_STATE_FORMS)
+    positions = view.positions_ending_with(_POSSESSED_STATE_FORMS, _POSSESSED_STATE_CORES)
     if not positions:
         return
     people = sorted((m for m in out.mentions if m.type == "PER" and m.kind == "name"), key=lambda m: m.first)
@@ -2548,6 +2550,8 @@ def _possessed_state_pass(view: View, out: _Collector) -> None:
 
 
 _CAPITAL_FORMS: Final = frozenset(normalize(w) for w in ("العاصمة", "بالعاصمة", "والعاصمة", "للعاصمة", "وبالعاصمة", "فالعاصمة"))
+#: What every form above ends with (للعاصمة keeps no alef): one scan of the text, not six.
+_CAPITAL_CORES: Final = (normalize("لعاصمة"),)
 
 
 @lru_cache(maxsize=None)
@@ -2563,7 +2567,7 @@ def _capital_nominal_pass(view: View, res: _Resources, out: _Collector) -> None:
     before the capital's name (an apposition: العاصمة الروسية موسكو), nor before an adjective of
     its own (العاصمة الإدارية الجديدة names another city)."""
     norms, n = view.norms, view.n
-    positions = view.positions_of(_CAPITAL_FORMS)
+    positions = view.positions_ending_with(_CAPITAL_FORMS, _CAPITAL_CORES)
     if not positions:
         return
     states = sorted((m for m in out.mentions if m.type == "GPE" and m.key.count(":") == 1), key=lambda m: m.first)

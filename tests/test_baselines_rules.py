@@ -1580,3 +1580,28 @@ def test_positions_of_finds_exactly_the_tokens_of_each_form() -> None:
         forms = frozenset(rng.sample(vocabulary + extra, rng.randint(0, 6)))
         expected = [k for k, norm in enumerate(view.norms) if norm in forms and norm and not norm.isspace()]
         assert view.positions_of(forms) == expected, sorted(forms)
+
+
+def test_positions_ending_with_equals_positions_of_for_clitic_forms() -> None:
+    """``View.positions_ending_with`` scans once per name for the name's clitic forms (which all
+    end with ``_clitic_core`` of the name): the same positions as ``positions_of`` on the forms,
+    for names present, absent, behind clitics, with and without the article, one a suffix of
+    another, and an empty core (seeded)."""
+    import random
+
+    from naba.baselines.rules.entities import _clitic_core, _clitic_forms
+
+    text = "زار الوزير القاهرة وبالقاهرة، ثم للقاهرة وفللقاهرة. عكار وعكار ولعكار: في عكارية\nوالبلاد البلاد ببلاد"
+    view = View(text)
+    rng = random.Random(20261203)
+    names = sorted(set(view.norms) | {"قاهرة", "كار", "بلاد", "ال", "xyz", "عكاري"})
+    for _ in range(200):
+        chosen = rng.sample(names, rng.randint(1, 5))
+        forms = frozenset().union(*(_clitic_forms(name) for name in chosen))
+        assert view.positions_ending_with(forms, [_clitic_core(name) for name in chosen]) == view.positions_of(forms), chosen
+    # the fixed form sets searched that way: every form ends with one of their cores
+    from naba.baselines.rules import entities
+
+    for forms, cores in ((entities._POSSESSED_STATE_FORMS, entities._POSSESSED_STATE_CORES),
+                         (entities._CAPITAL_FORMS, entities._CAPITAL_CORES)):
+        assert all(any(form.endswith(core) for core in cores) for form in forms)

@@ -254,8 +254,9 @@ def analyse(document: Any) -> dict[str, Any]:
     governors = [t for t in triggers if t.type in ("REQUEST", "WARN")]
     governor_indices = frozenset(t.index for t in governors)
     quote_regions = [q.content_tokens for q in quotes]
+    region_of_token = _events.region_numbers(view.n, quote_regions)
     for number, trig in enumerate(triggers, start=1):
-        args, time = _events.arguments(view, trig, layer, timexes, by_sentence, timex_sentences, quote_regions)
+        args, time = _events.arguments(view, trig, layer, timexes, by_sentence, timex_sentences, quote_regions, region_of_token)
         args = args + _events.speaker_argument(view, trig, args, quotes, by_sentence)
         args = args + _events.possessor_argument(view, trig, args, by_sentence)
         args = args + _events.holder_argument(view, trig, args, by_sentence)

@@ -648,10 +648,14 @@ def _quoted_body_pass(view: View, res: _Resources, out: _Collector) -> None:
         return
     found: dict[tuple[str, ...], str] = {}
     spans: list[tuple[int, int]] = []
+    # the quoted names of the view (opening mark, closing mark), found once for both loops
+    # below: _quoted_body_name_end reads only the view, and most marks open no name
+    named: list[tuple[int, int]] = []
     for j in marks:
         close = _quoted_body_name_end(view, j, res)
-        if close is None:
-            continue
+        if close is not None:
+            named.append((j, close))
+    for j, close in named:
         first, last = j + 1, close - 1
         words = tuple(norms[first:close])
         if any(m.type == "ORG" and m.first <= last and m.last >= first for k in range(first, close) for m in out.taken.get(k, ())):
@@ -660,9 +664,8 @@ def _quoted_body_pass(view: View, res: _Resources, out: _Collector) -> None:
         if _introduces_quoted_name(view, j, res, out):
             spans.append((first, last))
             found.setdefault(words, f"ORG:{' '.join(words)}")
-    for j in marks:
-        close = _quoted_body_name_end(view, j, res)
-        if close is None or (j + 1, close - 1) in spans:
+    for j, close in named:
+        if (j + 1, close - 1) in spans:
             continue
         if tuple(norms[j + 1 : close]) in found and not out.overlaps(j + 1, close - 1, same_key=found[tuple(norms[j + 1 : close])]):
             spans.append((j + 1, close - 1))
@@ -1576,6 +1579,12 @@ def _clitic_forms(name: str) -> frozenset[str]:
     return frozenset(bases + [c + base for base in bases for c in _CONJUNCTION_CLITICS])
 
 
+def _clitic_core(name: str) -> str:
+    """The part of ``name`` every one of its ``_clitic_forms`` ends with: the name itself, or
+    behind its article (للقاهرة keeps only قاهرة of القاهرة); see View.positions_ending_with."""
+    return name[2:] if name.startswith("ال") else name
+
+
 _CONJUNCTION_CLITICS: Final = ("و", "ف")
 _PREPOSITION_CLITICS: Final = ("ب", "ل", "ك")
 
@@ -1975,7 +1984,8 @@ def _local_place_pass(view: View, res: _Resources, out: _Collector) -> None:
     # round 13 (speed): the words ``stems`` can read as one of the names are searched as forms
     # (``_clitic_forms``, a superset: the readings decide), not by testing every distinct word
     forms = frozenset().union(*(_clitic_forms(name) for name in singles))
-    for i in [i for i in view.positions_of(forms) if any(stem in singles for _, stem in stems(norms[i]))]:
+    cores = [_clitic_core(name) for name in singles]
+    for i in [i for i in view.positions_ending_with(forms, cores) if any(stem in singles for _, stem in stems(norms[i]))]:
         if out.overlaps(i, i):
             cut, stem = next((c, st) for c, st in stems(norms[i]) if st in singles)
             # a place named in a facility's name is a mention inside an organisation's or another
@@ -1991,7 +2001,8 @@ def _local_place_pass(view: View, res: _Resources, out: _Collector) -> None:
     if pairs:
         firsts = {a for a, _ in pairs}
         first_forms = frozenset().union(*(_clitic_forms(a) for a in firsts))  # round 13 (speed), as above
-        for i in [i for i in view.positions_of(first_forms) if any(stem in firsts for _, stem in stems(norms[i]))]:
+        first_cores = [_clitic_core(a) for a in firsts]
+        for i in [i for i in view.positions_ending_with(first_forms, first_cores) if any(stem in firsts for _, stem in stems(norms[i]))]:
             if i + 1 >= n or out.overlaps(i, i + 1):
                 continue
             reading = next(((c, st) for c, st in stems(norms[i]) if (st, norms[i + 1]) in pairs), None)
@@ -2496,6 +2507,8 @@ def _home_state_pass(view: View, res: _Resources, out: _Collector) -> None:
 #: بلاد with a possessive pronoun (بلاده "his country", بلادها), behind proclitics (لبلاده، وبلاده).
 _POSSESSED_STATE_FORMS: Final = frozenset(
     clitic + normalize("بلاد") + suffix for clitic in ("", "و", "ل", "ب", "ف", "ول", "وب") for suffix in ("ه", "ها"))
+#: What every form above ends with (View.positions_ending_with: two scans of the text, not 14).
+_POSSESSED_STATE_CORES: Final = tuple(normalize("بلاد") + suffix for suffix in ("ه", "ها"))
 #: Tokens before a person's first mention searched for the state of his title (نظيره التونسي،
 #: وزير …، X; مثل الكويت وزير النفط … X).
 _TITLE_STATE_WINDOW: Final = 9
@@ -2507,7 +2520,7 @@ def _possessed_state_pass(view: View, out: _Collector) -> None:
     latest one named before it in the paragraph (the speaker in ``قال X إن بلاده …``); his state is
     the state named nearest before his first mention, in his title (``نظيره التونسي، وزير …، X``),
     within a few tokens of the same paragraph. Nothing when no such state is found (round 13)."""
-    positions = view.positions_of(_POSSESSED_STATE_FORMS)
+    positions = view.positions_ending_with(_POSSESSED_STATE_FORMS, _POSSESSED_STATE_CORES)
     if not positions:
         return
     people = sorted((m for m in out.mentions if m.type == "PER" and m.kind == "name"), key=lambda m: m.first)
@@ -2537,6 +2550,8 @@ def _possessed_state_pass(view: View, out: _Collector) -> None:
 
 
 _CAPITAL_FORMS: Final = frozenset(normalize(w) for w in ("العاصمة", "بالعاصمة", "والعاصمة", "للعاصمة", "وبالعاصمة", "فالعاصمة"))
+#: What every form above ends with (للعاصمة keeps no alef): one scan of the text, not six.
+_CAPITAL_CORES: Final = (normalize("لعاصمة"),)
 
 
 @lru_cache(maxsize=None)
@@ -2552,7 +2567,7 @@ def _capital_nominal_pass(view: View, res: _Resources, out: _Collector) -> None:
     before the capital's name (an apposition: العاصمة الروسية موسكو), nor before an adjective of
     its own (العاصمة الإدارية الجديدة names another city)."""
     norms, n = view.norms, view.n
-    positions = view.positions_of(_CAPITAL_FORMS)
+    positions = view.positions_ending_with(_CAPITAL_FORMS, _CAPITAL_CORES)
     if not positions:
         return
     states = sorted((m for m in out.mentions if m.type == "GPE" and m.key.count(":") == 1), key=lambda m: m.first)

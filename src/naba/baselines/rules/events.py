@@ -401,10 +401,15 @@ def timexes_by_sentence(view: View, timexes: list[TimexMatch]) -> dict[int, list
 def arguments(
     view: View, trig: EventMatch, layer: EntityLayer, timexes: list[TimexMatch], by_sentence: dict[int, list[Mention]] | None = None,
     timexes_by_sentence_: dict[int, list[TimexMatch]] | None = None, quote_regions: Sequence[tuple[int, int]] = (),
+    region_of_token: Sequence[int] | None = None,
 ) -> tuple[list[tuple[str, Mention]], TimexMatch | None]:
     """Arguments and time of ``trig``; ``by_sentence`` and ``timexes_by_sentence_`` (the
     mentions and the time expressions grouped by sentence) are computed when not given;
-    ``quote_regions`` (first, last token of each quoted content) keep a time on its side of a quote."""
+    ``quote_regions`` (first, last token of each quoted content) keep a time on its side of a quote.
+    ``region_of_token`` (``region_numbers(view.n, quote_regions)``) answers the same question
+    by one index per token: a caller asking for every trigger of a document gives it, since
+    walking every quote for the trigger and each of its sentence's time expressions was a
+    third of this function's time."""
     lex = lexicon()
     if by_sentence is None:
         by_sentence = mentions_by_sentence(view, layer)
@@ -483,9 +488,11 @@ def arguments(
         out = [("Recipient", m) if role == "Giver" and id(m) in unmarked and not m.nisba else (role, m) for role, m in out]
     time = None
     best = None
-    trigger_quote = _region_of(trig.index, quote_regions)
+    if region_of_token is None:
+        region_of_token = region_numbers(view.n, quote_regions)
+    trigger_quote = region_of_token[trig.index]
     for t in timexes_by_sentence_.get(sentence, ()):
-        if not _can_date_event(view, t) or _region_of(t.first, quote_regions) != trigger_quote:
+        if not _can_date_event(view, t) or region_of_token[t.first] != trigger_quote:
             continue
         distance = min(abs(t.first - trig.last), abs(trig.index - t.last))
         if t.parts.recurrence is not None and not (0 < t.first - trig.last <= _SET_REACH):
@@ -517,6 +524,20 @@ def _region_of(index: int, regions: Sequence[tuple[int, int]]) -> int:
         if first <= index <= last:
             return number
     return -1
+
+
+def region_numbers(n: int, regions: Sequence[tuple[int, int]]) -> list[int]:
+    """``_region_of(k, regions)`` for every token k < ``n``, built once per document: regions
+    are written last to first, so where they overlap the first one (by position) wins, as in
+    ``_region_of``; each write is one slice assignment (C speed)."""
+    out = [-1] * n
+    for number in range(len(regions) - 1, -1, -1):
+        first, last = regions[number]
+        first = max(first, 0)
+        last = min(last, n - 1)
+        if first <= last:
+            out[first : last + 1] = [number] * (last + 1 - first)
+    return out
 
 
 

@@ -335,21 +335,56 @@ class View:
         """Sorted indices of the tokens whose normalised form is in ``forms``.
 
         Found by searching the normalised text for each form (a C scan) and keeping
-        the occurrences that are a whole token: no pass over the tokens.
+        the occurrences that are a whole token: no pass over the tokens. The ``str.find``
+        loop is written out rather than taken from ``_find_all``: most forms of a set are
+        absent from the text, and a generator per form cost more than its one failed scan.
         """
         out: list[int] = []
         norms = self.norms
         nstarts = self._nstarts
-        norm = self._norm
+        find = self._norm.find
+        bisect_left = bisect.bisect_left
+        n = self.n
         for form in forms:
-            if not form or form.isspace():
+            pos = find(form)
+            if pos < 0 or not form or form.isspace():
                 continue
-            for pos in _find_all(norm, form):
-                k = bisect.bisect_left(nstarts, pos)
-                if k < self.n and nstarts[k] == pos and norms[k] == form:
+            while pos >= 0:
+                k = bisect_left(nstarts, pos)
+                if k < n and nstarts[k] == pos and norms[k] == form:
                     out.append(k)
+                pos = find(form, pos + 1)
         if len(forms) > 1:
             out.sort()
+        return out
+
+    def positions_ending_with(self, forms: frozenset[str] | set[str], cores: Iterable[str]) -> list[int]:
+        """``positions_of(forms)`` when every form of ``forms`` ends with one of ``cores`` (the
+        caller's promise): one scan of the text per core instead of one per form.
+
+        Why: a name's clitic forms (و/ف, ب/ل/ك, لل: a dozen per name) all end with the name, so
+        a token holding one of them ends with an occurrence of the name; each occurrence is
+        kept when it ends the token that contains it and that token's form is in ``forms``.
+        An empty or blank core would match everywhere: then the forms are searched one by one.
+        """
+        cores = set(cores)
+        if any(not core or core.isspace() for core in cores):
+            return self.positions_of(forms)
+        out: list[int] = []
+        norms = self.norms
+        nstarts = self._nstarts
+        find = self._norm.find
+        bisect_right = bisect.bisect_right
+        for core in cores:
+            size = len(core)
+            pos = find(core)
+            while pos >= 0:
+                k = bisect_right(nstarts, pos) - 1  # the token starting at or before pos
+                if k >= 0 and nstarts[k] + len(norms[k]) == pos + size and norms[k] in forms:
+                    out.append(k)
+                pos = find(core, pos + 1)
+        if len(cores) > 1:
+            out = sorted(set(out))  # a token can end with two cores (one a suffix of the other)
         return out
 
     def cached_positions(self, forms: frozenset[str]) -> list[int]:

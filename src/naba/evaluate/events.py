@@ -86,6 +86,8 @@ def spans_match(mode: SpanMatch, a: SpanTuple, b: SpanTuple) -> bool:
 
 def _dedupe(keys: list[str]) -> list[str]:
     """Identical argument tuples get ``#2``, ``#3``... so every key is unique."""
+    if len(set(keys)) == len(keys):  # the usual case: nothing to number
+        return keys
     seen: dict[str, int] = {}
     out = []
     for key in keys:
@@ -145,23 +147,42 @@ def pred_items(doc: int, sub: SubmissionDocument, units: Units, *, sigs: bool = 
     return triggers, args, times
 
 
+def _event_groups(items: Sequence[Item]) -> tuple[list[Item], list[list[int]]]:
+    """One head item per (document, trigger, event type) of argument items, sorted, and each one's members."""
+    index: dict[tuple[int, SpanTuple, str], list[int]] = defaultdict(list)
+    for k, item in enumerate(items):
+        index[(item.doc, item.data.trigger, item.data.event_type)].append(k)
+    keys = sorted(index)
+    heads = [Item(doc, trig[0], trig[1], etype, f"{n}", "", 0, (trig,)) for n, (doc, trig, etype) in enumerate(keys)]
+    return heads, [index[k] for k in keys]
+
+
 def argument_candidates(golds: Sequence[Item], preds: Sequence[Item]) -> Iterator[tuple[int, int]]:
     """Argument pairs whose events' triggers overlap and whose event types agree."""
-    def groups(items: Sequence[Item]) -> tuple[list[Item], list[list[int]]]:
-        index: dict[tuple[int, SpanTuple, str], list[int]] = defaultdict(list)
-        for k, item in enumerate(items):
-            index[(item.doc, item.data.trigger, item.data.event_type)].append(k)
-        keys = sorted(index)
-        heads = [Item(doc, trig[0], trig[1], etype, f"{n}", "", 0, (trig,)) for n, (doc, trig, etype) in enumerate(keys)]
-        return heads, [index[k] for k in keys]
-
-    g_heads, g_members = groups(golds)
-    p_heads, p_members = groups(preds)
+    g_heads, g_members = _event_groups(golds)
+    p_heads, p_members = _event_groups(preds)
     for gi, pj in hull_overlapping_pairs(g_heads, p_heads):
         if g_heads[gi].label == p_heads[pj].label:
             for a in g_members[gi]:
                 for b in p_members[pj]:
                     yield a, b
+
+
+def argument_candidate_columns(golds: Sequence[Item], preds: Sequence[Item]) -> tuple[list[int], list[int]]:
+    """``argument_candidates`` as two columns (gold positions, predicted positions), in its order,
+    a list extended per pair of events rather than a tuple yielded per pair of arguments."""
+    g_heads, g_members = _event_groups(golds)
+    p_heads, p_members = _event_groups(preds)
+    gold_of: list[int] = []
+    pred_of: list[int] = []
+    for gi, pj in hull_overlapping_pairs(g_heads, p_heads):
+        if g_heads[gi].label == p_heads[pj].label:
+            members = p_members[pj]
+            width = len(members)
+            for a in g_members[gi]:
+                gold_of.extend([a] * width)
+                pred_of.extend(members)
+    return gold_of, pred_of
 
 
 def weighers(trigger_match: SpanMatch, argument_match: SpanMatch) -> dict[str, Callable[[Item, Item], Weight | None]]:

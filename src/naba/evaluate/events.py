@@ -36,12 +36,13 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections import defaultdict
+from functools import partial
 from itertools import accumulate
-from typing import Callable, Iterator, Literal, NamedTuple, Sequence
+from typing import Any, Callable, Iterator, Literal, NamedTuple, Sequence
 
 from naba.evaluate.matching import Weight
 from naba.evaluate.outcomes import GroupScore, by_label_restrictions, prf_group
-from naba.evaluate.spans import Item, SpanTuple, Units, hull_overlapping_pairs, overlap
+from naba.evaluate.spans import Item, SpanTuple, Units, hull_overlapping_pairs, new_item, overlap
 from naba.gold.inventory import TIME_ROLE
 from naba.gold.model import Record
 from naba.submission.model import SubmissionDocument
@@ -72,6 +73,9 @@ class ArgData(NamedTuple):
             return k < len(self.referent) and self.referent[k] == span
         k = bisect_left(self.referent, (span[1],)) - 1  # the referent spans starting before span ends
         return k >= 0 and self.referent_reach[k] > span[0] and span[1] > span[0]
+
+
+_new_arg: Callable[[tuple[Any, ...]], ArgData] = partial(tuple.__new__, ArgData)  # ``ArgData(*fields)`` in C (all four fields)
 
 
 def referent_index(spans: Sequence[SpanTuple]) -> tuple[tuple[SpanTuple, ...], tuple[int, ...]]:
@@ -109,7 +113,7 @@ def gold_items(doc: int, record: Record, units: Units, *, sigs: bool = True) -> 
     for ev in record.events:
         trig = (ev.trigger.start, ev.trigger.end)
         unit = units.of(doc, ev.trigger.start)
-        triggers.append(Item(doc, *trig, ev.type, f"{doc_id}/{ev.id}", (f"{doc_id}/{trig[0]}:{trig[1]}/{ev.type}" if sigs else ""), unit, (trig,)))
+        triggers.append(new_item((doc, *trig, ev.type, f"{doc_id}/{ev.id}", (f"{doc_id}/{trig[0]}:{trig[1]}/{ev.type}" if sigs else ""), unit, (trig,), None)))
         keys = _dedupe([f"{doc_id}/{ev.id}/{a.role}/{a.ref_id}@{a.start}:{a.end}" for a in ev.arguments])
         for a, key in zip(ev.arguments, keys):
             index: tuple[tuple[SpanTuple, ...], tuple[int, ...]] | None
@@ -122,7 +126,7 @@ def gold_items(doc: int, record: Record, units: Units, *, sigs: bool = True) -> 
                     index = indexed[a.ref_id] = referent_index([(m.start, m.end) for m in entities[a.ref_id].mentions])
             else:
                 index = referent_index(((a.start, a.end),))
-            args.append(Item(doc, a.start, a.end, a.role, key, (f"{doc_id}/{trig[0]}:{trig[1]}/{ev.type}/{a.role}@{a.start}:{a.end}" if sigs else ""), unit, ((a.start, a.end),), ArgData(trig, ev.type, *index)))
+            args.append(new_item((doc, a.start, a.end, a.role, key, (f"{doc_id}/{trig[0]}:{trig[1]}/{ev.type}/{a.role}@{a.start}:{a.end}" if sigs else ""), unit, ((a.start, a.end),), _new_arg((trig, ev.type, *index)))))
         if ev.time_id is not None and ev.time_id in timexes:
             tx = timexes[ev.time_id]
             times.append(Item(doc, *trig, ev.type, f"{doc_id}/{ev.id}", (f"{doc_id}/{trig[0]}:{trig[1]}/{ev.type}/{tx.value}" if sigs else ""), unit, (trig,), frozenset([tx.value, *tx.alternatives])))
@@ -137,10 +141,10 @@ def pred_items(doc: int, sub: SubmissionDocument, units: Units, *, sigs: bool = 
     for ev in sub.events or ():
         trig = (ev.trigger.start, ev.trigger.end)
         unit = units.of(doc, ev.trigger.start)
-        triggers.append(Item(doc, *trig, ev.type, f"{doc_id}/{ev.id}", (f"{doc_id}/{trig[0]}:{trig[1]}/{ev.type}" if sigs else ""), unit, (trig,)))
+        triggers.append(new_item((doc, *trig, ev.type, f"{doc_id}/{ev.id}", (f"{doc_id}/{trig[0]}:{trig[1]}/{ev.type}" if sigs else ""), unit, (trig,), None)))
         keys = _dedupe([f"{doc_id}/{ev.id}/{a.role}@{a.start}:{a.end}" for a in ev.arguments])
         for a, key in zip(ev.arguments, keys):
-            args.append(Item(doc, a.start, a.end, a.role, key, (f"{doc_id}/{trig[0]}:{trig[1]}/{ev.type}/{a.role}@{a.start}:{a.end}" if sigs else ""), unit, ((a.start, a.end),), ArgData(trig, ev.type, ())))
+            args.append(new_item((doc, a.start, a.end, a.role, key, (f"{doc_id}/{trig[0]}:{trig[1]}/{ev.type}/{a.role}@{a.start}:{a.end}" if sigs else ""), unit, ((a.start, a.end),), _new_arg((trig, ev.type, (), ())))))
         if ev.time_id is not None:
             value = values[ev.time_id]  # the validator guarantees the reference
             times.append(Item(doc, *trig, ev.type, f"{doc_id}/{ev.id}", (f"{doc_id}/{trig[0]}:{trig[1]}/{ev.type}/{value}" if sigs else ""), unit, (trig,), value))

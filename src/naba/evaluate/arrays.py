@@ -47,6 +47,7 @@ TP, PARTIAL, INCORRECT, FN, FP = (PRF_STATUSES.index(s) for s in ("tp", "partial
 _N_PRF = len(PRF_STATUSES)
 _N_ACC = len(ACCURACY_STATUSES)
 _EMPTY = np.zeros(0, dtype=np.int64)
+_TRUE = np.ones(1, dtype=bool)
 
 Weigh = Callable[[Item, Item], Weight | None]
 
@@ -103,12 +104,16 @@ def _side(items: Sequence[Item], code: dict[str, int]) -> Side:
 _START, _END, _LABEL, _UNIT = itemgetter(1), itemgetter(2), itemgetter(3), itemgetter(6)  # Item's fields
 
 
-def pairs_of(golds: Sequence[Item], preds: Sequence[Item], candidates: Sequence[tuple[int, int]] | None = None) -> Pairs:
-    """The group's sides and candidate pairs (default: ``hull_overlapping_pairs``, as the reference)."""
+def pairs_of(golds: Sequence[Item], preds: Sequence[Item], candidates: Sequence[tuple[int, int]] | None = None, *,
+             columns: tuple[list[int], list[int]] | None = None) -> Pairs:
+    """The group's sides and candidate pairs (default: ``hull_overlapping_pairs``, as the reference;
+    ``columns``: the candidates as a column of gold and one of predicted positions)."""
     labels = sorted({i.label for i in golds} | {i.label for i in preds})
     code = {label: k for k, label in enumerate(labels)}
     g, p = _side(golds, code), _side(preds, code)
-    if candidates is None and len(golds) * len(preds) <= DENSE_PAIRS:
+    if columns is not None:
+        gi, pj = (np.array(columns[0], dtype=np.int64), np.array(columns[1], dtype=np.int64)) if columns[0] else (_EMPTY, _EMPTY)
+    elif candidates is None and len(golds) * len(preds) <= DENSE_PAIRS:
         gi, pj = _hull_pairs(golds, preds, g, p)
     else:
         listed = hull_overlapping_pairs(golds, preds) if candidates is None else candidates
@@ -163,7 +168,7 @@ def _components(gi: np.ndarray, pj: np.ndarray) -> np.ndarray:
         new_gold, new_pred = gold_label.copy(), pred_label.copy()
         np.minimum.at(new_gold, gi, edge)
         np.minimum.at(new_pred, pj, edge)
-        if np.array_equal(new_gold, gold_label) and np.array_equal(new_pred, pred_label):
+        if not ((new_gold != gold_label).any() or (new_pred != pred_label).any()):  # np.array_equal, without its checks
             return edge
         gold_label, pred_label = new_gold, new_pred
 
@@ -277,7 +282,7 @@ def solve(pairs: Pairs, chosen: np.ndarray, weights: np.ndarray, weigh: Weigh) -
             w = weights[rest[s]]
             order = np.lexsort((tie, *(-w[:, k] for k in range(w.shape[1] - 1, -1, -1)), component[s]))
             ordered = component[s][order]
-            first = np.flatnonzero(np.r_[True, ordered[1:] != ordered[:-1]])  # each component's best pair
+            first = np.flatnonzero(np.concatenate((_TRUE, ordered[1:] != ordered[:-1])))  # each component's best pair
             found.append(rest[s[order[first]]])
         general = rest[~star]
         if general.size and ranks is not None:
@@ -313,7 +318,8 @@ def _solve_general(pairs: Pairs, general: np.ndarray, component: np.ndarray, wei
     gold_rank, pred_rank = ranks
     g, p = pairs.gi[general], pairs.pj[general]
     order = np.lexsort((pred_rank[p], gold_rank[g], component))
-    starts = np.flatnonzero(np.r_[True, component[order][1:] != component[order][:-1]]).tolist() + [order.size]
+    ordered = component[order]
+    starts = np.flatnonzero(np.concatenate((_TRUE, ordered[1:] != ordered[:-1]))).tolist() + [order.size]
     g_list, p_list, k_list = g[order].tolist(), p[order].tolist(), general[order].tolist()
     tuples = [tuple(row) for row in weights[general[order]].tolist()]
     width = weights.shape[1]
@@ -562,7 +568,7 @@ def _events(record: Record, doc: SubmissionDocument, units: Units, options: Scor
     trig = pairs_of(g_trig, p_trig)
     trig_match = trig.same_span if exact else trig.shared > 0
     trig_shared = np.maximum(trig.shared, 0)
-    args = pairs_of(g_args, p_args, list(events.argument_candidates(g_args, p_args)))
+    args = pairs_of(g_args, p_args, columns=events.argument_candidate_columns(g_args, p_args))
     refers = _refers(args, options.trigger_match, options.argument_match)
     arg_shared = np.maximum(args.shared, 0)
     times = pairs_of(g_time, p_time)

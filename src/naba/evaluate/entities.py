@@ -48,7 +48,7 @@ from typing import Callable, Sequence
 
 from naba.evaluate.matching import Weight
 from naba.evaluate.outcomes import GroupScore, Restrictions, by_label_restrictions, prf_group
-from naba.evaluate.spans import Item, Units, hull_overlapping_pairs
+from naba.evaluate.spans import Item, Units, hull_overlapping_pairs, new_item
 from naba.gold.model import Record
 from naba.submission.model import SubmissionDocument
 
@@ -60,10 +60,10 @@ def gold_items(doc: int, record: Record, units: Units, *, sigs: bool = True) -> 
     outcomes, so a scorer keeping none need not write it)."""
     doc_id = record.document.id
     if not sigs:
-        return [Item(doc, m.start, m.end, e.type, f"{doc_id}/{m.id}", "", units.of(doc, m.start), ((m.start, m.end),))
+        return [new_item((doc, m.start, m.end, e.type, f"{doc_id}/{m.id}", "", units.of(doc, m.start), ((m.start, m.end),), None))
                 for e in record.entities for m in e.mentions]
     return [
-        Item(doc, m.start, m.end, e.type, f"{doc_id}/{m.id}", f"{doc_id}/{m.start}:{m.end}/{e.type}", units.of(doc, m.start), ((m.start, m.end),))
+        new_item((doc, m.start, m.end, e.type, f"{doc_id}/{m.id}", f"{doc_id}/{m.start}:{m.end}/{e.type}", units.of(doc, m.start), ((m.start, m.end),), None))
         for e in record.entities
         for m in e.mentions
     ]
@@ -73,10 +73,10 @@ def pred_items(doc: int, sub: SubmissionDocument, units: Units, *, sigs: bool = 
     """As ``gold_items``."""
     doc_id = sub.document_id
     if not sigs:
-        return [Item(doc, m.start, m.end, e.type, f"{doc_id}/{m.id}", "", units.of(doc, m.start), ((m.start, m.end),))
+        return [new_item((doc, m.start, m.end, e.type, f"{doc_id}/{m.id}", "", units.of(doc, m.start), ((m.start, m.end),), None))
                 for e in sub.entities or () for m in e.mentions]
     return [
-        Item(doc, m.start, m.end, e.type, f"{doc_id}/{m.id}", f"{doc_id}/{m.start}:{m.end}/{e.type}", units.of(doc, m.start), ((m.start, m.end),))
+        new_item((doc, m.start, m.end, e.type, f"{doc_id}/{m.id}", f"{doc_id}/{m.start}:{m.end}/{e.type}", units.of(doc, m.start), ((m.start, m.end),), None))
         for e in sub.entities or ()
         for m in e.mentions
     ]

@@ -36,12 +36,13 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections import defaultdict
+from functools import partial
 from itertools import accumulate
-from typing import Callable, Iterator, Literal, NamedTuple, Sequence
+from typing import Any, Callable, Iterator, Literal, NamedTuple, Sequence
 
 from naba.evaluate.matching import Weight
 from naba.evaluate.outcomes import GroupScore, by_label_restrictions, prf_group
-from naba.evaluate.spans import Item, SpanTuple, Units, hull_overlapping_pairs, overlap
+from naba.evaluate.spans import Item, SpanTuple, Units, hull_overlapping_pairs, new_item, overlap
 from naba.gold.inventory import TIME_ROLE
 from naba.gold.model import Record
 from naba.submission.model import SubmissionDocument
@@ -74,6 +75,9 @@ class ArgData(NamedTuple):
         return k >= 0 and self.referent_reach[k] > span[0] and span[1] > span[0]
 
 
+_new_arg: Callable[[tuple[Any, ...]], ArgData] = partial(tuple.__new__, ArgData)  # ``ArgData(*fields)`` in C (all four fields)
+
+
 def referent_index(spans: Sequence[SpanTuple]) -> tuple[tuple[SpanTuple, ...], tuple[int, ...]]:
     """A referent's spans sorted, and the largest end among the first k + 1 (``ArgData``'s)."""
     ordered = tuple(sorted(spans))
@@ -86,6 +90,8 @@ def spans_match(mode: SpanMatch, a: SpanTuple, b: SpanTuple) -> bool:
 
 def _dedupe(keys: list[str]) -> list[str]:
     """Identical argument tuples get ``#2``, ``#3``... so every key is unique."""
+    if len(set(keys)) == len(keys):  # the usual case: nothing to number
+        return keys
     seen: dict[str, int] = {}
     out = []
     for key in keys:
@@ -107,7 +113,7 @@ def gold_items(doc: int, record: Record, units: Units, *, sigs: bool = True) -> 
     for ev in record.events:
         trig = (ev.trigger.start, ev.trigger.end)
         unit = units.of(doc, ev.trigger.start)
-        triggers.append(Item(doc, *trig, ev.type, f"{doc_id}/{ev.id}", (f"{doc_id}/{trig[0]}:{trig[1]}/{ev.type}" if sigs else ""), unit, (trig,)))
+        triggers.append(new_item((doc, *trig, ev.type, f"{doc_id}/{ev.id}", (f"{doc_id}/{trig[0]}:{trig[1]}/{ev.type}" if sigs else ""), unit, (trig,), None)))
         keys = _dedupe([f"{doc_id}/{ev.id}/{a.role}/{a.ref_id}@{a.start}:{a.end}" for a in ev.arguments])
         for a, key in zip(ev.arguments, keys):
             index: tuple[tuple[SpanTuple, ...], tuple[int, ...]] | None
@@ -120,7 +126,7 @@ def gold_items(doc: int, record: Record, units: Units, *, sigs: bool = True) -> 
                     index = indexed[a.ref_id] = referent_index([(m.start, m.end) for m in entities[a.ref_id].mentions])
             else:
                 index = referent_index(((a.start, a.end),))
-            args.append(Item(doc, a.start, a.end, a.role, key, (f"{doc_id}/{trig[0]}:{trig[1]}/{ev.type}/{a.role}@{a.start}:{a.end}" if sigs else ""), unit, ((a.start, a.end),), ArgData(trig, ev.type, *index)))
+            args.append(new_item((doc, a.start, a.end, a.role, key, (f"{doc_id}/{trig[0]}:{trig[1]}/{ev.type}/{a.role}@{a.start}:{a.end}" if sigs else ""), unit, ((a.start, a.end),), _new_arg((trig, ev.type, *index)))))
         if ev.time_id is not None and ev.time_id in timexes:
             tx = timexes[ev.time_id]
             times.append(Item(doc, *trig, ev.type, f"{doc_id}/{ev.id}", (f"{doc_id}/{trig[0]}:{trig[1]}/{ev.type}/{tx.value}" if sigs else ""), unit, (trig,), frozenset([tx.value, *tx.alternatives])))
@@ -135,33 +141,52 @@ def pred_items(doc: int, sub: SubmissionDocument, units: Units, *, sigs: bool = 
     for ev in sub.events or ():
         trig = (ev.trigger.start, ev.trigger.end)
         unit = units.of(doc, ev.trigger.start)
-        triggers.append(Item(doc, *trig, ev.type, f"{doc_id}/{ev.id}", (f"{doc_id}/{trig[0]}:{trig[1]}/{ev.type}" if sigs else ""), unit, (trig,)))
+        triggers.append(new_item((doc, *trig, ev.type, f"{doc_id}/{ev.id}", (f"{doc_id}/{trig[0]}:{trig[1]}/{ev.type}" if sigs else ""), unit, (trig,), None)))
         keys = _dedupe([f"{doc_id}/{ev.id}/{a.role}@{a.start}:{a.end}" for a in ev.arguments])
         for a, key in zip(ev.arguments, keys):
-            args.append(Item(doc, a.start, a.end, a.role, key, (f"{doc_id}/{trig[0]}:{trig[1]}/{ev.type}/{a.role}@{a.start}:{a.end}" if sigs else ""), unit, ((a.start, a.end),), ArgData(trig, ev.type, ())))
+            args.append(new_item((doc, a.start, a.end, a.role, key, (f"{doc_id}/{trig[0]}:{trig[1]}/{ev.type}/{a.role}@{a.start}:{a.end}" if sigs else ""), unit, ((a.start, a.end),), _new_arg((trig, ev.type, (), ())))))
         if ev.time_id is not None:
             value = values[ev.time_id]  # the validator guarantees the reference
             times.append(Item(doc, *trig, ev.type, f"{doc_id}/{ev.id}", (f"{doc_id}/{trig[0]}:{trig[1]}/{ev.type}/{value}" if sigs else ""), unit, (trig,), value))
     return triggers, args, times
 
 
+def _event_groups(items: Sequence[Item]) -> tuple[list[Item], list[list[int]]]:
+    """One head item per (document, trigger, event type) of argument items, sorted, and each one's members."""
+    index: dict[tuple[int, SpanTuple, str], list[int]] = defaultdict(list)
+    for k, item in enumerate(items):
+        index[(item.doc, item.data.trigger, item.data.event_type)].append(k)
+    keys = sorted(index)
+    heads = [Item(doc, trig[0], trig[1], etype, f"{n}", "", 0, (trig,)) for n, (doc, trig, etype) in enumerate(keys)]
+    return heads, [index[k] for k in keys]
+
+
 def argument_candidates(golds: Sequence[Item], preds: Sequence[Item]) -> Iterator[tuple[int, int]]:
     """Argument pairs whose events' triggers overlap and whose event types agree."""
-    def groups(items: Sequence[Item]) -> tuple[list[Item], list[list[int]]]:
-        index: dict[tuple[int, SpanTuple, str], list[int]] = defaultdict(list)
-        for k, item in enumerate(items):
-            index[(item.doc, item.data.trigger, item.data.event_type)].append(k)
-        keys = sorted(index)
-        heads = [Item(doc, trig[0], trig[1], etype, f"{n}", "", 0, (trig,)) for n, (doc, trig, etype) in enumerate(keys)]
-        return heads, [index[k] for k in keys]
-
-    g_heads, g_members = groups(golds)
-    p_heads, p_members = groups(preds)
+    g_heads, g_members = _event_groups(golds)
+    p_heads, p_members = _event_groups(preds)
     for gi, pj in hull_overlapping_pairs(g_heads, p_heads):
         if g_heads[gi].label == p_heads[pj].label:
             for a in g_members[gi]:
                 for b in p_members[pj]:
                     yield a, b
+
+
+def argument_candidate_columns(golds: Sequence[Item], preds: Sequence[Item]) -> tuple[list[int], list[int]]:
+    """``argument_candidates`` as two columns (gold positions, predicted positions), in its order,
+    a list extended per pair of events rather than a tuple yielded per pair of arguments."""
+    g_heads, g_members = _event_groups(golds)
+    p_heads, p_members = _event_groups(preds)
+    gold_of: list[int] = []
+    pred_of: list[int] = []
+    for gi, pj in hull_overlapping_pairs(g_heads, p_heads):
+        if g_heads[gi].label == p_heads[pj].label:
+            members = p_members[pj]
+            width = len(members)
+            for a in g_members[gi]:
+                gold_of.extend([a] * width)
+                pred_of.extend(members)
+    return gold_of, pred_of
 
 
 def weighers(trigger_match: SpanMatch, argument_match: SpanMatch) -> dict[str, Callable[[Item, Item], Weight | None]]:

@@ -14,7 +14,8 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from dataclasses import dataclass
-from typing import Any, NamedTuple, Sequence
+from functools import partial
+from typing import Any, Callable, NamedTuple, Sequence
 
 SpanTuple = tuple[int, int]
 
@@ -42,6 +43,12 @@ class Item(NamedTuple):
     @property
     def sort_key(self) -> tuple[int, int, int, str, str]:
         return (self.doc, self.start, self.end, self.label, self.key)
+
+
+#: ``Item(*fields)`` made in C (``new_item((doc, start, end, label, key, sig, unit, spans, data))``,
+#: all nine fields): the same tuple of the same class without the named tuple's Python-level
+#: ``__new__``, for the item builders (a document makes some 1,500 items per side).
+new_item: Callable[[tuple[Any, ...]], Item] = partial(tuple.__new__, Item)
 
 
 def overlap(a: SpanTuple, b: SpanTuple) -> int:

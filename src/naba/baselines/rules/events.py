@@ -517,19 +517,11 @@ def _can_date_event(view: View, t: TimexMatch) -> bool:
     return not (t.first > 0 and view.norms[t.first - 1] in _TIME_BOUNDS)
 
 
-def _region_of(index: int, regions: Sequence[tuple[int, int]]) -> int:
-    """Which quoted content (by position in ``regions``) holds the token, -1 for the narrator's
-    text: a time said inside a quote dates the quoted events, not the narrator's, and back."""
-    for number, (first, last) in enumerate(regions):
-        if first <= index <= last:
-            return number
-    return -1
-
-
 def region_numbers(n: int, regions: Sequence[tuple[int, int]]) -> list[int]:
-    """``_region_of(k, regions)`` for every token k < ``n``, built once per document: regions
-    are written last to first, so where they overlap the first one (by position) wins, as in
-    ``_region_of``; each write is one slice assignment (C speed)."""
+    """Which quoted content (by position in ``regions``) holds each token k < ``n``, -1 for the
+    narrator's text: a time said inside a quote dates the quoted events, not the narrator's, and
+    back. Built once per document: regions are written last to first, so where they overlap the
+    first one (by position) wins; each write is one slice assignment (C speed)."""
     out = [-1] * n
     for number in range(len(regions) - 1, -1, -1):
         first, last = regions[number]

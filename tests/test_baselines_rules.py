@@ -1605,3 +1605,72 @@ def test_positions_ending_with_equals_positions_of_for_clitic_forms() -> None:
     for forms, cores in ((entities._POSSESSED_STATE_FORMS, entities._POSSESSED_STATE_CORES),
                          (entities._CAPITAL_FORMS, entities._CAPITAL_CORES)):
         assert all(any(form.endswith(core) for core in cores) for form in forms)
+
+
+# --------------------------------------------------------------------------- round 14 (time spans, Time arguments)
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # GUIDELINES 4.1, 4.2: مطلع/بداية/نهاية are inside the span, the period's value
+    ("وتنطلق الأشغال مطلع أبريل المقبل.", ("مطلع أبريل المقبل", "DATE", "2024-04")),
+    ("ويكتمل المشروع قبل نهاية الشهر الجاري.", ("نهاية الشهر الجاري", "DATE", "2024-03")),
+    ("وتصدر النتائج بداية الأسبوع المقبل.", ("بداية الأسبوع المقبل", "DATE", "2024-W12")),
+    ("وتعهدت الشركة بتسليم الشقق نهاية العام.", ("نهاية العام", "DATE", "2024")),
+    ("ويبدأ العمل بالقانون مطلع 2026.", ("مطلع 2026", "DATE", "2026")),
+])
+def test_round14_the_edge_of_a_period_is_inside_its_span(sentence: str, expected: tuple[str, str, str]) -> None:
+    assert expected in timex(sentence)
+
+
+def test_round14_the_end_of_a_match_is_no_time() -> None:
+    assert not any("نهاية" in text for text, _, _ in timex("وسجل اللاعب هدف الفوز قبل نهاية المباراة بدقيقتين."))
+
+
+def test_round14_a_weekday_after_the_day_after_tomorrow_is_one_expression() -> None:
+    assert ("بعد غد الجمعة", "DATE", "2024-03-15") in timex("ويصل الوفد إلى المدينة بعد غد الجمعة.")
+
+
+def test_round14_the_afternoon_of_a_day_without_the_article() -> None:
+    assert ("بعد ظهر اليوم", "TIME", "2024-03-13TAF") in timex("وقال المدير في مؤتمر صحفي بعد ظهر اليوم إن العمل مستمر.")
+
+
+@pytest.mark.parametrize("emphatic", ["نفسه", "ذاته"])
+def test_round14_the_same_day_is_the_day_of_the_expression_before_it(emphatic: str) -> None:
+    rec = run(f"واندلع الحريق يوم 2/3/2024 في سوق المدينة، وفي اليوم {emphatic} وصلت فرق الإطفاء من البلدات المجاورة.")
+    by_text = {t["text"]: t for t in rec["timexes"]}
+    same = by_text[f"اليوم {emphatic}"]
+    assert same["value"] == "2024-03-02"
+    assert same["anchor"] == {"kind": "timex", "id": by_text["يوم 2/3/2024"]["id"]}
+
+
+def test_round14_the_same_date_and_a_part_of_the_same_day() -> None:
+    rec = run("وسجلت الأمطار يوم الأحد 3/3/2024 أعلى مستوياتها، وفي التاريخ نفسه أغلقت المدارس، ثم عادت صباح اليوم ذاته.")
+    values = {t["text"]: t["value"] for t in rec["timexes"]}
+    assert values["التاريخ نفسه"] == "2024-03-03"
+    assert values["صباح اليوم ذاته"] == "2024-03-03TMO"
+
+
+def _event_times(text: str) -> dict[str, str | None]:
+    rec = run(text)
+    by_id = {t["id"]: t["text"] for t in rec["timexes"]}
+    return {e["trigger"]["text"]: by_id.get(e["time_id"]) for e in rec["events"]}
+
+
+def test_round14_a_purpose_noun_does_not_take_the_time_of_the_verb_before_it() -> None:
+    times = _event_times("وسيصل وفد البنك إلى المدينة يوم الأحد المقبل لبحث المشروع.")
+    assert times.get("بحث") is None
+
+
+def test_round14_a_noun_after_a_time_reference_word_is_no_time_owner() -> None:
+    times = _event_times("وقال الوزير مساء اليوم، في تصريح للصحفيين عقب الاجتماع، إن الاتفاق قريب.")
+    assert times.get("الاجتماع") is None
+
+
+def test_round14_the_nearer_trigger_takes_the_time_before_it() -> None:
+    times = _event_times("وستوقع الحكومة الأسبوع المقبل اتفاقية قرض مع البنك.")
+    assert times.get("اتفاقية") == "الأسبوع المقبل"
+    assert times.get("قرض") is None
+
+
+def test_round14_a_meeting_right_after_its_time_keeps_it() -> None:
+    assert _event_times("وعقد المجلس صباح اليوم اجتماعا طارئا.").get("اجتماعا") == "صباح اليوم"

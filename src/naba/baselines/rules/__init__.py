@@ -147,6 +147,29 @@ def _date_bare_clocks(view: View, timexes: list[TimexMatch], records: list[dict[
         record["anchor"] = {"kind": "timex", "id": ids[anchor]}
 
 
+def _date_same_days(timexes: list[TimexMatch], records: list[dict[str, Any]], ids: dict[int, str],
+                    holder_of: dict[int, QuoteMatch]) -> None:
+    """``اليوم نفسه``/``التاريخ ذاته`` is the day of an expression before it (GUIDELINES.md 4.4:
+    anchored to that expression, round 14): the nearest earlier one that gives a single day, in
+    the same words (the narrator's, or the same quote's content: a day inside someone's speech is
+    rarely the one the narrator repeats). A part of day keeps its code (صباح اليوم نفسه)."""
+    by_id = {r["id"]: r for r in records}
+    for number, t in enumerate(timexes):
+        if not t.parts.same_day or ids[number] not in by_id:
+            continue
+        for other in range(number - 1, -1, -1):
+            earlier = by_id.get(ids[other])
+            if earlier is None or holder_of.get(other) is not holder_of.get(number):
+                continue
+            value = earlier["value"]
+            if len(value) >= 10 and value[4] == "-" and value[7] == "-" and value[:4].isdecimal():
+                record = by_id[ids[number]]
+                part = t.parts.part_of_day
+                record["value"] = value[:10] + (f"T{part}" if part else "")
+                record["anchor"] = {"kind": "timex", "id": ids[other]}
+                break
+
+
 def analyse(document: Any) -> dict[str, Any]:
     """The submission record for ``document`` (mapping or typed object)."""
     doc = as_input_document(document)
@@ -227,6 +250,7 @@ def analyse(document: Any) -> dict[str, Any]:
         timex_records.append({"id": timex_ids[number], "start": t.start, "end": t.end, "text": doc.text[t.start : t.end],
                               "type": result[0], "value": result[1], "anchor": anchor})
     _date_bare_clocks(view, timexes, timex_records, timex_ids, holder_of)
+    _date_same_days(timexes, timex_records, timex_ids, holder_of)
     kept_timex = {r["id"] for r in timex_records}
 
     # --- quotes
@@ -255,8 +279,10 @@ def analyse(document: Any) -> dict[str, Any]:
     governor_indices = frozenset(t.index for t in governors)
     quote_regions = [q.content_tokens for q in quotes]
     region_of_token = _events.region_numbers(view.n, quote_regions)
+    trigger_indices = sorted(t.index for t in triggers)
     for number, trig in enumerate(triggers, start=1):
-        args, time = _events.arguments(view, trig, layer, timexes, by_sentence, timex_sentences, quote_regions, region_of_token)
+        args, time = _events.arguments(view, trig, layer, timexes, by_sentence, timex_sentences, quote_regions, region_of_token,
+                                       trigger_indices)
         args = args + _events.speaker_argument(view, trig, args, quotes, by_sentence)
         args = args + _events.possessor_argument(view, trig, args, by_sentence)
         args = args + _events.holder_argument(view, trig, args, by_sentence)

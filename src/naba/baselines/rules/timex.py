@@ -119,6 +119,12 @@ _DUAL_OFFSETS: Final = frozenset(normalize(w) for w in (
 ))
 _LOCAL_TIME: Final = normalize("بتوقيت")
 _NOW: Final = normalize("الآن")
+#: The start or end of a period (GUIDELINES.md 4.1, 4.2): inside the span, the period's value.
+_PERIOD_EDGES: Final = frozenset(normalize(w) for w in ("مطلع", "بداية", "نهاية"))
+#: An emphatic after the head of a time expression, inside its span (GUIDELINES.md 4.2).
+_EMPHATICS: Final = frozenset(normalize(w) for w in ("نفسه", "ذاته"))
+#: Heads that, with an emphatic, name the day of an earlier expression (اليوم نفسه، التاريخ ذاته).
+_SAME_DAY_HEADS: Final = frozenset(normalize(w) for w in ("اليوم", "التاريخ"))
 _FUTURE_EXCLUDED: Final = tuple(
     normalize(w) for w in ("سياس", "سيار", "سيطر", "سيد", "سنو", "سنة", "سنين", "ستة", "ستين", "سيناريو", "سيول", "سيناء", "ستار", "سير", "سيف", "سيل", "ستر", "سنت", "سند")
 )
@@ -150,8 +156,8 @@ def _starters() -> frozenset[str]:
     words = set(PART_OF_DAY) | set(RELATIVE_DAYS) | set(_PERIOD_UNITS) | set(_YEAR_WORDS) | set(_NUMBER_WORDS)
     words |= {u for u, (_, dual) in _DURATION_UNITS.items() if dual is not None}
     words |= {k[0] for k in month_names()} | set(WEEKDAYS) | {w[2:] for w in WEEKDAYS}
-    words |= {_NOW, "وقت", "هذا", "هذه", "الساعه", "بعد", "اول", "يوم", "كل", "شهر"}
-    words |= set(_SET_ADVERBS) | {"ال" + u for u in _DURATION_UNITS} | set(_HOUR_WORDS)
+    words |= {_NOW, "وقت", "هذا", "هذه", "الساعه", "بعد", "اول", "يوم", "كل", "شهر", normalize("التاريخ")}
+    words |= set(_SET_ADVERBS) | {"ال" + u for u in _DURATION_UNITS} | set(_HOUR_WORDS) | _PERIOD_EDGES
     return frozenset(words)
 
 
@@ -194,6 +200,7 @@ class Parts:
     recurrence: str | None = None  # a SET's TIMEX3 value: كل يوم جمعة -> P1W
     direction: int | None = None  # المقبل (+1) / الماضي (-1) after a weekday or a date
     bare_clock: bool = False  # a clock time with no day of its own (الساعة 19:30): round 9
+    same_day: bool = False  # اليوم نفسه، التاريخ ذاته: the day of an expression before it (round 14)
 
     @property
     def fully_specified(self) -> bool:
@@ -335,6 +342,9 @@ class _Scanner:
         if norm == "اول" and self.norm(i + 1) == "من" and self.norm(i + 2) == "امس":
             return Parts(relative_days=-2), i + 2
         if norm == "بعد" and self.norm(i + 1) in ("غد", "غدا"):
+            wd2 = weekday_of(self.norm(i + 2))
+            if wd2 is not None and self.norm(i + 2).startswith("ال"):
+                return Parts(relative_days=2, weekday=wd2), i + 2  # بعد غد الخميس: one expression, as اليوم الاثنين
             return Parts(relative_days=2), i + 1
         if first_norm is None or first_norm == self.norm(i):
             return self.date_at(i)
@@ -367,7 +377,12 @@ class _Scanner:
             if unit == "يوم" and weekday_of(self.norm(i + 2)) is not None:
                 return Parts(recurrence="P1W"), i + 2  # كل يوم جمعة
             return Parts(recurrence=_SET_UNITS[unit]), i + 1
+        if norm in _PERIOD_EDGES:
+            return self._period_edge(i)
         found = self._core(i, norm)
+        if found is not None and found[0].clock is None and self.norm(found[1] + 1) in _EMPHATICS \
+                and self.norm(found[1]) in _SAME_DAY_HEADS and found[0].relative_days == 0:
+            return replace(found[0], same_day=True), found[1] + 1  # اليوم نفسه، صباح اليوم ذاته
         if (found is None and norm in _HOUR_WORDS and self.norm(i + 1) == "من" and self.norm(i + 2) in PART_OF_DAY
                 and not self.norm(i + 2).startswith("ال")):
             # round 9: an hour written as an ordinal without الساعة, then من + part of day + day
@@ -396,6 +411,25 @@ class _Scanner:
                     return replace(date[0], weekday=parts.weekday, part_of_day=parts.part_of_day), date[1]
             return replace(parts, direction=direction), last + 1
         return found
+
+    def _period_edge(self, i: int) -> tuple[Parts, int] | None:
+        """مطلع/بداية/نهاية + a month, week or year (GUIDELINES.md 4.1, 4.2): the word is inside the
+        span and the expression takes the period's value (``نهاية الشهر الجاري``, ``مطلع فيفري
+        المقبل``, ``نهاية 2025``); a bare definite unit is the current one (``نهاية العام``). Anything
+        else after it (a day, a clock time, ``نهاية المباراة``) is no period edge."""
+        unit = self.norm(i + 1)
+        if unit in _PERIOD_UNITS and self.norm(i + 2) not in _OFFSET_WORDS:
+            return Parts(period=(_PERIOD_UNITS[unit], 0)), i + 1
+        if not _may_start(self.norms[i + 1] if i + 1 < self.n else "") or unit in _PERIOD_EDGES:
+            return None
+        inner = self._expression(i + 1, unit)
+        if inner is None:
+            return None
+        parts = inner[0]
+        if (parts.day is not None or parts.weekday is not None or parts.relative_days is not None or parts.clock is not None
+                or parts.duration is not None or parts.recurrence is not None or parts.ref is not None):
+            return None
+        return inner
 
     def _clock_tail(self, parts: Parts, last: int) -> tuple[Parts, int]:
         """After a clock time: صباحا/مساء/بعد الظهر, and the day it is on (اليوم, من مساء أمس, الخميس)."""
@@ -447,13 +481,16 @@ class _Scanner:
             if ref is not None:
                 return replace(ref[0], part_of_day=code), ref[1]
             return None
-        if norm == "بعد" and self.norm(i + 1) == "الظهر":
-            ref = self.day_ref_at(i + 2)
+        if norm == "بعد" and self.norm(i + 1) in ("الظهر", "ظهر"):
+            ref = self.day_ref_at(i + 2)  # بعد الظهر أمس, بعد ظهر اليوم: the afternoon (GUIDELINES.md 4.1)
             if ref is not None:
                 return replace(ref[0], part_of_day="AF"), ref[1]
             return None
         if norm == _NOW:
             return Parts(ref="PRESENT_REF"), i
+        if norm in _SAME_DAY_HEADS and norm != "اليوم":
+            # التاريخ is a time expression only as التاريخ نفسه/ذاته (the emphatic is added by the caller)
+            return (Parts(relative_days=0), i) if self.norm(i + 1) in _EMPHATICS else None
         if norm == "وقت" and self.norm(i + 1) in ("سابق", "لاحق"):
             return Parts(ref="PAST_REF" if self.norm(i + 1) == "سابق" else "FUTURE_REF"), i + 1
         if norm in _PERIOD_UNITS and self.norm(i + 1) in _OFFSET_WORDS:

@@ -1674,3 +1674,49 @@ def test_round14_the_nearer_trigger_takes_the_time_before_it() -> None:
 
 def test_round14_a_meeting_right_after_its_time_keeps_it() -> None:
     assert _event_times("وعقد المجلس صباح اليوم اجتماعا طارئا.").get("اجتماعا") == "صباح اليوم"
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # a set with the number of its period (GUIDELINES 4.2)
+    ("وتجتمع اللجنة كل ثلاثة أشهر لمراجعة الخطة.", ("كل ثلاثة أشهر", "SET", "P3M")),
+    ("وتصل المياه إلى الحي كل يومين.", ("كل يومين", "SET", "P2D")),
+    ("وتنطلق حافلة من المحطة كل عشرين دقيقة.", ("كل عشرين دقيقة", "SET", "PT20M")),
+    # الجاري after a day of a month is inside the span
+    ("وتنتهي المهلة يوم 22 مارس الجاري.", ("يوم 22 مارس الجاري", "DATE", "2024-03-22")),
+    # اليوم/أول أمس + weekday (+ date): one expression
+    ("افتتح الوزير، اليوم الأربعاء 13 آذار/مارس، المعرض.", ("اليوم الأربعاء 13 آذار/مارس", "DATE", "2024-03-13")),
+    ("وتم ذلك أول أمس الاثنين.", ("أول أمس الاثنين", "DATE", "2024-03-11")),
+    # شهر + month name
+    ("وتأخرت رواتب شهر فبراير.", ("شهر فبراير", "DATE", "2024-02")),
+    # quarters (GUIDELINES 4.1)
+    ("وارتفعت الصادرات في الربع الثالث من العام الجاري.", ("الربع الثالث من العام الجاري", "DATE", "2024-Q3")),
+    ("مقارنة بالربع الثاني من 2023.", ("الربع الثاني من 2023", "DATE", "2023-Q2")),
+    ("ويبدأ التشغيل في الربع الأول من عام 2027.", ("الربع الأول من عام 2027", "DATE", "2027-Q1")),
+    # compound numbers and lengths
+    ("بعد أشغال استمرت ثمانية عشر شهرا.", ("ثمانية عشر شهرا", "DURATION", "P18M")),
+    ("ويقيم في الحي منذ ثلاثين عاما.", ("ثلاثين عاما", "DURATION", "P30Y")),
+    ("واستمرت المباراة ساعتين وعشر دقائق.", ("ساعتين وعشر دقائق", "DURATION", "PT2H10M")),
+    ("واستمر اللقاء ساعة ونصف الساعة.", ("ساعة ونصف الساعة", "DURATION", "PT1H30M")),
+    ("وينتظر السكان المياه منذ أسبوع.", ("أسبوع", "DURATION", "P1W")),
+    ("ورفضت اللجنة تأجيل المباراة أسبوعا.", ("أسبوعا", "DURATION", "P1W")),
+    # a period edge with a bare month; an ordinal day of a month
+    ("ولن يصدر القرار قبل مطلع مايو.", ("مطلع مايو", "DATE", "2024-05")),
+    ("وتعقد الجلسة في الرابع من نيسان/أبريل المقبل.", ("الرابع من نيسان/أبريل المقبل", "DATE", "2024-04-04")),
+])
+def test_round14_time_expressions_of_general_shapes(sentence: str, expected: tuple[str, str, str]) -> None:
+    assert expected in timex(sentence)
+
+
+def test_round14_the_next_day_follows_the_day_before_it() -> None:
+    rec = run("ويصل الوفدان يوم 2/3/2024، وتبدأ المحادثات في اليوم التالي.")
+    assert {t["text"]: t["value"] for t in rec["timexes"]}["اليوم التالي"] == "2024-03-03"
+
+
+@pytest.mark.parametrize("sentence", [
+    "وتفتح المنطقة أبوابها طوال أسبوع السباق.",  # a construct: which week, no length
+    "وقال لقناة «الجنوب اليوم» إن العمل مستمر.",  # an outlet's name
+    "ويقع المصنع في مدينة السادس من أكتوبر.",  # a town named by a date
+])
+def test_round14_no_time_expression_in_names_and_constructs(sentence: str) -> None:
+    texts = [text for text, _, _ in timex(sentence)]
+    assert not any(w in " ".join(texts) for w in ("أسبوع", "اليوم", "السادس"))

@@ -149,7 +149,7 @@ def _date_bare_clocks(view: View, timexes: list[TimexMatch], records: list[dict[
 
 def _date_same_days(timexes: list[TimexMatch], records: list[dict[str, Any]], ids: dict[int, str],
                     holder_of: dict[int, QuoteMatch]) -> None:
-    """``اليوم نفسه``/``التاريخ ذاته`` is the day of an expression before it (GUIDELINES.md 4.4:
+    """``اليوم نفسه``/``التاريخ ذاته`` is the day of an expression before it, ``اليوم التالي`` the day after it (GUIDELINES.md 4.4:
     anchored to that expression, round 14): the nearest earlier one that gives a single day, in
     the same words (the narrator's, or the same quote's content: a day inside someone's speech is
     rarely the one the narrator repeats). A part of day keeps its code (صباح اليوم نفسه)."""
@@ -165,7 +165,10 @@ def _date_same_days(timexes: list[TimexMatch], records: list[dict[str, Any]], id
             if len(value) >= 10 and value[4] == "-" and value[7] == "-" and value[:4].isdecimal():
                 record = by_id[ids[number]]
                 part = t.parts.part_of_day
-                record["value"] = value[:10] + (f"T{part}" if part else "")
+                day = value[:10]
+                if t.parts.relative_days:  # اليوم التالي
+                    day = (_dt.date.fromisoformat(day) + _dt.timedelta(days=t.parts.relative_days)).isoformat()
+                record["value"] = day + (f"T{part}" if part else "")
                 record["anchor"] = {"kind": "timex", "id": ids[other]}
                 break
 

@@ -85,7 +85,40 @@ _NUMBER_WORDS: Final[dict[str, int]] = {
     for k, v in {
         "ثلاثة": 3, "ثلاث": 3, "أربعة": 4, "أربع": 4, "خمسة": 5, "خمس": 5, "ستة": 6, "ست": 6,
         "سبعة": 7, "سبع": 7, "ثمانية": 8, "ثماني": 8, "تسعة": 9, "تسع": 9, "عشرة": 10, "عشر": 10,
+        # round 14: the tens (ثلاثين عاما، كل عشرين دقيقة)
+        "عشرين": 20, "عشرون": 20, "ثلاثين": 30, "ثلاثون": 30, "أربعين": 40, "أربعون": 40, "خمسين": 50, "خمسون": 50,
+        "ستين": 60, "ستون": 60, "سبعين": 70, "سبعون": 70, "ثمانين": 80, "ثمانون": 80, "تسعين": 90, "تسعون": 90,
     }.items()
+}
+#: Words before a bare singular unit that make it a length of one unit (منذ أسبوع، لمدة شهر، أكثر
+#: من ساعة), round 14; ``واحد``/``واحدة`` after it is inside the span (ساعة واحدة).
+_ONE_UNIT_CUES: Final = frozenset(normalize(w) for w in ("منذ", "لمدة", "مدة", "من", "قرابة", "نحو", "طيلة", "طوال", "خلال"))
+_ONE: Final = frozenset(normalize(w) for w in ("واحد", "واحدة"))
+_ACCUSATIVE_UNITS: Final = frozenset(normalize(w) for w in ("أسبوعا", "شهرا", "عاما"))
+#: Closing quotation marks: ``«سبها اليوم»`` is an outlet's name, not today (round 14).
+_CLOSING_MARKS: Final = frozenset(("»", "”", '"'))
+_OPENING_MARKS: Final = frozenset(("«", "“", '"'))
+#: Ordinal days before من + a month (الرابع من تشرين الثاني), round 14.
+_DAY_ORDINALS: Final[dict[str, int]] = {
+    normalize(k): v
+    for k, v in {
+        "الأول": 1, "الثاني": 2, "الثالث": 3, "الرابع": 4, "الخامس": 5, "السادس": 6, "السابع": 7, "الثامن": 8,
+        "التاسع": 9, "العاشر": 10,
+    }.items()
+}
+#: The units of 11-19 before عشر/عشرة (ثمانية عشر شهرا، اثنتي عشرة ساعة), round 14.
+_TEEN_UNITS: Final[dict[str, int]] = {
+    normalize(k): v
+    for k, v in {
+        "أحد": 1, "إحدى": 1, "اثني": 2, "اثنتي": 2, "اثنا": 2, "اثنتا": 2, "ثلاثة": 3, "ثلاث": 3, "أربعة": 4, "أربع": 4,
+        "خمسة": 5, "خمس": 5, "ستة": 6, "ست": 6, "سبعة": 7, "سبع": 7, "ثمانية": 8, "ثماني": 8, "تسعة": 9, "تسع": 9,
+    }.items()
+}
+_TENS: Final = frozenset(normalize(w) for w in ("عشر", "عشرة"))
+#: Quarters of a year (GUIDELINES.md 4.1: الربع الثالث -> 2025-Q3), round 14.
+_QUARTER: Final = normalize("الربع")
+_QUARTER_ORDINALS: Final[dict[str, int]] = {
+    normalize(k): v for k, v in {"الأول": 1, "الثاني": 2, "الثالث": 3, "الرابع": 4, "الأخير": 4}.items()
 }
 _YEAR_WORDS: Final = frozenset(normalize(w) for w in ("عام", "العام", "سنة", "السنة"))
 #: Clock hours written as ordinals: الساعة العاشرة.
@@ -156,7 +189,9 @@ def _starters() -> frozenset[str]:
     words = set(PART_OF_DAY) | set(RELATIVE_DAYS) | set(_PERIOD_UNITS) | set(_YEAR_WORDS) | set(_NUMBER_WORDS)
     words |= {u for u, (_, dual) in _DURATION_UNITS.items() if dual is not None}
     words |= {k[0] for k in month_names()} | set(WEEKDAYS) | {w[2:] for w in WEEKDAYS}
-    words |= {_NOW, "وقت", "هذا", "هذه", "الساعه", "بعد", "اول", "يوم", "كل", "شهر", normalize("التاريخ")}
+    words |= {_NOW, "وقت", "هذا", "هذه", "الساعه", "بعد", "اول", "يوم", "كل", "شهر", "الشهر", normalize("التاريخ"), _QUARTER}
+    words |= set(_TEEN_UNITS) | set(_DAY_ORDINALS)
+    words |= {u for u, (_, dual) in _DURATION_UNITS.items() if dual is None and not u.startswith("ال")}
     words |= set(_SET_ADVERBS) | {"ال" + u for u in _DURATION_UNITS} | set(_HOUR_WORDS) | _PERIOD_EDGES
     return frozenset(words)
 
@@ -200,6 +235,7 @@ class Parts:
     recurrence: str | None = None  # a SET's TIMEX3 value: كل يوم جمعة -> P1W
     direction: int | None = None  # المقبل (+1) / الماضي (-1) after a weekday or a date
     bare_clock: bool = False  # a clock time with no day of its own (الساعة 19:30): round 9
+    quarter: int | None = None  # الربع الثالث (من العام الجاري): with ``year`` or ``period`` ("Y", n), round 14
     same_day: bool = False  # اليوم نفسه، التاريخ ذاته: the day of an expression before it (round 14)
 
     @property
@@ -335,9 +371,15 @@ class _Scanner:
             rel = RELATIVE_DAYS[norm]
             wd2 = weekday_of(self.norm(i + 1))
             if wd2 is not None and self.norm(i + 1).startswith("ال"):
+                date = self.date_at(i + 2)  # round 14: اليوم الثلاثاء 20 كانون الثاني/يناير: one expression
+                if date is not None and date[0].day is not None:
+                    return replace(date[0], weekday=wd2), date[1]
                 return Parts(relative_days=rel, weekday=wd2), i + 1
             return Parts(relative_days=rel), i
         if norm == "اول" and self.norm(i + 1) == "امس":
+            wd2 = weekday_of(self.norm(i + 2))
+            if wd2 is not None and self.norm(i + 2).startswith("ال"):
+                return Parts(relative_days=-2, weekday=wd2), i + 2  # round 14: أول أمس الاثنين
             return Parts(relative_days=-2), i + 1
         if norm == "اول" and self.norm(i + 1) == "من" and self.norm(i + 2) == "امس":
             return Parts(relative_days=-2), i + 2
@@ -372,6 +414,11 @@ class _Scanner:
         if norm == "كل" and (weekday_of(self.norm(i + 1)) is not None and not self.norm(i + 1).startswith("ال")
                              or self.norm(i + 1) in _SET_PARTS_OF_DAY):
             return Parts(recurrence="P1W" if weekday_of(self.norm(i + 1)) is not None else "P1D"), i + 1  # كل سبت، كل مساء
+        if norm == "كل" and self.norm(i + 1) not in _SET_UNITS:
+            counted = self.duration_at(i + 1, self.norm(i + 1))
+            if counted is not None:
+                # round 14: كل يومين، كل ثلاثة أشهر، كل عشرين دقيقة: the number is part of the set (GUIDELINES.md 4.2)
+                return Parts(recurrence=counted[0].duration), counted[1]
         if norm == "كل" and self.norm(i + 1) in _SET_UNITS:
             unit = self.norm(i + 1)
             if unit == "يوم" and weekday_of(self.norm(i + 2)) is not None:
@@ -383,6 +430,8 @@ class _Scanner:
         if found is not None and found[0].clock is None and self.norm(found[1] + 1) in _EMPHATICS \
                 and self.norm(found[1]) in _SAME_DAY_HEADS and found[0].relative_days == 0:
             return replace(found[0], same_day=True), found[1] + 1  # اليوم نفسه، صباح اليوم ذاته
+        if found is not None and found[1] == i and norm == "اليوم" and self.norm(i + 1) == "التالي":
+            return Parts(relative_days=1, same_day=True), i + 1  # اليوم التالي: the day after the one before it
         if (found is None and norm in _HOUR_WORDS and self.norm(i + 1) == "من" and self.norm(i + 2) in PART_OF_DAY
                 and not self.norm(i + 2).startswith("ال")):
             # round 9: an hour written as an ordinal without الساعة, then من + part of day + day
@@ -404,6 +453,8 @@ class _Scanner:
         if parts.clock is not None:
             return self._clock_tail(parts, last)
         direction = _OFFSET_WORDS.get(self.norm(last + 1))
+        if direction == 0 and parts.day is not None and parts.month is not None and parts.year is None and parts.relative_days is None:
+            return parts, last + 1  # round 14: 22 نوفمبر الجاري: inside the span; this month's day, as without it
         if direction and (parts.weekday is not None or (parts.day is not None and parts.year is None)) and parts.relative_days is None:
             if parts.weekday is not None and parts.day is None:
                 date = self.date_at(last + 2)  # round 9: يوم الخميس المقبل 6 فبراير: the date says which one
@@ -411,6 +462,24 @@ class _Scanner:
                     return replace(date[0], weekday=parts.weekday, part_of_day=parts.part_of_day), date[1]
             return replace(parts, direction=direction), last + 1
         return found
+
+    def _quarter(self, i: int) -> tuple[Parts, int]:
+        """الربع + ordinal [من + a year]: ``الربع الثالث من العام الجاري``, ``الربع الثالث من 2024``,
+        ``الربع الثالث من عام 2027``; without a year, the anchor's (GUIDELINES.md 4.1), round 14."""
+        quarter = _QUARTER_ORDINALS[self.norm(i + 1)]
+        last = i + 1
+        if self.norm(i + 2) == "من":
+            j = i + 3
+            year = self.year_at(j)
+            if year is not None:
+                return Parts(quarter=quarter, year=year), j
+            if self.norm(j) in _YEAR_WORDS and self.year_at(j + 1) is not None:
+                return Parts(quarter=quarter, year=self.year_at(j + 1)), j + 1
+            if self.norm(j) in ("العام", "السنه"):
+                offset = _OFFSET_WORDS.get(self.norm(j + 1))
+                if offset is not None:
+                    return Parts(quarter=quarter, period=("Y", offset)), j + 1
+        return Parts(quarter=quarter, period=("Y", 0)), last
 
     def _period_edge(self, i: int) -> tuple[Parts, int] | None:
         """مطلع/بداية/نهاية + a month, week or year (GUIDELINES.md 4.1, 4.2): the word is inside the
@@ -424,7 +493,8 @@ class _Scanner:
             return None
         inner = self._expression(i + 1, unit)
         if inner is None:
-            return None
+            month = self.month_at(i + 1)  # مطلع مارس، نهاية آب/أغسطس: a bare month after the edge is one
+            return (Parts(month=month[0], period=("MONTHNAME", 0)), month[1]) if month is not None else None
         parts = inner[0]
         if (parts.day is not None or parts.weekday is not None or parts.relative_days is not None or parts.clock is not None
                 or parts.duration is not None or parts.recurrence is not None or parts.ref is not None):
@@ -488,6 +558,24 @@ class _Scanner:
             return None
         if norm == _NOW:
             return Parts(ref="PRESENT_REF"), i
+        if norm in ("شهر", "الشهر") and self.month_at(i + 1) is not None:
+            # round 14: شهر مارس، شهر أفريل المقبل: the word is inside the span (the month's value)
+            inner = self._expression(i + 1, self.norm(i + 1))
+            if inner is not None and inner[0].month is not None and inner[0].day is None:
+                return inner
+        if norm == _QUARTER and self.norm(i + 1) in _QUARTER_ORDINALS:
+            return self._quarter(i)
+        if norm in _DAY_ORDINALS and self.norm(i + 1) == "من" and self.month_at(i + 2) is not None:
+            # round 14: الرابع من تشرين الثاني/نوفمبر المقبل: that day of the month
+            inner = self._expression(i + 2, self.norm(i + 2))
+            if inner is None:
+                month = self.month_at(i + 2)
+                inner = (Parts(month=month[0]), month[1]) if month is not None else None
+            if inner is not None and inner[0].month is not None and inner[0].day is None:
+                month_parts = inner[0]
+                offset = month_parts.period[1] if month_parts.period is not None else 0
+                return Parts(day=_DAY_ORDINALS[norm], month=month_parts.month, year=month_parts.year,
+                             direction=offset or None), inner[1]
         if norm in _SAME_DAY_HEADS and norm != "اليوم":
             # التاريخ is a time expression only as التاريخ نفسه/ذاته (the emphatic is added by the caller)
             return (Parts(relative_days=0), i) if self.norm(i + 1) in _EMPHATICS else None
@@ -548,13 +636,41 @@ class _Scanner:
         return Parts(duration=_duration(unit[0], count)), last
 
     def duration_at(self, i: int, norm: str) -> tuple[Parts, int] | None:
+        """A length of time at i, with what joins it (round 14): ``ساعتين وعشر دقائق``, ``ساعة
+        ونصف الساعة`` (one duration, GUIDELINES.md 4.1)."""
+        found = self._single_duration_at(i, norm)
+        if found is None:
+            return None
+        parts, last = found
+        value = parts.duration or ""
+        if value.startswith("PT") and value.endswith("H"):
+            if self.norm(last + 1) == "ونصف":
+                last += 2 if self.norm(last + 2) in ("الساعه", "ساعه") else 1
+                return Parts(duration=f"{value}30M"), last
+            if self.norm(last + 1).startswith("و"):
+                minutes = self._single_duration_at(last + 1, self.norm(last + 1)[1:])
+                if minutes is not None and (minutes[0].duration or "").endswith("M") and (minutes[0].duration or "").startswith("PT"):
+                    return Parts(duration=value + (minutes[0].duration or "")[2:]), minutes[1]
+        return found
+
+    def _single_duration_at(self, i: int, norm: str) -> tuple[Parts, int] | None:
         found = self.definite_duration_at(i, norm)
         if found is not None:
             return found
         unit = _DURATION_UNITS.get(norm)
         if unit is not None and unit[1] is not None:
             return Parts(duration=_duration(unit[0], unit[1])), i
+        if unit is not None and norm != "يوم" and not norm.startswith("ال") and not self.norm(i + 1).startswith("ال") \
+                and self.month_at(i + 1) is None and self.int_at(i + 1) is None:
+            # round 14: one unit: after منذ/لمدة/أكثر من (منذ أسبوع، لمدة شهر), in the accusative
+            # (تأجيل المباراة أسبوعا), or with واحدة/ونصف after it (بساعة واحدة، ساعة ونصف الساعة); a
+            # definite word after it makes it a construct (طوال أسبوع السباق), no length
+            if (norm == self.norm(i) and self.norm(i - 1) in _ONE_UNIT_CUES or norm in _ACCUSATIVE_UNITS
+                    or self.norm(i + 1) in _ONE or self.norm(i + 1) == "ونصف"):
+                return Parts(duration=_duration(unit[0], 1)), i + (1 if self.norm(i + 1) in _ONE else 0)
         count = _int(self.norms[i]) if norm.isdecimal() else _NUMBER_WORDS.get(norm)
+        if norm in _TEEN_UNITS and self.norm(i + 1) in _TENS:
+            count, i = 10 + _TEEN_UNITS[norm], i + 1  # round 14: ثمانية عشر شهرا، اثنتي عشرة ساعة
         if count is None or count == 0:
             return None
         unit = _DURATION_UNITS.get(self.norm(i + 1))
@@ -570,7 +686,7 @@ def _duration(unit: str, count: int) -> str:
 
 
 #: Nouns of streets, squares and quarters, often named after a national date (حي 5 جويلية).
-_DATE_NAMED_PLACES: Final = frozenset(normalize(w) for w in ("حي", "شارع", "ساحة", "نهج", "جسر", "ملعب", "مدرسة", "ثانوية"))
+_DATE_NAMED_PLACES: Final = frozenset(normalize(w) for w in ("حي", "شارع", "ساحة", "نهج", "جسر", "ملعب", "مدرسة", "ثانوية", "مدينة", "جامعة"))
 
 
 @lru_cache(maxsize=1 << 12)
@@ -601,6 +717,10 @@ def find_timexes(view: View) -> list[TimexMatch]:
                 and _names_a_place_by_date(view.norms[i - 1]):
             i = last + 1
             continue  # round 9: حي 5 جويلية، شارع 20 أوت: a place named after a date, no time
+        if last == i and parts.relative_days == 0 and parts.weekday is None and last + 1 < view.n \
+                and view.norms[last + 1] in _CLOSING_MARKS and i > 1 and view.words[i - 1] and view.norms[i - 2] in _OPENING_MARKS:
+            i = last + 1
+            continue  # round 14: «الصعيد اليوم», «المال اليوم»: the second word of a quoted two-word name
         start = view.stripped_start_at(i, cut)
         out.append(TimexMatch(i, last, start, view.ends[last], parts))
         i = last + 1
@@ -640,6 +760,9 @@ def _resolve(parts: Parts, reference: _dt.date, future: bool) -> tuple[str, str]
     if parts.ref is not None:
         return "DATE", parts.ref
     day: _dt.date | None = None
+    if parts.quarter is not None:
+        year = parts.year if parts.year is not None else reference.year + (parts.period[1] if parts.period else 0)
+        return "DATE", f"{year:04d}-Q{parts.quarter}"
     if parts.period is not None:
         unit, offset = parts.period
         if unit == "W":

@@ -8,6 +8,10 @@ span; under ``"strict"`` it is one spurious and one missed mention in the strict
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import pytest
+
 from naba.evaluate import ScoreOptions, score
 from naba.evaluate.fused_lam import article_lam_start, canonical_fused_lam
 from naba.gold.records import load_record
@@ -98,3 +102,48 @@ def test_article_lam_starts_is_every_start_article_lam_start_accepts() -> None:
         expected = {start for start in range(len(text)) if article_lam_start(text, start, start + 2)}
         assert article_lam_starts(text) == expected, text
     assert article_lam_starts("قال للبلاد وللعالم كلمة الله") == {5, 13}
+
+
+def _gold_record_with_lam_word():
+    """A gold record whose text has ``للجنة`` (ل + لجنة): the committee's mention starts on the
+    second lam, the noun's own."""
+    from naba.gold.model import Record
+
+    text = "طالب رئيس الحزب للجنة المالية بالتحقيق."
+    start = text.index("لجنة المالية")
+    end = start + len("لجنة المالية")
+    doc = {"id": "lam_t", "title": "t", "text": text, "language": "ar",
+           "publication_date": {"value": "2025-01-01", "established": "metadata", "evidence": "t"},
+           "source": {"outlet": None, "author": None, "url": None, "license": None, "note": "t"},
+           "zones": [{"id": "z01", "kind": "paragraph", "start": 0, "end": len(text), "text": text}],
+           "sentences": [{"id": "s01", "zone_id": "z01", "start": 0, "end": len(text), "text": text}]}
+    entity = {"id": "e01", "type": "ORG", "name": "لجنة المالية", "name_en": "finance committee",
+              "mentions": [{"id": "m01", "start": start, "end": end, "text": text[start:end], "kind": "name"}]}
+    return Record.model_validate({"schema_version": load_record().schema_version, "document": doc,
+                                  "entities": [entity], "timexes": [], "quotes": [], "events": []})
+
+
+@pytest.mark.parametrize("fused_lam", ["either", "strict"])
+def test_a_gold_span_on_a_nouns_own_lam_matches_itself(fused_lam: str) -> None:
+    # للجنة is ل + لجنة: the gold's span starts on the second lam; the same span predicted is right
+    # (under "either" it was moved one code point right, off the gold's span)
+    from naba.submission.model import from_gold
+
+    record = _gold_record_with_lam_word()
+    assert article_lam_start(record.document.text, record.entities[0].mentions[0].start, record.entities[0].mentions[0].end)
+    result = score([from_gold(record)], [record], options=ScoreOptions(n_bootstrap=0, fused_lam=fused_lam))
+    c = result.metric("entities.strict").counts
+    assert c is not None and (c.tp, c.fp, c.fn) == (1, 0, 0)
+
+
+def test_every_dev_gold_record_scored_against_itself_is_perfect() -> None:
+    from naba.gold.records import load_records
+    from naba.submission.model import from_gold
+
+    root = Path(__file__).resolve().parent.parent / "annotations" / "dev" / "records"
+    records = load_records(root)
+    result = score([from_gold(r) for r in records], records, options=ScoreOptions(n_bootstrap=0))
+    for name in ("entities.strict", "timex.strict", "quotes.quote_speaker", "events.trigger_classification",
+                 "events.argument_classification"):
+        c = result.metric(name).counts
+        assert c is not None and c.fp == 0 and c.fn == 0, (name, c)

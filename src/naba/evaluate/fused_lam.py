@@ -9,6 +9,12 @@ Under the official choice ``fused_lam="either"`` such a prediction is the same s
 before matching, a predicted span that starts on the article's lam of a word-initial لل is moved
 one code point right (its text follows). ``"strict"`` scores the convention as written. The choice
 is recorded in every result's options, so scores under the two are never ranked together.
+
+A word-initial لل is not always the preposition and the article: ``للجنة`` is ل + ``لجنة`` (the
+article merged into the noun's own lam), ``للبنان`` ل + ``لبنان``, and there the gold's span starts
+on the second lam. Where a gold span starts on such a lam, the gold reads the word that way, and a
+prediction starting there is the gold's span, not moved (before, it was moved off it, and the gold
+scored against itself fell below 1: dev ADJUDICATION, open questions of batch AE).
 """
 
 from __future__ import annotations
@@ -17,6 +23,7 @@ from typing import Callable, Literal, TypeVar
 
 from pydantic import BaseModel
 
+from naba.gold.model import Record
 from naba.submission.model import SubEntity, SubEvent, SubQuote, SubSpan, SubmissionDocument
 
 FusedLam = Literal["either", "strict"]
@@ -60,20 +67,20 @@ def article_lam_starts(text: str) -> frozenset[int]:
     return frozenset(found)
 
 
-def _canonical(value: object, text: str) -> object:
+def _canonical(value: object, text: str, gold_starts: frozenset[int]) -> object:
     """``value`` with every span in it canonicalised; the same object when nothing changes."""
     if isinstance(value, list):
-        items = [_canonical(item, text) for item in value]
+        items = [_canonical(item, text, gold_starts) for item in value]
         return items if any(a is not b for a, b in zip(items, value)) else value
     if not isinstance(value, BaseModel):
         return value
     updates: dict[str, object] = {}
-    if isinstance(value, SubSpan) and article_lam_start(text, value.start, value.end):
+    if isinstance(value, SubSpan) and article_lam_start(text, value.start, value.end) and value.start not in gold_starts:
         updates = {"start": value.start + 1, "text": value.text[1:]}
     for name in type(value).model_fields:
         if name not in updates:
             child = getattr(value, name)
-            new = _canonical(child, text)
+            new = _canonical(child, text, gold_starts)
             if new is not child:
                 updates[name] = new
     return value.model_copy(update=updates) if updates else value
@@ -95,8 +102,24 @@ def _span_starts(document: SubmissionDocument) -> list[int]:
     return starts
 
 
-def canonical_fused_lam(document: SubmissionDocument, text: str) -> SubmissionDocument:
-    """The document with every span that starts on a fused لل's article lam moved one code point right.
+def gold_span_starts(record: Record) -> frozenset[int]:
+    """The start of every span of the gold record: where a gold span starts on the second lam of
+    a word-initial لل, the gold reads that lam as the word's own (``للجنة`` = ل + ``لجنة``)."""
+    starts = [m.start for entity in record.entities for m in entity.mentions]
+    starts += [t.start for t in record.timexes]
+    for quote in record.quotes:
+        starts.append(quote.cue.start)
+        starts += [c.start for c in quote.content]
+    for event in record.events:
+        starts.append(event.trigger.start)
+        starts += [a.start for a in event.arguments]
+    return frozenset(starts)
+
+
+def canonical_fused_lam(document: SubmissionDocument, text: str, gold_starts: frozenset[int] = frozenset()) -> SubmissionDocument:
+    """The document with every span that starts on a fused لل's article lam moved one code point
+    right, except where a gold span starts (``gold_starts``, from ``gold_span_starts``: the gold
+    reads that lam as the word's own, ``للجنة``).
 
     Pure: the input is not changed; a document with no such span is returned as it is (found
     without copying: the usual case, and the gold's own spans never start there). Only the
@@ -108,7 +131,7 @@ def canonical_fused_lam(document: SubmissionDocument, text: str) -> SubmissionDo
         return document
 
     def moved(span: S) -> S:
-        if article_lam_start(text, span.start, span.end):
+        if article_lam_start(text, span.start, span.end) and span.start not in gold_starts:
             return span.model_copy(update={"start": span.start + 1, "text": span.text[1:]})
         return span
 
@@ -146,11 +169,11 @@ def canonical_fused_lam(document: SubmissionDocument, text: str) -> SubmissionDo
     return document.model_copy(update=layers) if layers else document
 
 
-def reference_canonical(document: SubmissionDocument, text: str) -> SubmissionDocument:
+def reference_canonical(document: SubmissionDocument, text: str, gold_starts: frozenset[int] = frozenset()) -> SubmissionDocument:
     """``canonical_fused_lam`` by a walk over every field of every model (the definition the
     targeted copy is tested against)."""
     if not any(article_lam_start(text, start, start + 2) for start in _span_starts(document)):
         return document
-    result = _canonical(document, text)
+    result = _canonical(document, text, gold_starts)
     assert isinstance(result, SubmissionDocument)  # internal invariant, not an input check
     return result

@@ -170,9 +170,9 @@ def _prepared(record: Record, doc: SubmissionDocument, n_documents: int, options
     if doc.document_id != record.document.id:
         raise ValueError(f"submission record {doc.document_id!r} scored against gold {record.document.id!r}")
     if options.fused_lam == "either":
-        from naba.evaluate.fused_lam import canonical_fused_lam
+        from naba.evaluate.fused_lam import canonical_fused_lam, gold_span_starts
 
-        doc = canonical_fused_lam(doc, record.document.text)
+        doc = canonical_fused_lam(doc, record.document.text, gold_span_starts(record))
     return doc, document_units(n_documents, [s.start for s in record.document.sentences])
 
 

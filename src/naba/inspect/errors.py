@@ -26,7 +26,7 @@ from typing import Any, Iterable, Literal, Mapping, Sequence
 
 from naba.evaluate import quotes as quote_task
 from naba.evaluate import timex as timex_task
-from naba.evaluate.fused_lam import canonical_fused_lam
+from naba.evaluate.fused_lam import canonical_fused_lam, gold_span_starts
 from naba.evaluate.options import ScoreOptions
 from naba.evaluate.outcomes import Outcome
 from naba.evaluate.results import MetricResult, Results
@@ -175,9 +175,10 @@ def score_for_inspection(
         raise GoldError([Problem("<gold>", None, "<records>", "[]", "no gold record to compare with", "empty_gold")])
     sub = resolve_submission(submission, records)  # validated before anything else
     results = score(sub, scored_against, options=options, system=system)
-    texts = {r.document.id: r.document.text for r in records}
+    by_id = {r.document.id: r for r in records}
     docs = list(sub.documents)
-    scored = [canonical_fused_lam(d, texts[d.document_id]) if options.fused_lam == "either" and d.document_id in texts else d for d in docs]
+    scored = [canonical_fused_lam(d, by_id[d.document_id].document.text, gold_span_starts(by_id[d.document_id]))
+              if options.fused_lam == "either" and d.document_id in by_id else d for d in docs]
     return Scored(records, sub, results, Index(records, docs, scored))
 
 

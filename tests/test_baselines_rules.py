@@ -1674,3 +1674,20 @@ def test_round14_the_nearer_trigger_takes_the_time_before_it() -> None:
 
 def test_round14_a_meeting_right_after_its_time_keeps_it() -> None:
     assert _event_times("وعقد المجلس صباح اليوم اجتماعا طارئا.").get("اجتماعا") == "صباح اليوم"
+
+
+# --------------------------------------------------------------------------- round 15 (entities)
+
+
+def test_round15_a_team_in_a_sports_story_is_a_club() -> None:
+    found = mentions("فاز فريق الصقور الرياضي على ضيفه في مباراة الجولة الخامسة، وقال مدرب الصقور إن الفوز مستحق.")
+    assert ("الصقور الرياضي", "ORG", "name") in found
+    assert ("الصقور", "ORG", "name") in found
+    # outside a sports story فريق X is a working party, no club
+    assert not [m for m in mentions("شكلت الوزارة فريق العمل لمتابعة الملف، وقال مدير فريق العمل إن النتائج قريبة.")
+                if m[1] == "ORG"]
+
+
+def test_round15_a_club_found_again_keeps_its_adjective() -> None:
+    found = mentions("الصقور الرياضي يتأهل إلى النهائي\nوتأهل فريق الصقور الرياضي بعد مباراة مثيرة.")
+    assert [m for m in found if m[0] == "الصقور الرياضي"] == [("الصقور الرياضي", "ORG", "name")] * 2

@@ -2350,9 +2350,18 @@ _CLUB_HEAD: Final = normalize("نادي")
 _DEFINITE_CLUB_HEADS: Final = frozenset(normalize(w) for w in ("النادي", "للنادي", "والنادي", "بالنادي", "فالنادي"))
 
 
+#: Round 15: in a sports story the team noun heads a club's name too (فريق الزاب، لفريق X الرياضي),
+#: the class noun outside as after نادي (1.2); elsewhere فريق X is a working party (فريق العمل).
+_TEAM_HEAD: Final = normalize("فريق")
+#: Words of a match that make a story a sports story, where فريق X names a club.
+_SPORT_WORDS: Final = frozenset(normalize(w) for w in (
+    "مباراة", "المباراة", "مباراته", "مباريات", "الدوري", "ملعب", "الملعب", "المدرب", "مدرب", "الجولة", "البطولة",
+))
+
+
 @lru_cache(maxsize=1 << 16)
 def _club_head_reading(norm: str) -> bool:
-    return any(stem == _CLUB_HEAD for _, stem in stems(norm))
+    return any(stem == _CLUB_HEAD or stem == _TEAM_HEAD for _, stem in stems(norm))
 
 
 def _club_pass(view: View, res: _Resources, out: _Collector) -> None:
@@ -2363,8 +2372,14 @@ def _club_pass(view: View, res: _Resources, out: _Collector) -> None:
     norms, n = view.norms, view.n
     clubs: dict[str, str] = {}  # folded one-word name -> key
     pairs: dict[tuple[str, str], str] = {}  # round 13: two-word names (شباب X) -> key
+    sport: bool | None = None  # round 15: is this a sports story (asked once, at the first فريق)?
     for i in view.positions(_club_head_reading):
         k = i + 1
+        if not any(stem == _CLUB_HEAD for _, stem in stems(norms[i])):
+            if sport is None:
+                sport = bool(view.positions_of(_SPORT_WORDS))
+            if not sport:
+                continue
         if (k + 1 < n and view.paragraphs[k + 1] == view.paragraphs[i] and view.words[k] and not view.definite(k)
                 and norms[k] not in res.stop and len(norms[k]) > 2 and (norms[k],) not in res.titles and (norms[k],) not in res.places
                 and _head_reading(norms[k]) is None and _is_name_token(view, k, res) and _is_org_complement(view, k + 1, res)
@@ -2403,7 +2418,12 @@ def _club_pass(view: View, res: _Resources, out: _Collector) -> None:
             continue
         cut, stem = next((c, st) for c, st in stems(norms[i]) if st in clubs)
         start = view.stripped_start_at(i, cut)
-        out.add(Mention(start, view.ends[i], i, i, "ORG", "name", clubs[stem], view.text[start:view.ends[i]]))
+        last = i
+        words = clubs[stem][len("ORG:club:"):].split(" ")
+        if (len(words) == 2 and i + 1 < n and norms[i + 1] == words[1] and view.paragraphs[i + 1] == view.paragraphs[i]
+                and not out.overlaps(i + 1, i + 1)):
+            last = i + 1  # round 15: the name found again with its adjective (الأمل الرياضي in a headline)
+        out.add(Mention(start, view.ends[last], i, last, "ORG", "name", clubs[stem], view.text[start:view.ends[last]]))
     mentioned = sorted((m.first, m.key, m.name) for m in out.mentions if m.key.startswith("ORG:club:"))
     for i in view.positions_of(_DEFINITE_CLUB_HEADS):
         if out.overlaps(i, i) or (i + 1 < n and view.paragraphs[i + 1] == view.paragraphs[i]

@@ -1691,3 +1691,14 @@ def test_round15_a_team_in_a_sports_story_is_a_club() -> None:
 def test_round15_a_club_found_again_keeps_its_adjective() -> None:
     found = mentions("الصقور الرياضي يتأهل إلى النهائي\nوتأهل فريق الصقور الرياضي بعد مباراة مثيرة.")
     assert [m for m in found if m[0] == "الصقور الرياضي"] == [("الصقور الرياضي", "ORG", "name")] * 2
+
+
+def test_round15_a_municipality_acting_is_an_organisation() -> None:
+    found = mentions("وقال رئيس بلدية كفر سلوان الكبرى إن البلدية ستفتح الطريق غدا.")
+    assert ("بلدية كفر سلوان الكبرى", "ORG", "name") in found
+    assert ("كفر سلوان", "GPE", "name") in found
+    assert ("البلدية", "ORG", "nominal") in found
+    found = mentions("وزعت فرق تابعة لبلدية الزيتونة المياه، وقالت دائرة بلدية الزيتونة إن العمل مستمر.")
+    assert ("بلدية الزيتونة", "ORG", "name") in found and ("دائرة بلدية الزيتونة", "ORG", "name") in found
+    # where the story is in the unit, it is the town only (the class noun outside, 1.2)
+    assert mentions("احتج عشرات السكان في بلدية كفر سلوان على انقطاع المياه.") == [("كفر سلوان", "GPE", "name")]

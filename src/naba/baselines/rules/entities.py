@@ -1866,6 +1866,43 @@ def _place_nominals(view: View, res: _Resources, out: _Collector, heads_named: l
         out.add(Mention(start, view.ends[i], i, i, type_, "nominal", key, name))
 
 
+#: Round 15: بلدية is both a town's unit and its council. Where it is not a place the story is in or
+#: goes to (after في، إلى، نحو، داخل، قرب or a clitic ب) it is the council acting, owning, heading or
+#: giving (بلدية X تفتتح، رئيس بلدية X، تابعة لبلدية X، منحة من بلدية X): an organisation named with its
+#: class noun, the town nested (1.2, as مجلس مدينة حمص), whose bare البلدية is then its nominal.
+_MUNICIPALITY_HEAD: Final = normalize("بلدية")
+_MUNICIPALITY_PLACE_BEFORE: Final = frozenset(normalize(w) for w in ("في", "إلى", "الى", "نحو", "داخل", "قرب"))
+#: Oman's municipal department in construct before the council (دائرة بلدية X): one name.
+_MUNICIPALITY_DEPARTMENT: Final = normalize("دائرة")
+
+
+def _municipality(view: View, i: int, last: int, out: _Collector) -> tuple[str, str, str] | None:
+    """Add the council named ``بلدية X`` at token ``i`` (X ending at token ``last``) as an ORG
+    name, its definite adjectives kept (بلدية X الكبرى), and return its (type, key, name) for the
+    nominals; None where the word is the place (في بلدية X، ببلدية X)."""
+    norms, n = view.norms, view.n
+    cut = len(norms[i]) - len(_MUNICIPALITY_HEAD)
+    if "ب" in norms[i][:cut] or (i > 0 and norms[i - 1] in _MUNICIPALITY_PLACE_BEFORE and view.paragraphs[i - 1] == view.paragraphs[i]):
+        return None
+    first = i
+    if cut == 0 and i > 0 and view.paragraphs[i - 1] == view.paragraphs[i] and any(
+            stem == _MUNICIPALITY_DEPARTMENT for _, stem in stems(norms[i - 1])):
+        first = i - 1
+        cut = len(norms[first]) - len(_MUNICIPALITY_DEPARTMENT)
+    j = last + 1
+    while (j < n and j - last < 3 and view.words[j] and view.paragraphs[j] == view.paragraphs[i] and view.definite(j)
+           and (norms[j].endswith(_NISBA_ENDINGS) or norms[j] == normalize("الكبرى")) and not out.overlaps(j, j)):
+        last = j
+        j += 1
+    start, end = view.stripped_start_at(first, cut), view.ends[last]
+    key = "ORG:municipality:" + " ".join(norms[i + 1 : last + 1])
+    name = view.text[start:end]
+    if any(m.type == "ORG" and m.first <= first and m.last >= last for m in out.taken.get(first, ())):
+        return None
+    out.add(Mention(start, end, first, last, "ORG", "name", key, name))
+    return "ORG", key, name
+
+
 def _local_place_pass(view: View, res: _Resources, out: _Collector) -> None:
     """Places no gazetteer lists, named after an administrative noun in construct (محافظة X,
     قضاء X, حي X: the name is the mention, the noun is not), a coordinated list after a plural
@@ -1916,7 +1953,8 @@ def _local_place_pass(view: View, res: _Resources, out: _Collector) -> None:
         if out.overlaps(k, k):
             known = next((m for m in out.taken.get(k, ()) if m.type in ("GPE", "LOC") and m.first == k), None)
             if known is not None:
-                heads_named.append((i, head, known.type, known.key, known.name))
+                council = _municipality(view, i, known.last, out) if head == _MUNICIPALITY_HEAD else None
+                heads_named.append((i, head, *(council or (known.type, known.key, known.name))))
                 continue
             if not all(m.type == "ORG" and m.first < i and m.last >= k for m in out.taken.get(k, ())):
                 continue
@@ -1940,7 +1978,8 @@ def _local_place_pass(view: View, res: _Resources, out: _Collector) -> None:
             _type, key = found.setdefault(folded, (type_, f"{type_}:{folded}"))
             out.add(Mention(start, end, k, last, _type, "name", key, text))
             if head not in _PLURAL_PLACE_HEADS:
-                heads_named.append((i, head, _type, key, text))
+                council = _municipality(view, i, last, out) if head == _MUNICIPALITY_HEAD else None
+                heads_named.append((i, head, *(council or (_type, key, text))))
             k = last + 1
             if head not in _PLURAL_PLACE_HEADS or k >= n or norms[k][:1] != "و" or out.overlaps(k, k):
                 break

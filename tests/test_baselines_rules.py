@@ -1702,3 +1702,14 @@ def test_round15_a_municipality_acting_is_an_organisation() -> None:
     assert ("بلدية الزيتونة", "ORG", "name") in found and ("دائرة بلدية الزيتونة", "ORG", "name") in found
     # where the story is in the unit, it is the town only (the class noun outside, 1.2)
     assert mentions("احتج عشرات السكان في بلدية كفر سلوان على انقطاع المياه.") == [("كفر سلوان", "GPE", "name")]
+
+
+def test_round15_a_facility_named_after_a_person_has_no_town_inside() -> None:
+    found = mentions("هبطت الطائرة في مطار سالمين عويضة الدولي مساء أمس، قادمة من مطار بيروت الدولي.")
+    assert ("مطار سالمين عويضة الدولي", "FAC", "name") in found
+    assert ("مطار بيروت الدولي", "FAC", "name") in found and ("بيروت", "GPE", "name") in found
+    assert not [m for m in found if m[0] == "سالمين"]
+    found = mentions("رست السفينة في ميناء حمدان بن راشد بمدينة الساحل صباح اليوم.")
+    assert ("ميناء حمدان بن راشد", "FAC", "name") in found
+    assert not [m for m in found if m[1] in ("GPE", "PER") and m[0].startswith("حمدان")]
+    assert ("ملعب مرزوق سويلم", "FAC", "name") in mentions("تقام المباراة على ملعب مرزوق سويلم في الجولة المقبلة.")

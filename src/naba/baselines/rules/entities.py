@@ -920,7 +920,32 @@ def _fac_person_name(view: View, k: int, res: _Resources) -> int | None:
     if norm in lx.NAME_JOINERS:
         names = _read_name(view, k, res)
         return names[-1] if len(names) >= 2 else None
+    if (k + 2 < n and not view.definite(k) and norms[k + 1] in _FAC_LINEAGE_JOINERS and (norm,) not in res.places
+            and _is_name_token(view, k, res)):
+        # round 15: an indefinite given name with its lineage (ميناء X بن Y، مطار X ولد Y): a town is
+        # never named "X son of Y", a person is; the whole name is the facility's, no town nested
+        names = _read_name(view, k, res)
+        names = names[: next((x for x, j in enumerate(names) if _place_head_reading(norms[j]) is not None), len(names))]
+        return names[-1] if len(names) >= 3 and names[1] == k + 1 else None  # not the noun after it: بمدينة X
     return None
+
+
+def _fac_person_pair(view: View, k: int, res: _Resources) -> bool:
+    """Round 15: tokens ``k`` and ``k + 1`` after a facility head are two indefinite name words, a
+    person's given and family name (مطار X Y الدولي، ملعب X Y في), not a town and a word of the clause:
+    neither is a known place nor an administrative noun (بمدينة), and the pair ends the name (a
+    definite adjective, a function word, punctuation or the paragraph's end follows)."""
+    norms, n = view.norms, view.n
+    if (view.definite(k) or (norms[k],) in res.places or not _is_name_token(view, k, res) or not _second_name_word(view, k + 1, res)
+            or (norms[k + 1],) in res.places or _place_head_reading(norms[k + 1]) is not None):
+        return False
+    j = k + 2
+    return (j >= n or not view.words[j] or view.paragraphs[j] != view.paragraphs[k] or norms[j] in res.stop
+            or view.definite(j) and norms[j].endswith(_NISBA_ENDINGS))
+
+
+#: Lineage joiners of a person's name after a facility head (round 15).
+_FAC_LINEAGE_JOINERS: Final = frozenset(normalize(w) for w in ("بن", "ابن", "بنت", "ولد"))
 
 
 def _fac_name_end(view: View, k: int, res: _Resources) -> int | None:
@@ -951,6 +976,8 @@ def _fac_name_end(view: View, k: int, res: _Resources) -> int | None:
         last = k + 1
     elif not ((norm,) in res.places or _is_org_complement(view, k, res) or _is_name_token(view, k, res)):
         return None
+    elif _fac_person_pair(view, k, res):
+        last = k + 1  # round 15: a person's given and family name (مطار X Y الدولي، ملعب X Y), no town
     j = last + 1
     while j < n and j - k < 4 and view.paragraphs[j] == view.paragraphs[k] and _is_org_complement(view, j, res) \
             and (norms[j],) not in res.titles and _definite_org_head(norms[j]) is None and not _breaks_name(view, j, res):
@@ -2372,6 +2399,8 @@ def _place_in_facility(view: View, m: Mention, res: _Resources) -> int | None:
         return None  # a person's name (ملعب الشهيد X، ملعب بن X)
     if (norm in _PLACE_PREFIXES or norm in _NAME_PREFIXES) and k + 1 <= m.last:
         return k + 1  # بني X، عين X، أم X (before the nisba and length tests: بني ends like one, أم is short)
+    if k + 1 <= m.last and (not view.definite(k) and norms[k + 1] in _FAC_LINEAGE_JOINERS or _fac_person_pair(view, k, res)):
+        return None  # round 15: a person's name (ميناء X بن Y، مطار X Y الدولي)
     if (norm.endswith(_NISBA_ENDINGS) and _definite_adjective_follows(view, k) and norm not in _FAC_NAME_WORDS
             and (not view.definite(k) or norm.endswith("يه"))):
         pass  # round 13: a place ending like a nisba before the facility's adjective (مستشفى X-ية الحكومي,

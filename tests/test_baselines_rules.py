@@ -1713,3 +1713,17 @@ def test_round15_a_facility_named_after_a_person_has_no_town_inside() -> None:
     assert ("ميناء حمدان بن راشد", "FAC", "name") in found
     assert not [m for m in found if m[1] in ("GPE", "PER") and m[0].startswith("حمدان")]
     assert ("ملعب مرزوق سويلم", "FAC", "name") in mentions("تقام المباراة على ملعب مرزوق سويلم في الجولة المقبلة.")
+
+
+def test_round15_checkpoints_reservoirs_depots_and_squares_are_facilities() -> None:
+    found = mentions("أغلقت القوات حاجز عين سارة جنوب المدينة، وقال السائقون إن الحاجز بقي مغلقا ساعات.")
+    assert ("حاجز عين سارة", "FAC", "name") in found and ("عين سارة", "GPE", "name") in found
+    assert ("الحاجز", "FAC", "nominal") in found and not [m for m in found if m[1] == "PER"]
+    found = mentions("بدأت البلدية ملء خزان كفر دان، فيما وصلت الشاحنات إلى مستودع الزاوية النفطي وتجمع المحتجون في ميدان الاستقلال.")
+    assert {("خزان كفر دان", "FAC", "name"), ("كفر دان", "GPE", "name"), ("مستودع الزاوية النفطي", "FAC", "name"),
+            ("ميدان الاستقلال", "FAC", "name")} <= set(found)
+
+
+def test_round15_a_compass_word_after_a_facility_town_is_no_second_name() -> None:
+    assert ("سلوم", "GPE", "name") in mentions("وصلت الشاحنات إلى معبر سلوم شمال المدينة.")
+    assert ("سلوم", "GPE", "name") in mentions("وأعادت القوات فتح حاجز سلوم شمال المدينة صباح اليوم.")

@@ -2359,12 +2359,22 @@ _HEALTH_ADJECTIVES: Final = frozenset(normalize(w) for w in ("الصحي", "ال
 #: serve (ملعب X الدولي، سوق X الأسبوعي، مدرسة X الأساسية، محطة X لضخ المياه، معبر X الحدودي، سد X):
 #: an indefinite word cannot be an adjective of the head there; one of two indefinite name words is
 #: a person's name (ملعب X Y) and is left alone.
-_PLACE_NAMED_FAC_INDEFINITE: Final = frozenset(normalize(w) for w in ("ملعب", "استاد", "سوق", "مدرسة", "محطة", "معبر", "سد", "مركز", "مجمع", "طريق"))
+_PLACE_NAMED_FAC_INDEFINITE: Final = frozenset(normalize(w) for w in ("ملعب", "استاد", "سوق", "مدرسة", "محطة", "معبر", "سد", "مركز", "مجمع", "طريق",
+                                                                      # round 15: a checkpoint, a reservoir, a depot (حاجز X، خزان X، مستودع X)
+                                                                      "حاجز", "خزان", "مستودع"))
+
+
+#: Round 15: compass nouns after a place (حاجز X جنوب Y، معبر X شمال Y): a direction from it, never a
+#: person's second name (GUIDELINES 1.1 lists them as no mentions).
+_COMPASS_WORDS: Final = frozenset(normalize(w) for w in (
+    "جنوب", "شمال", "شرق", "غرب", "جنوبي", "شمالي", "شرقي", "غربي", "وسط", "جنوبيّ", "شماليّ",
+))
 
 
 def _second_name_word(view: View, j: int, res: _Resources) -> bool:
     """Token ``j`` is a second indefinite name word of the paragraph (a person's name ملعب X Y)."""
     return (j < view.n and view.words[j] and view.paragraphs[j] == view.paragraphs[j - 1] and not view.definite(j)
+            and view.norms[j] not in _COMPASS_WORDS
             and _is_name_token(view, j, res) and view.norms[j] not in res.stop and _head_reading(view.norms[j]) is None)
 
 
@@ -2392,7 +2402,8 @@ def _place_in_facility(view: View, m: Mention, res: _Resources) -> int | None:
     if norms[k] in _FAC_SERVICE_NOUNS and k + 1 <= m.last:
         k += 1  # round 9: the place after a service noun (محطة مياه X، محطة ماء X), whatever the head
     elif head not in _PLACE_NAMED_FAC and not (head in _PLACE_NAMED_FAC_DEFINITE and view.definite(k)) and not (
-            head in _PLACE_NAMED_FAC_INDEFINITE and not view.definite(k) and not _second_name_word(view, k + 1, res)):
+            head in _PLACE_NAMED_FAC_INDEFINITE and not view.definite(k)
+            and not (_second_name_word(view, k + 1, res) and norms[k] not in _PLACE_PREFIXES)):  # round 15: خزان تل X
         return None
     norm = norms[k]
     if norm in _FAC_NAME_HONORIFICS or norm in lx.NAME_JOINERS:

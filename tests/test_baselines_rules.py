@@ -1727,3 +1727,10 @@ def test_round15_checkpoints_reservoirs_depots_and_squares_are_facilities() -> N
 def test_round15_a_compass_word_after_a_facility_town_is_no_second_name() -> None:
     assert ("سلوم", "GPE", "name") in mentions("وصلت الشاحنات إلى معبر سلوم شمال المدينة.")
     assert ("سلوم", "GPE", "name") in mentions("وأعادت القوات فتح حاجز سلوم شمال المدينة صباح اليوم.")
+
+
+def test_round15_a_facility_named_by_its_number_or_a_date() -> None:
+    found = mentions("أغلق محتجون الطريق الوطني رقم 14 قرب المدينة، فيما تقام المباراة على ملعب 20 أوت 1955 مساء الجمعة.")
+    assert ("الطريق الوطني رقم 14", "FAC", "name") in found and ("ملعب 20 أوت 1955", "FAC", "name") in found
+    found = mentions("وتعطلت حركة السير على طريق رقم 7 صباح اليوم.")
+    assert ("طريق رقم 7", "FAC", "name") in found and not [m for m in found if m[1] == "GPE"]

@@ -962,6 +962,10 @@ def _fac_name_end(view: View, k: int, res: _Resources) -> int | None:
         # round 9: a service noun between the head and the name (محطة مياه X، محطة ماء X، مجمع خدمات X)
         inner = _fac_name_end(view, k + 1, res)
         return inner
+    if (norm.isdecimal() and len(norm) <= 2 and k + 1 < n and (norms[k + 1],) in _month_words()
+            and view.paragraphs[k + 1] == view.paragraphs[k]):
+        # round 15: a facility named after a date (ملعب 28 مارس، ساحة 14 يوليو), its year kept
+        return k + 2 if k + 2 < n and norms[k + 2].isdecimal() and len(norms[k + 2]) == 4 else k + 1
     person = _fac_person_name(view, k, res)
     if person is None and (norm in res.stop or norm.isdecimal() or (norm,) in res.titles or _definite_org_head(norm) is not None
             or _definite_place_head(norm) is not None or norm in _FAC_NOT_NAMES or norm in _NATURAL_ADJECTIVES):
@@ -2406,8 +2410,8 @@ def _place_in_facility(view: View, m: Mention, res: _Resources) -> int | None:
             and not (_second_name_word(view, k + 1, res) and norms[k] not in _PLACE_PREFIXES)):  # round 15: خزان تل X
         return None
     norm = norms[k]
-    if norm in _FAC_NAME_HONORIFICS or norm in lx.NAME_JOINERS:
-        return None  # a person's name (ملعب الشهيد X، ملعب بن X)
+    if norm in _FAC_NAME_HONORIFICS or norm in lx.NAME_JOINERS or norm in _NUMBER_WORDS:
+        return None  # a person's name (ملعب الشهيد X، ملعب بن X); a number (طريق رقم 7, round 15)
     if (norm in _PLACE_PREFIXES or norm in _NAME_PREFIXES) and k + 1 <= m.last:
         return k + 1  # بني X، عين X، أم X (before the nisba and length tests: بني ends like one, أم is short)
     if k + 1 <= m.last and (not view.definite(k) and norms[k + 1] in _FAC_LINEAGE_JOINERS or _fac_person_pair(view, k, res)):
@@ -2924,6 +2928,7 @@ def find_mentions(view: View) -> EntityLayer:
     _gazetteer_pass(view, res, out)
     _news_outlet_pass(view, res, out)
     _org_fac_pass(view, res, out)
+    _numbered_facility_pass(view, res, out)
     _quoted_body_pass(view, res, out)
     _directorate_pass(view, res, out)
     _club_pass(view, res, out)
@@ -2950,6 +2955,39 @@ def find_mentions(view: View) -> EntityLayer:
     mentions = list(dict(zip(map(_SPAN_KEY, ordered), ordered)).values())
     mentions.reverse()
     return EntityLayer(mentions)
+
+
+#: Round 15: the number word of a numbered facility (الطريق الوطني رقم 2، طريق رقم 5).
+_NUMBER_WORDS: Final = frozenset(normalize(w) for w in ("رقم",))
+
+
+def _numbered_facility_pass(view: View, res: _Resources, out: _Collector) -> None:
+    """A facility named by its number (round 15): a facility head, definite or not, with at most
+    one definite adjective, then رقم and a number (الطريق الوطني رقم 2، طريق رقم 5): the number is
+    its name, so the whole phrase is a name mention (1.2: the class noun of a facility's name is part
+    of it); a number alone is no name without رقم (ملعب بديل، 3 محطات)."""
+    norms, n = view.norms, view.n
+    for i in view.positions_of(_NUMBER_WORDS):
+        if i + 1 >= n or not norms[i + 1].isdecimal() or i < 1 or view.paragraphs[i + 1] != view.paragraphs[i]:
+            continue
+        h = i - 1
+        if h >= 1 and view.definite(h) and norms[h].endswith(_NISBA_ENDINGS) and view.paragraphs[h - 1] == view.paragraphs[i]:
+            h -= 1  # الوطني، الدولي، السريع
+        reading = _definite_fac_head(norms[h])
+        if reading is None:
+            indefinite = _head_reading(norms[h])
+            reading = indefinite if indefinite is not None and indefinite[1] in res.fac_heads else None
+            cut = reading[0] if reading is not None else 0
+        else:
+            cut = reading[0]
+        if reading is None or view.paragraphs[h] != view.paragraphs[i] or any(
+                m.type != "FAC" or m.kind == "name" for j in range(h, i + 2) for m in out.taken.get(j, ())):
+            continue
+        for m in [m for j in range(h, i + 2) for m in out.taken.get(j, ())]:
+            out.remove(m)  # a nominal of the head alone (الطريق) gives way to the named road
+        start, end = view.stripped_start_at(h, cut), view.ends[i + 1]
+        name = view.text[start:end]
+        out.add(Mention(start, end, h, i + 1, "FAC", "name", "FAC:" + " ".join(norms[h + 1 : i + 2]), name))
 
 
 _SPAN_KEY: Final = operator.attrgetter("start", "end", "key")

@@ -1734,3 +1734,15 @@ def test_round15_a_facility_named_by_its_number_or_a_date() -> None:
     assert ("الطريق الوطني رقم 14", "FAC", "name") in found and ("ملعب 20 أوت 1955", "FAC", "name") in found
     found = mentions("وتعطلت حركة السير على طريق رقم 7 صباح اليوم.")
     assert ("طريق رقم 7", "FAC", "name") in found and not [m for m in found if m[1] == "GPE"]
+
+
+def test_round15_lists_after_plural_units_of_districts_and_communes() -> None:
+    found = mentions("وتشمل الحملة مقاطعات سرفان ودوكالي وميرتان، بدعم من الوزارة.")
+    assert {("سرفان", "GPE", "name"), ("دوكالي", "GPE", "name"), ("ميرتان", "GPE", "name")} <= set(found)
+    # a list whose first place is known goes on, a definite conjunct included
+    found = mentions("لتشغيل محطات الكهرباء في محافظات عدن وسرفان والمنارة، في وقت يتراجع فيه الريال.")
+    assert {("عدن", "GPE", "name"), ("سرفان", "GPE", "name"), ("المنارة", "GPE", "name")} <= set(found)
+
+
+def test_round15_a_unit_noun_ending_a_headline_names_nothing_after_it() -> None:
+    assert mentions("توزيع اللقاحات في ست محافظات\nأطلقت الوزارة حملة جديدة.") == []

@@ -1824,6 +1824,9 @@ _PLACE_HEADS: Final = {normalize(w): t for w, t in (
     ("مراكز", "GPE"), ("محليات", "GPE"), ("مديريات", "GPE"), ("أقضية", "GPE"),
     # the Maghreb's units: a province, a region and a village (إقليم X، جهة X، دوار X)
     ("إقليم", "GPE"), ("جهة", "GPE"), ("دوار", "GPE"),
+    # round 15: the plurals of communes and of Mauritania's districts (بلديات X وY، مقاطعات X وY وZ);
+    # the singular مقاطعة also means "boycott" and is read in _place_name_after_district only
+    ("بلديات", "GPE"), ("مقاطعات", "GPE"),
 )}
 #: A governor's title in construct with a definite word names the unit he governs (محافظ الجيزة،
 #: والي وهران): the word is the place, as after the unit's own noun, whose bare definite form
@@ -1848,7 +1851,34 @@ def _governs_unknown_place(view: View, i: int, res: _Resources) -> bool:
 
 _PLURAL_PLACE_HEADS: Final = frozenset(normalize(w) for w in (
     "بلدات", "مدن", "قرى", "محافظات", "ولايات", "أحياء", "حيي", "محافظتي", "مدينتي", "بلدتي", "قريتي", "ولايتي", "مراكز",
-    "محليات", "مديريات", "أقضية"))
+    "محليات", "مديريات", "أقضية", "بلديات", "مقاطعات"))
+
+
+def _list_after_known(view: View, res: _Resources, out: _Collector, found: dict[str, tuple[str, str]], k: int, type_: str) -> None:
+    """Round 15: the rest of a list after a plural unit whose first place is already known
+    (محافظات عدن ولحج وأبين والضالع، بلديات وهران وX): each conjunct behind و is a place of the unit's
+    kind, a known one skipped, a definite one too (1.2: the noun outside, as for an unknown first)."""
+    norms, n = view.norms, view.n
+    paragraph = view.paragraphs[k - 1]
+    while k < n and view.paragraphs[k] == paragraph and norms[k][:1] == "و" and view.words[k]:
+        known = next((m for m in out.taken.get(k, ()) if m.type in ("GPE", "LOC") and m.first == k and m.kind == "name"), None)
+        if known is not None:
+            k = known.last + 1
+            continue
+        if out.overlaps(k, k):
+            return
+        place = _place_name_at(view, k, res, definite_ok=False)
+        if place is None and norms[k][1:3] == "ال":
+            place = _place_name_at(view, k, res, definite_ok=True)
+            place = None if place is None or norms[k][1:] in res.stop or _place_head_reading(norms[k][1:]) is not None else (1, place[1])
+        if place is None or place[0] != 1 or out.overlaps(k, place[1]):
+            return
+        last = place[1]
+        start, end = view.stripped_start_at(k, 1), view.ends[last]
+        folded = " ".join([norms[k][1:]] + norms[k + 1 : last + 1])
+        _type, key = found.setdefault(folded, (type_, f"{type_}:{folded}"))
+        out.add(Mention(start, end, k, last, _type, "name", key, view.text[start:end]))
+        k = last + 1
 #: First parts of two-word place names (عين X، ذي X، سيدي X، دير X، تل X، كفر X، بني X، بيت X).
 _PLACE_PREFIXES: Final = frozenset(normalize(w) for w in ("عين", "ذي", "سيدي", "دير", "تل", "كفر", "بني", "بيت", "أبو", "رأس", "جسر", "ميت", "منشأة", "عزبة", "نجع", "ود"))
 
@@ -1986,10 +2016,14 @@ def _local_place_pass(view: View, res: _Resources, out: _Collector) -> None:
             if known is not None:
                 council = _municipality(view, i, known.last, out) if head == _MUNICIPALITY_HEAD else None
                 heads_named.append((i, head, *(council or (known.type, known.key, known.name))))
+                if head in _PLURAL_PLACE_HEADS:
+                    _list_after_known(view, res, out, found, known.last + 1, known.type)
                 continue
             if not all(m.type == "ORG" and m.first < i and m.last >= k for m in out.taken.get(k, ())):
                 continue
             # the place of a local body's name (مكتب الصحة بمحافظة حضرموت): a mention of its own inside
+        if k >= n or view.paragraphs[k] != view.paragraphs[i]:
+            continue  # round 15: a unit noun ending a headline names nothing in the next paragraph
         type_ = _PLACE_HEADS.get(head, "GPE")
         if head == _REGION_HEAD and (i > 0 and norms[i - 1] in _REGION_NOT_AFTER or k < n and (
                 norms[k] in _REGION_NOT_NAMES or norms[k].endswith(_PRONOUN_ENDINGS))):

@@ -1746,3 +1746,7 @@ def test_round15_lists_after_plural_units_of_districts_and_communes() -> None:
 
 def test_round15_a_unit_noun_ending_a_headline_names_nothing_after_it() -> None:
     assert mentions("توزيع اللقاحات في ست محافظات\nأطلقت الوزارة حملة جديدة.") == []
+
+
+def test_round15_an_emphatic_pronoun_is_no_name() -> None:
+    assert not [m for m in mentions("وقال الوزير في المؤتمر الصحفي نفسه إن الشحنة ستصل غدا.") if m[1] == "PER" and m[2] == "name"]

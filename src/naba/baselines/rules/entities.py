@@ -148,8 +148,9 @@ def _is_name_token(view: View, i: int, res: _Resources) -> bool:
         return False
     if view.definite(i) or norm.startswith("لل") or _is_stop(view, i, res) or norm in _PLACE_HEADS:
         return False  # an administrative noun (ولاية، محافظة) heads a place, it is no name
-    if norm in res.org_heads or norm in res.fac_heads or norm in _GROUP_NOUNS:
-        return False  # an organisation head (مجلس، لجنة) is the title's complement: رئيس وفد مجلس النواب
+    if norm in res.org_heads or norm in res.fac_heads or norm in _GROUP_NOUNS or norm in _EMPHATICS:
+        return False  # an organisation head (مجلس، لجنة) is the title's complement: رئيس وفد مجلس النواب;
+        # an emphatic pronoun is no name (round 15: في المؤتمر الصحفي نفسه, with الصحفي read as a title)
     if len(norm) >= 5 and is_future_verb(norm) and norm not in res.given_names:
         return False  # round 13: رئيس البلدية سيعقد، اللاعب سيخضع: a verb in the future after its subject
     return not _place_or_title(norm)
@@ -158,6 +159,10 @@ def _is_name_token(view: View, i: int, res: _Resources) -> bool:
 #: Nouns of a body or team that, like an organisation head, follow a title as its complement and
 #: are never a person's name: رئيس مجلس إدارة نادي X، مدرب فريق X، مدرب منتخب X.
 _GROUP_NOUNS: Final = frozenset(normalize(w) for w in ("نادي", "إدارة"))
+#: Round 15: the emphatic pronouns (نفسه، ذاتها …), which stay outside every mention (GUIDELINES 1.2).
+_EMPHATICS: Final = frozenset(normalize(w) for w in (
+    "نفسه", "نفسها", "نفسهما", "نفسهم", "أنفسهم", "ذاته", "ذاتها", "ذاتهما", "ذاتهم",
+))
 
 
 @lru_cache(maxsize=1 << 16)

@@ -1750,3 +1750,16 @@ def test_round15_a_unit_noun_ending_a_headline_names_nothing_after_it() -> None:
 
 def test_round15_an_emphatic_pronoun_is_no_name() -> None:
     assert not [m for m in mentions("وقال الوزير في المؤتمر الصحفي نفسه إن الشحنة ستصل غدا.") if m[1] == "PER" and m[2] == "name"]
+
+
+def test_round15_an_industrial_or_free_zone_is_a_facility() -> None:
+    found = mentions("تضررت 40 مؤسسة في منطقة زرالدة الصناعية، فيما زار الوزير منطقة الكويت الحرة.")
+    assert ("منطقة زرالدة الصناعية", "FAC", "name") in found and ("منطقة الكويت الحرة", "FAC", "name") in found
+    assert ("الكويت", "GPE", "name") in found
+    # inside an organisation's name it is none of its own
+    assert not [m for m in mentions("وقالت سلطة منطقة العقبة الاقتصادية الخاصة إن العمل مستمر.") if m[1] == "FAC"]
+
+
+def test_round15_the_body_that_runs_a_port_is_named_with_it() -> None:
+    found = mentions("وأكدت المديرة العامة لمؤسسة ميناء سكيكدة، في ندوة صحفية، أن الأشغال انطلقت.")
+    assert {("مؤسسة ميناء سكيكدة", "ORG", "name"), ("ميناء سكيكدة", "FAC", "name"), ("سكيكدة", "GPE", "name")} <= set(found)

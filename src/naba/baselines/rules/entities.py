@@ -2974,7 +2974,9 @@ def find_mentions(view: View) -> EntityLayer:
     _source_body_pass(view, res, out)
     _acronym_pass(view, res, out)
     _natural_place_pass(view, res, out)
+    _zone_pass(view, res, out)
     _local_place_pass(view, res, out)
+    _port_body_pass(view, out)
     _local_body_place_pass(view, out)
     _body_of_place_pass(view, res, out)
     nominals = _person_pass(view, res, out)
@@ -2994,6 +2996,48 @@ def find_mentions(view: View) -> EntityLayer:
     mentions = list(dict(zip(map(_SPAN_KEY, ordered), ordered)).values())
     mentions.reverse()
     return EntityLayer(mentions)
+
+
+#: Round 15: an industrial, free or economic zone (منطقة X الصناعية، منطقة X الحرة) is a site, a
+#: facility (GUIDELINES 1.1: a building, site or facility), named with its class noun and adjective
+#: (1.2: the class noun of a facility's name is part of it); a place named inside it is found as any.
+_ZONE_FORMS: Final = frozenset(normalize(p + "منطقة") for p in ("", "ب", "و", "ل", "وب", "ول", "ف"))
+_ZONE_ADJECTIVES: Final = frozenset(normalize(w) for w in ("الصناعية", "الحرة", "الاقتصادية", "اللوجستية", "التجارية"))
+#: Round 15: the body that runs a port or an airport, named with its class noun and the facility
+#: in construct (1.2: مؤسسة ميناء عنابة, the facility and its town nested).
+_PORT_BODY_HEAD: Final = normalize("مؤسسة")
+_PORT_BODY_FACILITIES: Final = frozenset(normalize(w) for w in ("ميناء", "مطار", "مرفأ"))
+
+
+def _zone_pass(view: View, res: _Resources, out: _Collector) -> None:
+    """``منطقة X الصناعية``، ``منطقة X Y الحرة`` (one or two name words, or a known place, then a zone
+    adjective) as FAC names; not inside an organisation's name (سلطة منطقة X الاقتصادية الخاصة)."""
+    norms, n = view.norms, view.n
+    for i in view.positions_of(_ZONE_FORMS):
+        k = i + 1
+        if k >= n or view.paragraphs[k] != view.paragraphs[i]:
+            continue
+        last = next((j for j in (k + 1, k + 2) if j < n and norms[j] in _ZONE_ADJECTIVES and view.paragraphs[j] == view.paragraphs[i]), None)
+        if last is None or any(not view.words[j] or norms[j] in res.stop or norms[j].isdecimal() for j in range(k, last)):
+            continue
+        if any(m.type == "ORG" or m.type == "FAC" and m.kind == "name" for j in range(i, last + 1) for m in out.taken.get(j, ())):
+            continue
+        cut = len(norms[i]) - len(normalize("منطقة"))
+        start, end = view.stripped_start_at(i, cut), view.ends[last]
+        out.add(Mention(start, end, i, last, "FAC", "name", "FAC:" + " ".join(norms[i + 1 : last + 1]), view.text[start:end]))
+
+
+def _port_body_pass(view: View, out: _Collector) -> None:
+    """``مؤسسة ميناء X``: the ORG that runs the port, over the port's FAC name mention."""
+    norms = view.norms
+    for m in [m for m in out.mentions if m.type == "FAC" and m.kind == "name" and m.first > 0 and norms[m.first] in _PORT_BODY_FACILITIES]:
+        i = m.first - 1
+        reading = next(((c, st) for c, st in stems(norms[i]) if st == _PORT_BODY_HEAD), None)
+        if reading is None or view.paragraphs[i] != view.paragraphs[m.first] or any(x.type == "ORG" for x in out.taken.get(i, ())):
+            continue
+        start = view.stripped_start_at(i, reading[0])
+        out.add(Mention(start, m.end, i, m.last, "ORG", "name", "ORG:port:" + " ".join(norms[m.first : m.last + 1]),
+                        view.text[start:m.end]))
 
 
 #: Round 15: the number word of a numbered facility (الطريق الوطني رقم 2، طريق رقم 5).

@@ -1763,3 +1763,8 @@ def test_round15_an_industrial_or_free_zone_is_a_facility() -> None:
 def test_round15_the_body_that_runs_a_port_is_named_with_it() -> None:
     found = mentions("وأكدت المديرة العامة لمؤسسة ميناء سكيكدة، في ندوة صحفية، أن الأشغال انطلقت.")
     assert {("مؤسسة ميناء سكيكدة", "ORG", "name"), ("ميناء سكيكدة", "FAC", "name"), ("سكيكدة", "GPE", "name")} <= set(found)
+
+
+def test_round15_a_definite_plural_after_a_facility_head_is_no_town() -> None:
+    found = mentions("وقعت الشركة اتفاقية لتشغيل محطة الشاحنات الثانية في ميناء الدمام.")
+    assert ("الدمام", "GPE", "name") in found and not [m for m in found if m[0] == "الشاحنات"]

@@ -2453,6 +2453,8 @@ def _place_in_facility(view: View, m: Mention, res: _Resources) -> int | None:
         return None  # a person's name (ملعب الشهيد X، ملعب بن X); a number (طريق رقم 7, round 15)
     if (norm in _PLACE_PREFIXES or norm in _NAME_PREFIXES) and k + 1 <= m.last:
         return k + 1  # بني X، عين X، أم X (before the nisba and length tests: بني ends like one, أم is short)
+    if view.definite(k) and norm.endswith("ات") and (norm,) not in res.places:
+        return None  # round 15: a definite plural names what the facility handles (محطة الحاويات), no town
     if k + 1 <= m.last and (not view.definite(k) and norms[k + 1] in _FAC_LINEAGE_JOINERS or _fac_person_pair(view, k, res)):
         return None  # round 15: a person's name (ميناء X بن Y، مطار X Y الدولي)
     if (norm.endswith(_NISBA_ENDINGS) and _definite_adjective_follows(view, k) and norm not in _FAC_NAME_WORDS

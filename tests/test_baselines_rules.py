@@ -1768,3 +1768,12 @@ def test_round15_the_body_that_runs_a_port_is_named_with_it() -> None:
 def test_round15_a_definite_plural_after_a_facility_head_is_no_town() -> None:
     found = mentions("وقعت الشركة اتفاقية لتشغيل محطة الشاحنات الثانية في ميناء الدمام.")
     assert ("الدمام", "GPE", "name") in found and not [m for m in found if m[0] == "الشاحنات"]
+
+
+def test_round15_a_ranked_directorate_or_federation_is_a_name() -> None:
+    found = mentions("وكانت المديرية العامة للرصد البحري قد حذرت من الرياح، فيما قالت الإدارة الوطنية للمسابقات إن المباراة قائمة.")
+    assert ("المديرية العامة للرصد البحري", "ORG", "name") in found and ("الإدارة الوطنية للمسابقات", "ORG", "name") in found
+    found = mentions("طلب النادي من الاتحادية التونسية لكرة اليد نقل المباراة.")
+    assert ("الاتحادية التونسية لكرة اليد", "ORG", "name") in found and ("التونسية", "GPE", "name") in found
+    # the bare head with its adjective is no name (المديرية is also a district)
+    assert mentions("وصل الوفد إلى المديرية العامة صباحا.") == []

@@ -490,6 +490,39 @@ def _org_fac_pass(view: View, res: _Resources, out: _Collector) -> None:
         out.add(Mention(start, end, i, last, "ORG", "name", f"ORG:{key_text}", view.text[start:end]))
 
 
+#: Round 15: a definite directorate, department or federation head with an adjective of its rank
+#: or of the state, then a ل phrase of what it is for (المديرية العامة للأرصاد الجوية، المديرية الجهوية
+#: للصحة، الإدارة الوطنية للتحكيم، الاتحادية X-ية لكرة القدم): an official name, class noun inside
+#: (1.2: an adjective of the class noun follows it; a ل phrase naming what a body is for is inside).
+#: The bare head stays unread (المديرية is also a district, GPE).
+_RANKED_BODY_HEADS: Final = frozenset(normalize(w) for w in ("مديرية", "إدارة", "دائرة", "اتحادية"))
+_RANKED_BODY_FORMS: Final = frozenset(
+    [normalize(p + "ال" + h) for p in ("", "و", "ب", "ف", "وب") for h in ("مديرية", "إدارة", "دائرة", "اتحادية")]
+    + [normalize(p + "لل" + h) for p in ("", "و") for h in ("مديرية", "إدارة", "دائرة", "اتحادية")])
+_RANK_ADJECTIVES: Final = frozenset(normalize(w) for w in ("العامة", "الجهوية", "الوطنية", "المركزية", "الإقليمية", "الولائية"))
+
+
+def _ranked_body_pass(view: View, res: _Resources, out: _Collector) -> None:
+    """ORG names headed by a definite directorate or federation noun, its adjective and a ل phrase."""
+    norms, n = view.norms, view.n
+    for i in view.positions_of(_RANKED_BODY_FORMS):
+        if i + 2 >= n or out.overlaps(i, i) or view.paragraphs[i + 2] != view.paragraphs[i]:
+            continue
+        adjective = norms[i + 1]
+        if not (adjective in _RANK_ADJECTIVES or view.definite(i + 1) and adjective.endswith(_NISBA_ENDINGS)
+                and any(m.type == "GPE" and m.first == m.last == i + 1 for m in out.taken.get(i + 1, ()))):
+            continue
+        if norms[i + 2][:1] != "ل" or not view.words[i + 2] or norms[i + 2] in res.stop:
+            continue
+        reading = _definite_head(norms[i], _RANKED_BODY_HEADS)
+        if reading is None:
+            continue
+        last = max(_org_name_end(view, i, res), i + 2)
+        start, end = view.stripped_start_at(i, reading[0]), view.ends[last]
+        out.add(Mention(start, end, i, last, "ORG", "name", "ORG:" + " ".join([reading[1]] + norms[i + 1 : last + 1]),
+                        view.text[start:end]))
+
+
 #: A directorate or department of a public sector (مديرية التربية، إدارة المرور، مديرية الجمارك
 #: العامة) is an organisation, not the district مديرية X names elsewhere (مديرية المكلا): the head
 #: is in construct with a definite sector noun. A general list of the sectors of public service.
@@ -2972,6 +3005,7 @@ def find_mentions(view: View) -> EntityLayer:
     _numbered_facility_pass(view, res, out)
     _quoted_body_pass(view, res, out)
     _directorate_pass(view, res, out)
+    _ranked_body_pass(view, res, out)
     _club_pass(view, res, out)
     _source_body_pass(view, res, out)
     _acronym_pass(view, res, out)

@@ -1777,3 +1777,8 @@ def test_round15_a_ranked_directorate_or_federation_is_a_name() -> None:
     assert ("الاتحادية التونسية لكرة اليد", "ORG", "name") in found and ("التونسية", "GPE", "name") in found
     # the bare head with its adjective is no name (المديرية is also a district)
     assert mentions("وصل الوفد إلى المديرية العامة صباحا.") == []
+
+
+def test_round15_the_bare_directorate_after_a_ranked_one_is_its_nominal() -> None:
+    found = mentions("أطلقت المديرية العامة للرصد البحري حملة جديدة، وقالت إن المديرية ستنشر نشرة يومية.")
+    assert ("المديرية", "ORG", "nominal") in found

@@ -2873,6 +2873,10 @@ def _directorate_head_of(view: View, m: Mention) -> str | None:
     """The directorate head a named ORG mention starts with, when its next word is a sector noun
     (definite, or indefinite in construct with the place served: مديرية صحة X … المديرية; round 11)."""
     reading = _directorate_reading(view.norms[m.first])
+    if reading is None and m.last > m.first + 1 and view.norms[m.first + 1] in _RANK_ADJECTIVES:
+        # round 15: a ranked directorate (المديرية العامة للX … المديرية), named by _ranked_body_pass
+        ranked = _definite_directorate_head(view.norms[m.first])
+        return ranked[1] if ranked is not None else None
     if reading is None or m.last == m.first or (view.norms[m.first + 1] not in _SECTOR_NOUNS
                                                 and view.norms[m.first + 1] not in _INDEFINITE_SECTOR_NOUNS):
         return None

@@ -505,7 +505,7 @@ _RANK_ADJECTIVES: Final = frozenset(normalize(w) for w in ("العامة", "ال
 def _ranked_body_pass(view: View, res: _Resources, out: _Collector) -> None:
     """ORG names headed by a definite directorate or federation noun, its adjective and a ل phrase."""
     norms, n = view.norms, view.n
-    for i in view.positions_of(_RANKED_BODY_FORMS):
+    for i in view.positions_ending_with(_RANKED_BODY_FORMS, _RANKED_BODY_HEADS):  # one scan per head
         if i + 2 >= n or out.overlaps(i, i) or view.paragraphs[i + 2] != view.paragraphs[i]:
             continue
         adjective = norms[i + 1]
@@ -3041,6 +3041,7 @@ def find_mentions(view: View) -> EntityLayer:
 #: Round 15: an industrial, free or economic zone (منطقة X الصناعية، منطقة X الحرة) is a site, a
 #: facility (GUIDELINES 1.1: a building, site or facility), named with its class noun and adjective
 #: (1.2: the class noun of a facility's name is part of it); a place named inside it is found as any.
+_ZONE_HEAD: Final = normalize("منطقة")
 _ZONE_FORMS: Final = frozenset(normalize(p + "منطقة") for p in ("", "ب", "و", "ل", "وب", "ول", "ف"))
 _ZONE_ADJECTIVES: Final = frozenset(normalize(w) for w in ("الصناعية", "الحرة", "الاقتصادية", "اللوجستية", "التجارية"))
 #: Round 15: the body that runs a port or an airport, named with its class noun and the facility
@@ -3053,7 +3054,7 @@ def _zone_pass(view: View, res: _Resources, out: _Collector) -> None:
     """``منطقة X الصناعية``، ``منطقة X Y الحرة`` (one or two name words, or a known place, then a zone
     adjective) as FAC names; not inside an organisation's name (سلطة منطقة X الاقتصادية الخاصة)."""
     norms, n = view.norms, view.n
-    for i in view.positions_of(_ZONE_FORMS):
+    for i in view.positions_ending_with(_ZONE_FORMS, (_ZONE_HEAD,)):
         k = i + 1
         if k >= n or view.paragraphs[k] != view.paragraphs[i]:
             continue
@@ -3062,7 +3063,7 @@ def _zone_pass(view: View, res: _Resources, out: _Collector) -> None:
             continue
         if any(m.type == "ORG" or m.type == "FAC" and m.kind == "name" for j in range(i, last + 1) for m in out.taken.get(j, ())):
             continue
-        cut = len(norms[i]) - len(normalize("منطقة"))
+        cut = len(norms[i]) - len(_ZONE_HEAD)
         start, end = view.stripped_start_at(i, cut), view.ends[last]
         out.add(Mention(start, end, i, last, "FAC", "name", "FAC:" + " ".join(norms[i + 1 : last + 1]), view.text[start:end]))
 

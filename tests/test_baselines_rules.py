@@ -1782,3 +1782,12 @@ def test_round15_a_ranked_directorate_or_federation_is_a_name() -> None:
 def test_round15_the_bare_directorate_after_a_ranked_one_is_its_nominal() -> None:
     found = mentions("أطلقت المديرية العامة للرصد البحري حملة جديدة، وقالت إن المديرية ستنشر نشرة يومية.")
     assert ("المديرية", "ORG", "nominal") in found
+
+
+def test_round15_the_opponent_of_a_match_is_a_club_but_not_the_storys_club() -> None:
+    text = "وقال مدرب الصقور إن الفريق سيخوض مباراة الجولة المقبلة أمام الشروق الرياضي، مؤكدا أن النادي جاهز."
+    record = run(text)
+    clubs = [e for e in record["entities"] if e["type"] == "ORG"]
+    assert [(e["name"], [m["text"] for m in e["mentions"]]) for e in clubs] == [("الشروق الرياضي", ["الشروق الرياضي"])]
+    # no match noun before أمام: no club
+    assert not [m for m in mentions("وتجمع عشرات المحتجين أمام المحكمة قبل المباراة بساعة.") if m[1] == "ORG"]

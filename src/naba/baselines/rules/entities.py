@@ -2521,6 +2521,42 @@ def _club_head_reading(norm: str) -> bool:
     return any(stem == _CLUB_HEAD or stem == _TEAM_HEAD for _, stem in stems(norm))
 
 
+#: Round 15: a match and its opponent (مباراة الفريق أمام X، فوزه على X، النهائي أمام X): in a sports
+#: story the definite word after أمام within three words of a match noun is the opposing club.
+_VERSUS_FORMS: Final = frozenset(normalize(w) for w in ("أمام",))
+_MATCH_NOUNS: Final = frozenset(normalize(w) for w in (
+    "مباراة", "المباراة", "مباراته", "مباراتها", "مواجهة", "المواجهة", "النهائي", "نهائي", "لقاء", "اللقاء",
+))
+
+
+def _opponent_clubs(view: View, res: _Resources, out: _Collector, clubs: dict[str, str]) -> set[str]:
+    """Add the club named as the opponent of a match (``مباراة الفريق أمام X``) to ``clubs`` (one
+    word, with an adjective that is no state's nisba: النجم الأولمبي, not القطري) and as a mention;
+    return the keys of the clubs known only as opponents: the story's النادي and الفريق are its own
+    club, never the opponent."""
+    norms, n = view.norms, view.n
+    opponents: set[str] = set()
+    for i in view.positions_of(_VERSUS_FORMS):
+        k = i + 1
+        if k >= n or view.paragraphs[k] != view.paragraphs[i] or not any(
+                any(stem in _MATCH_NOUNS for _, stem in stems(norms[j])) for j in range(max(0, i - 3), i)
+                if view.paragraphs[j] == view.paragraphs[i]):
+            continue
+        if (not _is_org_complement(view, k, res) or out.overlaps(k, k) or (norms[k],) in res.places or (norms[k],) in res.titles
+                or _definite_org_head(norms[k]) is not None or _definite_place_head(norms[k]) is not None
+                or _club_head_reading(norms[k]) or norms[k] in _TEAM_FORMS or norms[k] in _FAC_NAME_WORDS):
+            continue
+        last = k
+        if (k + 1 < n and view.paragraphs[k + 1] == view.paragraphs[k] and _is_org_complement(view, k + 1, res)
+                and norms[k + 1].endswith(_NISBA_ENDINGS) and not out.overlaps(k + 1, k + 1) and (norms[k + 1],) not in res.places):
+            last = k + 1
+        if norms[k] not in clubs:
+            opponents.add(clubs.setdefault(norms[k], f"ORG:club:{' '.join(norms[k : last + 1])}"))
+        start, end = view.starts[k], view.ends[last]
+        out.add(Mention(start, end, k, last, "ORG", "name", clubs[norms[k]], view.text[start:end]))
+    return opponents
+
+
 def _club_pass(view: View, res: _Resources, out: _Collector) -> None:
     """Clubs named after نادي + a definite word (a place or nisba of a state is no club name), a
     definite adjective that is no state's nisba kept with it (نادي الأمل الرياضي); then every other
@@ -2558,6 +2594,9 @@ def _club_pass(view: View, res: _Resources, out: _Collector) -> None:
         key = clubs.setdefault(norms[k], f"ORG:club:{' '.join(norms[k : last + 1])}")
         start, end = view.starts[k], view.ends[last]
         out.add(Mention(start, end, k, last, "ORG", "name", key, view.text[start:end]))
+    if sport is None and view.positions_of(_VERSUS_FORMS):
+        sport = bool(view.positions_of(_SPORT_WORDS))
+    opponents = _opponent_clubs(view, res, out, clubs) if sport else set()
     if pairs:
         firsts = {a for a, _ in pairs}
         for i in view.positions(lambda norm: any(stem in firsts for _, stem in stems(norm))):
@@ -2581,7 +2620,7 @@ def _club_pass(view: View, res: _Resources, out: _Collector) -> None:
                 and not out.overlaps(i + 1, i + 1)):
             last = i + 1  # round 15: the name found again with its adjective (الأمل الرياضي in a headline)
         out.add(Mention(start, view.ends[last], i, last, "ORG", "name", clubs[stem], view.text[start:view.ends[last]]))
-    mentioned = sorted((m.first, m.key, m.name) for m in out.mentions if m.key.startswith("ORG:club:"))
+    mentioned = sorted((m.first, m.key, m.name) for m in out.mentions if m.key.startswith("ORG:club:") and m.key not in opponents)
     for i in view.positions_of(_DEFINITE_CLUB_HEADS):
         if out.overlaps(i, i) or (i + 1 < n and view.paragraphs[i + 1] == view.paragraphs[i]
                                   and (_is_org_complement(view, i + 1, res) or _is_name_token(view, i + 1, res))):

@@ -1791,3 +1791,8 @@ def test_round15_the_opponent_of_a_match_is_a_club_but_not_the_storys_club() -> 
     assert [(e["name"], [m["text"] for m in e["mentions"]]) for e in clubs] == [("الشروق الرياضي", ["الشروق الرياضي"])]
     # no match noun before أمام: no club
     assert not [m for m in mentions("وتجمع عشرات المحتجين أمام المحكمة قبل المباراة بساعة.") if m[1] == "ORG"]
+
+
+def test_round15_a_suburb_is_a_place_without_a_government() -> None:
+    found = mentions("وعقد المجلس اجتماعه في مقره بضاحية الرمال، فيما تضررت منازل في الضاحية.")
+    assert ("الرمال", "LOC", "name") in found and ("الضاحية", "LOC", "nominal") in found

@@ -1865,6 +1865,8 @@ _PLACE_HEADS: Final = {normalize(w): t for w, t in (
     # round 15: the plurals of communes and of Mauritania's districts (بلديات X وY، مقاطعات X وY وZ);
     # the singular مقاطعة also means "boycott" and is read in _place_name_after_district only
     ("بلديات", "GPE"), ("مقاطعات", "GPE"),
+    # round 15: a suburb, a quarter of a city without a government of its own (ضاحية X: LOC, as حي X)
+    ("ضاحية", "LOC"),
 )}
 #: A governor's title in construct with a definite word names the unit he governs (محافظ الجيزة،
 #: والي وهران): the word is the place, as after the unit's own noun, whose bare definite form

@@ -148,8 +148,9 @@ def _is_name_token(view: View, i: int, res: _Resources) -> bool:
         return False
     if view.definite(i) or norm.startswith("لل") or _is_stop(view, i, res) or norm in _PLACE_HEADS:
         return False  # an administrative noun (ولاية، محافظة) heads a place, it is no name
-    if norm in res.org_heads or norm in res.fac_heads or norm in _GROUP_NOUNS:
-        return False  # an organisation head (مجلس، لجنة) is the title's complement: رئيس وفد مجلس النواب
+    if norm in res.org_heads or norm in res.fac_heads or norm in _GROUP_NOUNS or norm in _EMPHATICS:
+        return False  # an organisation head (مجلس، لجنة) is the title's complement: رئيس وفد مجلس النواب;
+        # an emphatic pronoun is no name (round 15: في المؤتمر الصحفي نفسه, with الصحفي read as a title)
     if len(norm) >= 5 and is_future_verb(norm) and norm not in res.given_names:
         return False  # round 13: رئيس البلدية سيعقد، اللاعب سيخضع: a verb in the future after its subject
     return not _place_or_title(norm)
@@ -158,6 +159,10 @@ def _is_name_token(view: View, i: int, res: _Resources) -> bool:
 #: Nouns of a body or team that, like an organisation head, follow a title as its complement and
 #: are never a person's name: رئيس مجلس إدارة نادي X، مدرب فريق X، مدرب منتخب X.
 _GROUP_NOUNS: Final = frozenset(normalize(w) for w in ("نادي", "إدارة"))
+#: Round 15: the emphatic pronouns (نفسه، ذاتها …), which stay outside every mention (GUIDELINES 1.2).
+_EMPHATICS: Final = frozenset(normalize(w) for w in (
+    "نفسه", "نفسها", "نفسهما", "نفسهم", "أنفسهم", "ذاته", "ذاتها", "ذاتهما", "ذاتهم",
+))
 
 
 @lru_cache(maxsize=1 << 16)
@@ -483,6 +488,39 @@ def _org_fac_pass(view: View, res: _Resources, out: _Collector) -> None:
         start, end = view.stripped_start_at(i, cut), view.ends[last]
         key_text = " ".join([head] + norms[i + 1 : last + 1])
         out.add(Mention(start, end, i, last, "ORG", "name", f"ORG:{key_text}", view.text[start:end]))
+
+
+#: Round 15: a definite directorate, department or federation head with an adjective of its rank
+#: or of the state, then a ل phrase of what it is for (المديرية العامة للأرصاد الجوية، المديرية الجهوية
+#: للصحة، الإدارة الوطنية للتحكيم، الاتحادية X-ية لكرة القدم): an official name, class noun inside
+#: (1.2: an adjective of the class noun follows it; a ل phrase naming what a body is for is inside).
+#: The bare head stays unread (المديرية is also a district, GPE).
+_RANKED_BODY_HEADS: Final = frozenset(normalize(w) for w in ("مديرية", "إدارة", "دائرة", "اتحادية"))
+_RANKED_BODY_FORMS: Final = frozenset(
+    [normalize(p + "ال" + h) for p in ("", "و", "ب", "ف", "وب") for h in ("مديرية", "إدارة", "دائرة", "اتحادية")]
+    + [normalize(p + "لل" + h) for p in ("", "و") for h in ("مديرية", "إدارة", "دائرة", "اتحادية")])
+_RANK_ADJECTIVES: Final = frozenset(normalize(w) for w in ("العامة", "الجهوية", "الوطنية", "المركزية", "الإقليمية", "الولائية"))
+
+
+def _ranked_body_pass(view: View, res: _Resources, out: _Collector) -> None:
+    """ORG names headed by a definite directorate or federation noun, its adjective and a ل phrase."""
+    norms, n = view.norms, view.n
+    for i in view.positions_ending_with(_RANKED_BODY_FORMS, _RANKED_BODY_HEADS):  # one scan per head
+        if i + 2 >= n or out.overlaps(i, i) or view.paragraphs[i + 2] != view.paragraphs[i]:
+            continue
+        adjective = norms[i + 1]
+        if not (adjective in _RANK_ADJECTIVES or view.definite(i + 1) and adjective.endswith(_NISBA_ENDINGS)
+                and any(m.type == "GPE" and m.first == m.last == i + 1 for m in out.taken.get(i + 1, ()))):
+            continue
+        if norms[i + 2][:1] != "ل" or not view.words[i + 2] or norms[i + 2] in res.stop:
+            continue
+        reading = _definite_head(norms[i], _RANKED_BODY_HEADS)
+        if reading is None:
+            continue
+        last = max(_org_name_end(view, i, res), i + 2)
+        start, end = view.stripped_start_at(i, reading[0]), view.ends[last]
+        out.add(Mention(start, end, i, last, "ORG", "name", "ORG:" + " ".join([reading[1]] + norms[i + 1 : last + 1]),
+                        view.text[start:end]))
 
 
 #: A directorate or department of a public sector (مديرية التربية، إدارة المرور، مديرية الجمارك
@@ -920,7 +958,32 @@ def _fac_person_name(view: View, k: int, res: _Resources) -> int | None:
     if norm in lx.NAME_JOINERS:
         names = _read_name(view, k, res)
         return names[-1] if len(names) >= 2 else None
+    if (k + 2 < n and not view.definite(k) and norms[k + 1] in _FAC_LINEAGE_JOINERS and (norm,) not in res.places
+            and _is_name_token(view, k, res)):
+        # round 15: an indefinite given name with its lineage (ميناء X بن Y، مطار X ولد Y): a town is
+        # never named "X son of Y", a person is; the whole name is the facility's, no town nested
+        names = _read_name(view, k, res)
+        names = names[: next((x for x, j in enumerate(names) if _place_head_reading(norms[j]) is not None), len(names))]
+        return names[-1] if len(names) >= 3 and names[1] == k + 1 else None  # not the noun after it: بمدينة X
     return None
+
+
+def _fac_person_pair(view: View, k: int, res: _Resources) -> bool:
+    """Round 15: tokens ``k`` and ``k + 1`` after a facility head are two indefinite name words, a
+    person's given and family name (مطار X Y الدولي، ملعب X Y في), not a town and a word of the clause:
+    neither is a known place nor an administrative noun (بمدينة), and the pair ends the name (a
+    definite adjective, a function word, punctuation or the paragraph's end follows)."""
+    norms, n = view.norms, view.n
+    if (view.definite(k) or (norms[k],) in res.places or not _is_name_token(view, k, res) or not _second_name_word(view, k + 1, res)
+            or (norms[k + 1],) in res.places or _place_head_reading(norms[k + 1]) is not None):
+        return False
+    j = k + 2
+    return (j >= n or not view.words[j] or view.paragraphs[j] != view.paragraphs[k] or norms[j] in res.stop
+            or view.definite(j) and norms[j].endswith(_NISBA_ENDINGS))
+
+
+#: Lineage joiners of a person's name after a facility head (round 15).
+_FAC_LINEAGE_JOINERS: Final = frozenset(normalize(w) for w in ("بن", "ابن", "بنت", "ولد"))
 
 
 def _fac_name_end(view: View, k: int, res: _Resources) -> int | None:
@@ -937,6 +1000,10 @@ def _fac_name_end(view: View, k: int, res: _Resources) -> int | None:
         # round 9: a service noun between the head and the name (محطة مياه X، محطة ماء X، مجمع خدمات X)
         inner = _fac_name_end(view, k + 1, res)
         return inner
+    if (norm.isdecimal() and len(norm) <= 2 and k + 1 < n and (norms[k + 1],) in _month_words()
+            and view.paragraphs[k + 1] == view.paragraphs[k]):
+        # round 15: a facility named after a date (ملعب 28 مارس، ساحة 14 يوليو), its year kept
+        return k + 2 if k + 2 < n and norms[k + 2].isdecimal() and len(norms[k + 2]) == 4 else k + 1
     person = _fac_person_name(view, k, res)
     if person is None and (norm in res.stop or norm.isdecimal() or (norm,) in res.titles or _definite_org_head(norm) is not None
             or _definite_place_head(norm) is not None or norm in _FAC_NOT_NAMES or norm in _NATURAL_ADJECTIVES):
@@ -951,6 +1018,8 @@ def _fac_name_end(view: View, k: int, res: _Resources) -> int | None:
         last = k + 1
     elif not ((norm,) in res.places or _is_org_complement(view, k, res) or _is_name_token(view, k, res)):
         return None
+    elif _fac_person_pair(view, k, res):
+        last = k + 1  # round 15: a person's given and family name (مطار X Y الدولي، ملعب X Y), no town
     j = last + 1
     while j < n and j - k < 4 and view.paragraphs[j] == view.paragraphs[k] and _is_org_complement(view, j, res) \
             and (norms[j],) not in res.titles and _definite_org_head(norms[j]) is None and not _breaks_name(view, j, res):
@@ -1793,6 +1862,11 @@ _PLACE_HEADS: Final = {normalize(w): t for w, t in (
     ("مراكز", "GPE"), ("محليات", "GPE"), ("مديريات", "GPE"), ("أقضية", "GPE"),
     # the Maghreb's units: a province, a region and a village (إقليم X، جهة X، دوار X)
     ("إقليم", "GPE"), ("جهة", "GPE"), ("دوار", "GPE"),
+    # round 15: the plurals of communes and of Mauritania's districts (بلديات X وY، مقاطعات X وY وZ);
+    # the singular مقاطعة also means "boycott" and is read in _place_name_after_district only
+    ("بلديات", "GPE"), ("مقاطعات", "GPE"),
+    # round 15: a suburb, a quarter of a city without a government of its own (ضاحية X: LOC, as حي X)
+    ("ضاحية", "LOC"),
 )}
 #: A governor's title in construct with a definite word names the unit he governs (محافظ الجيزة،
 #: والي وهران): the word is the place, as after the unit's own noun, whose bare definite form
@@ -1817,7 +1891,34 @@ def _governs_unknown_place(view: View, i: int, res: _Resources) -> bool:
 
 _PLURAL_PLACE_HEADS: Final = frozenset(normalize(w) for w in (
     "بلدات", "مدن", "قرى", "محافظات", "ولايات", "أحياء", "حيي", "محافظتي", "مدينتي", "بلدتي", "قريتي", "ولايتي", "مراكز",
-    "محليات", "مديريات", "أقضية"))
+    "محليات", "مديريات", "أقضية", "بلديات", "مقاطعات"))
+
+
+def _list_after_known(view: View, res: _Resources, out: _Collector, found: dict[str, tuple[str, str]], k: int, type_: str) -> None:
+    """Round 15: the rest of a list after a plural unit whose first place is already known
+    (محافظات عدن ولحج وأبين والضالع، بلديات وهران وX): each conjunct behind و is a place of the unit's
+    kind, a known one skipped, a definite one too (1.2: the noun outside, as for an unknown first)."""
+    norms, n = view.norms, view.n
+    paragraph = view.paragraphs[k - 1]
+    while k < n and view.paragraphs[k] == paragraph and norms[k][:1] == "و" and view.words[k]:
+        known = next((m for m in out.taken.get(k, ()) if m.type in ("GPE", "LOC") and m.first == k and m.kind == "name"), None)
+        if known is not None:
+            k = known.last + 1
+            continue
+        if out.overlaps(k, k):
+            return
+        place = _place_name_at(view, k, res, definite_ok=False)
+        if place is None and norms[k][1:3] == "ال":
+            place = _place_name_at(view, k, res, definite_ok=True)
+            place = None if place is None or norms[k][1:] in res.stop or _place_head_reading(norms[k][1:]) is not None else (1, place[1])
+        if place is None or place[0] != 1 or out.overlaps(k, place[1]):
+            return
+        last = place[1]
+        start, end = view.stripped_start_at(k, 1), view.ends[last]
+        folded = " ".join([norms[k][1:]] + norms[k + 1 : last + 1])
+        _type, key = found.setdefault(folded, (type_, f"{type_}:{folded}"))
+        out.add(Mention(start, end, k, last, _type, "name", key, view.text[start:end]))
+        k = last + 1
 #: First parts of two-word place names (عين X، ذي X، سيدي X، دير X، تل X، كفر X، بني X، بيت X).
 _PLACE_PREFIXES: Final = frozenset(normalize(w) for w in ("عين", "ذي", "سيدي", "دير", "تل", "كفر", "بني", "بيت", "أبو", "رأس", "جسر", "ميت", "منشأة", "عزبة", "نجع", "ود"))
 
@@ -1864,6 +1965,43 @@ def _place_nominals(view: View, res: _Resources, out: _Collector, heads_named: l
         type_, key, name = before[-1]
         start = view.stripped_start_at(i, cut)
         out.add(Mention(start, view.ends[i], i, i, type_, "nominal", key, name))
+
+
+#: Round 15: بلدية is both a town's unit and its council. Where it is not a place the story is in or
+#: goes to (after في، إلى، نحو، داخل، قرب or a clitic ب) it is the council acting, owning, heading or
+#: giving (بلدية X تفتتح، رئيس بلدية X، تابعة لبلدية X، منحة من بلدية X): an organisation named with its
+#: class noun, the town nested (1.2, as مجلس مدينة حمص), whose bare البلدية is then its nominal.
+_MUNICIPALITY_HEAD: Final = normalize("بلدية")
+_MUNICIPALITY_PLACE_BEFORE: Final = frozenset(normalize(w) for w in ("في", "إلى", "الى", "نحو", "داخل", "قرب"))
+#: Oman's municipal department in construct before the council (دائرة بلدية X): one name.
+_MUNICIPALITY_DEPARTMENT: Final = normalize("دائرة")
+
+
+def _municipality(view: View, i: int, last: int, out: _Collector) -> tuple[str, str, str] | None:
+    """Add the council named ``بلدية X`` at token ``i`` (X ending at token ``last``) as an ORG
+    name, its definite adjectives kept (بلدية X الكبرى), and return its (type, key, name) for the
+    nominals; None where the word is the place (في بلدية X، ببلدية X)."""
+    norms, n = view.norms, view.n
+    cut = len(norms[i]) - len(_MUNICIPALITY_HEAD)
+    if "ب" in norms[i][:cut] or (i > 0 and norms[i - 1] in _MUNICIPALITY_PLACE_BEFORE and view.paragraphs[i - 1] == view.paragraphs[i]):
+        return None
+    first = i
+    if cut == 0 and i > 0 and view.paragraphs[i - 1] == view.paragraphs[i] and any(
+            stem == _MUNICIPALITY_DEPARTMENT for _, stem in stems(norms[i - 1])):
+        first = i - 1
+        cut = len(norms[first]) - len(_MUNICIPALITY_DEPARTMENT)
+    j = last + 1
+    while (j < n and j - last < 3 and view.words[j] and view.paragraphs[j] == view.paragraphs[i] and view.definite(j)
+           and (norms[j].endswith(_NISBA_ENDINGS) or norms[j] == normalize("الكبرى")) and not out.overlaps(j, j)):
+        last = j
+        j += 1
+    start, end = view.stripped_start_at(first, cut), view.ends[last]
+    key = "ORG:municipality:" + " ".join(norms[i + 1 : last + 1])
+    name = view.text[start:end]
+    if any(m.type == "ORG" and m.first <= first and m.last >= last for m in out.taken.get(first, ())):
+        return None
+    out.add(Mention(start, end, first, last, "ORG", "name", key, name))
+    return "ORG", key, name
 
 
 def _local_place_pass(view: View, res: _Resources, out: _Collector) -> None:
@@ -1916,11 +2054,16 @@ def _local_place_pass(view: View, res: _Resources, out: _Collector) -> None:
         if out.overlaps(k, k):
             known = next((m for m in out.taken.get(k, ()) if m.type in ("GPE", "LOC") and m.first == k), None)
             if known is not None:
-                heads_named.append((i, head, known.type, known.key, known.name))
+                council = _municipality(view, i, known.last, out) if head == _MUNICIPALITY_HEAD else None
+                heads_named.append((i, head, *(council or (known.type, known.key, known.name))))
+                if head in _PLURAL_PLACE_HEADS:
+                    _list_after_known(view, res, out, found, known.last + 1, known.type)
                 continue
             if not all(m.type == "ORG" and m.first < i and m.last >= k for m in out.taken.get(k, ())):
                 continue
             # the place of a local body's name (مكتب الصحة بمحافظة حضرموت): a mention of its own inside
+        if k >= n or view.paragraphs[k] != view.paragraphs[i]:
+            continue  # round 15: a unit noun ending a headline names nothing in the next paragraph
         type_ = _PLACE_HEADS.get(head, "GPE")
         if head == _REGION_HEAD and (i > 0 and norms[i - 1] in _REGION_NOT_AFTER or k < n and (
                 norms[k] in _REGION_NOT_NAMES or norms[k].endswith(_PRONOUN_ENDINGS))):
@@ -1940,7 +2083,8 @@ def _local_place_pass(view: View, res: _Resources, out: _Collector) -> None:
             _type, key = found.setdefault(folded, (type_, f"{type_}:{folded}"))
             out.add(Mention(start, end, k, last, _type, "name", key, text))
             if head not in _PLURAL_PLACE_HEADS:
-                heads_named.append((i, head, _type, key, text))
+                council = _municipality(view, i, last, out) if head == _MUNICIPALITY_HEAD else None
+                heads_named.append((i, head, *(council or (_type, key, text))))
             k = last + 1
             if head not in _PLURAL_PLACE_HEADS or k >= n or norms[k][:1] != "و" or out.overlaps(k, k):
                 break
@@ -2293,12 +2437,22 @@ _HEALTH_ADJECTIVES: Final = frozenset(normalize(w) for w in ("الصحي", "ال
 #: serve (ملعب X الدولي، سوق X الأسبوعي، مدرسة X الأساسية، محطة X لضخ المياه، معبر X الحدودي، سد X):
 #: an indefinite word cannot be an adjective of the head there; one of two indefinite name words is
 #: a person's name (ملعب X Y) and is left alone.
-_PLACE_NAMED_FAC_INDEFINITE: Final = frozenset(normalize(w) for w in ("ملعب", "استاد", "سوق", "مدرسة", "محطة", "معبر", "سد", "مركز", "مجمع", "طريق"))
+_PLACE_NAMED_FAC_INDEFINITE: Final = frozenset(normalize(w) for w in ("ملعب", "استاد", "سوق", "مدرسة", "محطة", "معبر", "سد", "مركز", "مجمع", "طريق",
+                                                                      # round 15: a checkpoint, a reservoir, a depot (حاجز X، خزان X، مستودع X)
+                                                                      "حاجز", "خزان", "مستودع"))
+
+
+#: Round 15: compass nouns after a place (حاجز X جنوب Y، معبر X شمال Y): a direction from it, never a
+#: person's second name (GUIDELINES 1.1 lists them as no mentions).
+_COMPASS_WORDS: Final = frozenset(normalize(w) for w in (
+    "جنوب", "شمال", "شرق", "غرب", "جنوبي", "شمالي", "شرقي", "غربي", "وسط", "جنوبيّ", "شماليّ",
+))
 
 
 def _second_name_word(view: View, j: int, res: _Resources) -> bool:
     """Token ``j`` is a second indefinite name word of the paragraph (a person's name ملعب X Y)."""
     return (j < view.n and view.words[j] and view.paragraphs[j] == view.paragraphs[j - 1] and not view.definite(j)
+            and view.norms[j] not in _COMPASS_WORDS
             and _is_name_token(view, j, res) and view.norms[j] not in res.stop and _head_reading(view.norms[j]) is None)
 
 
@@ -2326,13 +2480,18 @@ def _place_in_facility(view: View, m: Mention, res: _Resources) -> int | None:
     if norms[k] in _FAC_SERVICE_NOUNS and k + 1 <= m.last:
         k += 1  # round 9: the place after a service noun (محطة مياه X، محطة ماء X), whatever the head
     elif head not in _PLACE_NAMED_FAC and not (head in _PLACE_NAMED_FAC_DEFINITE and view.definite(k)) and not (
-            head in _PLACE_NAMED_FAC_INDEFINITE and not view.definite(k) and not _second_name_word(view, k + 1, res)):
+            head in _PLACE_NAMED_FAC_INDEFINITE and not view.definite(k)
+            and not (_second_name_word(view, k + 1, res) and norms[k] not in _PLACE_PREFIXES)):  # round 15: خزان تل X
         return None
     norm = norms[k]
-    if norm in _FAC_NAME_HONORIFICS or norm in lx.NAME_JOINERS:
-        return None  # a person's name (ملعب الشهيد X، ملعب بن X)
+    if norm in _FAC_NAME_HONORIFICS or norm in lx.NAME_JOINERS or norm in _NUMBER_WORDS:
+        return None  # a person's name (ملعب الشهيد X، ملعب بن X); a number (طريق رقم 7, round 15)
     if (norm in _PLACE_PREFIXES or norm in _NAME_PREFIXES) and k + 1 <= m.last:
         return k + 1  # بني X، عين X، أم X (before the nisba and length tests: بني ends like one, أم is short)
+    if view.definite(k) and norm.endswith("ات") and (norm,) not in res.places:
+        return None  # round 15: a definite plural names what the facility handles (محطة الحاويات), no town
+    if k + 1 <= m.last and (not view.definite(k) and norms[k + 1] in _FAC_LINEAGE_JOINERS or _fac_person_pair(view, k, res)):
+        return None  # round 15: a person's name (ميناء X بن Y، مطار X Y الدولي)
     if (norm.endswith(_NISBA_ENDINGS) and _definite_adjective_follows(view, k) and norm not in _FAC_NAME_WORDS
             and (not view.definite(k) or norm.endswith("يه"))):
         pass  # round 13: a place ending like a nisba before the facility's adjective (مستشفى X-ية الحكومي,
@@ -2350,9 +2509,54 @@ _CLUB_HEAD: Final = normalize("نادي")
 _DEFINITE_CLUB_HEADS: Final = frozenset(normalize(w) for w in ("النادي", "للنادي", "والنادي", "بالنادي", "فالنادي"))
 
 
+#: Round 15: in a sports story the team noun heads a club's name too (فريق الزاب، لفريق X الرياضي),
+#: the class noun outside as after نادي (1.2); elsewhere فريق X is a working party (فريق العمل).
+_TEAM_HEAD: Final = normalize("فريق")
+#: Words of a match that make a story a sports story, where فريق X names a club.
+_SPORT_WORDS: Final = frozenset(normalize(w) for w in (
+    "مباراة", "المباراة", "مباراته", "مباريات", "الدوري", "ملعب", "الملعب", "المدرب", "مدرب", "الجولة", "البطولة",
+))
+
+
 @lru_cache(maxsize=1 << 16)
 def _club_head_reading(norm: str) -> bool:
-    return any(stem == _CLUB_HEAD for _, stem in stems(norm))
+    return any(stem == _CLUB_HEAD or stem == _TEAM_HEAD for _, stem in stems(norm))
+
+
+#: Round 15: a match and its opponent (مباراة الفريق أمام X، فوزه على X، النهائي أمام X): in a sports
+#: story the definite word after أمام within three words of a match noun is the opposing club.
+_VERSUS_FORMS: Final = frozenset(normalize(w) for w in ("أمام",))
+_MATCH_NOUNS: Final = frozenset(normalize(w) for w in (
+    "مباراة", "المباراة", "مباراته", "مباراتها", "مواجهة", "المواجهة", "النهائي", "نهائي", "لقاء", "اللقاء",
+))
+
+
+def _opponent_clubs(view: View, res: _Resources, out: _Collector, clubs: dict[str, str]) -> set[str]:
+    """Add the club named as the opponent of a match (``مباراة الفريق أمام X``) to ``clubs`` (one
+    word, with an adjective that is no state's nisba: النجم الأولمبي, not القطري) and as a mention;
+    return the keys of the clubs known only as opponents: the story's النادي and الفريق are its own
+    club, never the opponent."""
+    norms, n = view.norms, view.n
+    opponents: set[str] = set()
+    for i in view.positions_of(_VERSUS_FORMS):
+        k = i + 1
+        if k >= n or view.paragraphs[k] != view.paragraphs[i] or not any(
+                any(stem in _MATCH_NOUNS for _, stem in stems(norms[j])) for j in range(max(0, i - 3), i)
+                if view.paragraphs[j] == view.paragraphs[i]):
+            continue
+        if (not _is_org_complement(view, k, res) or out.overlaps(k, k) or (norms[k],) in res.places or (norms[k],) in res.titles
+                or _definite_org_head(norms[k]) is not None or _definite_place_head(norms[k]) is not None
+                or _club_head_reading(norms[k]) or norms[k] in _TEAM_FORMS or norms[k] in _FAC_NAME_WORDS):
+            continue
+        last = k
+        if (k + 1 < n and view.paragraphs[k + 1] == view.paragraphs[k] and _is_org_complement(view, k + 1, res)
+                and norms[k + 1].endswith(_NISBA_ENDINGS) and not out.overlaps(k + 1, k + 1) and (norms[k + 1],) not in res.places):
+            last = k + 1
+        if norms[k] not in clubs:
+            opponents.add(clubs.setdefault(norms[k], f"ORG:club:{' '.join(norms[k : last + 1])}"))
+        start, end = view.starts[k], view.ends[last]
+        out.add(Mention(start, end, k, last, "ORG", "name", clubs[norms[k]], view.text[start:end]))
+    return opponents
 
 
 def _club_pass(view: View, res: _Resources, out: _Collector) -> None:
@@ -2363,8 +2567,14 @@ def _club_pass(view: View, res: _Resources, out: _Collector) -> None:
     norms, n = view.norms, view.n
     clubs: dict[str, str] = {}  # folded one-word name -> key
     pairs: dict[tuple[str, str], str] = {}  # round 13: two-word names (شباب X) -> key
+    sport: bool | None = None  # round 15: is this a sports story (asked once, at the first فريق)?
     for i in view.positions(_club_head_reading):
         k = i + 1
+        if not any(stem == _CLUB_HEAD for _, stem in stems(norms[i])):
+            if sport is None:
+                sport = bool(view.positions_of(_SPORT_WORDS))
+            if not sport:
+                continue
         if (k + 1 < n and view.paragraphs[k + 1] == view.paragraphs[i] and view.words[k] and not view.definite(k)
                 and norms[k] not in res.stop and len(norms[k]) > 2 and (norms[k],) not in res.titles and (norms[k],) not in res.places
                 and _head_reading(norms[k]) is None and _is_name_token(view, k, res) and _is_org_complement(view, k + 1, res)
@@ -2386,6 +2596,9 @@ def _club_pass(view: View, res: _Resources, out: _Collector) -> None:
         key = clubs.setdefault(norms[k], f"ORG:club:{' '.join(norms[k : last + 1])}")
         start, end = view.starts[k], view.ends[last]
         out.add(Mention(start, end, k, last, "ORG", "name", key, view.text[start:end]))
+    if sport is None and view.positions_of(_VERSUS_FORMS):
+        sport = bool(view.positions_of(_SPORT_WORDS))
+    opponents = _opponent_clubs(view, res, out, clubs) if sport else set()
     if pairs:
         firsts = {a for a, _ in pairs}
         for i in view.positions(lambda norm: any(stem in firsts for _, stem in stems(norm))):
@@ -2403,8 +2616,13 @@ def _club_pass(view: View, res: _Resources, out: _Collector) -> None:
             continue
         cut, stem = next((c, st) for c, st in stems(norms[i]) if st in clubs)
         start = view.stripped_start_at(i, cut)
-        out.add(Mention(start, view.ends[i], i, i, "ORG", "name", clubs[stem], view.text[start:view.ends[i]]))
-    mentioned = sorted((m.first, m.key, m.name) for m in out.mentions if m.key.startswith("ORG:club:"))
+        last = i
+        words = clubs[stem][len("ORG:club:"):].split(" ")
+        if (len(words) == 2 and i + 1 < n and norms[i + 1] == words[1] and view.paragraphs[i + 1] == view.paragraphs[i]
+                and not out.overlaps(i + 1, i + 1)):
+            last = i + 1  # round 15: the name found again with its adjective (الأمل الرياضي in a headline)
+        out.add(Mention(start, view.ends[last], i, last, "ORG", "name", clubs[stem], view.text[start:view.ends[last]]))
+    mentioned = sorted((m.first, m.key, m.name) for m in out.mentions if m.key.startswith("ORG:club:") and m.key not in opponents)
     for i in view.positions_of(_DEFINITE_CLUB_HEADS):
         if out.overlaps(i, i) or (i + 1 < n and view.paragraphs[i + 1] == view.paragraphs[i]
                                   and (_is_org_complement(view, i + 1, res) or _is_name_token(view, i + 1, res))):
@@ -2696,6 +2914,10 @@ def _directorate_head_of(view: View, m: Mention) -> str | None:
     """The directorate head a named ORG mention starts with, when its next word is a sector noun
     (definite, or indefinite in construct with the place served: مديرية صحة X … المديرية; round 11)."""
     reading = _directorate_reading(view.norms[m.first])
+    if reading is None and m.last > m.first + 1 and view.norms[m.first + 1] in _RANK_ADJECTIVES:
+        # round 15: a ranked directorate (المديرية العامة للX … المديرية), named by _ranked_body_pass
+        ranked = _definite_directorate_head(view.norms[m.first])
+        return ranked[1] if ranked is not None else None
     if reading is None or m.last == m.first or (view.norms[m.first + 1] not in _SECTOR_NOUNS
                                                 and view.norms[m.first + 1] not in _INDEFINITE_SECTOR_NOUNS):
         return None
@@ -2825,13 +3047,17 @@ def find_mentions(view: View) -> EntityLayer:
     _gazetteer_pass(view, res, out)
     _news_outlet_pass(view, res, out)
     _org_fac_pass(view, res, out)
+    _numbered_facility_pass(view, res, out)
     _quoted_body_pass(view, res, out)
     _directorate_pass(view, res, out)
+    _ranked_body_pass(view, res, out)
     _club_pass(view, res, out)
     _source_body_pass(view, res, out)
     _acronym_pass(view, res, out)
     _natural_place_pass(view, res, out)
+    _zone_pass(view, res, out)
     _local_place_pass(view, res, out)
+    _port_body_pass(view, out)
     _local_body_place_pass(view, out)
     _body_of_place_pass(view, res, out)
     nominals = _person_pass(view, res, out)
@@ -2851,6 +3077,82 @@ def find_mentions(view: View) -> EntityLayer:
     mentions = list(dict(zip(map(_SPAN_KEY, ordered), ordered)).values())
     mentions.reverse()
     return EntityLayer(mentions)
+
+
+#: Round 15: an industrial, free or economic zone (منطقة X الصناعية، منطقة X الحرة) is a site, a
+#: facility (GUIDELINES 1.1: a building, site or facility), named with its class noun and adjective
+#: (1.2: the class noun of a facility's name is part of it); a place named inside it is found as any.
+_ZONE_HEAD: Final = normalize("منطقة")
+_ZONE_FORMS: Final = frozenset(normalize(p + "منطقة") for p in ("", "ب", "و", "ل", "وب", "ول", "ف"))
+_ZONE_ADJECTIVES: Final = frozenset(normalize(w) for w in ("الصناعية", "الحرة", "الاقتصادية", "اللوجستية", "التجارية"))
+#: Round 15: the body that runs a port or an airport, named with its class noun and the facility
+#: in construct (1.2: مؤسسة ميناء عنابة, the facility and its town nested).
+_PORT_BODY_HEAD: Final = normalize("مؤسسة")
+_PORT_BODY_FACILITIES: Final = frozenset(normalize(w) for w in ("ميناء", "مطار", "مرفأ"))
+
+
+def _zone_pass(view: View, res: _Resources, out: _Collector) -> None:
+    """``منطقة X الصناعية``، ``منطقة X Y الحرة`` (one or two name words, or a known place, then a zone
+    adjective) as FAC names; not inside an organisation's name (سلطة منطقة X الاقتصادية الخاصة)."""
+    norms, n = view.norms, view.n
+    for i in view.positions_ending_with(_ZONE_FORMS, (_ZONE_HEAD,)):
+        k = i + 1
+        if k >= n or view.paragraphs[k] != view.paragraphs[i]:
+            continue
+        last = next((j for j in (k + 1, k + 2) if j < n and norms[j] in _ZONE_ADJECTIVES and view.paragraphs[j] == view.paragraphs[i]), None)
+        if last is None or any(not view.words[j] or norms[j] in res.stop or norms[j].isdecimal() for j in range(k, last)):
+            continue
+        if any(m.type == "ORG" or m.type == "FAC" and m.kind == "name" for j in range(i, last + 1) for m in out.taken.get(j, ())):
+            continue
+        cut = len(norms[i]) - len(_ZONE_HEAD)
+        start, end = view.stripped_start_at(i, cut), view.ends[last]
+        out.add(Mention(start, end, i, last, "FAC", "name", "FAC:" + " ".join(norms[i + 1 : last + 1]), view.text[start:end]))
+
+
+def _port_body_pass(view: View, out: _Collector) -> None:
+    """``مؤسسة ميناء X``: the ORG that runs the port, over the port's FAC name mention."""
+    norms = view.norms
+    for m in [m for m in out.mentions if m.type == "FAC" and m.kind == "name" and m.first > 0 and norms[m.first] in _PORT_BODY_FACILITIES]:
+        i = m.first - 1
+        reading = next(((c, st) for c, st in stems(norms[i]) if st == _PORT_BODY_HEAD), None)
+        if reading is None or view.paragraphs[i] != view.paragraphs[m.first] or any(x.type == "ORG" for x in out.taken.get(i, ())):
+            continue
+        start = view.stripped_start_at(i, reading[0])
+        out.add(Mention(start, m.end, i, m.last, "ORG", "name", "ORG:port:" + " ".join(norms[m.first : m.last + 1]),
+                        view.text[start:m.end]))
+
+
+#: Round 15: the number word of a numbered facility (الطريق الوطني رقم 2، طريق رقم 5).
+_NUMBER_WORDS: Final = frozenset(normalize(w) for w in ("رقم",))
+
+
+def _numbered_facility_pass(view: View, res: _Resources, out: _Collector) -> None:
+    """A facility named by its number (round 15): a facility head, definite or not, with at most
+    one definite adjective, then رقم and a number (الطريق الوطني رقم 2، طريق رقم 5): the number is
+    its name, so the whole phrase is a name mention (1.2: the class noun of a facility's name is part
+    of it); a number alone is no name without رقم (ملعب بديل، 3 محطات)."""
+    norms, n = view.norms, view.n
+    for i in view.positions_of(_NUMBER_WORDS):
+        if i + 1 >= n or not norms[i + 1].isdecimal() or i < 1 or view.paragraphs[i + 1] != view.paragraphs[i]:
+            continue
+        h = i - 1
+        if h >= 1 and view.definite(h) and norms[h].endswith(_NISBA_ENDINGS) and view.paragraphs[h - 1] == view.paragraphs[i]:
+            h -= 1  # الوطني، الدولي، السريع
+        reading = _definite_fac_head(norms[h])
+        if reading is None:
+            indefinite = _head_reading(norms[h])
+            reading = indefinite if indefinite is not None and indefinite[1] in res.fac_heads else None
+            cut = reading[0] if reading is not None else 0
+        else:
+            cut = reading[0]
+        if reading is None or view.paragraphs[h] != view.paragraphs[i] or any(
+                m.type != "FAC" or m.kind == "name" for j in range(h, i + 2) for m in out.taken.get(j, ())):
+            continue
+        for m in [m for j in range(h, i + 2) for m in out.taken.get(j, ())]:
+            out.remove(m)  # a nominal of the head alone (الطريق) gives way to the named road
+        start, end = view.stripped_start_at(h, cut), view.ends[i + 1]
+        name = view.text[start:end]
+        out.add(Mention(start, end, h, i + 1, "FAC", "name", "FAC:" + " ".join(norms[h + 1 : i + 2]), name))
 
 
 _SPAN_KEY: Final = operator.attrgetter("start", "end", "key")

@@ -255,6 +255,7 @@ def analyse(document: Any) -> dict[str, Any]:
     governor_indices = frozenset(t.index for t in governors)
     quote_regions = [q.content_tokens for q in quotes]
     region_of_token = _events.region_numbers(view.n, quote_regions)
+    transports = [t for t in triggers if t.type == "TRANSPORT"]  # all place_argument reads of triggers
     for number, trig in enumerate(triggers, start=1):
         args, time = _events.arguments(view, trig, layer, timexes, by_sentence, timex_sentences, quote_regions, region_of_token)
         args = args + _events.speaker_argument(view, trig, args, quotes, by_sentence)
@@ -264,7 +265,7 @@ def analyse(document: Any) -> dict[str, Any]:
         args = args + _events.giver_argument(view, trig, args, by_sentence)
         args = args + _events.delegation_argument(view, trig, args, by_sentence)
         args = args + _events.attendance_argument(view, trig, args, by_sentence)
-        args = args + _events.place_argument(view, trig, args, by_sentence, triggers)
+        args = args + _events.place_argument(view, trig, args, by_sentence, transports)
         arguments = []
         for role, m in args:
             arguments.append({"role": role, "ref_id": entity_ids[m.key], "start": m.start, "end": m.end, "text": doc.text[m.start : m.end]})

@@ -154,7 +154,7 @@ def analyse(document: Any) -> dict[str, Any]:
     view.index_predicates(_predicates(), _profile)
     publication = doc.publication_day
     layer = find_mentions(view)
-    entities, entity_ids, mention_ids = entity_records(view, layer)
+    entities, entity_ids = entity_records(view, layer)
     names = {e["id"]: e["name"] for e in entities}
     timexes = find_timexes(view)
     quotes = find_quotes(view, layer)

@@ -1580,6 +1580,14 @@ def test_positions_of_finds_exactly_the_tokens_of_each_form() -> None:
         forms = frozenset(rng.sample(vocabulary + extra, rng.randint(0, 6)))
         expected = [k for k, norm in enumerate(view.norms) if norm in forms and norm and not norm.isspace()]
         assert view.positions_of(forms) == expected, sorted(forms)
+    # large sets are tested token by token (normalization._SCAN_PER_TOKEN): the same positions
+    from naba.baselines.rules.normalization import _SCAN_PER_TOKEN
+
+    for _ in range(100):
+        forms = frozenset(rng.sample(vocabulary + extra, rng.randint(20, len(vocabulary))))
+        assert len(forms) * len(view.text) > _SCAN_PER_TOKEN * view.n  # the token-by-token path
+        expected = [k for k, norm in enumerate(view.norms) if norm in forms and norm and not norm.isspace()]
+        assert view.positions_of(forms) == expected, sorted(forms)
 
 
 def test_positions_ending_with_equals_positions_of_for_clitic_forms() -> None:

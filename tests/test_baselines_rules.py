@@ -1613,3 +1613,22 @@ def test_positions_ending_with_equals_positions_of_for_clitic_forms() -> None:
     for forms, cores in ((entities._POSSESSED_STATE_FORMS, entities._POSSESSED_STATE_CORES),
                          (entities._CAPITAL_FORMS, entities._CAPITAL_CORES)):
         assert all(any(form.endswith(core) for core in cores) for form in forms)
+
+
+def test_future_context_from_the_index_equals_the_word_walk() -> None:
+    """``future_context`` answers from the view's index of ``_has_future_reading`` when
+    ``index_predicates`` built one (analyse does), else walks the words before the token: the same
+    answer at every token, windows of several sizes, sentence and paragraph breaks included."""
+    from naba.baselines.rules import _predicates, _profile
+    from naba.baselines.rules.timex import _has_future_reading, future_context
+
+    text = ("ومن المقرر أن يزور الوزير القاهرة يوم الخميس. وقال إنه سيعقد لقاء غدا، وسوف يلتقي الرئيس\n"
+            "الأحد المقبل. وفي اليوم التالي ستبدأ المحادثات، والمرتقب أن تستمر يومين؟ نعم. سنواصل العمل")
+    plain = View(text)
+    indexed = View(text)
+    indexed.index_predicates(_predicates(), _profile)
+    assert plain.indexed(_has_future_reading) is None
+    assert indexed.indexed(_has_future_reading)
+    for window in (1, 3, 12, 40):
+        for first in range(indexed.n):
+            assert future_context(indexed, first, window) == future_context(plain, first, window), (first, window)

@@ -52,6 +52,7 @@ def _predicates() -> tuple:
         entities._definite_org_head, entities._definite_fac_head,
         entities._directorate_reading, entities._definite_directorate_head, entities._definite_media_head,
         entities._natural_head_reading, entities._club_head_reading, entities._team_possessive,
+        timex._has_future_reading,  # future_context, for every time expression
     )
 
 

@@ -454,6 +454,11 @@ class View:
             return indexed
         return self.positions_of({norm for norm in self.vocabulary if predicate(norm)})
 
+    def indexed(self, predicate: Callable[[str], object]) -> list[int] | None:
+        """``positions(predicate)`` when ``index_predicates`` indexed it, else None (the caller then
+        tests its few words itself instead of having every word of the document tested)."""
+        return self._indexed.get(predicate)
+
     @cached_property
     def vocabulary(self) -> frozenset[str]:
         """The distinct normalised forms of the word tokens."""

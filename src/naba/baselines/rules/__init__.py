@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as _dt
+import operator
 from functools import lru_cache
 from typing import Any
 
@@ -178,6 +179,8 @@ def analyse(document: Any) -> dict[str, Any]:
     paragraphs = view.paragraphs
 
     quote_days: dict[int, _dt.date] = {}
+    timex_firsts = [t.first for t in timexes]
+    firsts_sorted = all(map(operator.le, timex_firsts, timex_firsts[1:]))  # find_timexes: left to right
 
     def quote_day(q: QuoteMatch) -> _dt.date:
         """``_quote_day`` once per quote (it walks every time expression)."""
@@ -192,7 +195,16 @@ def analyse(document: Any) -> dict[str, Any]:
         opening expression, else the publication date."""
         first, last = q.region
         sentence = sentences[q.cue_index]
-        for number, t in enumerate(timexes):
+        # only expressions from the earlier of the region's first token and the cue sentence's
+        # first token, up to the later of the region's last token and the cue, can qualify:
+        # visit those alone (every quote used to walk every expression of the document)
+        low = min(first, bisect.bisect_left(sentences, sentence, 0, q.cue_index))
+        high = max(last, q.cue_index)
+        begin = bisect.bisect_left(timex_firsts, low) if firsts_sorted else 0
+        for number in range(begin, len(timexes)):
+            t = timexes[number]
+            if firsts_sorted and t.first > high:
+                break
             in_region = first <= t.first and t.last <= last
             before_cue = t.last < q.cue_index and sentences[t.first] == sentence and number not in in_speech
             if in_region or before_cue:

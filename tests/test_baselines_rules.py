@@ -1580,6 +1580,14 @@ def test_positions_of_finds_exactly_the_tokens_of_each_form() -> None:
         forms = frozenset(rng.sample(vocabulary + extra, rng.randint(0, 6)))
         expected = [k for k, norm in enumerate(view.norms) if norm in forms and norm and not norm.isspace()]
         assert view.positions_of(forms) == expected, sorted(forms)
+    # large sets are tested token by token (normalization._SCAN_PER_TOKEN): the same positions
+    from naba.baselines.rules.normalization import _SCAN_PER_TOKEN
+
+    for _ in range(100):
+        forms = frozenset(rng.sample(vocabulary + extra, rng.randint(20, len(vocabulary))))
+        assert len(forms) * len(view.text) > _SCAN_PER_TOKEN * view.n  # the token-by-token path
+        expected = [k for k, norm in enumerate(view.norms) if norm in forms and norm and not norm.isspace()]
+        assert view.positions_of(forms) == expected, sorted(forms)
 
 
 def test_positions_ending_with_equals_positions_of_for_clitic_forms() -> None:
@@ -1842,3 +1850,22 @@ def test_round15_the_opponent_of_a_match_is_a_club_but_not_the_storys_club() -> 
 def test_round15_a_suburb_is_a_place_without_a_government() -> None:
     found = mentions("وعقد المجلس اجتماعه في مقره بضاحية الرمال، فيما تضررت منازل في الضاحية.")
     assert ("الرمال", "LOC", "name") in found and ("الضاحية", "LOC", "nominal") in found
+
+
+def test_future_context_from_the_index_equals_the_word_walk() -> None:
+    """``future_context`` answers from the view's index of ``_has_future_reading`` when
+    ``index_predicates`` built one (analyse does), else walks the words before the token: the same
+    answer at every token, windows of several sizes, sentence and paragraph breaks included."""
+    from naba.baselines.rules import _predicates, _profile
+    from naba.baselines.rules.timex import _has_future_reading, future_context
+
+    text = ("ومن المقرر أن يزور الوزير القاهرة يوم الخميس. وقال إنه سيعقد لقاء غدا، وسوف يلتقي الرئيس\n"
+            "الأحد المقبل. وفي اليوم التالي ستبدأ المحادثات، والمرتقب أن تستمر يومين؟ نعم. سنواصل العمل")
+    plain = View(text)
+    indexed = View(text)
+    indexed.index_predicates(_predicates(), _profile)
+    assert plain.indexed(_has_future_reading) is None
+    assert indexed.indexed(_has_future_reading)
+    for window in (1, 3, 12, 40):
+        for first in range(indexed.n):
+            assert future_context(indexed, first, window) == future_context(plain, first, window), (first, window)

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as _dt
+import operator
 from functools import lru_cache
 from typing import Any
 
@@ -52,6 +53,7 @@ def _predicates() -> tuple:
         entities._definite_org_head, entities._definite_fac_head,
         entities._directorate_reading, entities._definite_directorate_head, entities._definite_media_head,
         entities._natural_head_reading, entities._club_head_reading, entities._team_possessive,
+        timex._has_future_reading,  # future_context, for every time expression
     )
 
 
@@ -180,7 +182,7 @@ def analyse(document: Any) -> dict[str, Any]:
     view.index_predicates(_predicates(), _profile)
     publication = doc.publication_day
     layer = find_mentions(view)
-    entities, entity_ids, mention_ids = entity_records(view, layer)
+    entities, entity_ids = entity_records(view, layer)
     names = {e["id"]: e["name"] for e in entities}
     timexes = find_timexes(view)
     quotes = find_quotes(view, layer)
@@ -203,6 +205,8 @@ def analyse(document: Any) -> dict[str, Any]:
     paragraphs = view.paragraphs
 
     quote_days: dict[int, _dt.date] = {}
+    timex_firsts = [t.first for t in timexes]
+    firsts_sorted = all(map(operator.le, timex_firsts, timex_firsts[1:]))  # find_timexes: left to right
 
     def quote_day(q: QuoteMatch) -> _dt.date:
         """``_quote_day`` once per quote (it walks every time expression)."""
@@ -217,7 +221,16 @@ def analyse(document: Any) -> dict[str, Any]:
         opening expression, else the publication date."""
         first, last = q.region
         sentence = sentences[q.cue_index]
-        for number, t in enumerate(timexes):
+        # only expressions from the earlier of the region's first token and the cue sentence's
+        # first token, up to the later of the region's last token and the cue, can qualify:
+        # visit those alone (every quote used to walk every expression of the document)
+        low = min(first, bisect.bisect_left(sentences, sentence, 0, q.cue_index))
+        high = max(last, q.cue_index)
+        begin = bisect.bisect_left(timex_firsts, low) if firsts_sorted else 0
+        for number in range(begin, len(timexes)):
+            t = timexes[number]
+            if firsts_sorted and t.first > high:
+                break
             in_region = first <= t.first and t.last <= last
             before_cue = t.last < q.cue_index and sentences[t.first] == sentence and number not in in_speech
             if in_region or before_cue:
@@ -283,6 +296,7 @@ def analyse(document: Any) -> dict[str, Any]:
     quote_regions = [q.content_tokens for q in quotes]
     region_of_token = _events.region_numbers(view.n, quote_regions)
     trigger_indices = sorted(t.index for t in triggers)
+    transports = [t for t in triggers if t.type == "TRANSPORT"]  # all place_argument reads of triggers
     for number, trig in enumerate(triggers, start=1):
         args, time = _events.arguments(view, trig, layer, timexes, by_sentence, timex_sentences, quote_regions, region_of_token,
                                        trigger_indices)
@@ -293,7 +307,7 @@ def analyse(document: Any) -> dict[str, Any]:
         args = args + _events.giver_argument(view, trig, args, by_sentence)
         args = args + _events.delegation_argument(view, trig, args, by_sentence)
         args = args + _events.attendance_argument(view, trig, args, by_sentence)
-        args = args + _events.place_argument(view, trig, args, by_sentence, triggers)
+        args = args + _events.place_argument(view, trig, args, by_sentence, transports)
         arguments = []
         for role, m in args:
             arguments.append({"role": role, "ref_id": entity_ids[m.key], "start": m.start, "end": m.end, "text": doc.text[m.start : m.end]})

@@ -3189,32 +3189,30 @@ def _unit_beside_city(view: View, out: _Collector) -> None:
         out.mentions[index] = Mention(start, m.end, m.first - 1, m.last, "GPE", "name", f"GPE:unit:{m.key}", text)
 
 
-def entity_records(view: View, layer: EntityLayer) -> tuple[list[dict[str, object]], dict[str, str], dict[tuple[int, int, str], str]]:
-    """Submission entities; returns (entities, entity id by key, mention id by (start, end, key))."""
+def entity_records(view: View, layer: EntityLayer) -> tuple[list[dict[str, object]], dict[str, str]]:
+    """Submission entities; returns (entities, entity id by key).
+
+    No mention id by (start, end, key) any more: nothing read it, and its dict of one tuple key
+    per mention was built for every document and thrown away."""
     groups: dict[str, list[Mention]] = {}
     for m in layer.mentions:
         groups.setdefault(m.key, []).append(m)
     ordered = sorted(groups.items(), key=lambda kv: (kv[1][0].start, kv[0]))
     entities: list[dict[str, object]] = []
     ids: dict[str, str] = {}
-    mention_ids: dict[tuple[int, int, str], str] = {}
     counter = 0
     for number, (key, mentions) in enumerate(ordered, start=1):
         entity_id = f"e{number}"
         ids[key] = entity_id
         type_ = key.split(":", 1)[0]
-        names = [m for m in mentions if m.kind == "name" and not m.nisba]
         if key.startswith("GPE:") and not key.startswith("GPE:city:"):
             name = mentions[0].name
-        elif names:
-            name = max(names, key=lambda m: (m.end - m.start, -m.start)).name
-        else:
-            name = mentions[0].name
+        else:  # the longest name mention, the first of equals (its list only where it is read)
+            names = [m for m in mentions if m.kind == "name" and not m.nisba]
+            name = max(names, key=lambda m: (m.end - m.start, -m.start)).name if names else mentions[0].name
         out_mentions = []
         for m in mentions:
             counter += 1
-            mention_id = f"m{counter}"
-            mention_ids[(m.start, m.end, key)] = mention_id
-            out_mentions.append({"id": mention_id, "start": m.start, "end": m.end, "text": view.text[m.start : m.end], "kind": m.kind})
+            out_mentions.append({"id": f"m{counter}", "start": m.start, "end": m.end, "text": view.text[m.start : m.end], "kind": m.kind})
         entities.append({"id": entity_id, "type": type_, "name": name, "mentions": out_mentions})
-    return entities, ids, mention_ids
+    return entities, ids

@@ -983,7 +983,11 @@ def place_argument(
     """The Place of a meeting or an attack that the sentence gives away from the trigger (round 9,
     GUIDELINES.md 3.3): a place fronted at the sentence's start (``وفي البصرة، وصل … لبحث``), and,
     for a meeting, the destination of a trip in the sentence whose stated purpose it is
-    (``سيتوجه إلى طهران … للتفاوض``، ``لدى وصوله إلى مسقط للمشاركة في الاجتماع``)."""
+    (``سيتوجه إلى طهران … للتفاوض``، ``لدى وصوله إلى مسقط للمشاركة في الاجتماع``).
+
+    ``triggers``: the document's triggers; only the TRANSPORT ones are read, so a caller that
+    asks for every trigger's Place passes just those (analyse: walking all triggers for every
+    meeting cost more than the rest of this function)."""
     if trig.type not in ("MEET", "ATTACK") or any(r == "Place" for r, _ in found):
         return []
     norms, sentences, words = view.norms, view.sentences, view.words
@@ -991,9 +995,8 @@ def place_argument(
     mentions = by_sentence.get(sentence, ())
     if not mentions:
         return []
-    start = trig.index
-    while start > 0 and sentences[start - 1] == sentence:
-        start -= 1
+    # the sentence's first token (sentence numbers never decrease: a bisection, not a walk back)
+    start = bisect.bisect_left(sentences, sentence, 0, trig.index)
     while start < trig.index and not words[start]:
         start += 1
     purpose = trig.start > view.starts[trig.index] and norms[trig.index][:1] == "ل"

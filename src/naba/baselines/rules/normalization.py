@@ -249,6 +249,12 @@ def _numbering(starts: set[int], n: int) -> list[int]:
     return out
 
 
+#: ``View.positions_of`` tests every token instead of scanning the text per form beyond this many
+#: characters scanned per token (measured over the benchmark's documents: 50 halves the cost of
+#: the calls that switch, 20 to 100 all do about as well)
+_SCAN_PER_TOKEN: Final = 50
+
+
 class View:
     """A document's normalised tokens with paragraph and sentence indices.
 
@@ -338,7 +344,17 @@ class View:
         the occurrences that are a whole token: no pass over the tokens. The ``str.find``
         loop is written out rather than taken from ``_find_all``: most forms of a set are
         absent from the text, and a generator per form cost more than its one failed scan.
+
+        A large set (``len(forms)`` text scans of more than ``_SCAN_PER_TOKEN`` characters per
+        token) is instead tested token by token in C (``compress`` over ``forms.__contains__``):
+        why? One scan per form costs a pass over the text each, plus Python work at every place
+        a form occurs *inside* a word; short forms (ان، الذي، punctuation) occur in many words,
+        and a dozen of them cost several times the one membership test per token. Both give the
+        same list: a token's form is never empty nor blank, and a whole-token occurrence of a
+        form is exactly a token whose form is in ``forms``.
         """
+        if len(forms) * len(self._norm) > _SCAN_PER_TOKEN * self.n:
+            return list(compress(range(self.n), map(forms.__contains__, self.norms)))
         out: list[int] = []
         norms = self.norms
         nstarts = self._nstarts
@@ -437,6 +453,11 @@ class View:
         if indexed is not None:
             return indexed
         return self.positions_of({norm for norm in self.vocabulary if predicate(norm)})
+
+    def indexed(self, predicate: Callable[[str], object]) -> list[int] | None:
+        """``positions(predicate)`` when ``index_predicates`` indexed it, else None (the caller then
+        tests its few words itself instead of having every word of the document tested)."""
+        return self._indexed.get(predicate)
 
     @cached_property
     def vocabulary(self) -> frozenset[str]:

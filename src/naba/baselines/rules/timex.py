@@ -23,6 +23,8 @@ a day and month without a year take the year closest to the reference.
 
 from __future__ import annotations
 
+import bisect
+
 import datetime as _dt
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -844,10 +846,20 @@ _SCHEDULE_WORDS: Final = frozenset(normalize(w) for w in ("المنتظر", "ا�
 
 def future_context(view: View, first: int, window: int = 12) -> bool:
     """Is there a future verb (س-/سوف) or a word of a scheduled event (من المقرر) before token
-    ``first`` in its sentence?"""
+    ``first`` in its sentence?
+
+    When the view indexed ``_has_future_reading`` (analyse does: it is one of the predicates of
+    ``index_predicates``), one bisection answers it: why? This runs for every time expression and
+    looked up up to twelve words each. The nearest word before ``first`` with a future reading
+    decides: it is within the window and in ``first``'s sentence, or no such word is (sentence
+    numbers never decrease; a punctuation token, which the index leaves out, never has one)."""
     sentences = view.sentences
-    norms = view.norms
     sentence = sentences[first]
+    hits = view.indexed(_has_future_reading)
+    if hits is not None:
+        k = bisect.bisect_left(hits, first) - 1  # the last hit before first
+        return k >= 0 and hits[k] >= first - window and sentences[hits[k]] == sentence
+    norms = view.norms
     for k in range(first - 1, max(-1, first - 1 - window), -1):
         if sentences[k] != sentence:
             break

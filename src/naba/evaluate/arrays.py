@@ -79,7 +79,6 @@ class Pairs:
     #: the shape of the graph of each set of admissible candidates asked about (``_graph``):
     #: the groups of a task share their candidates, and often their admissible ones
     graphs: dict[bytes, "_Graph"] = field(default_factory=dict, compare=False, repr=False)
-    components: dict[bytes, np.ndarray] = field(default_factory=dict, compare=False, repr=False)  # ``_by_label``'s
 
     @cached_property
     def ranks(self) -> tuple[np.ndarray, np.ndarray] | None:
@@ -475,14 +474,16 @@ def _by_label(pairs: Pairs, chosen: np.ndarray, micro: np.ndarray, weights: np.n
     cross = ~pairs.same_label[chosen]
     if not cross.any():
         return micro
-    key = chosen.tobytes()
-    if key not in pairs.components:
-        pairs.components[key] = _components(pairs.gi[chosen], pairs.pj[chosen])
-    component = pairs.components[key]
-    mixed = np.zeros(int(component.max()) + 1, dtype=bool)
-    mixed[component[cross]] = True
+    # each chosen pair's component in the micro graph, from its ``_Graph`` (the one ``solve`` just
+    # used): a lone pair is a component of its own, numbered past every node; the others keep theirs
+    graph = _graph(pairs, chosen)
+    base = len(pairs.gold.items) + len(pairs.pred.items)
     component_of = np.zeros(pairs.gi.size, dtype=np.int64)
-    component_of[chosen] = component
+    component_of[graph.lone] = np.arange(base, base + graph.lone.size, dtype=np.int64)
+    component_of[graph.rest] = graph.component
+    component = component_of[chosen]
+    mixed = np.zeros(base + graph.lone.size, dtype=bool)
+    mixed[component[cross]] = True
     kept = micro[~mixed[component_of[micro]]]
     again = solve(pairs, chosen[mixed[component] & ~cross], weights, weigh)
     positions = np.concatenate([kept, again])

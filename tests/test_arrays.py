@@ -184,6 +184,28 @@ def test_windowed_hull_pairs_are_the_dense_pairs_in_their_order(seed: int) -> No
     assert windowed[0].tolist() == dense[0].tolist() and windowed[1].tolist() == dense[1].tolist()
 
 
+@settings(max_examples=300, deadline=None)
+@given(seed=st.integers(0, 2**32 - 1))
+def test_union_find_components_are_the_propagated_ones(seed: int) -> None:
+    import numpy as np
+
+    from naba.evaluate import arrays
+
+    rnd = random.Random(seed)
+    m = rnd.randrange(1, 200)
+    spread = rnd.choice([3, 10, 60])
+    edges = sorted({(rnd.randrange(spread), rnd.randrange(spread)) for _ in range(m)})
+    gi = np.array([g for g, _ in edges], dtype=np.int64)
+    pj = np.array([p for _, p in edges], dtype=np.int64)
+    limit = arrays.UNION_FIND_EDGES
+    try:
+        arrays.UNION_FIND_EDGES = -1
+        propagated = arrays._components(gi, pj)
+    finally:
+        arrays.UNION_FIND_EDGES = limit
+    assert arrays._components_small(gi, pj).tolist() == propagated.tolist()
+
+
 def test_sort_key_getter_is_the_items_sort_key() -> None:
     """``arrays._SORT_KEY`` (an itemgetter over an item's first fields) is ``Item.sort_key``, for
     items of every layer: if ``Item`` gains or reorders a field before ``key``, this fails."""

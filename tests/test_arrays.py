@@ -206,6 +206,41 @@ def test_union_find_components_are_the_propagated_ones(seed: int) -> None:
     assert arrays._components_small(gi, pj).tolist() == propagated.tolist()
 
 
+@settings(max_examples=300, deadline=None)
+@given(seed=st.integers(0, 2**32 - 1))
+def test_prf_tables_are_the_masked_counts(seed: int) -> None:
+    import numpy as np
+
+    from naba.evaluate import arrays
+    from naba.evaluate.spans import Item
+
+    rnd = random.Random(seed)
+    n_units = rnd.choice([1, 1, 3])
+
+    def items(n: int) -> list[Item]:
+        out = []
+        for k in range(n):
+            start = rnd.randrange(40)
+            out.append(Item(0, start, start + rnd.randrange(1, 6), rnd.choice("ABC"), f"k{k}", "", rnd.randrange(n_units), ((start, start + 1),)))
+        return out
+
+    pairs = arrays.pairs_of(items(rnd.randrange(15)), items(rnd.randrange(15)))
+    used_gold: set[int] = set()
+    used_pred: set[int] = set()
+    matched = []
+    for k, (a, b) in enumerate(zip(pairs.gi.tolist(), pairs.pj.tolist())):
+        if a not in used_gold and b not in used_pred and rnd.random() < 0.7:
+            used_gold.add(a)
+            used_pred.add(b)
+            matched.append(k)
+    matched_at = np.array(matched, dtype=np.int64)
+    status = np.array([rnd.choice([arrays.TP, arrays.PARTIAL, arrays.INCORRECT]) for _ in range(pairs.gi.size)], dtype=np.int64)
+    for n_labels in {1, len(pairs.labels)}:
+        new = arrays._prf_tables(pairs, matched_at, status, n_units, n_labels)
+        old = arrays._reference_prf_tables(pairs, matched_at, status, n_units, n_labels)
+        assert new.dtype == old.dtype and new.shape == old.shape and new.tolist() == old.tolist()
+
+
 def test_sort_key_getter_is_the_items_sort_key() -> None:
     """``arrays._SORT_KEY`` (an itemgetter over an item's first fields) is ``Item.sort_key``, for
     items of every layer: if ``Item`` gains or reorders a field before ``key``, this fails."""

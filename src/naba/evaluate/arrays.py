@@ -471,7 +471,28 @@ def weight_columns(n: int, *columns: np.ndarray | int) -> np.ndarray:
 
 
 def _prf_tables(pairs: Pairs, matched: np.ndarray, status: np.ndarray, n_units: int, n_labels: int) -> np.ndarray:
-    """Status counts of a matching, shape (n_labels, n_units, 5) (``n_labels`` 1: micro, all in label 0)."""
+    """Status counts of a matching, shape (n_labels, n_units, 5) (``n_labels`` 1: micro, all in label 0).
+
+    A cell is (label, unit) (the unit alone for micro); a matched pair counts in its gold item's
+    cell under its status, an unmatched item in its own cell as fn (gold) or fp (predicted). The
+    matching holds an item at most once, so a cell's unmatched items are its items less its
+    matched ones: four bincounts, no mask of the unmatched."""
+    g, p = pairs.gold, pairs.pred
+    gi, pj = pairs.gi[matched], pairs.pj[matched]
+    if n_labels == 1:
+        gold_cell, pred_cell = g.unit, p.unit
+    else:
+        gold_cell, pred_cell = g.label * n_units + g.unit, p.label * n_units + p.unit
+    size = n_labels * n_units
+    matched_cell = gold_cell[gi]
+    counts = np.bincount(matched_cell * _N_PRF + status[matched], minlength=size * _N_PRF).astype(np.int64, copy=False).reshape(size, _N_PRF)
+    counts[:, FN] += np.bincount(gold_cell, minlength=size) - np.bincount(matched_cell, minlength=size)
+    counts[:, FP] += np.bincount(pred_cell, minlength=size) - np.bincount(pred_cell[pj], minlength=size)
+    return counts.reshape(n_labels, n_units, _N_PRF)
+
+
+def _reference_prf_tables(pairs: Pairs, matched: np.ndarray, status: np.ndarray, n_units: int, n_labels: int) -> np.ndarray:
+    """``_prf_tables`` by masks of the unmatched items (its definition; tests/test_arrays.py)."""
     g, p = pairs.gold, pairs.pred
     gi, pj = pairs.gi[matched], pairs.pj[matched]
     unmatched_gold = np.ones(len(g.items), dtype=bool)

@@ -154,6 +154,93 @@ def test_dense_hull_pairs_are_the_sweeps_pairs(seed: int) -> None:
     assert sorted(zip(pairs.gi.tolist(), pairs.pj.tolist())) == sorted(hull_overlapping_pairs(golds, preds))
 
 
+@settings(max_examples=300, deadline=None)
+@given(seed=st.integers(0, 2**32 - 1))
+def test_windowed_hull_pairs_are_the_dense_pairs_in_their_order(seed: int) -> None:
+    # empty and long spans, several documents, sides of a few to a few hundred items
+    import numpy as np
+
+    from naba.evaluate import arrays
+    from naba.evaluate.spans import Item
+
+    rnd = random.Random(seed)
+
+    def items(n: int, documents: int, length: int) -> list[Item]:
+        out = []
+        for k in range(n):
+            start = rnd.randrange(length)
+            end = start + rnd.choice([0, 0, 1, 2, 3, 5, 10, 40])
+            out.append(Item(rnd.randrange(documents), start, end, rnd.choice("AB"), f"k{k}", "", 0, ((start, end),)))
+        return out
+
+    golds = items(rnd.randrange(1, 200), rnd.choice([1, 1, 2, 3]), rnd.choice([30, 300, 3000]))
+    preds = items(rnd.randrange(1, 200), rnd.choice([1, 2]), rnd.choice([30, 300, 3000]))
+    code = {"A": 0, "B": 1}
+    g, p = arrays._side(golds, code), arrays._side(preds, code)
+    gd, pd = np.array([i.doc for i in golds], dtype=np.int64), np.array([i.doc for i in preds], dtype=np.int64)
+    windowed = arrays._windowed_hull_pairs(gd, pd, g, p)
+    gs, ge, ps, pe = g.start[:, None], g.end[:, None], p.start[None, :], p.end[None, :]
+    dense = np.nonzero(np.where(ps < gs, pe > gs, ge > ps) & (gd[:, None] == pd[None, :]))
+    assert windowed[0].tolist() == dense[0].tolist() and windowed[1].tolist() == dense[1].tolist()
+
+
+@settings(max_examples=300, deadline=None)
+@given(seed=st.integers(0, 2**32 - 1))
+def test_union_find_components_are_the_propagated_ones(seed: int) -> None:
+    import numpy as np
+
+    from naba.evaluate import arrays
+
+    rnd = random.Random(seed)
+    m = rnd.randrange(1, 200)
+    spread = rnd.choice([3, 10, 60])
+    edges = sorted({(rnd.randrange(spread), rnd.randrange(spread)) for _ in range(m)})
+    gi = np.array([g for g, _ in edges], dtype=np.int64)
+    pj = np.array([p for _, p in edges], dtype=np.int64)
+    limit = arrays.UNION_FIND_EDGES
+    try:
+        arrays.UNION_FIND_EDGES = -1
+        propagated = arrays._components(gi, pj)
+    finally:
+        arrays.UNION_FIND_EDGES = limit
+    assert arrays._components_small(gi, pj).tolist() == propagated.tolist()
+
+
+@settings(max_examples=300, deadline=None)
+@given(seed=st.integers(0, 2**32 - 1))
+def test_prf_tables_are_the_masked_counts(seed: int) -> None:
+    import numpy as np
+
+    from naba.evaluate import arrays
+    from naba.evaluate.spans import Item
+
+    rnd = random.Random(seed)
+    n_units = rnd.choice([1, 1, 3])
+
+    def items(n: int) -> list[Item]:
+        out = []
+        for k in range(n):
+            start = rnd.randrange(40)
+            out.append(Item(0, start, start + rnd.randrange(1, 6), rnd.choice("ABC"), f"k{k}", "", rnd.randrange(n_units), ((start, start + 1),)))
+        return out
+
+    pairs = arrays.pairs_of(items(rnd.randrange(15)), items(rnd.randrange(15)))
+    used_gold: set[int] = set()
+    used_pred: set[int] = set()
+    matched = []
+    for k, (a, b) in enumerate(zip(pairs.gi.tolist(), pairs.pj.tolist())):
+        if a not in used_gold and b not in used_pred and rnd.random() < 0.7:
+            used_gold.add(a)
+            used_pred.add(b)
+            matched.append(k)
+    matched_at = np.array(matched, dtype=np.int64)
+    status = np.array([rnd.choice([arrays.TP, arrays.PARTIAL, arrays.INCORRECT]) for _ in range(pairs.gi.size)], dtype=np.int64)
+    for n_labels in {1, len(pairs.labels)}:
+        new = arrays._prf_tables(pairs, matched_at, status, n_units, n_labels)
+        old = arrays._reference_prf_tables(pairs, matched_at, status, n_units, n_labels)
+        assert new.dtype == old.dtype and new.shape == old.shape and new.tolist() == old.tolist()
+
+
 def test_sort_key_getter_is_the_items_sort_key() -> None:
     """``arrays._SORT_KEY`` (an itemgetter over an item's first fields) is ``Item.sort_key``, for
     items of every layer: if ``Item`` gains or reorders a field before ``key``, this fails."""

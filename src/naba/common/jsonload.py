@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import functools
 import json
+import operator
 import re
 from dataclasses import dataclass, field
 from typing import Any, Literal, TypeVar, Union, get_args, get_origin
@@ -218,24 +219,55 @@ def _fields_of(model: type) -> tuple[tuple[str, bool], ...]:
     return tuple(fields)
 
 
+@functools.cache
+def _plan(model: type) -> tuple[tuple[str, ...], tuple[str, ...], tuple[tuple[str, bool], ...]]:
+    """``_fields_of(model)`` split for ``model_keys``: the fields holding one leaf model (a model
+    with no model field of its own), those holding a list of leaf models, and the others (each
+    with whether a list). A leaf's keys are its set fields alone, so a list of them is summed in
+    one C-level pass instead of each being pushed and popped (a record holds a thousand: spans)."""
+    one: list[str] = []
+    many_leaves: list[str] = []
+    nested: list[tuple[str, bool]] = []
+    for name, many in _fields_of(model):
+        inner = _nested_models(model.model_fields[name].annotation, model)  # type: ignore[attr-defined]
+        if all(not _fields_of(kind) for kind, _ in inner):
+            (many_leaves if many else one).append(name)
+        else:
+            nested.append((name, many))
+    return tuple(one), tuple(many_leaves), tuple(nested)
+
+
+_FIELDS_SET = operator.attrgetter("__pydantic_fields_set__")
+
+
 def model_keys(value: Any) -> int:
     """The keys the JSON objects ``value`` was validated from held (each instance's set fields),
-    summed over the model tree; iterative."""
+    summed over the model tree; iterative (leaf models summed without a visit, ``_plan``)."""
     total = 0
     stack = [value]
-    fields_of = _fields_of
+    pop, push, extend = stack.pop, stack.append, stack.extend
+    plan = _plan
     while stack:
-        item = stack.pop()
+        item = pop()
         total += len(item.__pydantic_fields_set__)
         held = item.__dict__
-        for name, many in fields_of(type(item)):
+        one, many_leaves, nested = plan(type(item))
+        for name in many_leaves:
+            child = held[name]
+            if child:
+                total += sum(map(len, map(_FIELDS_SET, child)))
+        for name in one:
+            child = held[name]
+            if child is not None:
+                total += len(child.__pydantic_fields_set__)
+        for name, many in nested:
             child = held[name]
             if child is None:
                 continue
             if many:
-                stack.extend(child)
+                extend(child)
             else:
-                stack.append(child)
+                push(child)
     return total
 
 

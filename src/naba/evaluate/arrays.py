@@ -79,7 +79,6 @@ class Pairs:
     #: the shape of the graph of each set of admissible candidates asked about (``_graph``):
     #: the groups of a task share their candidates, and often their admissible ones
     graphs: dict[bytes, "_Graph"] = field(default_factory=dict, compare=False, repr=False)
-    components: dict[bytes, np.ndarray] = field(default_factory=dict, compare=False, repr=False)  # ``_by_label``'s
 
     @cached_property
     def ranks(self) -> tuple[np.ndarray, np.ndarray] | None:
@@ -133,23 +132,61 @@ DENSE_PAIRS: int = 1 << 20
 
 
 def _hull_pairs(golds: Sequence[Item], preds: Sequence[Item], g: Side, p: Side) -> tuple[np.ndarray, np.ndarray]:
-    """The pairs ``spans.hull_overlapping_pairs`` lists, by one comparison of every combination.
-    Its sweep pairs an item with the other side's items still open at its start, a gold item
+    """The pairs ``spans.hull_overlapping_pairs`` lists, by one comparison of every combination
+    (``_windowed_hull_pairs`` beyond ``WINDOWED_FROM`` combinations: the same pairs in the same
+    order). Its sweep pairs an item with the other side's items still open at its start, a gold item
     first at equal starts: a prediction starting before the gold one and ending after the gold
     start, or starting at or after the gold start and before the gold end (so an empty
     prediction at a gold start is paired and an empty gold item at a prediction's start is not);
     both in one document. The order of the pairs differs, which no result depends on."""
     if not golds or not preds:
         return _EMPTY, _EMPTY
+    gd = np.fromiter(map(_DOC, golds), np.int64, len(golds))
+    pd = np.fromiter(map(_DOC, preds), np.int64, len(preds))
+    if len(golds) * len(preds) >= WINDOWED_FROM:
+        return _windowed_hull_pairs(gd, pd, g, p)
     gs, ge = g.start[:, None], g.end[:, None]
     ps, pe = p.start[None, :], p.end[None, :]
     hit = np.where(ps < gs, pe > gs, ge > ps)
-    gd = np.array([i.doc for i in golds], dtype=np.int64)
-    pd = np.array([i.doc for i in preds], dtype=np.int64)
     if gd.min() != gd.max() or pd.min() != pd.max() or gd[0] != pd[0]:
         hit &= gd[:, None] == pd[None, :]
     gi, pj = np.nonzero(hit)
     return gi.astype(np.int64, copy=False), pj.astype(np.int64, copy=False)
+
+
+#: From this many (gold, predicted) combinations on, ``_hull_pairs`` compares each gold item with
+#: the predictions near it only (``_windowed_hull_pairs``); below it, one comparison of them all is
+#: cheaper (measured break-even near 75 x 75; a document's entity mentions make some 27,000 combinations for under 200 pairs).
+WINDOWED_FROM: int = 6400
+
+
+def _windowed_hull_pairs(gd: np.ndarray, pd: np.ndarray, g: Side, p: Side) -> tuple[np.ndarray, np.ndarray]:
+    """``_hull_pairs``' dense comparison (same pairs, same order: gold-major, then predicted index)
+    on a window per gold item. A prediction the rule pairs with a gold item of its document starts
+    before the gold end (the rule's two cases: before the gold start, or at or after it and before
+    the gold end) and no earlier than the gold start less the longest prediction (it ends after
+    the gold start, or starts at or after it); so, with (document, start) folded into one sorted
+    key, its candidates are one slice of the predictions (``np.searchsorted``), tested by the rule."""
+    gs, ge, ps, pe = g.start, g.end, p.start, p.end
+    longest = max(int((pe - ps).max()), 0)
+    scale = max(int(ge.max()), int(gs.max()), int(pe.max()), int(ps.max())) + longest + 2  # a document's keys stay apart
+    key = pd * scale + ps
+    order = np.argsort(key, kind="stable")
+    ordered = key[order]
+    low = np.searchsorted(ordered, gd * scale + gs - longest, side="left")
+    high = np.searchsorted(ordered, gd * scale + ge, side="left")
+    counts = np.maximum(high - low, 0)
+    total = int(counts.sum())
+    if total == 0:
+        return _EMPTY, _EMPTY
+    gi = np.repeat(np.arange(gs.size, dtype=np.int64), counts)
+    first = np.cumsum(counts) - counts
+    pj = order[np.arange(total, dtype=np.int64) - np.repeat(first - low, counts)]
+    c_gs, c_ge, c_ps, c_pe = gs[gi], ge[gi], ps[pj], pe[pj]
+    hit = np.where(c_ps < c_gs, c_pe > c_gs, c_ge > c_ps) & (gd[gi] == pd[pj])
+    gi, pj = gi[hit], pj[hit]
+    at = np.lexsort((pj, gi))
+    return gi[at], pj[at]
 
 
 def _mask(values: list[bool]) -> np.ndarray:
@@ -159,7 +196,10 @@ def _mask(values: list[bool]) -> np.ndarray:
 def _components(gi: np.ndarray, pj: np.ndarray) -> np.ndarray:
     """Each edge's connected component (the smallest node number in it; gold ``g`` is node ``g``,
     predicted ``p`` is node ``n_gold + p``), by min-label propagation: as many rounds as the
-    components' diameter, a handful of array operations each."""
+    components' diameter, a handful of array operations each; up to ``UNION_FIND_EDGES`` edges by
+    ``_components_small`` (the same numbers), which is cheaper there."""
+    if gi.size <= UNION_FIND_EDGES:
+        return _components_small(gi, pj)
     n_gold = int(gi.max()) + 1
     gold_label = np.arange(n_gold, dtype=np.int64)
     pred_label = np.arange(int(pj.max()) + 1, dtype=np.int64) + n_gold
@@ -171,6 +211,34 @@ def _components(gi: np.ndarray, pj: np.ndarray) -> np.ndarray:
         if not ((new_gold != gold_label).any() or (new_pred != pred_label).any()):  # np.array_equal, without its checks
             return edge
         gold_label, pred_label = new_gold, new_pred
+
+
+#: Up to this many edges, ``_components`` is a union-find in Python: a few rounds of the
+#: propagation's array operations cost more than that (a document's typical graph: 6 edges, at
+#: most some 60; 31 -> 9 us a call).
+UNION_FIND_EDGES: int = 128
+
+
+def _components_small(gi: np.ndarray, pj: np.ndarray) -> np.ndarray:
+    """``_components`` by union-find: joining two sets keeps the smaller root, so every root is its
+    set's smallest node and an edge's label is its component's smallest node, as propagated."""
+    golds, preds = gi.tolist(), pj.tolist()
+    n_gold = max(golds) + 1
+    parent = list(range(n_gold + max(preds) + 1))
+
+    def find(node: int) -> int:
+        while parent[node] != node:
+            parent[node] = parent[parent[node]]  # path halving
+            node = parent[node]
+        return node
+
+    for g, p in zip(golds, preds):
+        a, b = find(g), find(n_gold + p)
+        if a < b:
+            parent[b] = a
+        elif b < a:
+            parent[a] = b
+    return np.array([find(g) for g in golds], dtype=np.int64)
 
 
 def _single(component: np.ndarray, node: np.ndarray) -> np.ndarray:
@@ -403,7 +471,28 @@ def weight_columns(n: int, *columns: np.ndarray | int) -> np.ndarray:
 
 
 def _prf_tables(pairs: Pairs, matched: np.ndarray, status: np.ndarray, n_units: int, n_labels: int) -> np.ndarray:
-    """Status counts of a matching, shape (n_labels, n_units, 5) (``n_labels`` 1: micro, all in label 0)."""
+    """Status counts of a matching, shape (n_labels, n_units, 5) (``n_labels`` 1: micro, all in label 0).
+
+    A cell is (label, unit) (the unit alone for micro); a matched pair counts in its gold item's
+    cell under its status, an unmatched item in its own cell as fn (gold) or fp (predicted). The
+    matching holds an item at most once, so a cell's unmatched items are its items less its
+    matched ones: four bincounts, no mask of the unmatched."""
+    g, p = pairs.gold, pairs.pred
+    gi, pj = pairs.gi[matched], pairs.pj[matched]
+    if n_labels == 1:
+        gold_cell, pred_cell = g.unit, p.unit
+    else:
+        gold_cell, pred_cell = g.label * n_units + g.unit, p.label * n_units + p.unit
+    size = n_labels * n_units
+    matched_cell = gold_cell[gi]
+    counts = np.bincount(matched_cell * _N_PRF + status[matched], minlength=size * _N_PRF).astype(np.int64, copy=False).reshape(size, _N_PRF)
+    counts[:, FN] += np.bincount(gold_cell, minlength=size) - np.bincount(matched_cell, minlength=size)
+    counts[:, FP] += np.bincount(pred_cell, minlength=size) - np.bincount(pred_cell[pj], minlength=size)
+    return counts.reshape(n_labels, n_units, _N_PRF)
+
+
+def _reference_prf_tables(pairs: Pairs, matched: np.ndarray, status: np.ndarray, n_units: int, n_labels: int) -> np.ndarray:
+    """``_prf_tables`` by masks of the unmatched items (its definition; tests/test_arrays.py)."""
     g, p = pairs.gold, pairs.pred
     gi, pj = pairs.gi[matched], pairs.pj[matched]
     unmatched_gold = np.ones(len(g.items), dtype=bool)
@@ -437,14 +526,16 @@ def _by_label(pairs: Pairs, chosen: np.ndarray, micro: np.ndarray, weights: np.n
     cross = ~pairs.same_label[chosen]
     if not cross.any():
         return micro
-    key = chosen.tobytes()
-    if key not in pairs.components:
-        pairs.components[key] = _components(pairs.gi[chosen], pairs.pj[chosen])
-    component = pairs.components[key]
-    mixed = np.zeros(int(component.max()) + 1, dtype=bool)
-    mixed[component[cross]] = True
+    # each chosen pair's component in the micro graph, from its ``_Graph`` (the one ``solve`` just
+    # used): a lone pair is a component of its own, numbered past every node; the others keep theirs
+    graph = _graph(pairs, chosen)
+    base = len(pairs.gold.items) + len(pairs.pred.items)
     component_of = np.zeros(pairs.gi.size, dtype=np.int64)
-    component_of[chosen] = component
+    component_of[graph.lone] = np.arange(base, base + graph.lone.size, dtype=np.int64)
+    component_of[graph.rest] = graph.component
+    component = component_of[chosen]
+    mixed = np.zeros(base + graph.lone.size, dtype=bool)
+    mixed[component[cross]] = True
     kept = micro[~mixed[component_of[micro]]]
     again = solve(pairs, chosen[mixed[component] & ~cross], weights, weigh)
     positions = np.concatenate([kept, again])

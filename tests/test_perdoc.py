@@ -52,13 +52,13 @@ def _reference_label(kind: str, score: Any, weights: np.ndarray, confidence: flo
 
 def reference_tasks(gold: Sequence[Record], sub: Submission, options: ScoreOptions) -> dict[str, dict[str, MetricResult]]:
     """The whole-corpus computation: one item list per group over every document."""
-    from naba.evaluate.fused_lam import canonical_fused_lam
+    from naba.evaluate.fused_lam import canonical_fused_lam, gold_span_starts
 
     gold = sorted(gold, key=lambda r: r.document.id)
-    texts = {r.document.id: r.document.text for r in gold}
     by_id = {d.document_id: d for d in sub.documents}
     subs = [by_id[r.document.id] for r in gold]  # in gold order, as the items' document index assumes
-    subs = [canonical_fused_lam(d, texts[d.document_id]) for d in subs] if options.fused_lam == "either" else subs
+    if options.fused_lam == "either":  # the gold's own starts stay (للجنة = ل + لجنة)
+        subs = [canonical_fused_lam(d, r.document.text, gold_span_starts(r)) for d, r in zip(subs, gold)]
     units = Units.for_gold([[s.start for s in r.document.sentences] for r in gold])
     weights = resample_weights(units.n, options.n_bootstrap, options.seed) if options.n_bootstrap else np.zeros((0, units.n), dtype=np.int64)
     out: dict[str, dict[str, MetricResult]] = {}

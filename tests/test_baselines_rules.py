@@ -1869,3 +1869,11 @@ def test_future_context_from_the_index_equals_the_word_walk() -> None:
     for window in (1, 3, 12, 40):
         for first in range(indexed.n):
             assert future_context(indexed, first, window) == future_context(plain, first, window), (first, window)
+
+
+def test_round16_a_definite_noun_takes_no_pronoun() -> None:
+    # الاجتماعي "social" is no "my meeting": the article and a possessive never go together (GUIDELINES 3.2)
+    found = events("وقدمت جمعية الأمل للعمل الاجتماعي سلالا غذائية للأسر، وقالت المديرة إن الوضع الاجتماعية صعب.")
+    assert not [e for e in found if e[0] == "MEET"]
+    # the undefined noun with its pronoun is still the meeting (لقائي، اجتماعهم)
+    assert [e for e in events("وقال الوزير إن اجتماعهم سيعقد غدا.") if e[0] == "MEET"]

@@ -120,6 +120,8 @@ def _lookup(norm: str) -> tuple[int, str, bool, bool] | None:
                 type_, verb = lex.single[key]
                 if future and not verb:
                     continue
+                if not verb and key != stem and stem.startswith("ال"):
+                    continue  # round 16: a definite noun takes no pronoun (الاجتماعي "social", not "my meeting")
                 return cut, type_, verb, future
     return None
 

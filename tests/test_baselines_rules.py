@@ -1877,3 +1877,20 @@ def test_round16_a_definite_noun_takes_no_pronoun() -> None:
     assert not [e for e in found if e[0] == "MEET"]
     # the undefined noun with its pronoun is still the meeting (لقائي، اجتماعهم)
     assert [e for e in events("وقال الوزير إن اجتماعهم سيعقد غدا.") if e[0] == "MEET"]
+
+
+def _trigger_args(sentence: str, trigger: str) -> list[tuple[str, str]]:
+    """The non-Time arguments of the events whose trigger is ``trigger`` (round 16)."""
+    rec = run(sentence)
+    return sorted((a["role"], a["text"]) for e in rec["events"] if e["trigger"]["text"] == trigger
+                  for a in e["arguments"] if a["role"] != "Time")
+
+
+@pytest.mark.parametrize(("sentence", "trigger", "body"), [
+    # a body meeting through unnamed representatives is the Participant (GUIDELINES 3.3)
+    ("وعقد المدير العام أمس اجتماعا مع ممثلي وزارة الصحة لبحث النقص.", "اجتماعا", "وزارة الصحة"),
+    ("وجرى لقاء مطول مع ممثلين عن غرفة التجارة في مقر المحافظة.", "لقاء", "غرفة التجارة"),
+    ("وتترقب الأسواق اجتماع بعثة البنك الدولي مع الحكومة الشهر المقبل.", "اجتماع", "البنك الدولي"),
+])
+def test_round16_a_body_meets_through_its_representatives(sentence: str, trigger: str, body: str) -> None:
+    assert ("Participant", body) in _trigger_args(sentence, trigger)

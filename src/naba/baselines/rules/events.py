@@ -312,6 +312,49 @@ def _preposition(view: View, m: Mention) -> str | None:
     return None
 
 
+#: Round 16: nouns of unnamed representatives through whom a body meets or agrees (GUIDELINES
+#: 3.3, "bodies that meet through unnamed representatives": the body is the Participant):
+#: ``مع ممثلي X``، ``مع مسؤولين من X``، ``اجتماع بعثة X``. Class words, with their plural and
+#: construct forms; a delegation noun with a proclitic (ووفد) is read through ``stems``.
+_REPRESENTATIVE_NOUNS: Final = frozenset(normalize(w) for w in (
+    "ممثل", "ممثلي", "ممثلين", "ممثلو", "مسؤولي", "مسؤولين", "مسؤولو", "مندوب", "مندوبي", "مندوبين", "مندوبو",
+    "أعضاء", "وفد", "وفدي", "وفود", "بعثة", "قيادات", "قيادة", "قيادتي",
+))
+
+
+@lru_cache(maxsize=1 << 12)
+def _is_representative_noun(norm: str) -> bool:
+    """A reading of the word (proclitics off) is a noun of representatives (memoised)."""
+    return any(stem in _REPRESENTATIVE_NOUNS for _, stem in stems(norm))
+
+
+def _representative_before(view: View, m: Mention) -> int | None:
+    """The token of a representative noun right before ``m`` (``ممثلي X``) or before عن/من
+    before it (``ممثلين عن X``، ``وفد من X``), when ``m`` carries no proclitic preposition."""
+    k = m.first - 1
+    if k < 0 or m.start > view.starts[m.first] and _clitic_preposition(view.text[view.starts[m.first] : m.start]) is not None:
+        return None
+    if view.norms[k] in ("عن", "من"):
+        k -= 1
+    return k if k >= 0 and _is_representative_noun(view.norms[k]) else None
+
+
+def _token_preposition(view: View, k: int) -> str | None:
+    """The preposition in front of token ``k``: a separate one before it (``مع ممثلي``), one
+    fused with a conjunction (``ومع``), or a clitic ب/ل on the token itself."""
+    clitic = next((cut for cut, stem in stems(view.norms[k]) if stem in _REPRESENTATIVE_NOUNS), 0)
+    if clitic:
+        found = _clitic_preposition(view.norms[k][:clitic])
+        if found is not None:
+            return found
+    if k > 0:
+        prev = view.norms[k - 1]
+        if prev in _MARKING_PREPOSITIONS:
+            return prev
+        return _fused_preposition(prev)
+    return None
+
+
 @lru_cache(maxsize=1 << 12)
 def _clitic_preposition(clitics: str) -> str | None:
     """The last preposition ب ل ك among the proclitics cut off a mention (memoised)."""
@@ -448,6 +491,13 @@ def arguments(
         if m.nisba and not (after == 1 and not verb):
             continue  # a nisba is an argument only as the adjective of a nominal trigger
         prep = _preposition(view, m)
+        genitive = False
+        if after > 0 and trig.type in ("MEET", "AGREE") and prep in (None, "عن", "من") and not m.nisba:
+            rep = _representative_before(view, m)
+            if rep is not None and rep > last:
+                # round 16: مع ممثلي X، اجتماع بعثة X: the body meets through its representatives
+                prep = _token_preposition(view, rep)
+                genitive = rep == last + 1
         if before > 0:
             if prep is not None or not (verb or (before == 1 and _subject_of_complement(view, m, index))):
                 continue  # before a noun trigger, or a prepositional phrase before it: not an argument
@@ -460,7 +510,7 @@ def arguments(
                 role = "Destination"  # "سيزور روسيا": the unmarked object of a visit
             if role is None:
                 continue
-            if prep is None and not trig.verb and after > 1:
+            if prep is None and not trig.verb and after > 1 and not genitive:
                 continue  # an unmarked mention far after a noun is rarely its argument
         if role in ("Place", "Destination", "Origin") and m.type not in ("GPE", "LOC", "FAC"):
             continue

@@ -1894,3 +1894,14 @@ def _trigger_args(sentence: str, trigger: str) -> list[tuple[str, str]]:
 ])
 def test_round16_a_body_meets_through_its_representatives(sentence: str, trigger: str, body: str) -> None:
     assert ("Participant", body) in _trigger_args(sentence, trigger)
+
+
+@pytest.mark.parametrize(("sentence", "trigger", "argument"), [
+    # the preposition on the class noun a name leaves outside marks the name (GUIDELINES 1.2, 3.3)
+    ("وعاد الوزير من مدينة زوغرة إلى بلدته مساء أمس.", "عاد", ("Origin", "زوغرة")),
+    ("وقدمت الحكومة مساعدات عاجلة لبلدة قرطبية المنكوبة.", "مساعدات", ("Recipient", "قرطبية")),
+])
+def test_round16_the_class_noun_carries_the_preposition_of_the_name(sentence: str, trigger: str, argument: tuple[str, str]) -> None:
+    found = _trigger_args(sentence, trigger)
+    assert argument in found
+    assert ("Destination", "زوغرة") not in found

@@ -28,7 +28,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Callable, Final, NamedTuple, Sequence
 
 from naba.baselines.rules import lexicons as lx
-from naba.baselines.rules.entities import EntityLayer, Mention
+from naba.baselines.rules.entities import EntityLayer, Mention, _head_reading, _place_head_reading
 from naba.baselines.rules.normalization import PhraseIndex, View, stems
 from naba.baselines.rules.timex import TimexMatch, is_future_verb
 from naba.common.arabic import normalize
@@ -339,6 +339,40 @@ def _representative_before(view: View, m: Mention) -> int | None:
     return k if k >= 0 and _is_representative_noun(view.norms[k]) else None
 
 
+def _class_noun_preposition(view: View, m: Mention, last: int) -> str | None:
+    """Round 16: the preposition in front of the class noun a name leaves outside (GUIDELINES
+    1.2: ``لشركة X``، ``لنادي X``، ``من مدينة X``، ``لمحافظتي X``): it marks the name's role as it
+    would the name itself (``قرضا لشركة X``: X receives). Only for a class noun after the
+    trigger's last token ``last``; a quotation mark between noun and name is skipped."""
+    k = m.first - 1
+    if k > last and view.norms[k] in _QUOTE_MARKS:
+        k -= 1
+    if k <= last or not view.words[k]:
+        return None
+    norm = view.norms[k]
+    head = _head_reading(norm)
+    cut = head[0] if head is not None else None
+    if cut is None:
+        place = _place_head_reading(norm)
+        if place is None:
+            return None
+        cut = next((c for c, stem in stems(norm) if stem == place), 0)
+    if cut:
+        found = _clitic_preposition(norm[:cut])
+        if found is not None:
+            return found
+    if k > 0:
+        prev = view.norms[k - 1]
+        if prev in _MARKING_PREPOSITIONS:
+            return prev
+        return _fused_preposition(prev)
+    return None
+
+
+#: Quotation marks that may stand between a class noun and the name it introduces (شركة «X»).
+_QUOTE_MARKS: Final = frozenset(("«", '"', "“"))
+
+
 def _token_preposition(view: View, k: int) -> str | None:
     """The preposition in front of token ``k``: a separate one before it (``مع ممثلي``), one
     fused with a conjunction (``ومع``), or a clitic ب/ل on the token itself."""
@@ -498,6 +532,8 @@ def arguments(
                 # round 16: مع ممثلي X، اجتماع بعثة X: the body meets through its representatives
                 prep = _token_preposition(view, rep)
                 genitive = rep == last + 1
+        if prep is None and after > 1:
+            prep = _class_noun_preposition(view, m, last)
         if before > 0:
             if prep is not None or not (verb or (before == 1 and _subject_of_complement(view, m, index))):
                 continue  # before a noun trigger, or a prepositional phrase before it: not an argument

@@ -1905,3 +1905,19 @@ def test_round16_the_class_noun_carries_the_preposition_of_the_name(sentence: st
     found = _trigger_args(sentence, trigger)
     assert argument in found
     assert ("Destination", "زوغرة") not in found
+
+
+@pytest.mark.parametrize(("sentence", "trigger", "argument", "not_argument"), [
+    # the subject named in apposition after an office noun is the one who acts (GUIDELINES 3.3);
+    # the place or body in the title is no argument
+    ("وزار محافظ زوغرة، المهندس سامر فؤاد العتيبي، محطة المياه صباح اليوم.", "زار",
+     ("Person", "سامر فؤاد العتيبي"), ("Destination", "زوغرة")),
+    ("وطالب رئيس نقابة المعلمين، الأستاذ كمال حسن الربيعي، الحكومة بزيادة الأجور.", "طالب",
+     ("Requester", "كمال حسن الربيعي"), ("Requester", "نقابة المعلمين")),
+    ("وعقد وزير النقل، المهندس سامر فؤاد العتيبي، اجتماعا مع ممثلي النقابة أمس.", "اجتماعا",
+     ("Participant", "سامر فؤاد العتيبي"), ("Participant", "وزير النقل")),
+])
+def test_round16_a_subject_named_after_an_office_noun(sentence: str, trigger: str, argument: tuple[str, str],
+                                                      not_argument: tuple[str, str]) -> None:
+    found = _trigger_args(sentence, trigger)
+    assert argument in found and not_argument not in found

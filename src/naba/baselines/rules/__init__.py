@@ -300,6 +300,7 @@ def analyse(document: Any) -> dict[str, Any]:
     for number, trig in enumerate(triggers, start=1):
         args, time = _events.arguments(view, trig, layer, timexes, by_sentence, timex_sentences, quote_regions, region_of_token,
                                        trigger_indices)
+        args = _events.titled_subject_argument(view, trig, args, by_sentence)
         args = args + _events.speaker_argument(view, trig, args, quotes, by_sentence)
         args = args + _events.possessor_argument(view, trig, args, by_sentence)
         args = args + _events.holder_argument(view, trig, args, by_sentence)

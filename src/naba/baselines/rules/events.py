@@ -890,6 +890,68 @@ def attendance_argument(
     return [("Participant", m) for m in chosen]
 
 
+#: Round 16: office nouns that open a subject named in apposition after them (``زار محافظ X،
+#: المهندس NAME،``): the titles of the lexicon and a few offices of local and state news.
+_OFFICE_NOUNS: Final = frozenset(normalize(w) for w in ("محافظ", "والي", "وكيل", "الوكيل", "محافظة", "رئيسة", "وزيرة", "مديرة"))
+#: How far after the office noun the apposition's name is looked for (tokens).
+_TITLED_REACH: Final = 16
+
+
+@lru_cache(maxsize=1 << 12)
+def _is_office_noun(norm: str) -> bool:
+    """A reading of the word (a conjunction off) is an office noun or a one-word title."""
+    return any((stem,) in _title_words() or stem in _OFFICE_NOUNS for cut, stem in stems(norm) if cut <= 1)
+
+
+def _titled_subject(view: View, first: int, mentions: Sequence[Mention], end: int) -> Mention | None:
+    """The person named in apposition to an office noun at ``first`` (``محافظ X، المهندس NAME``،
+    ``رئيس المجلس …، NAME،``): the first person name after a comma (an honorific between) before
+    ``end`` and within ``_TITLED_REACH`` tokens, no clause word but commas between. GUIDELINES 3.3:
+    the person is the participant, a body or place in the title is not."""
+    norms, sentences = view.norms, view.sentences
+    if first >= view.n or not _is_office_noun(norms[first]):
+        return None
+    sentence = sentences[first]
+    stop = min(first + _TITLED_REACH, end, view.n)
+    k = bisect.bisect_right([m.first for m in mentions], first)
+    for m in mentions[k:]:
+        if m.first >= stop:
+            return None
+        if m.type != "PER" or m.kind != "name":
+            continue
+        j = m.first - 1
+        if j > first and (norms[j],) in _title_words():
+            j -= 1
+        if j > first and norms[j] in ("،", ","):
+            return m if not any(norms[x] in _CLAUSE_WORDS and norms[x] not in ("،", ",") or sentences[x] != sentence
+                                for x in range(first, m.first)) else None
+        return None
+    return None
+
+
+def titled_subject_argument(
+    view: View, trig: EventMatch, found: list[tuple[str, Mention]], by_sentence: dict[int, list[Mention]],
+) -> list[tuple[str, Mention]]:
+    """Round 16: the subject of a verb trigger named in apposition after an office noun right
+    after it (``وزار محافظ X، المهندس NAME، محطة …``، ``تفقد الوكيل … في وزارة X، الدكتور NAME،``)
+    is its agent-like argument (Person, Participant, Requester …), and the places and bodies of
+    the title are no arguments (GUIDELINES 3.3: a body named only in the title of a named
+    participant is not one). Returns the whole argument list, ``found`` when the rule does not apply."""
+    if not trig.verb:
+        return found
+    role = _ROLE_BY_PREP[trig.type].get(None)
+    if role is None or trig.type == "TRANSPORT" and _is_sender(view.norms[trig.index]):
+        return found
+    mentions = by_sentence.get(view.sentences[trig.index], ())
+    name = _titled_subject(view, trig.last + 1, mentions, view.n)
+    if name is None:
+        return found
+    kept = [(r, m) for r, m in found if not (trig.last < m.first < name.first) and r != role]
+    if any(m.key == name.key for _, m in kept):
+        return found
+    return [*kept, (role, name)]
+
+
 @lru_cache(maxsize=1)
 def _title_words() -> frozenset[tuple[str, ...]]:
     """One-word titles and honorifics (normalised) that open an apposition after a comma."""
@@ -1007,7 +1069,10 @@ def _light_verb_arguments(
 
     def subjects_and_with(verb: int, end: int) -> None:
         after = [m for m in mentions if m.first == verb + 1 and m.last < end and bare(m)]
-        if after:
+        titled = None if after else _titled_subject(view, verb + 1, mentions, end)
+        if titled is not None:
+            add(titled)  # round 16: وعقد رئيس المجلس …، NAME، لقاء: the person, not the body of the title
+        elif after:
             for m in _coordinated_chain(view, mentions, after[0], forward=True):
                 add(m)
         else:

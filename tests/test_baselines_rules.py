@@ -1921,3 +1921,13 @@ def test_round16_a_subject_named_after_an_office_noun(sentence: str, trigger: st
                                                       not_argument: tuple[str, str]) -> None:
     found = _trigger_args(sentence, trigger)
     assert argument in found and not_argument not in found
+
+
+def test_round16_who_a_meeting_brings_together_takes_part_in_it() -> None:
+    # وضم الاجتماع وزراء X وY: the states meet through their ministers (GUIDELINES 3.3)
+    found = _trigger_args("وضم الاجتماع وزراء مصر والأردن، واستمر ثلاث ساعات.", "الاجتماع")
+    assert ("Participant", "مصر") in found and ("Participant", "الأردن") in found
+    # اجتماع جمع X وY بمقر Z: the place after ب is where, not who
+    found = _trigger_args("وعقد اجتماع جمع وزارة المالية ونقابة المعلمين بمقر الوزارة في عمان.", "اجتماع")
+    assert ("Participant", "وزارة المالية") in found and ("Participant", "نقابة المعلمين") in found
+    assert ("Participant", "عمان") not in found

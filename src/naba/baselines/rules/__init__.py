@@ -308,6 +308,7 @@ def analyse(document: Any) -> dict[str, Any]:
         args = args + _events.giver_argument(view, trig, args, by_sentence)
         args = args + _events.delegation_argument(view, trig, args, by_sentence)
         args = args + _events.attendance_argument(view, trig, args, by_sentence)
+        args = args + _events.membership_argument(view, trig, args, by_sentence)
         args = args + _events.place_argument(view, trig, args, by_sentence, transports)
         arguments = []
         for role, m in args:

@@ -851,6 +851,48 @@ _ATTENDANCE_WORDS: Final = frozenset(normalize(w) for w in ("بحضور", "وب�
 _ATTENDANCE_REACH: Final = 14
 
 
+#: Round 16: forms of ضمّ "bring together" (and جمع) whose subject or object is a meeting noun:
+#: ``وضم الاجتماع X وY``، ``اجتماع يضم X``، ``لقاء جمع X وY``: the members listed are its Participants.
+_GATHER_FORMS: Final = frozenset(normalize(w) for w in (
+    "ضم", "يضم", "تضم", "ضمت", "وضم", "وضمت", "ويضم", "وتضم", "جمع", "يجمع", "تجمع", "جمعت", "وجمع", "وجمعت",
+))
+#: How far after the gathering verb its list of members is read (tokens).
+_GATHER_REACH: Final = 14
+#: Prepositions that end the list of members (a place, a time or a topic follows).
+_GATHER_STOPS: Final = frozenset(normalize(w) for w in ("في", "إلى", "على", "حول", "خلال", "لبحث", "لمناقشة"))
+
+
+def membership_argument(
+    view: View, trig: EventMatch, found: list[tuple[str, Mention]], by_sentence: dict[int, list[Mention]],
+) -> list[tuple[str, Mention]]:
+    """Who a meeting brings together takes part in it (GUIDELINES 3.3, every participant named in
+    the sentence): the persons, bodies and states named after a gathering verb right before the
+    meeting noun (``وضم الاجتماع وزراء X وY``) or right after it (``اجتماع يضم ممثلي X``), up to
+    the first comma or clause word; a state or body behind a representative noun (``وزراء X``) is
+    the body that meets through them (3.3)."""
+    if trig.type != "MEET" or trig.verb:
+        return []
+    norms, sentences, n = view.norms, view.sentences, view.n
+    if trig.index > 0 and norms[trig.index - 1] in _GATHER_FORMS:
+        start = trig.last
+    elif trig.last + 1 < n and norms[trig.last + 1] in _GATHER_FORMS:
+        start = trig.last + 1
+    else:
+        return []
+    sentence = sentences[trig.index]
+    end = start
+    for j in range(start + 1, min(start + _GATHER_REACH + 1, n)):
+        if sentences[j] != sentence or norms[j] in _CLAUSE_WORDS or norms[j] in _GATHER_STOPS:
+            break
+        if norms[j] != "بين" and any(cut and "ب" in norms[j][:cut] for cut, _ in stems(norms[j])):
+            break  # بأحد فنادق X، بمقر X: where the meeting is, not who it gathers
+        end = j
+    taken = {m.key for _, m in found}
+    return [("Participant", m) for m in by_sentence.get(sentence, ())
+            if start < m.first and m.last <= end and m.key not in taken and not m.nisba
+            and m.type in ("PER", "ORG", "GPE") and _preposition(view, m) in (None, "عن", "من")]
+
+
 def attendance_argument(
     view: View, trig: EventMatch, found: list[tuple[str, Mention]], by_sentence: dict[int, list[Mention]],
 ) -> list[tuple[str, Mention]]:

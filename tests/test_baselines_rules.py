@@ -1931,3 +1931,12 @@ def test_round16_who_a_meeting_brings_together_takes_part_in_it() -> None:
     found = _trigger_args("وعقد اجتماع جمع وزارة المالية ونقابة المعلمين بمقر الوزارة في عمان.", "اجتماع")
     assert ("Participant", "وزارة المالية") in found and ("Participant", "نقابة المعلمين") in found
     assert ("Participant", "عمان") not in found
+
+
+def test_round16_a_contract_is_an_agreement() -> None:
+    # عقد after a signing verb or behind a preposition is the contract (GUIDELINES 3.2)
+    assert ("AGREE", "عقدا", "asserted") in events("ووقع النادي مع المهاجم سامر العتيبي عقدا لمدة موسمين.")
+    assert [e for e in events("وانضم اللاعب إلى الفريق بعقد يمتد ثلاث سنوات.") if e[:2] == ("AGREE", "عقد")]
+    # عقد "held" before a meeting noun, and العقد الماضي "the past decade", are no agreement
+    assert not [e for e in events("وعقد المجلس اجتماعا طارئا أمس.") if e[0] == "AGREE"]
+    assert not [e for e in events("وارتفعت الأسعار بشكل كبير خلال العقد الماضي.") if e[0] == "AGREE"]

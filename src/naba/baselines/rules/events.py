@@ -129,7 +129,43 @@ def _lookup(norm: str) -> tuple[int, str, bool, bool] | None:
 @lru_cache(maxsize=1 << 16)
 def trigger_candidate(norm: str) -> bool:
     """Can a trigger (one word or the first of two) start with this word?"""
-    return bool(lexicon().phrases.readings(norm) or _lookup(norm))
+    return bool(lexicon().phrases.readings(norm) or _lookup(norm) or _contract_cut(norm) is not None)
+
+
+#: Round 16: forms of the noun عقد "contract" (written as the verb عقد "held" and the noun "decade").
+_CONTRACT_FORMS: Final = frozenset(normalize(w) for w in ("عقد", "عقدا", "العقد", "عقود", "العقود"))
+#: Signing nouns before a contract noun (GUIDELINES 3.2: the signing is a light verb of the agreement).
+_SIGN_NOUNS: Final = frozenset(normalize(w) for w in ("توقيع", "التوقيع", "بتوقيع", "وتوقيع", "لتوقيع"))
+#: How far before a contract noun its signing verb or noun is looked for (tokens, commas allowed).
+_CONTRACT_SIGN_REACH: Final = 12
+
+
+@lru_cache(maxsize=1 << 12)
+def _contract_cut(norm: str) -> int | None:
+    """The proclitics cut off a form of عقد (بعقد، والعقد), or None (memoised)."""
+    return next((cut for cut, stem in stems(norm) if stem in _CONTRACT_FORMS), None)
+
+
+def _is_contract(view: View, i: int, cut: int) -> bool:
+    """Is the form of عقد at ``i`` the contract (an AGREE trigger, GUIDELINES 3.2)? When a
+    preposition is on it (``بعقد يمتد``، ``للعقد``: no verb takes one) and no time adjective follows
+    (``العقد الماضي`` is a decade), or when a signing verb or noun stands before it in its clause
+    (``وقعت X، اليوم، عقدا``، ``توقيع العقد``). Never before a meeting noun (``عقد اجتماعا``)."""
+    norms, sentences, n = view.norms, view.sentences, view.n
+    if i + 1 < n and _lookup(norms[i + 1]) is not None and _lookup(norms[i + 1])[1] == "MEET":
+        return False
+    if cut and any(ch in "بل" for ch in norms[i][:cut]):
+        return not (i + 1 < n and norms[i + 1] in _DECADE_WORDS)
+    for j in range(i - 1, max(i - _CONTRACT_SIGN_REACH - 1, -1), -1):
+        if sentences[j] != sentences[i] or norms[j] in _CLAUSE_BREAKS and norms[j] not in ("،", ","):
+            return False
+        if norms[j] in _SIGN_NOUNS or _sign_form(norms[j]) == 1:
+            return True
+    return False
+
+
+#: Words after العقد that make it a decade (العقد الماضي، العقد الأخير).
+_DECADE_WORDS: Final = frozenset(normalize(w) for w in ("الماضي", "المقبل", "الأخير", "الحالي", "القادم", "الأول", "الثاني"))
 
 
 def find_triggers(view: View) -> list[EventMatch]:
@@ -149,6 +185,12 @@ def find_triggers(view: View) -> list[EventMatch]:
             i = phrase.last + 1
             continue
         found = _lookup(norm)
+        if found is None:
+            contract = _contract_cut(norm)
+            if contract is not None and _is_contract(view, i, contract):
+                out.append(EventMatch(i, i, view.stripped_start_at(i, contract), view.ends[i], "AGREE", False, False))
+                i += 1
+                continue
         if (found and not (found[1] == "TRANSPORT" and (_goods_arrive(view, i) or _carry_without_destination(view, i, found[0])))
                 and norm not in _GIVEN_NAME_FORMS):
             cut, type_, verb, future = found

@@ -1940,3 +1940,13 @@ def test_round16_a_contract_is_an_agreement() -> None:
     # عقد "held" before a meeting noun, and العقد الماضي "the past decade", are no agreement
     assert not [e for e in events("وعقد المجلس اجتماعا طارئا أمس.") if e[0] == "AGREE"]
     assert not [e for e in events("وارتفعت الأسعار بشكل كبير خلال العقد الماضي.") if e[0] == "AGREE"]
+
+
+@pytest.mark.parametrize(("sentence", "trigger", "place"), [
+    # where a meeting was held is its Place (GUIDELINES 3.3), across the relative clause of عقد
+    ("وقالت الوزيرة، في مؤتمر صحفي عقدته عند الساعة الحادية عشرة من صباح اليوم في القاهرة، إن الوضع مستقر.",
+     "مؤتمر صحفي", "القاهرة"),
+    ("وأقر المجلس، في اجتماعه الذي عقد صباح أمس في القاهرة، الموازنة الجديدة.", "اجتماعه", "القاهرة"),
+])
+def test_round16_where_a_meeting_was_held_is_its_place(sentence: str, trigger: str, place: str) -> None:
+    assert ("Place", place) in _trigger_args(sentence, trigger)

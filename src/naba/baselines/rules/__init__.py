@@ -310,6 +310,7 @@ def analyse(document: Any) -> dict[str, Any]:
         args = args + _events.attendance_argument(view, trig, args, by_sentence)
         args = args + _events.membership_argument(view, trig, args, by_sentence)
         args = args + _events.place_argument(view, trig, args, by_sentence, transports)
+        args = args + _events.held_place_argument(view, trig, args, by_sentence)
         arguments = []
         for role, m in args:
             arguments.append({"role": role, "ref_id": entity_ids[m.key], "start": m.start, "end": m.end, "text": doc.text[m.start : m.end]})

@@ -1267,6 +1267,54 @@ def place_argument(
     return []
 
 
+#: Round 16: relative pronouns before a form of عقد in a clause on the meeting noun (الذي عقد).
+_RELATIVE_PRONOUNS: Final = frozenset(normalize(w) for w in ("الذي", "التي"))
+#: How far the relative clause of a held meeting is read for its places (tokens).
+_HELD_REACH: Final = 18
+
+
+def held_place_argument(
+    view: View, trig: EventMatch, found: list[tuple[str, Mention]], by_sentence: dict[int, list[Mention]],
+) -> list[tuple[str, Mention]]:
+    """Where a meeting was held is its Place (GUIDELINES 3.3: a locative attached to the trigger):
+    the places behind في or ب in the relative clause of عقد on a meeting noun (``مؤتمر صحفي عقده
+    … في مقر X بضاحية Y``، ``في اجتماعها الذي عقد … بمقر الشركة في منطقة X``), up to the first
+    comma or clause word; nested places are all taken (dev ADJUDICATION A-D43: a place and the
+    city it lies in both locate the event)."""
+    if trig.type != "MEET" or trig.verb:
+        return []
+    norms, sentences, n = view.norms, view.sentences, view.n
+    sentence = sentences[trig.index]
+    verb = None
+    for j in range(trig.last + 1, min(trig.last + 4, n)):
+        if sentences[j] != sentence:
+            break
+        if _hold_form(norms[j]) == 2:
+            verb = j
+            break
+        if norms[j] in _RELATIVE_PRONOUNS:
+            if j + 1 < n and _hold_form(norms[j + 1]) == 1:
+                verb = j + 1
+            break
+        if norms[j] in _CLAUSE_WORDS:
+            break
+    if verb is None:
+        return []
+    end = verb
+    for j in range(verb + 1, min(verb + _HELD_REACH + 1, n)):
+        if sentences[j] != sentence or norms[j] in _CLAUSE_WORDS:
+            break
+        end = j
+    taken = {m.key for r, m in found if r == "Place"}
+    out: list[tuple[str, Mention]] = []
+    for m in by_sentence.get(sentence, ()):
+        if verb < m.first and m.last <= end and m.type in ("GPE", "LOC", "FAC") and not m.nisba and m.key not in taken \
+                and _preposition(view, m) in ("في", "ب"):
+            taken.add(m.key)
+            out.append(("Place", m))
+    return out
+
+
 def speech_time(
     view: View, trig: EventMatch, quotes: Sequence[QuoteMatch], timexes_in_sentence: Sequence[TimexMatch],
     opener: TimexMatch | None,

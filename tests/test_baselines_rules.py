@@ -1950,3 +1950,13 @@ def test_round16_a_contract_is_an_agreement() -> None:
 ])
 def test_round16_where_a_meeting_was_held_is_its_place(sentence: str, trigger: str, place: str) -> None:
     assert ("Place", place) in _trigger_args(sentence, trigger)
+
+
+def test_round16_the_subject_before_quoted_words() -> None:
+    # أن X «verb …»: the narrator names the subject, the quote gives its words (GUIDELINES 3.3)
+    found = _trigger_args("وأكد المتحدث أن وزارة الزراعة «ستقدم دعما إضافيا للمزارعين هذا الموسم».", "دعما")
+    assert ("Giver", "وزارة الزراعة") in found
+    found = _trigger_args("وقال المصدر إن نقابة المعلمين \"تطالب بزيادة الأجور قبل نهاية العام\".", "تطالب")
+    assert ("Requester", "نقابة المعلمين") in found
+    # a facility there acts in no event (a port "receiving" is no participant, GUIDELINES 3.1)
+    assert ("Participant", "ميناء العقبة") not in _trigger_args("وقال المدير إن ميناء العقبة «سيستقبل الوزير غدا».", "سيستقبل")

@@ -562,7 +562,8 @@ def arguments(
                 continue
         elif before > 0:
             k = bisect.bisect_right(boundaries, m.last)
-            if k < len(boundaries) and boundaries[k] < index:
+            if k < len(boundaries) and boundaries[k] < index and not (
+                    boundaries[k] == m.last + 1 and _quoted_after_subject(view, m) and (k + 1 == len(boundaries) or boundaries[k + 1] >= index)):
                 continue
         if m.nisba and not (after == 1 and not verb):
             continue  # a nisba is an argument only as the adjective of a nominal trigger
@@ -691,6 +692,16 @@ def region_numbers(n: int, regions: Sequence[tuple[int, int]]) -> list[int]:
 
 #: Complementizers after which a clause opens with its subject (إن العراق طلب، أن النادي رفض).
 _COMPLEMENTIZERS: Final = frozenset(normalize(w) for w in ("أن", "إن", "بأن", "لأن", "وأن", "وإن"))
+
+
+def _quoted_after_subject(view: View, m: Mention) -> bool:
+    """Round 16: ``m`` (a person, body or state: a place or facility acts in no event) stands
+    right after a complementizer and right before a quotation mark
+    (``إن الوزارة «ستمول …»``، ``أن النادي “سيوفر …”``): the narrator names the subject, the quote
+    gives its own words, so the mention is the subject of the quoted verb (GUIDELINES 3.3: an
+    argument is assigned by meaning within the sentence; the quote is inside it)."""
+    return (m.type in ("PER", "ORG", "GPE") and m.first > 0 and view.norms[m.first - 1] in _COMPLEMENTIZERS
+            and m.start == view.starts[m.first] and m.last + 1 < view.n and view.norms[m.last + 1] == '"')
 
 
 def _subject_of_complement(view: View, m: Mention, index: int) -> bool:
@@ -1163,6 +1174,10 @@ def _light_verb_arguments(
             k = verb - 1
             while k >= 0 and norms[k] in _HOLD_SKIP:
                 k -= 1
+            if k > 0 and norms[k] == '"' and any(m.last == k - 1 and _quoted_after_subject(view, m) for m in mentions):
+                k -= 1  # round 16: أن الوزارة «ستقدم دعما»: the subject stands before the quoted words
+                while k >= 0 and norms[k] in _HOLD_SKIP:
+                    k -= 1
             before = [m for m in mentions if m.last == k and not (m.first > 0 and norms[m.first - 1] in _NOT_ARGUMENT_BEFORE)]
             if before and (bare(before[-1]) or norms[before[-1].first][:1] == "و"):
                 for m in _coordinated_chain(view, mentions, before[-1], forward=False):

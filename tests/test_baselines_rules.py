@@ -1960,3 +1960,13 @@ def test_round16_the_subject_before_quoted_words() -> None:
     assert ("Requester", "نقابة المعلمين") in found
     # a facility there acts in no event (a port "receiving" is no participant, GUIDELINES 3.1)
     assert ("Participant", "ميناء العقبة") not in _trigger_args("وقال المدير إن ميناء العقبة «سيستقبل الوزير غدا».", "سيستقبل")
+
+
+@pytest.mark.parametrize(("sentence", "trigger", "recipient"), [
+    # who receives or asks for aid is its Recipient (GUIDELINES 3.3: help requested from an ally)
+    ("وأوضح المدير أن وزارة الزراعة حصلت العام الماضي على قرض من البنك الدولي.", "قرض", "وزارة الزراعة"),
+    ("وقال الوزير إن الأردن قد يطلب دعما إضافيا من الدول المانحة.", "دعما", "الأردن"),
+])
+def test_round16_who_receives_or_asks_for_aid_is_its_recipient(sentence: str, trigger: str, recipient: str) -> None:
+    found = _trigger_args(sentence, trigger)
+    assert ("Recipient", recipient) in found and ("Giver", recipient) not in found

@@ -306,6 +306,7 @@ def analyse(document: Any) -> dict[str, Any]:
         args = args + _events.holder_argument(view, trig, args, by_sentence)
         args = args + _events.signer_argument(view, trig, args, by_sentence)
         args = args + _events.giver_argument(view, trig, args, by_sentence)
+        args = args + _events.receiver_argument(view, trig, args, by_sentence)
         args = args + _events.delegation_argument(view, trig, args, by_sentence)
         args = args + _events.attendance_argument(view, trig, args, by_sentence)
         args = args + _events.membership_argument(view, trig, args, by_sentence)

@@ -1129,6 +1129,37 @@ def giver_argument(
     return _light_verb_arguments(view, trig, found, by_sentence, _give_form, "Giver", None, single=True)
 
 
+#: Round 16: verbs whose subject receives the aid named after them: receiving (حصل على، تلقى، تسلم،
+#: استلم) and asking for it (طلب: GUIDELINES 3.3, "the recipient of help requested from its ally
+#: Russia … is Iran").
+_RECEIVE_STEMS: Final = frozenset(normalize(w) for w in (
+    "حصل", "حصلت", "يحصل", "تحصل", "تلقى", "تلقت", "يتلقى", "تتلقى", "تسلم", "تسلمت", "يتسلم", "تتسلم",
+    "استلم", "استلمت", "يستلم", "تستلم", "طلب", "طلبت", "يطلب", "تطلب", "نطلب", "طلبوا",
+))
+
+
+@lru_cache(maxsize=1 << 12)
+def _receive_form(norm: str) -> int:
+    """1 when the word is a verb of receiving or asking for aid (حصلت، ستطلب، وتلقت), else 0."""
+    for word in (norm, norm[1:] if len(norm) > 3 and norm[0] in "وف" else None):
+        if word is not None and (word in _RECEIVE_STEMS or word.startswith("س") and word[1:] in _RECEIVE_STEMS):
+            return 1
+    return 0
+
+
+def receiver_argument(
+    view: View, trig: EventMatch, found: list[tuple[str, Mention]], by_sentence: dict[int, list[Mention]],
+) -> list[tuple[str, Mention]]:
+    """Round 16: who receives or asks for aid named as a noun after the verb is its Recipient
+    (``المؤسسة حصلت الشهر الماضي على قرض من X``، ``إن لبنان قد يطلب دعما إضافيا من Y``، ``تسلمت مصر
+    الشريحة الأولى من منحة``): the verb's subject, as a light verb's (3.3). The من-phrase stays the Giver."""
+    if trig.type != "AID" or trig.verb or any(r == "Recipient" for r, _ in found):
+        return []
+    givers = {m.key for r, m in found if r == "Giver"}
+    return [(r, m) for r, m in _light_verb_arguments(view, trig, found, by_sentence, _receive_form, "Recipient", None, single=True)
+            if m.key not in givers]
+
+
 def signer_argument(
     view: View, trig: EventMatch, found: list[tuple[str, Mention]], by_sentence: dict[int, list[Mention]],
 ) -> list[tuple[str, Mention]]:

@@ -1970,3 +1970,13 @@ def test_round16_the_subject_before_quoted_words() -> None:
 def test_round16_who_receives_or_asks_for_aid_is_its_recipient(sentence: str, trigger: str, recipient: str) -> None:
     found = _trigger_args(sentence, trigger)
     assert ("Recipient", recipient) in found and ("Giver", recipient) not in found
+
+
+def test_round16_plural_and_first_person_verbs_are_triggers() -> None:
+    # the inflected forms of a trigger verb are its event (GUIDELINES 3.2: every mention)
+    assert [e for e in events("وقال المتحدث إن الأهالي سيلتقون المحافظ غدا.") if e[:2] == ("MEET", "سيلتقون")]
+    assert [e for e in events("وقال النائب: نطالب الحكومة بفتح الطريق.") if e[:2] == ("REQUEST", "نطالب")]
+    assert [e for e in events("وتجمع السكان أمام المبنى وطالبوا بإصلاح الطريق.") if e[:2] == ("REQUEST", "طالبوا")]
+    # "no longer" (لم يعودوا + verb) is no trip, and بحثا عن is searching, not meeting (3.1)
+    assert not [e for e in events("وقال إن المزارعين لم يعودوا يثقون بالوعود.") if e[0] == "TRANSPORT"]
+    assert not [e for e in events("وخرج السكان إلى الشوارع بحثا عن ذويهم.") if e[0] == "MEET"]

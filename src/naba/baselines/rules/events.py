@@ -123,7 +123,32 @@ def _lookup(norm: str) -> tuple[int, str, bool, bool] | None:
                 if not verb and key != stem and stem.startswith("ال"):
                     continue  # round 16: a definite noun takes no pronoun (الاجتماعي "social", not "my meeting")
                 return cut, type_, verb, future
+    for cut, stem in stems(norm):
+        for key, future in _inflected_readings(stem):
+            if key in lex.single and lex.single[key][1]:
+                return cut, lex.single[key][0], True, future
     return None
+
+
+#: Round 16: the person prefixes of an imperfect verb read as the third person's ي (نطالب، أحذر).
+_PERSON_PREFIXES: Final = ("ن", "ا")
+
+
+def _inflected_readings(stem: str) -> list[tuple[str, bool]]:
+    """Verb keys an inflected form may stand for (round 16): the plural of the third person
+    (``يطالبون``، ``طلبوا``، ``سيلتقون`` → يلتقي، ``التقوا`` → التقى) and the first person (``نطالب``،
+    ``سنصل``، ``أحذر``), with whether the future prefix س was removed. Only verbs of the lexicon are
+    read so (the caller checks), so a noun in -ون (المسؤولون) reads as nothing."""
+    out: list[tuple[str, bool]] = []
+    for word, future in ((stem, False), (stem[1:], True) if stem[:2] in ("سي", "ست", "سن", "سا") else (None, False)):
+        if word is None or len(word) < 4:
+            continue
+        if word.endswith(("ون", "وا")) and len(word) >= 5:
+            base = word[:-2]
+            out += [(base, future), (base + "ي", future), (base + "ى", future)]
+        if word[0] in _PERSON_PREFIXES and len(word) >= 4:
+            out.append(("ي" + word[1:], future))
+    return out
 
 
 @lru_cache(maxsize=1 << 16)
@@ -191,12 +216,36 @@ def find_triggers(view: View) -> list[EventMatch]:
                 out.append(EventMatch(i, i, view.stripped_start_at(i, contract), view.ends[i], "AGREE", False, False))
                 i += 1
                 continue
-        if (found and not (found[1] == "TRANSPORT" and (_goods_arrive(view, i) or _carry_without_destination(view, i, found[0])))
+        if (found and not (found[1] == "TRANSPORT" and (_goods_arrive(view, i) or _carry_without_destination(view, i, found[0])
+                                                         or _no_longer(view, i)))
+                and not (found[1] == "MEET" and found[2] and _searches_for(view, i))
                 and norm not in _GIVEN_NAME_FORMS):
             cut, type_, verb, future = found
             out.append(EventMatch(i, i, view.stripped_start_at(i, cut), view.ends[i], type_, verb, future))
         i += 1
     return out
+
+
+#: Round 16: negations before عاد "no longer" (لم يعد يثق، لم يعودوا يثقون).
+_NO_LONGER_NEGATIONS: Final = frozenset(normalize(w) for w in ("لم", "ولم", "لا", "ولا", "ما"))
+#: Round 16: بحث عن is searching (نبحث عن جيراننا), not meeting to discuss (بحث مع، بحث الملف).
+_SEARCH_PREPOSITION: Final = normalize("عن")
+
+
+def _no_longer(view: View, i: int) -> bool:
+    """A form of عاد after a negation and right before an imperfect verb is the auxiliary "no
+    longer" (``ولم يعودوا يثقون``، ``لم يعد يملك``): no one travels (GUIDELINES 3.1)."""
+    norms, n = view.norms, view.n
+    if i == 0 or i + 1 >= n or norms[i - 1] not in _NO_LONGER_NEGATIONS or not norms[i][:1] in "يت":
+        return False
+    nxt = norms[i + 1]
+    return view.words[i + 1] and len(nxt) >= 4 and nxt[0] in "يتن" and _lookup(nxt) is None
+
+
+def _searches_for(view: View, i: int) -> bool:
+    """A meeting verb right before عن is searching for someone or something (``نبحث عن``):
+    no meeting (GUIDELINES 3.1)."""
+    return i + 1 < view.n and view.norms[i + 1] == _SEARCH_PREPOSITION
 
 
 #: Forms of نقل (carry): a trip only with a destination after it, since نقلت وكالة X عن … relays words.

@@ -1980,3 +1980,11 @@ def test_round16_plural_and_first_person_verbs_are_triggers() -> None:
     # "no longer" (لم يعودوا + verb) is no trip, and بحثا عن is searching, not meeting (3.1)
     assert not [e for e in events("وقال إن المزارعين لم يعودوا يثقون بالوعود.") if e[0] == "TRANSPORT"]
     assert not [e for e in events("وخرج السكان إلى الشوارع بحثا عن ذويهم.") if e[0] == "MEET"]
+
+
+def test_round16_a_facility_or_place_is_no_actor() -> None:
+    # who warns, asks or meets is a person, a body or a state (GUIDELINES 3.1), never a facility
+    found = _trigger_args("وفي بيان لاحق، هدد عمال حقل الشرارة النفطي بالإضراب.", "هدد")
+    assert not [a for a in found if a[0] == "Warner" and "حقل" in a[1]]
+    found = _trigger_args("وقال المدير إن مستشفى الأمل الجامعي يطالب بزيادة الموازنة.", "يطالب")
+    assert ("Requester", "مستشفى الأمل الجامعي") not in found

@@ -313,7 +313,7 @@ def analyse(document: Any) -> dict[str, Any]:
         args = args + _events.place_argument(view, trig, args, by_sentence, transports)
         args = args + _events.held_place_argument(view, trig, args, by_sentence)
         arguments = []
-        for role, m in args:
+        for role, m in _events.typed_arguments(args):
             arguments.append({"role": role, "ref_id": entity_ids[m.key], "start": m.start, "end": m.end, "text": doc.text[m.start : m.end]})
         if time is None:
             opener_number = openers.get(paragraphs[trig.index])

@@ -1410,6 +1410,18 @@ def held_place_argument(
     return out
 
 
+#: Round 16: roles filled by a person, a body or a state only (ACE's argument types; GUIDELINES 3.1:
+#: who meets, asks, warns, gives, agrees, travels or attacks), never by a facility or a natural place.
+_ACTOR_ROLES: Final = frozenset(("Participant", "Requester", "Addressee", "Warner", "Giver", "Party", "Person", "Agent", "Attacker"))
+
+
+def typed_arguments(found: list[tuple[str, Mention]]) -> list[tuple[str, Mention]]:
+    """The arguments whose mention's type may fill the role: a facility or a place (FAC, LOC) is
+    no actor (``حذر حقل X``، ``إن المرفأ «سيستقبل»`` read a place as the subject). Place,
+    Destination, Origin, Recipient and Target may be any of them (a hospital receives devices)."""
+    return [(r, m) for r, m in found if not (r in _ACTOR_ROLES and m.type in ("FAC", "LOC"))]
+
+
 def speech_time(
     view: View, trig: EventMatch, quotes: Sequence[QuoteMatch], timexes_in_sentence: Sequence[TimexMatch],
     opener: TimexMatch | None,

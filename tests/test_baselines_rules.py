@@ -1988,3 +1988,11 @@ def test_round16_a_facility_or_place_is_no_actor() -> None:
     assert not [a for a in found if a[0] == "Warner" and "حقل" in a[1]]
     found = _trigger_args("وقال المدير إن مستشفى الأمل الجامعي يطالب بزيادة الموازنة.", "يطالب")
     assert ("Requester", "مستشفى الأمل الجامعي") not in found
+
+
+def test_round16_a_facility_receiving_people_is_no_meeting() -> None:
+    # a hospital or port receiving patients or ships is no event (GUIDELINES 3.1)
+    assert not [e for e in events("وأوضح المدير أن مستشفى الأمل الجامعي يستقبل نحو 300 مراجع يوميا.") if e[0] == "MEET"]
+    assert not [e for e in events("وقال المصدر إن ميناء العقبة سيستقبل أول باخرة الأسبوع المقبل.") if e[0] == "MEET"]
+    # a person receiving a guest still meets him
+    assert [e for e in events("واستقبل وزير الخارجية سامر العتيبي السفير الفرنسي في مكتبه أمس.") if e[0] == "MEET"]

@@ -290,6 +290,7 @@ def analyse(document: Any) -> dict[str, Any]:
     event_records: list[dict[str, Any]] = []
     timex_index = {id(t): timex_ids[n] for n, t in enumerate(timexes)}
     by_sentence = _events.mentions_by_sentence(view, layer)
+    triggers = [t for t in triggers if not _events.facility_receives(view, t, by_sentence)]  # round 16 (GUIDELINES 3.1)
     timex_sentences = _events.timexes_by_sentence(view, timexes)
     governors = [t for t in triggers if t.type in ("REQUEST", "WARN")]
     governor_indices = frozenset(t.index for t in governors)

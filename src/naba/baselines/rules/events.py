@@ -1422,6 +1422,29 @@ def typed_arguments(found: list[tuple[str, Mention]]) -> list[tuple[str, Mention
     return [(r, m) for r, m in found if not (r in _ACTOR_ROLES and m.type in ("FAC", "LOC"))]
 
 
+#: Round 16: forms of استقبل "receive" (a facility receiving people is no meeting, GUIDELINES 3.1).
+_RECEIVE_GUEST_STEMS: Final = frozenset(normalize(w) for w in (
+    "استقبل", "استقبلت", "يستقبل", "تستقبل", "ستستقبل", "سيستقبل", "واستقبل", "واستقبلت", "ويستقبل", "وتستقبل",
+))
+
+
+def facility_receives(view: View, trig: EventMatch, by_sentence: dict[int, list[Mention]]) -> bool:
+    """Is the trigger a facility or place receiving people (``المستشفى يستقبل نحو 400 مراجع``،
+    ``إن ميناء X «سيستقبل» السفن``، ``يستقبل السد …``)? GUIDELINES 3.1: a hospital or unit receiving
+    patients is no event. The subject is the mention right before the verb (قد/لا and a quotation
+    mark skipped) or right after it."""
+    if trig.type != "MEET" or not trig.verb or view.norms[trig.index] not in _RECEIVE_GUEST_STEMS:
+        return False
+    norms = view.norms
+    k = trig.index - 1
+    while k >= 0 and (norms[k] in _HOLD_SKIP or norms[k] in ('"', "لا")):
+        k -= 1
+    for m in by_sentence.get(view.sentences[trig.index], ()):
+        if (m.last == k or m.first == trig.last + 1) and m.type in ("FAC", "LOC") and not m.nisba:
+            return True
+    return False
+
+
 def speech_time(
     view: View, trig: EventMatch, quotes: Sequence[QuoteMatch], timexes_in_sentence: Sequence[TimexMatch],
     opener: TimexMatch | None,

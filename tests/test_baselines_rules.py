@@ -1996,3 +1996,10 @@ def test_round16_a_facility_receiving_people_is_no_meeting() -> None:
     assert not [e for e in events("وقال المصدر إن ميناء العقبة سيستقبل أول باخرة الأسبوع المقبل.") if e[0] == "MEET"]
     # a person receiving a guest still meets him
     assert [e for e in events("واستقبل وزير الخارجية سامر العتيبي السفير الفرنسي في مكتبه أمس.") if e[0] == "MEET"]
+
+
+def test_round16_the_complements_after_an_apposition() -> None:
+    # after the subject's apposition the verb's complements are read as right after it (GUIDELINES 3.3)
+    found = _trigger_args("ووصل منسق الإغاثة في المنظمة، سامر فؤاد العتيبي، إلى مدينة حلب قادما من دمشق صباح اليوم.", "وصل")
+    assert ("Person", "سامر فؤاد العتيبي") in found
+    assert ("Destination", "حلب") in found and ("Origin", "دمشق") in found

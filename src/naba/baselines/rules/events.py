@@ -1093,7 +1093,40 @@ def titled_subject_argument(
     kept = [(r, m) for r, m in found if not (trig.last < m.first < name.first) and r != role]
     if any(m.key == name.key for _, m in kept):
         return found
-    return [*kept, (role, name)]
+    return [*kept, (role, name), *_after_apposition(view, trig, name, mentions, kept)]
+
+
+def _after_apposition(view: View, trig: EventMatch, name: Mention, mentions: Sequence[Mention],
+                      kept: list[tuple[str, Mention]]) -> list[tuple[str, Mention]]:
+    """The complements of a verb whose subject was named in apposition (``زار محافظ X، المهندس
+    NAME، محطة Y``، ``وصل …، NAME، إلى مدينة X قادما من Y``): read after the apposition's closing
+    comma as they would be right after the verb, by their preposition (round 16). The clause ends at
+    the next comma or clause word; a few tokens only (``_WINDOW_AFTER``)."""
+    norms, n = view.norms, view.n
+    j = name.last + 1
+    if j >= n or norms[j] not in ("،", ","):
+        return []
+    roles = _ROLE_BY_PREP[trig.type]
+    agent = roles.get(None)
+    taken = {(r, m.key) for r, m in kept}
+    out: list[tuple[str, Mention]] = []
+    for m in mentions:
+        if m.first <= j:
+            continue
+        if m.first - j > _WINDOW_AFTER or _clause_between(view, j, m.first):
+            break
+        prep = _preposition(view, m) or _class_noun_preposition(view, m, j)
+        role = roles.get(prep)
+        if trig.type == "TRANSPORT" and prep is None and m.type in ("GPE", "LOC", "FAC"):
+            role = "Destination"
+        if role is None or role == agent or m.nisba:
+            continue
+        if role in ("Place", "Destination", "Origin") and m.type not in ("GPE", "LOC", "FAC"):
+            continue
+        if (role, m.key) not in taken:
+            taken.add((role, m.key))
+            out.append((role, m))
+    return out
 
 
 @lru_cache(maxsize=1)

@@ -2003,3 +2003,12 @@ def test_round16_the_complements_after_an_apposition() -> None:
     found = _trigger_args("ووصل منسق الإغاثة في المنظمة، سامر فؤاد العتيبي، إلى مدينة حلب قادما من دمشق صباح اليوم.", "وصل")
     assert ("Person", "سامر فؤاد العتيبي") in found
     assert ("Destination", "حلب") in found and ("Origin", "دمشق") in found
+
+
+@pytest.mark.parametrize(("sentence", "trigger", "body"), [
+    # who acts in a session framed after a comma takes part in it (GUIDELINES 3.3)
+    ("وأرجأ مجلس الشورى، في جلسة عقدها صباح اليوم، التصويت على القانون.", "جلسة", "مجلس الشورى"),
+    ("وكانت وزارة المالية قد أعلنت، خلال اجتماع طارئ أمس، تجميد الرسوم.", "اجتماع", "وزارة المالية"),
+])
+def test_round16_who_acts_in_a_session_takes_part_in_it(sentence: str, trigger: str, body: str) -> None:
+    assert ("Participant", body) in _trigger_args(sentence, trigger)

@@ -305,6 +305,7 @@ def analyse(document: Any) -> dict[str, Any]:
         args = args + _events.speaker_argument(view, trig, args, quotes, by_sentence)
         args = args + _events.possessor_argument(view, trig, args, by_sentence)
         args = args + _events.holder_argument(view, trig, args, by_sentence)
+        args = args + _events.session_argument(view, trig, args, by_sentence)
         args = args + _events.signer_argument(view, trig, args, by_sentence)
         args = args + _events.giver_argument(view, trig, args, by_sentence)
         args = args + _events.receiver_argument(view, trig, args, by_sentence)

@@ -1401,6 +1401,38 @@ _RELATIVE_PRONOUNS: Final = frozenset(normalize(w) for w in ("الذي", "الت
 _HELD_REACH: Final = 18
 
 
+#: Round 16: prepositions before a meeting noun that frame the main clause's act (في جلسته، خلال اجتماعها).
+_SESSION_FRAMES: Final = frozenset(normalize(w) for w in ("في", "خلال"))
+
+
+def session_argument(
+    view: View, trig: EventMatch, found: list[tuple[str, Mention]], by_sentence: dict[int, list[Mention]],
+) -> list[tuple[str, Mention]]:
+    """Who acts in a session takes part in it (GUIDELINES 3.3, every participant named in the
+    sentence): a meeting noun framing the main clause after a comma (``أرجأ مجلس النواب، في جلسة
+    عقدها …``، ``صادق المجلس بالإجماع، في دورة``، ``وكانت البلدية قد أقرت، في جلسة``) has the clause's
+    subject as a Participant: the person, body or state named, with no preposition, at most two
+    words before that comma (the verb, قد, an adverb); the body rather than a place nested in its name."""
+    if trig.type != "MEET" or trig.verb or trig.index < 3:
+        return []
+    norms = view.norms
+    if norms[trig.index - 1] not in _SESSION_FRAMES or norms[trig.index - 2] not in ("،", ","):
+        return []
+    comma = trig.index - 2
+    if any(m.first < comma and r == "Participant" for r, m in found):
+        return []
+    best = None
+    for m in by_sentence.get(view.sentences[trig.index], ()):
+        if m.last >= comma:
+            break
+        if best is not None and best.start <= m.start and m.end <= best.end:
+            continue  # a place nested in the body's name (المجلس البلدي لمحافظة X)
+        if comma - m.last <= 3 and m.type in ("PER", "ORG", "GPE") and not m.nisba and _preposition(view, m) is None \
+                and not _clause_between(view, m.last, comma):
+            best = m
+    return [("Participant", best)] if best is not None else []
+
+
 def held_place_argument(
     view: View, trig: EventMatch, found: list[tuple[str, Mention]], by_sentence: dict[int, list[Mention]],
 ) -> list[tuple[str, Mention]]:

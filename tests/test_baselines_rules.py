@@ -2012,3 +2012,9 @@ def test_round16_the_complements_after_an_apposition() -> None:
 ])
 def test_round16_who_acts_in_a_session_takes_part_in_it(sentence: str, trigger: str, body: str) -> None:
     assert ("Participant", body) in _trigger_args(sentence, trigger)
+
+
+def test_round16_the_capital_after_a_town_outside_the_gazetteer() -> None:
+    # العاصمة after a town unknown to the gazetteer names no state's capital, and does not crash
+    record = run("وعاد الوزير من مدينة زوغرة إلى العاصمة مساء أمس.")
+    assert ("Origin", "زوغرة") in [(a["role"], a["text"]) for e in record["events"] for a in e["arguments"]]

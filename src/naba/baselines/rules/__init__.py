@@ -290,6 +290,7 @@ def analyse(document: Any) -> dict[str, Any]:
     event_records: list[dict[str, Any]] = []
     timex_index = {id(t): timex_ids[n] for n, t in enumerate(timexes)}
     by_sentence = _events.mentions_by_sentence(view, layer)
+    triggers = [t for t in triggers if not _events.facility_receives(view, t, by_sentence)]  # round 16 (GUIDELINES 3.1)
     timex_sentences = _events.timexes_by_sentence(view, timexes)
     governors = [t for t in triggers if t.type in ("REQUEST", "WARN")]
     governor_indices = frozenset(t.index for t in governors)
@@ -300,16 +301,21 @@ def analyse(document: Any) -> dict[str, Any]:
     for number, trig in enumerate(triggers, start=1):
         args, time = _events.arguments(view, trig, layer, timexes, by_sentence, timex_sentences, quote_regions, region_of_token,
                                        trigger_indices)
+        args = _events.titled_subject_argument(view, trig, args, by_sentence)
         args = args + _events.speaker_argument(view, trig, args, quotes, by_sentence)
         args = args + _events.possessor_argument(view, trig, args, by_sentence)
         args = args + _events.holder_argument(view, trig, args, by_sentence)
+        args = args + _events.session_argument(view, trig, args, by_sentence)
         args = args + _events.signer_argument(view, trig, args, by_sentence)
         args = args + _events.giver_argument(view, trig, args, by_sentence)
+        args = args + _events.receiver_argument(view, trig, args, by_sentence)
         args = args + _events.delegation_argument(view, trig, args, by_sentence)
         args = args + _events.attendance_argument(view, trig, args, by_sentence)
+        args = args + _events.membership_argument(view, trig, args, by_sentence)
         args = args + _events.place_argument(view, trig, args, by_sentence, transports)
+        args = args + _events.held_place_argument(view, trig, args, by_sentence)
         arguments = []
-        for role, m in args:
+        for role, m in _events.typed_arguments(args):
             arguments.append({"role": role, "ref_id": entity_ids[m.key], "start": m.start, "end": m.end, "text": doc.text[m.start : m.end]})
         if time is None:
             opener_number = openers.get(paragraphs[trig.index])

@@ -2699,7 +2699,10 @@ def _home_state_pass(view: View, res: _Resources, out: _Collector) -> None:
     positions = view.positions(_home_state_reading)
     if not positions:
         return
-    states = sorted((m for m in out.mentions if m.type == "GPE" and m.key.count(":") == 1), key=lambda m: m.first)
+    # states only (a CLDR territory code after GPE:): a town outside the gazetteer has a key of the
+    # same shape (GPE:<its name>) and has no capital (round 16: it crashed the state-name lookup)
+    states = sorted((m for m in out.mentions if m.type == "GPE" and m.key.count(":") == 1 and m.key[4:].isascii()
+                     and m.key[4:].isupper()), key=lambda m: m.first)
     for i in positions:
         if out.overlaps(i, i):
             continue
@@ -2788,7 +2791,10 @@ def _capital_nominal_pass(view: View, res: _Resources, out: _Collector) -> None:
     positions = view.positions_ending_with(_CAPITAL_FORMS, _CAPITAL_CORES)
     if not positions:
         return
-    states = sorted((m for m in out.mentions if m.type == "GPE" and m.key.count(":") == 1), key=lambda m: m.first)
+    # states only (a CLDR territory code after GPE:): a town outside the gazetteer has a key of the
+    # same shape (GPE:<its name>) and has no capital (round 16: it crashed the state-name lookup)
+    states = sorted((m for m in out.mentions if m.type == "GPE" and m.key.count(":") == 1 and m.key[4:].isascii()
+                     and m.key[4:].isupper()), key=lambda m: m.first)
     for i in positions:
         if out.overlaps(i, i):
             continue

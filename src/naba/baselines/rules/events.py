@@ -28,7 +28,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Callable, Final, NamedTuple, Sequence
 
 from naba.baselines.rules import lexicons as lx
-from naba.baselines.rules.entities import EntityLayer, Mention
+from naba.baselines.rules.entities import EntityLayer, Mention, _head_reading, _place_head_reading
 from naba.baselines.rules.normalization import PhraseIndex, View, stems
 from naba.baselines.rules.timex import TimexMatch, is_future_verb
 from naba.common.arabic import normalize
@@ -120,14 +120,77 @@ def _lookup(norm: str) -> tuple[int, str, bool, bool] | None:
                 type_, verb = lex.single[key]
                 if future and not verb:
                     continue
+                if not verb and key != stem and stem.startswith("ال"):
+                    continue  # round 16: a definite noun takes no pronoun (الاجتماعي "social", not "my meeting")
                 return cut, type_, verb, future
+    for cut, stem in stems(norm):
+        for key, future in _inflected_readings(stem):
+            if key in lex.single and lex.single[key][1]:
+                return cut, lex.single[key][0], True, future
     return None
+
+
+#: Round 16: the person prefixes of an imperfect verb read as the third person's ي (نطالب، أحذر).
+_PERSON_PREFIXES: Final = ("ن", "ا")
+
+
+def _inflected_readings(stem: str) -> list[tuple[str, bool]]:
+    """Verb keys an inflected form may stand for (round 16): the plural of the third person
+    (``يطالبون``، ``طلبوا``، ``سيلتقون`` → يلتقي، ``التقوا`` → التقى) and the first person (``نطالب``،
+    ``سنصل``، ``أحذر``), with whether the future prefix س was removed. Only verbs of the lexicon are
+    read so (the caller checks), so a noun in -ون (المسؤولون) reads as nothing."""
+    out: list[tuple[str, bool]] = []
+    for word, future in ((stem, False), (stem[1:], True) if stem[:2] in ("سي", "ست", "سن", "سا") else (None, False)):
+        if word is None or len(word) < 4:
+            continue
+        if word.endswith(("ون", "وا")) and len(word) >= 5:
+            base = word[:-2]
+            out += [(base, future), (base + "ي", future), (base + "ى", future)]
+        if word[0] in _PERSON_PREFIXES and len(word) >= 4:
+            out.append(("ي" + word[1:], future))
+    return out
 
 
 @lru_cache(maxsize=1 << 16)
 def trigger_candidate(norm: str) -> bool:
     """Can a trigger (one word or the first of two) start with this word?"""
-    return bool(lexicon().phrases.readings(norm) or _lookup(norm))
+    return bool(lexicon().phrases.readings(norm) or _lookup(norm) or _contract_cut(norm) is not None)
+
+
+#: Round 16: forms of the noun عقد "contract" (written as the verb عقد "held" and the noun "decade").
+_CONTRACT_FORMS: Final = frozenset(normalize(w) for w in ("عقد", "عقدا", "العقد", "عقود", "العقود"))
+#: Signing nouns before a contract noun (GUIDELINES 3.2: the signing is a light verb of the agreement).
+_SIGN_NOUNS: Final = frozenset(normalize(w) for w in ("توقيع", "التوقيع", "بتوقيع", "وتوقيع", "لتوقيع"))
+#: How far before a contract noun its signing verb or noun is looked for (tokens, commas allowed).
+_CONTRACT_SIGN_REACH: Final = 12
+
+
+@lru_cache(maxsize=1 << 12)
+def _contract_cut(norm: str) -> int | None:
+    """The proclitics cut off a form of عقد (بعقد، والعقد), or None (memoised)."""
+    return next((cut for cut, stem in stems(norm) if stem in _CONTRACT_FORMS), None)
+
+
+def _is_contract(view: View, i: int, cut: int) -> bool:
+    """Is the form of عقد at ``i`` the contract (an AGREE trigger, GUIDELINES 3.2)? When a
+    preposition is on it (``بعقد يمتد``، ``للعقد``: no verb takes one) and no time adjective follows
+    (``العقد الماضي`` is a decade), or when a signing verb or noun stands before it in its clause
+    (``وقعت X، اليوم، عقدا``، ``توقيع العقد``). Never before a meeting noun (``عقد اجتماعا``)."""
+    norms, sentences, n = view.norms, view.sentences, view.n
+    if i + 1 < n and _lookup(norms[i + 1]) is not None and _lookup(norms[i + 1])[1] == "MEET":
+        return False
+    if cut and any(ch in "بل" for ch in norms[i][:cut]):
+        return not (i + 1 < n and norms[i + 1] in _DECADE_WORDS)
+    for j in range(i - 1, max(i - _CONTRACT_SIGN_REACH - 1, -1), -1):
+        if sentences[j] != sentences[i] or norms[j] in _CLAUSE_BREAKS and norms[j] not in ("،", ","):
+            return False
+        if norms[j] in _SIGN_NOUNS or _sign_form(norms[j]) == 1:
+            return True
+    return False
+
+
+#: Words after العقد that make it a decade (العقد الماضي، العقد الأخير).
+_DECADE_WORDS: Final = frozenset(normalize(w) for w in ("الماضي", "المقبل", "الأخير", "الحالي", "القادم", "الأول", "الثاني"))
 
 
 def find_triggers(view: View) -> list[EventMatch]:
@@ -147,12 +210,42 @@ def find_triggers(view: View) -> list[EventMatch]:
             i = phrase.last + 1
             continue
         found = _lookup(norm)
-        if (found and not (found[1] == "TRANSPORT" and (_goods_arrive(view, i) or _carry_without_destination(view, i, found[0])))
+        if found is None:
+            contract = _contract_cut(norm)
+            if contract is not None and _is_contract(view, i, contract):
+                out.append(EventMatch(i, i, view.stripped_start_at(i, contract), view.ends[i], "AGREE", False, False))
+                i += 1
+                continue
+        if (found and not (found[1] == "TRANSPORT" and (_goods_arrive(view, i) or _carry_without_destination(view, i, found[0])
+                                                         or _no_longer(view, i)))
+                and not (found[1] == "MEET" and found[2] and _searches_for(view, i))
                 and norm not in _GIVEN_NAME_FORMS):
             cut, type_, verb, future = found
             out.append(EventMatch(i, i, view.stripped_start_at(i, cut), view.ends[i], type_, verb, future))
         i += 1
     return out
+
+
+#: Round 16: negations before عاد "no longer" (لم يعد يثق، لم يعودوا يثقون).
+_NO_LONGER_NEGATIONS: Final = frozenset(normalize(w) for w in ("لم", "ولم", "لا", "ولا", "ما"))
+#: Round 16: بحث عن is searching (نبحث عن جيراننا), not meeting to discuss (بحث مع، بحث الملف).
+_SEARCH_PREPOSITION: Final = normalize("عن")
+
+
+def _no_longer(view: View, i: int) -> bool:
+    """A form of عاد after a negation and right before an imperfect verb is the auxiliary "no
+    longer" (``ولم يعودوا يثقون``، ``لم يعد يملك``): no one travels (GUIDELINES 3.1)."""
+    norms, n = view.norms, view.n
+    if i == 0 or i + 1 >= n or norms[i - 1] not in _NO_LONGER_NEGATIONS or not norms[i][:1] in "يت":
+        return False
+    nxt = norms[i + 1]
+    return view.words[i + 1] and len(nxt) >= 4 and nxt[0] in "يتن" and _lookup(nxt) is None
+
+
+def _searches_for(view: View, i: int) -> bool:
+    """A meeting verb right before عن is searching for someone or something (``نبحث عن``):
+    no meeting (GUIDELINES 3.1)."""
+    return i + 1 < view.n and view.norms[i + 1] == _SEARCH_PREPOSITION
 
 
 #: Forms of نقل (carry): a trip only with a destination after it, since نقلت وكالة X عن … relays words.
@@ -310,6 +403,83 @@ def _preposition(view: View, m: Mention) -> str | None:
     return None
 
 
+#: Round 16: nouns of unnamed representatives through whom a body meets or agrees (GUIDELINES
+#: 3.3, "bodies that meet through unnamed representatives": the body is the Participant):
+#: ``مع ممثلي X``، ``مع مسؤولين من X``، ``اجتماع بعثة X``. Class words, with their plural and
+#: construct forms; a delegation noun with a proclitic (ووفد) is read through ``stems``.
+_REPRESENTATIVE_NOUNS: Final = frozenset(normalize(w) for w in (
+    "ممثل", "ممثلي", "ممثلين", "ممثلو", "مسؤولي", "مسؤولين", "مسؤولو", "مندوب", "مندوبي", "مندوبين", "مندوبو",
+    "أعضاء", "وفد", "وفدي", "وفود", "بعثة", "قيادات", "قيادة", "قيادتي",
+))
+
+
+@lru_cache(maxsize=1 << 12)
+def _is_representative_noun(norm: str) -> bool:
+    """A reading of the word (proclitics off) is a noun of representatives (memoised)."""
+    return any(stem in _REPRESENTATIVE_NOUNS for _, stem in stems(norm))
+
+
+def _representative_before(view: View, m: Mention) -> int | None:
+    """The token of a representative noun right before ``m`` (``ممثلي X``) or before عن/من
+    before it (``ممثلين عن X``، ``وفد من X``), when ``m`` carries no proclitic preposition."""
+    k = m.first - 1
+    if k < 0 or m.start > view.starts[m.first] and _clitic_preposition(view.text[view.starts[m.first] : m.start]) is not None:
+        return None
+    if view.norms[k] in ("عن", "من"):
+        k -= 1
+    return k if k >= 0 and _is_representative_noun(view.norms[k]) else None
+
+
+def _class_noun_preposition(view: View, m: Mention, last: int) -> str | None:
+    """Round 16: the preposition in front of the class noun a name leaves outside (GUIDELINES
+    1.2: ``لشركة X``، ``لنادي X``، ``من مدينة X``، ``لمحافظتي X``): it marks the name's role as it
+    would the name itself (``قرضا لشركة X``: X receives). Only for a class noun after the
+    trigger's last token ``last``; a quotation mark between noun and name is skipped."""
+    k = m.first - 1
+    if k > last and view.norms[k] in _QUOTE_MARKS:
+        k -= 1
+    if k <= last or not view.words[k]:
+        return None
+    norm = view.norms[k]
+    head = _head_reading(norm)
+    cut = head[0] if head is not None else None
+    if cut is None:
+        place = _place_head_reading(norm)
+        if place is None:
+            return None
+        cut = next((c for c, stem in stems(norm) if stem == place), 0)
+    if cut:
+        found = _clitic_preposition(norm[:cut])
+        if found is not None:
+            return found
+    if k > 0:
+        prev = view.norms[k - 1]
+        if prev in _MARKING_PREPOSITIONS:
+            return prev
+        return _fused_preposition(prev)
+    return None
+
+
+#: Quotation marks that may stand between a class noun and the name it introduces (شركة «X»).
+_QUOTE_MARKS: Final = frozenset(("«", '"', "“"))
+
+
+def _token_preposition(view: View, k: int) -> str | None:
+    """The preposition in front of token ``k``: a separate one before it (``مع ممثلي``), one
+    fused with a conjunction (``ومع``), or a clitic ب/ل on the token itself."""
+    clitic = next((cut for cut, stem in stems(view.norms[k]) if stem in _REPRESENTATIVE_NOUNS), 0)
+    if clitic:
+        found = _clitic_preposition(view.norms[k][:clitic])
+        if found is not None:
+            return found
+    if k > 0:
+        prev = view.norms[k - 1]
+        if prev in _MARKING_PREPOSITIONS:
+            return prev
+        return _fused_preposition(prev)
+    return None
+
+
 @lru_cache(maxsize=1 << 12)
 def _clitic_preposition(clitics: str) -> str | None:
     """The last preposition ب ل ك among the proclitics cut off a mention (memoised)."""
@@ -441,11 +611,21 @@ def arguments(
                 continue
         elif before > 0:
             k = bisect.bisect_right(boundaries, m.last)
-            if k < len(boundaries) and boundaries[k] < index:
+            if k < len(boundaries) and boundaries[k] < index and not (
+                    boundaries[k] == m.last + 1 and _quoted_after_subject(view, m) and (k + 1 == len(boundaries) or boundaries[k + 1] >= index)):
                 continue
         if m.nisba and not (after == 1 and not verb):
             continue  # a nisba is an argument only as the adjective of a nominal trigger
         prep = _preposition(view, m)
+        genitive = False
+        if after > 0 and trig.type in ("MEET", "AGREE") and prep in (None, "عن", "من") and not m.nisba:
+            rep = _representative_before(view, m)
+            if rep is not None and rep > last:
+                # round 16: مع ممثلي X، اجتماع بعثة X: the body meets through its representatives
+                prep = _token_preposition(view, rep)
+                genitive = rep == last + 1
+        if prep is None and after > 1:
+            prep = _class_noun_preposition(view, m, last)
         if before > 0:
             if prep is not None or not (verb or (before == 1 and _subject_of_complement(view, m, index))):
                 continue  # before a noun trigger, or a prepositional phrase before it: not an argument
@@ -458,7 +638,7 @@ def arguments(
                 role = "Destination"  # "سيزور روسيا": the unmarked object of a visit
             if role is None:
                 continue
-            if prep is None and not trig.verb and after > 1:
+            if prep is None and not trig.verb and after > 1 and not genitive:
                 continue  # an unmarked mention far after a noun is rarely its argument
         if role in ("Place", "Destination", "Origin") and m.type not in ("GPE", "LOC", "FAC"):
             continue
@@ -561,6 +741,16 @@ def region_numbers(n: int, regions: Sequence[tuple[int, int]]) -> list[int]:
 
 #: Complementizers after which a clause opens with its subject (إن العراق طلب، أن النادي رفض).
 _COMPLEMENTIZERS: Final = frozenset(normalize(w) for w in ("أن", "إن", "بأن", "لأن", "وأن", "وإن"))
+
+
+def _quoted_after_subject(view: View, m: Mention) -> bool:
+    """Round 16: ``m`` (a person, body or state: a place or facility acts in no event) stands
+    right after a complementizer and right before a quotation mark
+    (``إن الوزارة «ستمول …»``، ``أن النادي “سيوفر …”``): the narrator names the subject, the quote
+    gives its own words, so the mention is the subject of the quoted verb (GUIDELINES 3.3: an
+    argument is assigned by meaning within the sentence; the quote is inside it)."""
+    return (m.type in ("PER", "ORG", "GPE") and m.first > 0 and view.norms[m.first - 1] in _COMPLEMENTIZERS
+            and m.start == view.starts[m.first] and m.last + 1 < view.n and view.norms[m.last + 1] == '"')
 
 
 def _subject_of_complement(view: View, m: Mention, index: int) -> bool:
@@ -763,6 +953,48 @@ _ATTENDANCE_WORDS: Final = frozenset(normalize(w) for w in ("بحضور", "وب�
 _ATTENDANCE_REACH: Final = 14
 
 
+#: Round 16: forms of ضمّ "bring together" (and جمع) whose subject or object is a meeting noun:
+#: ``وضم الاجتماع X وY``، ``اجتماع يضم X``، ``لقاء جمع X وY``: the members listed are its Participants.
+_GATHER_FORMS: Final = frozenset(normalize(w) for w in (
+    "ضم", "يضم", "تضم", "ضمت", "وضم", "وضمت", "ويضم", "وتضم", "جمع", "يجمع", "تجمع", "جمعت", "وجمع", "وجمعت",
+))
+#: How far after the gathering verb its list of members is read (tokens).
+_GATHER_REACH: Final = 14
+#: Prepositions that end the list of members (a place, a time or a topic follows).
+_GATHER_STOPS: Final = frozenset(normalize(w) for w in ("في", "إلى", "على", "حول", "خلال", "لبحث", "لمناقشة"))
+
+
+def membership_argument(
+    view: View, trig: EventMatch, found: list[tuple[str, Mention]], by_sentence: dict[int, list[Mention]],
+) -> list[tuple[str, Mention]]:
+    """Who a meeting brings together takes part in it (GUIDELINES 3.3, every participant named in
+    the sentence): the persons, bodies and states named after a gathering verb right before the
+    meeting noun (``وضم الاجتماع وزراء X وY``) or right after it (``اجتماع يضم ممثلي X``), up to
+    the first comma or clause word; a state or body behind a representative noun (``وزراء X``) is
+    the body that meets through them (3.3)."""
+    if trig.type != "MEET" or trig.verb:
+        return []
+    norms, sentences, n = view.norms, view.sentences, view.n
+    if trig.index > 0 and norms[trig.index - 1] in _GATHER_FORMS:
+        start = trig.last
+    elif trig.last + 1 < n and norms[trig.last + 1] in _GATHER_FORMS:
+        start = trig.last + 1
+    else:
+        return []
+    sentence = sentences[trig.index]
+    end = start
+    for j in range(start + 1, min(start + _GATHER_REACH + 1, n)):
+        if sentences[j] != sentence or norms[j] in _CLAUSE_WORDS or norms[j] in _GATHER_STOPS:
+            break
+        if norms[j] != "بين" and any(cut and "ب" in norms[j][:cut] for cut, _ in stems(norms[j])):
+            break  # بأحد فنادق X، بمقر X: where the meeting is, not who it gathers
+        end = j
+    taken = {m.key for _, m in found}
+    return [("Participant", m) for m in by_sentence.get(sentence, ())
+            if start < m.first and m.last <= end and m.key not in taken and not m.nisba
+            and m.type in ("PER", "ORG", "GPE") and _preposition(view, m) in (None, "عن", "من")]
+
+
 def attendance_argument(
     view: View, trig: EventMatch, found: list[tuple[str, Mention]], by_sentence: dict[int, list[Mention]],
 ) -> list[tuple[str, Mention]]:
@@ -800,6 +1032,101 @@ def attendance_argument(
     people = [m for m in inside if m.type == "PER" and m.kind == "name"]
     chosen = people if people else inside
     return [("Participant", m) for m in chosen]
+
+
+#: Round 16: office nouns that open a subject named in apposition after them (``زار محافظ X،
+#: المهندس NAME،``): the titles of the lexicon and a few offices of local and state news.
+_OFFICE_NOUNS: Final = frozenset(normalize(w) for w in ("محافظ", "والي", "وكيل", "الوكيل", "محافظة", "رئيسة", "وزيرة", "مديرة"))
+#: How far after the office noun the apposition's name is looked for (tokens).
+_TITLED_REACH: Final = 16
+
+
+@lru_cache(maxsize=1 << 12)
+def _is_office_noun(norm: str) -> bool:
+    """A reading of the word (a conjunction off) is an office noun or a one-word title."""
+    return any((stem,) in _title_words() or stem in _OFFICE_NOUNS for cut, stem in stems(norm) if cut <= 1)
+
+
+def _titled_subject(view: View, first: int, mentions: Sequence[Mention], end: int) -> Mention | None:
+    """The person named in apposition to an office noun at ``first`` (``محافظ X، المهندس NAME``،
+    ``رئيس المجلس …، NAME،``): the first person name after a comma (an honorific between) before
+    ``end`` and within ``_TITLED_REACH`` tokens, no clause word but commas between. GUIDELINES 3.3:
+    the person is the participant, a body or place in the title is not."""
+    norms, sentences = view.norms, view.sentences
+    if first >= view.n or not _is_office_noun(norms[first]):
+        return None
+    sentence = sentences[first]
+    stop = min(first + _TITLED_REACH, end, view.n)
+    k = bisect.bisect_right([m.first for m in mentions], first)
+    for m in mentions[k:]:
+        if m.first >= stop:
+            return None
+        if m.type != "PER" or m.kind != "name":
+            continue
+        j = m.first - 1
+        if j > first and (norms[j],) in _title_words():
+            j -= 1
+        if j > first and norms[j] in ("،", ","):
+            return m if not any(norms[x] in _CLAUSE_WORDS and norms[x] not in ("،", ",") or sentences[x] != sentence
+                                for x in range(first, m.first)) else None
+        return None
+    return None
+
+
+def titled_subject_argument(
+    view: View, trig: EventMatch, found: list[tuple[str, Mention]], by_sentence: dict[int, list[Mention]],
+) -> list[tuple[str, Mention]]:
+    """Round 16: the subject of a verb trigger named in apposition after an office noun right
+    after it (``وزار محافظ X، المهندس NAME، محطة …``، ``تفقد الوكيل … في وزارة X، الدكتور NAME،``)
+    is its agent-like argument (Person, Participant, Requester …), and the places and bodies of
+    the title are no arguments (GUIDELINES 3.3: a body named only in the title of a named
+    participant is not one). Returns the whole argument list, ``found`` when the rule does not apply."""
+    if not trig.verb:
+        return found
+    role = _ROLE_BY_PREP[trig.type].get(None)
+    if role is None or trig.type == "TRANSPORT" and _is_sender(view.norms[trig.index]):
+        return found
+    mentions = by_sentence.get(view.sentences[trig.index], ())
+    name = _titled_subject(view, trig.last + 1, mentions, view.n)
+    if name is None:
+        return found
+    kept = [(r, m) for r, m in found if not (trig.last < m.first < name.first) and r != role]
+    if any(m.key == name.key for _, m in kept):
+        return found
+    return [*kept, (role, name), *_after_apposition(view, trig, name, mentions, kept)]
+
+
+def _after_apposition(view: View, trig: EventMatch, name: Mention, mentions: Sequence[Mention],
+                      kept: list[tuple[str, Mention]]) -> list[tuple[str, Mention]]:
+    """The complements of a verb whose subject was named in apposition (``زار محافظ X، المهندس
+    NAME، محطة Y``، ``وصل …، NAME، إلى مدينة X قادما من Y``): read after the apposition's closing
+    comma as they would be right after the verb, by their preposition (round 16). The clause ends at
+    the next comma or clause word; a few tokens only (``_WINDOW_AFTER``)."""
+    norms, n = view.norms, view.n
+    j = name.last + 1
+    if j >= n or norms[j] not in ("،", ","):
+        return []
+    roles = _ROLE_BY_PREP[trig.type]
+    agent = roles.get(None)
+    taken = {(r, m.key) for r, m in kept}
+    out: list[tuple[str, Mention]] = []
+    for m in mentions:
+        if m.first <= j:
+            continue
+        if m.first - j > _WINDOW_AFTER or _clause_between(view, j, m.first):
+            break
+        prep = _preposition(view, m) or _class_noun_preposition(view, m, j)
+        role = roles.get(prep)
+        if trig.type == "TRANSPORT" and prep is None and m.type in ("GPE", "LOC", "FAC"):
+            role = "Destination"
+        if role is None or role == agent or m.nisba:
+            continue
+        if role in ("Place", "Destination", "Origin") and m.type not in ("GPE", "LOC", "FAC"):
+            continue
+        if (role, m.key) not in taken:
+            taken.add((role, m.key))
+            out.append((role, m))
+    return out
 
 
 @lru_cache(maxsize=1)
@@ -884,6 +1211,37 @@ def giver_argument(
     return _light_verb_arguments(view, trig, found, by_sentence, _give_form, "Giver", None, single=True)
 
 
+#: Round 16: verbs whose subject receives the aid named after them: receiving (حصل على، تلقى، تسلم،
+#: استلم) and asking for it (طلب: GUIDELINES 3.3, "the recipient of help requested from its ally
+#: Russia … is Iran").
+_RECEIVE_STEMS: Final = frozenset(normalize(w) for w in (
+    "حصل", "حصلت", "يحصل", "تحصل", "تلقى", "تلقت", "يتلقى", "تتلقى", "تسلم", "تسلمت", "يتسلم", "تتسلم",
+    "استلم", "استلمت", "يستلم", "تستلم", "طلب", "طلبت", "يطلب", "تطلب", "نطلب", "طلبوا",
+))
+
+
+@lru_cache(maxsize=1 << 12)
+def _receive_form(norm: str) -> int:
+    """1 when the word is a verb of receiving or asking for aid (حصلت، ستطلب، وتلقت), else 0."""
+    for word in (norm, norm[1:] if len(norm) > 3 and norm[0] in "وف" else None):
+        if word is not None and (word in _RECEIVE_STEMS or word.startswith("س") and word[1:] in _RECEIVE_STEMS):
+            return 1
+    return 0
+
+
+def receiver_argument(
+    view: View, trig: EventMatch, found: list[tuple[str, Mention]], by_sentence: dict[int, list[Mention]],
+) -> list[tuple[str, Mention]]:
+    """Round 16: who receives or asks for aid named as a noun after the verb is its Recipient
+    (``المؤسسة حصلت الشهر الماضي على قرض من X``، ``إن لبنان قد يطلب دعما إضافيا من Y``، ``تسلمت مصر
+    الشريحة الأولى من منحة``): the verb's subject, as a light verb's (3.3). The من-phrase stays the Giver."""
+    if trig.type != "AID" or trig.verb or any(r == "Recipient" for r, _ in found):
+        return []
+    givers = {m.key for r, m in found if r == "Giver"}
+    return [(r, m) for r, m in _light_verb_arguments(view, trig, found, by_sentence, _receive_form, "Recipient", None, single=True)
+            if m.key not in givers]
+
+
 def signer_argument(
     view: View, trig: EventMatch, found: list[tuple[str, Mention]], by_sentence: dict[int, list[Mention]],
 ) -> list[tuple[str, Mention]]:
@@ -919,13 +1277,20 @@ def _light_verb_arguments(
 
     def subjects_and_with(verb: int, end: int) -> None:
         after = [m for m in mentions if m.first == verb + 1 and m.last < end and bare(m)]
-        if after:
+        titled = None if after else _titled_subject(view, verb + 1, mentions, end)
+        if titled is not None:
+            add(titled)  # round 16: وعقد رئيس المجلس …، NAME، لقاء: the person, not the body of the title
+        elif after:
             for m in _coordinated_chain(view, mentions, after[0], forward=True):
                 add(m)
         else:
             k = verb - 1
             while k >= 0 and norms[k] in _HOLD_SKIP:
                 k -= 1
+            if k > 0 and norms[k] == '"' and any(m.last == k - 1 and _quoted_after_subject(view, m) for m in mentions):
+                k -= 1  # round 16: أن الوزارة «ستقدم دعما»: the subject stands before the quoted words
+                while k >= 0 and norms[k] in _HOLD_SKIP:
+                    k -= 1
             before = [m for m in mentions if m.last == k and not (m.first > 0 and norms[m.first - 1] in _NOT_ARGUMENT_BEFORE)]
             if before and (bare(before[-1]) or norms[before[-1].first][:1] == "و"):
                 for m in _coordinated_chain(view, mentions, before[-1], forward=False):
@@ -1028,6 +1393,121 @@ def place_argument(
             if purpose or any(_is_purpose_word(norms[k]) for k in between):
                 return [("Place", m)]
     return []
+
+
+#: Round 16: relative pronouns before a form of عقد in a clause on the meeting noun (الذي عقد).
+_RELATIVE_PRONOUNS: Final = frozenset(normalize(w) for w in ("الذي", "التي"))
+#: How far the relative clause of a held meeting is read for its places (tokens).
+_HELD_REACH: Final = 18
+
+
+#: Round 16: prepositions before a meeting noun that frame the main clause's act (في جلسته، خلال اجتماعها).
+_SESSION_FRAMES: Final = frozenset(normalize(w) for w in ("في", "خلال"))
+
+
+def session_argument(
+    view: View, trig: EventMatch, found: list[tuple[str, Mention]], by_sentence: dict[int, list[Mention]],
+) -> list[tuple[str, Mention]]:
+    """Who acts in a session takes part in it (GUIDELINES 3.3, every participant named in the
+    sentence): a meeting noun framing the main clause after a comma (``أرجأ مجلس النواب، في جلسة
+    عقدها …``، ``صادق المجلس بالإجماع، في دورة``، ``وكانت البلدية قد أقرت، في جلسة``) has the clause's
+    subject as a Participant: the person, body or state named, with no preposition, at most two
+    words before that comma (the verb, قد, an adverb); the body rather than a place nested in its name."""
+    if trig.type != "MEET" or trig.verb or trig.index < 3:
+        return []
+    norms = view.norms
+    if norms[trig.index - 1] not in _SESSION_FRAMES or norms[trig.index - 2] not in ("،", ","):
+        return []
+    comma = trig.index - 2
+    if any(m.first < comma and r == "Participant" for r, m in found):
+        return []
+    best = None
+    for m in by_sentence.get(view.sentences[trig.index], ()):
+        if m.last >= comma:
+            break
+        if best is not None and best.start <= m.start and m.end <= best.end:
+            continue  # a place nested in the body's name (المجلس البلدي لمحافظة X)
+        if comma - m.last <= 3 and m.type in ("PER", "ORG", "GPE") and not m.nisba and _preposition(view, m) is None \
+                and not _clause_between(view, m.last, comma):
+            best = m
+    return [("Participant", best)] if best is not None else []
+
+
+def held_place_argument(
+    view: View, trig: EventMatch, found: list[tuple[str, Mention]], by_sentence: dict[int, list[Mention]],
+) -> list[tuple[str, Mention]]:
+    """Where a meeting was held is its Place (GUIDELINES 3.3: a locative attached to the trigger):
+    the places behind في or ب in the relative clause of عقد on a meeting noun (``مؤتمر صحفي عقده
+    … في مقر X بضاحية Y``، ``في اجتماعها الذي عقد … بمقر الشركة في منطقة X``), up to the first
+    comma or clause word; nested places are all taken (dev ADJUDICATION A-D43: a place and the
+    city it lies in both locate the event)."""
+    if trig.type != "MEET" or trig.verb:
+        return []
+    norms, sentences, n = view.norms, view.sentences, view.n
+    sentence = sentences[trig.index]
+    verb = None
+    for j in range(trig.last + 1, min(trig.last + 4, n)):
+        if sentences[j] != sentence:
+            break
+        if _hold_form(norms[j]) == 2:
+            verb = j
+            break
+        if norms[j] in _RELATIVE_PRONOUNS:
+            if j + 1 < n and _hold_form(norms[j + 1]) == 1:
+                verb = j + 1
+            break
+        if norms[j] in _CLAUSE_WORDS:
+            break
+    if verb is None:
+        return []
+    end = verb
+    for j in range(verb + 1, min(verb + _HELD_REACH + 1, n)):
+        if sentences[j] != sentence or norms[j] in _CLAUSE_WORDS:
+            break
+        end = j
+    taken = {m.key for r, m in found if r == "Place"}
+    out: list[tuple[str, Mention]] = []
+    for m in by_sentence.get(sentence, ()):
+        if verb < m.first and m.last <= end and m.type in ("GPE", "LOC", "FAC") and not m.nisba and m.key not in taken \
+                and _preposition(view, m) in ("في", "ب"):
+            taken.add(m.key)
+            out.append(("Place", m))
+    return out
+
+
+#: Round 16: roles filled by a person, a body or a state only (ACE's argument types; GUIDELINES 3.1:
+#: who meets, asks, warns, gives, agrees, travels or attacks), never by a facility or a natural place.
+_ACTOR_ROLES: Final = frozenset(("Participant", "Requester", "Addressee", "Warner", "Giver", "Party", "Person", "Agent", "Attacker"))
+
+
+def typed_arguments(found: list[tuple[str, Mention]]) -> list[tuple[str, Mention]]:
+    """The arguments whose mention's type may fill the role: a facility or a place (FAC, LOC) is
+    no actor (``حذر حقل X``، ``إن المرفأ «سيستقبل»`` read a place as the subject). Place,
+    Destination, Origin, Recipient and Target may be any of them (a hospital receives devices)."""
+    return [(r, m) for r, m in found if not (r in _ACTOR_ROLES and m.type in ("FAC", "LOC"))]
+
+
+#: Round 16: forms of استقبل "receive" (a facility receiving people is no meeting, GUIDELINES 3.1).
+_RECEIVE_GUEST_STEMS: Final = frozenset(normalize(w) for w in (
+    "استقبل", "استقبلت", "يستقبل", "تستقبل", "ستستقبل", "سيستقبل", "واستقبل", "واستقبلت", "ويستقبل", "وتستقبل",
+))
+
+
+def facility_receives(view: View, trig: EventMatch, by_sentence: dict[int, list[Mention]]) -> bool:
+    """Is the trigger a facility or place receiving people (``المستشفى يستقبل نحو 400 مراجع``،
+    ``إن ميناء X «سيستقبل» السفن``، ``يستقبل السد …``)? GUIDELINES 3.1: a hospital or unit receiving
+    patients is no event. The subject is the mention right before the verb (قد/لا and a quotation
+    mark skipped) or right after it."""
+    if trig.type != "MEET" or not trig.verb or view.norms[trig.index] not in _RECEIVE_GUEST_STEMS:
+        return False
+    norms = view.norms
+    k = trig.index - 1
+    while k >= 0 and (norms[k] in _HOLD_SKIP or norms[k] in ('"', "لا")):
+        k -= 1
+    for m in by_sentence.get(view.sentences[trig.index], ()):
+        if (m.last == k or m.first == trig.last + 1) and m.type in ("FAC", "LOC") and not m.nisba:
+            return True
+    return False
 
 
 def speech_time(

@@ -184,7 +184,8 @@ class _Accumulator:
     kind: Literal["prf", "accuracy"]
     semeval: bool
     micro: list[np.ndarray] = field(default_factory=list)
-    labels: dict[str, list[tuple[int, np.ndarray]]] = field(default_factory=dict)
+    #: per label, the units of its tables' rows (one per row, in order) and the tables
+    labels: dict[str, tuple[list[int], list[np.ndarray]]] = field(default_factory=dict)
     label_semeval: dict[str, bool] = field(default_factory=dict)
     gold_outcomes: list[Outcome] = field(default_factory=list)
     fp_outcomes: list[Outcome] = field(default_factory=list)
@@ -230,7 +231,9 @@ class Assembly:
                 acc = groups.setdefault(r.name, _Accumulator(r.kind, r.semeval))
                 acc.micro.append(r.micro)
                 for label, (table, has_semeval) in r.per_label.items():
-                    acc.labels.setdefault(label, []).append((offset, table))
+                    units, parts = acc.labels.setdefault(label, ([], []))
+                    units.extend(range(offset, offset + table.shape[0])) if table.shape[0] != 1 else units.append(offset)
+                    parts.append(table)
                     acc.label_semeval[label] = has_semeval
                 if self.outcomes == "items":
                     for source, target in ((r.gold_outcomes, acc.gold_outcomes), (r.fp_outcomes, acc.fp_outcomes)):
@@ -258,15 +261,15 @@ class Assembly:
         return out
 
 
-    def _spread(self, parts: list[tuple[int, np.ndarray]], columns: int) -> np.ndarray:
+    def _spread(self, labelled: tuple[list[int], list[np.ndarray]], columns: int) -> np.ndarray:
         """A label's tables (each at its document's first unit) laid into one of every unit, zeros
-        elsewhere: one stacking and one indexed assignment, not one per document."""
+        elsewhere: one stacking and one indexed assignment, not one per document. The rows' units
+        are listed as the documents are added (``add``), where three passes over every document's
+        (offset, table) here took 0.8 s at 10,000 documents (some 100 labels)."""
+        units, parts = labelled
         full = np.zeros((self.n_units, columns), dtype=np.int64)
         if parts:
-            sizes = np.array([part.shape[0] for _, part in parts], dtype=np.int64)
-            starts = np.array([offset for offset, _ in parts], dtype=np.int64)
-            rows = np.repeat(starts - np.cumsum(sizes) + sizes, sizes) + np.arange(int(sizes.sum()), dtype=np.int64)
-            full[rows] = np.concatenate([part for _, part in parts], axis=0)
+            full[np.array(units, dtype=np.int64)] = np.concatenate(parts, axis=0)
         return full
 
 

@@ -176,17 +176,20 @@ def _prepared(record: Record, doc: SubmissionDocument, n_documents: int, options
     return doc, document_units(n_documents, [s.start for s in record.document.sentences])
 
 
-def assemble_tasks(assembly: Assembly, layers: Sequence[str], options: ScoreOptions) -> dict[str, TaskResult]:
+def assemble_tasks(assembly: Assembly, layers: Sequence[str], options: ScoreOptions, weights: np.ndarray | None = None) -> dict[str, TaskResult]:
     """Every task's result from the assembled documents, with seeded bootstrap intervals.
 
     Every table's resample sums come from one matrix product: the bootstrap tables of every
     group and label side by side, times the weights (read once, where one product per table
     read the 80 MB of weights of 10,000 documents a hundred times). The sums are the same
-    integers (exact in float64 below 2**53)."""
+    integers (exact in float64 below 2**53).
+
+    ``weights``: ``bootstrap_weights`` of these units and options, computed beforehand (a folder's
+    are drawn beside the scoring, ``naba.evaluate.folder``); drawn here when None or of
+    another shape."""
     n_units = assembly.n_units
-    # float weights: the resample sums are integers either way, and a float matrix product is
-    # BLAS's, where numpy's integer product is a slow loop
-    weights = resample_weights(n_units, options.n_bootstrap, options.seed, np.float64) if options.n_bootstrap else np.zeros((0, n_units))
+    if weights is None or weights.shape != (options.n_bootstrap, n_units):
+        weights = bootstrap_weights(n_units, options)
     groups = {spec.name: assembly.groups(spec.name) for spec in TASKS if spec.layer in layers}
     tables = [(g.kind, table) for task in groups.values() for g in task for table in [*(t for t, _ in g.per_label.values()), g.table]]
     sums = _resample_sums([bootstrap_table(kind, table) for kind, table in tables], weights)
@@ -198,6 +201,13 @@ def assemble_tasks(assembly: Assembly, layers: Sequence[str], options: ScoreOpti
         metrics = {g.name: _metric_result(g, sums, options.confidence) for g in groups[spec.name]}
         tasks[spec.name] = TaskResult(name=spec.name, predicted=True, headline=spec.headline, higher_is_better=spec.higher_is_better, metrics=metrics)
     return tasks
+
+
+def bootstrap_weights(n_units: int, options: ScoreOptions) -> np.ndarray:
+    """The resample weights ``assemble_tasks`` multiplies by: (n_bootstrap, n_units) floats (the
+    resample sums are integers either way, and a float matrix product is BLAS's, where numpy's
+    integer product is a slow loop)."""
+    return resample_weights(n_units, options.n_bootstrap, options.seed, np.float64) if options.n_bootstrap else np.zeros((0, n_units))
 
 
 def _resample_sums(tables: list[np.ndarray], weights: np.ndarray) -> Iterator[np.ndarray | None]:

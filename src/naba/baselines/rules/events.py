@@ -448,8 +448,15 @@ def _class_noun_preposition(view: View, m: Mention, last: int) -> str | None:
         if place is None:
             return None
         cut = next((c for c, stem in stems(norm) if stem == place), 0)
+    return _preposition_at(view, k, cut)
+
+
+def _preposition_at(view: View, k: int, cut: int) -> str | None:
+    """The preposition of token ``k`` whose first ``cut`` characters are proclitics: a clitic ب/ل
+    among them, else a separate one before the token (``مع ممثلي``), else one fused with a
+    conjunction (``ومع``)."""
     if cut:
-        found = _clitic_preposition(norm[:cut])
+        found = _clitic_preposition(view.norms[k][:cut])
         if found is not None:
             return found
     if k > 0:
@@ -468,16 +475,7 @@ def _token_preposition(view: View, k: int) -> str | None:
     """The preposition in front of token ``k``: a separate one before it (``مع ممثلي``), one
     fused with a conjunction (``ومع``), or a clitic ب/ل on the token itself."""
     clitic = next((cut for cut, stem in stems(view.norms[k]) if stem in _REPRESENTATIVE_NOUNS), 0)
-    if clitic:
-        found = _clitic_preposition(view.norms[k][:clitic])
-        if found is not None:
-            return found
-    if k > 0:
-        prev = view.norms[k - 1]
-        if prev in _MARKING_PREPOSITIONS:
-            return prev
-        return _fused_preposition(prev)
-    return None
+    return _preposition_at(view, k, clitic)
 
 
 @lru_cache(maxsize=1 << 12)

@@ -24,6 +24,7 @@ from typing import Callable, Literal, TypeVar
 from pydantic import BaseModel
 
 from naba.gold.model import Record
+from naba.gold.validate import annotation_spans
 from naba.submission.model import SubEntity, SubEvent, SubQuote, SubSpan, SubmissionDocument
 
 FusedLam = Literal["either", "strict"]
@@ -103,17 +104,9 @@ def _span_starts(document: SubmissionDocument) -> list[int]:
 
 
 def gold_span_starts(record: Record) -> frozenset[int]:
-    """The start of every span of the gold record: where a gold span starts on the second lam of
-    a word-initial لل, the gold reads that lam as the word's own (``للجنة`` = ل + ``لجنة``)."""
-    starts = [m.start for entity in record.entities for m in entity.mentions]
-    starts += [t.start for t in record.timexes]
-    for quote in record.quotes:
-        starts.append(quote.cue.start)
-        starts += [c.start for c in quote.content]
-    for event in record.events:
-        starts.append(event.trigger.start)
-        starts += [a.start for a in event.arguments]
-    return frozenset(starts)
+    """The start of every span of the gold record's annotations: where a gold span starts on the
+    second lam of a word-initial لل, the gold reads that lam as the word's own (``للجنة`` = ل + ``لجنة``)."""
+    return frozenset(span.start for span in annotation_spans(record))
 
 
 def canonical_fused_lam(document: SubmissionDocument, text: str, gold_starts: frozenset[int] = frozenset()) -> SubmissionDocument:

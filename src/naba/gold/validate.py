@@ -199,10 +199,16 @@ def _check_span(out: _Collector, path: Path, span: Span, text: str, *, nonempty:
 
 
 def _record_spans(record: Record) -> list[Span]:
-    """Every span ``check_record`` passes to ``_check_span`` (zones, sentences, mentions, time
-    expressions, quote cues and contents, triggers, arguments)."""
+    """Every span ``check_record`` passes to ``_check_span`` (zones, sentences, and the
+    annotations' spans)."""
     doc = record.document
-    spans: list[Span] = [*doc.zones, *doc.sentences]
+    return [*doc.zones, *doc.sentences, *annotation_spans(record)]
+
+
+def annotation_spans(record: Record) -> list[Span]:
+    """Every span of the record's annotations: mentions, time expressions, quote cues and
+    contents, triggers, arguments (the scorer's fused-lam rule reads their starts too)."""
+    spans: list[Span] = []
     for entity in record.entities:
         spans += entity.mentions
     spans += record.timexes

@@ -448,3 +448,20 @@ def test_a_line_parsed_without_its_value_agrees_with_one_parsed_with_it() -> Non
         assert without.value is None or without.value == with_value.value  # None: validated straight from the text
         direct += without.value is None and without.document is not None
     assert direct == 2  # the canonical line and its indented copy; the spaced key takes the dict path
+
+
+def test_backslash_walk_matches_the_scans_it_replaces():
+    """``jsonload._backslash_walk`` gives what the C-level scans gave (the escaped-surrogate guard
+    and the count of escaped quotes before a colon), or None past its limit."""
+    import random
+
+    from naba.common import jsonload
+
+    rnd = random.Random(15)
+    alphabet = ["\\", "u", "D", "d", "8", "a", "F", "x", '"', ":", " ", "ب"]
+    for _ in range(20_000):
+        text = "".join(rnd.choice(alphabet) for _ in range(rnd.randint(0, 30)))
+        expected = ("\\u" in text and jsonload._ESCAPED_SURROGATE.search(text) is not None, text.count(jsonload._ESCAPED_QUOTE_KEY))
+        assert jsonload._backslash_walk(text) == expected, text
+    assert jsonload._NOT_KEYS[0] == jsonload._ESCAPED_QUOTE_KEY
+    assert jsonload._backslash_walk("\\n" * (jsonload._WALK_LIMIT + 1)) is None

@@ -269,3 +269,18 @@ def test_line_positions_are_computed_only_for_a_record_with_problems(monkeypatch
     problems = validate.validate_text(json.dumps(broken, ensure_ascii=False, indent=2), "broken.json")
     assert problems and problems[0].line is not None and problems[0].line > 1
     assert len(calls) == 1  # once, however many problems
+
+
+@pytest.mark.parametrize("layer", ["zones", "sentences", "entities", "mentions", "timexes", "quotes", "events"])
+def test_a_duplicate_id_in_any_layer_is_found(tmp_path: Path, layer: str) -> None:
+    """``check_record`` claims ids one by one only when ``_ids_unique`` finds a duplicate: every
+    layer's id is in that set (here each one written again as the document's id)."""
+    record = _valid()
+    doc_id = record["document"]["id"]
+    holder = {"zones": record["document"]["zones"], "sentences": record["document"]["sentences"],
+              "mentions": record["entities"][0]["mentions"]}.get(layer, record.get(layer))
+    holder[-1]["id"] = doc_id
+    path = tmp_path / "mini_001.json"
+    path.write_text(json.dumps(record, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    problems = validate_paths([path])
+    assert "unique_id" in {p.code for p in problems}

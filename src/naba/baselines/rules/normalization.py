@@ -174,6 +174,20 @@ def _split_piece(piece: str, base: int, norms: list[str], starts: list[int], wor
             starts.append(base + i)
             words.append(False)
         return
+    if "\n" in piece:
+        # words joined by a line break ("كلمة.\n\nكلمة": a paragraph break without a space): no
+        # token spans white space, so each part between line breaks is split on its own; why?
+        # The character-by-character loop below tested every letter of both words in Python.
+        for part in piece.split("\n"):
+            if part:
+                if part.isalnum():
+                    norms.append(part)
+                    starts.append(base)
+                    words.append(True)
+                else:
+                    _split_piece(part, base, norms, starts, words)
+            base += len(part) + 1
+        return
     size = len(piece)
     i = 0
     while i < size:  # anything else, character by character

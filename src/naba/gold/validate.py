@@ -268,9 +268,8 @@ def check_record(record: Record, out: _Collector) -> None:
     doc = record.document
     text = doc.text
     # every span at once; span by span (and located) only when one of them is wrong
-    # (a record whose spans are all fine makes no ``check_span`` call, nor builds its paths)
+    # (a record whose spans are all fine makes no ``_check_span`` call, nor builds its paths)
     spans_checked = not spans_fine(_record_spans(record), text)
-    check_span = _check_span
 
     # ids unique across the whole document; claimed one by one (each with its path, to locate a
     # duplicate) only when some id is written twice, which one set of every id rules out
@@ -299,7 +298,7 @@ def check_record(record: Record, out: _Collector) -> None:
         if claims_checked:
             claim(zone.id, ("document", "zones", i, "id"))
         if spans_checked:
-            check_span(out, ("document", "zones", i), zone, text)
+            _check_span(out, ("document", "zones", i), zone, text)
     _check_tiling(out, ("document", "zones"), list(enumerate(doc.zones)), 0, len(text), text, "zone")
     zone_by_id = {z.id: z for z in doc.zones}
     sentences_of: dict[str, list[tuple[int, Sentence]]] = {}  # each zone's sentences, in order
@@ -309,7 +308,7 @@ def check_record(record: Record, out: _Collector) -> None:
         if claims_checked:
             claim(sent.id, ("document", "sentences", i, "id"))
         if spans_checked:
-            check_span(out, ("document", "sentences", i), sent, text)
+            _check_span(out, ("document", "sentences", i), sent, text)
         zone = zone_by_id.get(sent.zone_id)
         if zone is None:
             out.add(("document", "sentences", i, "zone_id"), sent.zone_id, "unknown zone", "reference")
@@ -334,7 +333,7 @@ def check_record(record: Record, out: _Collector) -> None:
             if claims_checked:
                 claim(men.id, ("entities", i, "mentions", j, "id"))
             if spans_checked:
-                check_span(out, ("entities", i, "mentions", j), men, text)
+                _check_span(out, ("entities", i, "mentions", j), men, text)
             mention_owner[men.id] = ent.id
             mention_span[men.id] = (men.start, men.end)
     seen_spans: dict[tuple[int, int, str], str] = {}
@@ -353,7 +352,7 @@ def check_record(record: Record, out: _Collector) -> None:
         if claims_checked:
             claim(tx.id, path + ("id",))
         if spans_checked:
-            check_span(out, path, tx, text)
+            _check_span(out, path, tx, text)
         for field, value in [("value", tx.value)] + [(("alternatives", k), v) for k, v in enumerate(tx.alternatives)]:
             sub = path + (field if isinstance(field, tuple) else (field,))
             if not is_valid_value(value):
@@ -397,10 +396,10 @@ def check_record(record: Record, out: _Collector) -> None:
         if claims_checked:
             claim(q.id, path + ("id",))
         if spans_checked:
-            check_span(out, path + ("cue",), q.cue, text)
+            _check_span(out, path + ("cue",), q.cue, text)
         for k, c in enumerate(q.content):
             if spans_checked:
-                check_span(out, path + ("content", k), c, text)
+                _check_span(out, path + ("content", k), c, text)
         for k in range(1, len(q.content)):
             if q.content[k].start < q.content[k - 1].end:
                 out.add(path + ("content", k, "start"), q.content[k].start, "content spans must be ordered and disjoint", "content_order")
@@ -425,12 +424,12 @@ def check_record(record: Record, out: _Collector) -> None:
         if claims_checked:
             claim(ev.id, path + ("id",))
         if spans_checked:
-            check_span(out, path + ("trigger",), ev.trigger, text)
+            _check_span(out, path + ("trigger",), ev.trigger, text)
         allowed = EVENT_ROLES[ev.type]
         for k, arg in enumerate(ev.arguments):
             apath = path + ("arguments", k)
             if spans_checked:
-                check_span(out, apath, arg, text)
+                _check_span(out, apath, arg, text)
             if arg.role not in allowed:
                 out.add(apath + ("role",), arg.role, f"role not allowed for {ev.type}; allowed: {', '.join(allowed)}", "role")
             if arg.role == TIME_ROLE:

@@ -3164,8 +3164,7 @@ def _numbered_facility_pass(view: View, res: _Resources, out: _Collector) -> Non
 #: (start, end, key) of a Mention, by position: why not ``attrgetter``? A NamedTuple field read by
 #: name is a descriptor lookup (not specialised by CPython 3.11), several times an index read;
 #: this key is taken twice per mention of every document (the sort and the dedup below).
-_SPAN_KEY: Final = operator.itemgetter(0, 1, 6)
-assert Mention._fields[0:2] == ("start", "end") and Mention._fields[6] == "key"
+_SPAN_KEY: Final = operator.itemgetter(*(Mention._fields.index(field) for field in ("start", "end", "key")))
 
 #: Units whose noun stays in the name when the article also names their namesake city.
 _CITY_UNIT_NOUNS: Final = frozenset(normalize(w) for w in ("ولاية",))

@@ -3018,6 +3018,10 @@ def _source_body_pass(view: View, res: _Resources, out: _Collector) -> None:
         out.add(Mention(start, end, k, last, "ORG", "name", f"ORG:{' '.join(norms[k : last + 1])}", view.text[start:end]))
 
 
+#: the one-letter proclitics read before an acronym (وكونا، لكونا)
+_ACRONYM_CLITICS: Final = ("و", "ب", "ل", "ف")
+
+
 def _acronym_pass(view: View, res: _Resources, out: _Collector) -> None:
     """An acronym in brackets right after an organisation's name (وكالة الأنباء الكويتية (كونا),
     الهيئة العامة للاستثمار (جافي)) is a name of that organisation, as are its other occurrences
@@ -3037,8 +3041,12 @@ def _acronym_pass(view: View, res: _Resources, out: _Collector) -> None:
         acronyms.setdefault(norms[j], m)
     if not acronyms:
         return  # most documents have none: no walk over every token (round 9 speed-up)
-    for i, norm in enumerate(norms):
-        for cut, acronym in ((0, norm), (1, norm[1:] if norm[:1] in ("و", "ب", "ل", "ف") else "")):
+    # the tokens that are an acronym, or one of و ب ل ف and an acronym (no walk over every token:
+    # a tenth of the pass's time in the documents that introduce one)
+    forms = set(acronyms).union(*({clitic + acronym for acronym in acronyms} for clitic in _ACRONYM_CLITICS))
+    for i in view.positions_of(forms):
+        norm = norms[i]
+        for cut, acronym in ((0, norm), (1, norm[1:] if norm[:1] in _ACRONYM_CLITICS else "")):
             org = acronyms.get(acronym)
             if org is not None and view.words[i] and not out.overlaps(i, i):
                 start = view.stripped_start_at(i, cut)

@@ -1006,7 +1006,11 @@ def attendance_argument(
         return []
     norms, sentences, n = view.norms, view.sentences, view.n
     sentence = sentences[trig.index]
-    start = next((j for j in range(trig.last + 1, min(trig.last + 25, n)) if sentences[j] == sentence and norms[j] in _ATTENDANCE_WORDS), None)
+    # the first attendance word after the trigger, within 24 tokens and in its sentence: by one
+    # bisection (sentences never decrease, so a first one in a later sentence means none)
+    words_at = view.cached_positions(_ATTENDANCE_WORDS)
+    k = bisect.bisect_right(words_at, trig.last)
+    start = words_at[k] if k < len(words_at) and words_at[k] < min(trig.last + 25, n) and sentences[words_at[k]] == sentence else None
     if start is None:
         return []
     end = start

@@ -23,6 +23,7 @@ Sources of mentions, in the order they are tried (GUIDELINES.md section 1):
 
 from __future__ import annotations
 
+import bisect
 import operator
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -2345,10 +2346,11 @@ def _dateline(view: View, res: _Resources, out: _Collector, found: dict[str, tup
     (GUIDELINES.md 1.1); its other occurrences follow through the place propagation. Not a word
     already read as something else, a title, a function word or a number."""
     norms, n, paragraphs = view.norms, view.n, view.paragraphs
-    for i in range(n):
-        if paragraphs[i] > 2:
-            break
-        if not view.words[i] or (i > 0 and paragraphs[i - 1] == paragraphs[i]):
+    # the first tokens of paragraphs 0, 1 and 2 (paragraphs are numbered without gaps), found by
+    # bisection: the walk over every token of the first paragraphs was most of this pass
+    openers = sorted({k for k in (bisect.bisect_left(paragraphs, p) for p in range(3)) if k < n})
+    for i in openers:
+        if not view.words[i]:
             continue
         last = i
         while last + 1 < n and last - i < 2 and view.words[last + 1] and paragraphs[last + 1] == paragraphs[i]:

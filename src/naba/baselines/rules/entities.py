@@ -3185,6 +3185,11 @@ def _unit_beside_city(view: View, out: _Collector) -> None:
     reporter's ``مراسلنا في X``) is the unit, an entity apart from the city, and keeps its class
     noun (GUIDELINES 1.4: ``ولاية وهران`` beside the city ``وهران``; round 11). Elsewhere the unit's
     noun stays outside the place name (``محافظة الجهراء`` → ``الجهراء``)."""
+    if not any(map(view.contains, _CITY_UNIT_NOUNS)):
+        # no token ends with a unit noun (every stem but لل's is a suffix of its word, and لل's
+        # begins with ال): nothing to do, and most documents name no wilaya (round 11's pass read
+        # every place mention of every document first)
+        return
     norms, paragraphs = view.norms, view.paragraphs
     cities: set[str] = set()
     for m in out.mentions:

@@ -1512,6 +1512,10 @@ def facility_receives(view: View, trig: EventMatch, by_sentence: dict[int, list[
     return False
 
 
+def _cue_index(quote: QuoteMatch) -> int:
+    return quote.cue_index
+
+
 def speech_time(
     view: View, trig: EventMatch, quotes: Sequence[QuoteMatch], timexes_in_sentence: Sequence[TimexMatch],
     opener: TimexMatch | None,
@@ -1529,10 +1533,19 @@ def speech_time(
         return None
     sentences = view.sentences
     sentence = sentences[trig.index]
+    # the last quote cued in the trigger's sentence at or before its last token; quotes come in
+    # text order (find_quotes reads the cues left to right), so one bisection and a walk back over
+    # that sentence's cues find it, not a walk over every quote of the document for each trigger
+    k = bisect.bisect_right(quotes, trig.last, key=_cue_index)
     quote = None
-    for q in quotes:
-        if sentences[q.cue_index] == sentence and q.cue_index <= trig.last:
-            quote = q
+    while k > 0:
+        k -= 1
+        cue_sentence = sentences[quotes[k].cue_index]
+        if cue_sentence == sentence:
+            quote = quotes[k]
+            break
+        if cue_sentence < sentence:
+            break
     if quote is None:
         return None
     first, last = quote.content_tokens

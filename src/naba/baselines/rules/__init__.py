@@ -77,10 +77,11 @@ def _holders(quotes: list[QuoteMatch], timexes: list[TimexMatch]) -> dict[int, Q
     starts = [a for a, _, _ in spans]
     out: dict[int, QuoteMatch] = {}
     for number, t in enumerate(timexes):
+        end = t.end  # read once, not once per span (a field read by name is a descriptor lookup)
         k = bisect.bisect_right(starts, t.start)
         best = None
-        for a, b, n in spans[max(0, k - 8) : k]:  # spans starting at or before t, nearest last
-            if a <= t.start and t.end <= b and (best is None or n < best):
+        for _, b, n in spans[max(0, k - 8) : k]:  # spans starting at or before t (the bisection), nearest last
+            if end <= b and (best is None or n < best):
                 best = n
         if best is not None:
             out[number] = quotes[best]

@@ -1733,7 +1733,7 @@ def _speaking_role_end(view: View, first: int, last: int, out: _Collector) -> in
             if m.first == k and m.type in ("ORG", "GPE", "FAC", "LOC") and m.last > end:
                 end = m.last
     # the content must follow at once (an apposition after a comma would give the holder's name)
-    if end == first or first == 0 or end + 1 >= view.n or not (_is_complementizer_norm(norms[end + 1]) or norms[end + 1] == normalize("قد")):
+    if end == first or first == 0 or end + 1 >= view.n or not (_is_complementizer_norm(norms[end + 1]) or norms[end + 1] == _QAD):
         return None
     before = norms[first - 1]
     if _is_speech_verb(before) and view.words[first - 1]:
@@ -2229,6 +2229,9 @@ _LOCAL_BODY_HEADS: Final = frozenset(normalize(w) for w in ("مديرية", "إ�
 #: heads: bodies of one town or region, named with the place they serve.
 _LOCAL_COUNCIL_ADJECTIVES: Final = frozenset(normalize(w) for w in ("البلدي", "الجهوي", "المحلي", "الإقليمي", "الولائي"))
 _LOCAL_CHAMBER_HEADS: Final = frozenset(normalize(w) for w in ("غرفة", "جمعية"))
+#: normalised once, not at every call of _local_council (once per stem of every organisation)
+_COUNCIL_HEAD: Final = normalize("المجلس")
+_QAD: Final = normalize("قد")
 
 
 def _local_council(view: View, m: Mention) -> bool:
@@ -2236,7 +2239,7 @@ def _local_council(view: View, m: Mention) -> bool:
     norms = view.norms
     if any(stem in _LOCAL_CHAMBER_HEADS for _, stem in stems(norms[m.first])):
         return True
-    return any(stem == normalize("المجلس") for _, stem in stems(norms[m.first])) and norms[m.first + 1] in _LOCAL_COUNCIL_ADJECTIVES
+    return any(stem == _COUNCIL_HEAD for _, stem in stems(norms[m.first])) and norms[m.first + 1] in _LOCAL_COUNCIL_ADJECTIVES
 
 
 def _local_body_place_pass(view: View, out: _Collector) -> None:

@@ -251,6 +251,11 @@ def _searches_for(view: View, i: int) -> bool:
 #: Forms of نقل (carry): a trip only with a destination after it, since نقلت وكالة X عن … relays words.
 _CARRY_STEMS: Final = frozenset(normalize(w) for w in ("نقل", "نقلت", "ينقل", "تنقل", "نقلا", "نقلوا", "ينقلون", "ينقلان"))
 _CARRY_REACH: Final = 10
+#: إلى as normalised (once, not at every call) and as commonly misspelt
+_TO_FORMS: Final = (normalize("إلى"), "الي")
+#: the same, longest first, sorted once (it was sorted at every call); two stems of one length are
+#: never both a prefix of one word, so the order among equals does not matter
+_CARRY_STEMS_LONGEST_FIRST: Final = tuple(sorted(_CARRY_STEMS, key=len, reverse=True))
 
 
 def _carry_without_destination(view: View, i: int, cut: int) -> bool:
@@ -262,10 +267,10 @@ def _carry_without_destination(view: View, i: int, cut: int) -> bool:
     norms = view.norms
     norm = norms[i][cut:]
     base = norm[1:] if norm[:1] == "س" and norm[1:] in _CARRY_STEMS else norm
-    stem = next((st for st in sorted(_CARRY_STEMS, key=len, reverse=True) if base == st or base.startswith(st)), None)
+    stem = next((st for st in _CARRY_STEMS_LONGEST_FIRST if base == st or base.startswith(st)), None)
     if stem is None:
         return False
-    to = (normalize("إلى"), "الي")
+    to = _TO_FORMS
     sentence = view.sentences[i]
     if not any(norms[j] in to for j in range(i + 1, min(i + _CARRY_REACH, view.n)) if view.sentences[j] == sentence):
         return True
@@ -307,7 +312,7 @@ def _goods_arrive(view: View, i: int) -> bool:
     if stem not in _ARRIVAL_STEMS:
         return False
     k = i - 1
-    while k >= 0 and norms[k] in _HOLD_SKIP | {normalize("ولم"), '"'}:
+    while k >= 0 and norms[k] in _HOLD_SKIP_OR_NOT:
         k -= 1
     if any(view.sentences[x] == view.sentences[i] and norms[x] in _GOODS_NOUNS for x in range(max(0, k - 1), k + 1)):
         return True  # شحنة ستصل، شحنة ثانية ستصل
@@ -316,7 +321,7 @@ def _goods_arrive(view: View, i: int) -> bool:
         j += 1
     if j < n and view.sentences[j] == view.sentences[i] and norms[j] in _GOODS_NOUNS:
         return True
-    if j + 1 < n and norms[j] in (normalize("إلى"), "الي") and (norms[j + 1].isdecimal() or norms[j + 1] in _AMOUNT_WORDS):
+    if j + 1 < n and norms[j] in _TO_FORMS and (norms[j + 1].isdecimal() or norms[j + 1] in _AMOUNT_WORDS):
         return True
     return False
 
@@ -855,6 +860,8 @@ def lexicon_has_stem(stem: str) -> bool:
 _HOLD_STEMS: Final = frozenset(("عقد", "يعقد", "تعقد", "نعقد", "عقدت", "عقدوا", "يعقدون", "عقدا", "تعقدان", "يعقدان"))
 _HOLD_RELATIVE: Final = frozenset(("عقدته", "عقدها", "عقدتها", "يعقدها", "تعقدها", "عقدتهما", "عقدوه"))
 _HOLD_SKIP: Final = frozenset(normalize(w) for w in ("قد", "كان", "كانت", "سوف", "لم", "لن"))
+#: the same with ولم and the quotation mark (_goods_arrive skips them too), built once, not per word
+_HOLD_SKIP_OR_NOT: Final = _HOLD_SKIP | {normalize("ولم"), '"'}
 _CHAIR: Final = frozenset(normalize(w) for w in ("برئاسة", "وبرئاسة"))
 
 

@@ -1272,6 +1272,25 @@ def _light_verb_arguments(
     between the verb and the trigger too."""
     norms, sentences = view.norms, view.sentences
     sentence = sentences[trig.index]
+    # the verb before the noun: up to twelve tokens (a dated مع-complement between), commas
+    # allowed, no other clause boundary
+    verb = None
+    for j in range(trig.index - 1, max(trig.index - 13, -1), -1):
+        if sentences[j] != sentence or (norms[j] in _CLAUSE_WORDS and norms[j] not in ("،", ",")):
+            break
+        if form_of(norms[j]) == 1:
+            verb = j
+            break
+    # the relative form after the noun: اتفاقية X التي وقعها Y مع Z
+    relative = None
+    for j in range(trig.last + 1, min(trig.last + 6, len(norms))):
+        if sentences[j] != sentence or norms[j] in _CLAUSE_BREAKS:
+            break
+        if form_of(norms[j]) == 2:
+            relative = j
+            break
+    if verb is None and relative is None:
+        return []  # most triggers: no closures and no set built for them (found first, then read)
     mentions = by_sentence.get(sentence, ())
     taken = {m.key for r, m in found if r == role}
     out: list[tuple[str, Mention]] = []
@@ -1310,25 +1329,12 @@ def _light_verb_arguments(
                 if verb < m.first < end and _preposition(view, m) == with_preposition:
                     add(m)
 
-    # the verb before the noun: up to twelve tokens (a dated مع-complement between), commas
-    # allowed, no other clause boundary
-    verb = None
-    for j in range(trig.index - 1, max(trig.index - 13, -1), -1):
-        if sentences[j] != sentence or (norms[j] in _CLAUSE_WORDS and norms[j] not in ("،", ",")):
-            break
-        if form_of(norms[j]) == 1:
-            verb = j
-            break
     if verb is not None:
         subjects_and_with(verb, trig.index)
-    # the relative form after the noun: اتفاقية X التي وقعها Y مع Z
-    for j in range(trig.last + 1, min(trig.last + 6, len(norms))):
-        if sentences[j] != sentence or norms[j] in _CLAUSE_BREAKS:
-            break
-        if form_of(norms[j]) == 2:
-            end = next((k for k in range(j + 1, min(j + 10, len(norms))) if norms[k] in _CLAUSE_BREAKS or sentences[k] != sentence), min(j + 10, len(norms)))
-            subjects_and_with(j, end)
-            break
+    if relative is not None:
+        j = relative
+        end = next((k for k in range(j + 1, min(j + 10, len(norms))) if norms[k] in _CLAUSE_BREAKS or sentences[k] != sentence), min(j + 10, len(norms)))
+        subjects_and_with(j, end)
     return out
 
 

@@ -824,6 +824,11 @@ def possessor_argument(
     role = _NISBA_ROLE[trig.type]
     if role == "Person" or any(r == role for r, _ in found):
         return []
+    if trig.end == view.ends[trig.last] and not view.norms[trig.last].endswith(_POSSESSIVES):
+        # the trigger ends with its last token, whose normalised form ends the folded text (a
+        # suffix of letters cannot reach over the space or mark before that token): no need to
+        # normalise the trigger's text, as almost every trigger here ends with no possessive
+        return []
     text = view.text[trig.start : trig.end]
     folded = normalize(text)
     if not folded.endswith(_POSSESSIVES) or len(folded) < 6:

@@ -77,10 +77,11 @@ def _holders(quotes: list[QuoteMatch], timexes: list[TimexMatch]) -> dict[int, Q
     starts = [a for a, _, _ in spans]
     out: dict[int, QuoteMatch] = {}
     for number, t in enumerate(timexes):
+        end = t.end  # read once, not once per span (a field read by name is a descriptor lookup)
         k = bisect.bisect_right(starts, t.start)
         best = None
-        for a, b, n in spans[max(0, k - 8) : k]:  # spans starting at or before t, nearest last
-            if a <= t.start and t.end <= b and (best is None or n < best):
+        for _, b, n in spans[max(0, k - 8) : k]:  # spans starting at or before t (the bisection), nearest last
+            if end <= b and (best is None or n < best):
                 best = n
         if best is not None:
             out[number] = quotes[best]
@@ -302,18 +303,20 @@ def analyse(document: Any) -> dict[str, Any]:
         args, time = _events.arguments(view, trig, layer, timexes, by_sentence, timex_sentences, quote_regions, region_of_token,
                                        trigger_indices)
         args = _events.titled_subject_argument(view, trig, args, by_sentence)
-        args = args + _events.speaker_argument(view, trig, args, quotes, by_sentence)
-        args = args + _events.possessor_argument(view, trig, args, by_sentence)
-        args = args + _events.holder_argument(view, trig, args, by_sentence)
-        args = args + _events.session_argument(view, trig, args, by_sentence)
-        args = args + _events.signer_argument(view, trig, args, by_sentence)
-        args = args + _events.giver_argument(view, trig, args, by_sentence)
-        args = args + _events.receiver_argument(view, trig, args, by_sentence)
-        args = args + _events.delegation_argument(view, trig, args, by_sentence)
-        args = args + _events.attendance_argument(view, trig, args, by_sentence)
-        args = args + _events.membership_argument(view, trig, args, by_sentence)
-        args = args + _events.place_argument(view, trig, args, by_sentence, transports)
-        args = args + _events.held_place_argument(view, trig, args, by_sentence)
+        # extended in place: a fresh list (from arguments or the rule above) that no one else
+        # holds, and most rules add nothing (``args + []`` copied the list a dozen times a trigger)
+        args += _events.speaker_argument(view, trig, args, quotes, by_sentence)
+        args += _events.possessor_argument(view, trig, args, by_sentence)
+        args += _events.holder_argument(view, trig, args, by_sentence)
+        args += _events.session_argument(view, trig, args, by_sentence)
+        args += _events.signer_argument(view, trig, args, by_sentence)
+        args += _events.giver_argument(view, trig, args, by_sentence)
+        args += _events.receiver_argument(view, trig, args, by_sentence)
+        args += _events.delegation_argument(view, trig, args, by_sentence)
+        args += _events.attendance_argument(view, trig, args, by_sentence)
+        args += _events.membership_argument(view, trig, args, by_sentence)
+        args += _events.place_argument(view, trig, args, by_sentence, transports)
+        args += _events.held_place_argument(view, trig, args, by_sentence)
         arguments = []
         for role, m in _events.typed_arguments(args):
             arguments.append({"role": role, "ref_id": entity_ids[m.key], "start": m.start, "end": m.end, "text": doc.text[m.start : m.end]})

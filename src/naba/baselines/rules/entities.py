@@ -23,6 +23,7 @@ Sources of mentions, in the order they are tried (GUIDELINES.md section 1):
 
 from __future__ import annotations
 
+import bisect
 import operator
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -1732,7 +1733,7 @@ def _speaking_role_end(view: View, first: int, last: int, out: _Collector) -> in
             if m.first == k and m.type in ("ORG", "GPE", "FAC", "LOC") and m.last > end:
                 end = m.last
     # the content must follow at once (an apposition after a comma would give the holder's name)
-    if end == first or first == 0 or end + 1 >= view.n or not (_is_complementizer_norm(norms[end + 1]) or norms[end + 1] == normalize("قد")):
+    if end == first or first == 0 or end + 1 >= view.n or not (_is_complementizer_norm(norms[end + 1]) or norms[end + 1] == _QAD):
         return None
     before = norms[first - 1]
     if _is_speech_verb(before) and view.words[first - 1]:
@@ -2228,6 +2229,9 @@ _LOCAL_BODY_HEADS: Final = frozenset(normalize(w) for w in ("مديرية", "إ�
 #: heads: bodies of one town or region, named with the place they serve.
 _LOCAL_COUNCIL_ADJECTIVES: Final = frozenset(normalize(w) for w in ("البلدي", "الجهوي", "المحلي", "الإقليمي", "الولائي"))
 _LOCAL_CHAMBER_HEADS: Final = frozenset(normalize(w) for w in ("غرفة", "جمعية"))
+#: normalised once, not at every call of _local_council (once per stem of every organisation)
+_COUNCIL_HEAD: Final = normalize("المجلس")
+_QAD: Final = normalize("قد")
 
 
 def _local_council(view: View, m: Mention) -> bool:
@@ -2235,7 +2239,7 @@ def _local_council(view: View, m: Mention) -> bool:
     norms = view.norms
     if any(stem in _LOCAL_CHAMBER_HEADS for _, stem in stems(norms[m.first])):
         return True
-    return any(stem == normalize("المجلس") for _, stem in stems(norms[m.first])) and norms[m.first + 1] in _LOCAL_COUNCIL_ADJECTIVES
+    return any(stem == _COUNCIL_HEAD for _, stem in stems(norms[m.first])) and norms[m.first + 1] in _LOCAL_COUNCIL_ADJECTIVES
 
 
 def _local_body_place_pass(view: View, out: _Collector) -> None:
@@ -2345,10 +2349,11 @@ def _dateline(view: View, res: _Resources, out: _Collector, found: dict[str, tup
     (GUIDELINES.md 1.1); its other occurrences follow through the place propagation. Not a word
     already read as something else, a title, a function word or a number."""
     norms, n, paragraphs = view.norms, view.n, view.paragraphs
-    for i in range(n):
-        if paragraphs[i] > 2:
-            break
-        if not view.words[i] or (i > 0 and paragraphs[i - 1] == paragraphs[i]):
+    # the first tokens of paragraphs 0, 1 and 2 (paragraphs are numbered without gaps), found by
+    # bisection: the walk over every token of the first paragraphs was most of this pass
+    openers = sorted({k for k in (bisect.bisect_left(paragraphs, p) for p in range(3)) if k < n})
+    for i in openers:
+        if not view.words[i]:
             continue
         last = i
         while last + 1 < n and last - i < 2 and view.words[last + 1] and paragraphs[last + 1] == paragraphs[i]:
@@ -3018,6 +3023,10 @@ def _source_body_pass(view: View, res: _Resources, out: _Collector) -> None:
         out.add(Mention(start, end, k, last, "ORG", "name", f"ORG:{' '.join(norms[k : last + 1])}", view.text[start:end]))
 
 
+#: the one-letter proclitics read before an acronym (وكونا، لكونا)
+_ACRONYM_CLITICS: Final = ("و", "ب", "ل", "ف")
+
+
 def _acronym_pass(view: View, res: _Resources, out: _Collector) -> None:
     """An acronym in brackets right after an organisation's name (وكالة الأنباء الكويتية (كونا),
     الهيئة العامة للاستثمار (جافي)) is a name of that organisation, as are its other occurrences
@@ -3037,8 +3046,12 @@ def _acronym_pass(view: View, res: _Resources, out: _Collector) -> None:
         acronyms.setdefault(norms[j], m)
     if not acronyms:
         return  # most documents have none: no walk over every token (round 9 speed-up)
-    for i, norm in enumerate(norms):
-        for cut, acronym in ((0, norm), (1, norm[1:] if norm[:1] in ("و", "ب", "ل", "ف") else "")):
+    # the tokens that are an acronym, or one of و ب ل ف and an acronym (no walk over every token:
+    # a tenth of the pass's time in the documents that introduce one)
+    forms = set(acronyms).union(*({clitic + acronym for acronym in acronyms} for clitic in _ACRONYM_CLITICS))
+    for i in view.positions_of(forms):
+        norm = norms[i]
+        for cut, acronym in ((0, norm), (1, norm[1:] if norm[:1] in _ACRONYM_CLITICS else "")):
             org = acronyms.get(acronym)
             if org is not None and view.words[i] and not out.overlaps(i, i):
                 start = view.stripped_start_at(i, cut)
@@ -3175,6 +3188,11 @@ def _unit_beside_city(view: View, out: _Collector) -> None:
     reporter's ``مراسلنا في X``) is the unit, an entity apart from the city, and keeps its class
     noun (GUIDELINES 1.4: ``ولاية وهران`` beside the city ``وهران``; round 11). Elsewhere the unit's
     noun stays outside the place name (``محافظة الجهراء`` → ``الجهراء``)."""
+    if not any(map(view.contains, _CITY_UNIT_NOUNS)):
+        # no token ends with a unit noun (every stem but لل's is a suffix of its word, and لل's
+        # begins with ال): nothing to do, and most documents name no wilaya (round 11's pass read
+        # every place mention of every document first)
+        return
     norms, paragraphs = view.norms, view.paragraphs
     cities: set[str] = set()
     for m in out.mentions:

@@ -251,6 +251,11 @@ def _searches_for(view: View, i: int) -> bool:
 #: Forms of نقل (carry): a trip only with a destination after it, since نقلت وكالة X عن … relays words.
 _CARRY_STEMS: Final = frozenset(normalize(w) for w in ("نقل", "نقلت", "ينقل", "تنقل", "نقلا", "نقلوا", "ينقلون", "ينقلان"))
 _CARRY_REACH: Final = 10
+#: إلى as normalised (once, not at every call) and as commonly misspelt
+_TO_FORMS: Final = (normalize("إلى"), "الي")
+#: the same, longest first, sorted once (it was sorted at every call); two stems of one length are
+#: never both a prefix of one word, so the order among equals does not matter
+_CARRY_STEMS_LONGEST_FIRST: Final = tuple(sorted(_CARRY_STEMS, key=len, reverse=True))
 
 
 def _carry_without_destination(view: View, i: int, cut: int) -> bool:
@@ -262,10 +267,10 @@ def _carry_without_destination(view: View, i: int, cut: int) -> bool:
     norms = view.norms
     norm = norms[i][cut:]
     base = norm[1:] if norm[:1] == "س" and norm[1:] in _CARRY_STEMS else norm
-    stem = next((st for st in sorted(_CARRY_STEMS, key=len, reverse=True) if base == st or base.startswith(st)), None)
+    stem = next((st for st in _CARRY_STEMS_LONGEST_FIRST if base == st or base.startswith(st)), None)
     if stem is None:
         return False
-    to = (normalize("إلى"), "الي")
+    to = _TO_FORMS
     sentence = view.sentences[i]
     if not any(norms[j] in to for j in range(i + 1, min(i + _CARRY_REACH, view.n)) if view.sentences[j] == sentence):
         return True
@@ -307,7 +312,7 @@ def _goods_arrive(view: View, i: int) -> bool:
     if stem not in _ARRIVAL_STEMS:
         return False
     k = i - 1
-    while k >= 0 and norms[k] in _HOLD_SKIP | {normalize("ولم"), '"'}:
+    while k >= 0 and norms[k] in _HOLD_SKIP_OR_NOT:
         k -= 1
     if any(view.sentences[x] == view.sentences[i] and norms[x] in _GOODS_NOUNS for x in range(max(0, k - 1), k + 1)):
         return True  # شحنة ستصل، شحنة ثانية ستصل
@@ -316,7 +321,7 @@ def _goods_arrive(view: View, i: int) -> bool:
         j += 1
     if j < n and view.sentences[j] == view.sentences[i] and norms[j] in _GOODS_NOUNS:
         return True
-    if j + 1 < n and norms[j] in (normalize("إلى"), "الي") and (norms[j + 1].isdecimal() or norms[j + 1] in _AMOUNT_WORDS):
+    if j + 1 < n and norms[j] in _TO_FORMS and (norms[j + 1].isdecimal() or norms[j + 1] in _AMOUNT_WORDS):
         return True
     return False
 
@@ -819,6 +824,11 @@ def possessor_argument(
     role = _NISBA_ROLE[trig.type]
     if role == "Person" or any(r == role for r, _ in found):
         return []
+    if trig.end == view.ends[trig.last] and not view.norms[trig.last].endswith(_POSSESSIVES):
+        # the trigger ends with its last token, whose normalised form ends the folded text (a
+        # suffix of letters cannot reach over the space or mark before that token): no need to
+        # normalise the trigger's text, as almost every trigger here ends with no possessive
+        return []
     text = view.text[trig.start : trig.end]
     folded = normalize(text)
     if not folded.endswith(_POSSESSIVES) or len(folded) < 6:
@@ -855,6 +865,8 @@ def lexicon_has_stem(stem: str) -> bool:
 _HOLD_STEMS: Final = frozenset(("عقد", "يعقد", "تعقد", "نعقد", "عقدت", "عقدوا", "يعقدون", "عقدا", "تعقدان", "يعقدان"))
 _HOLD_RELATIVE: Final = frozenset(("عقدته", "عقدها", "عقدتها", "يعقدها", "تعقدها", "عقدتهما", "عقدوه"))
 _HOLD_SKIP: Final = frozenset(normalize(w) for w in ("قد", "كان", "كانت", "سوف", "لم", "لن"))
+#: the same with ولم and the quotation mark (_goods_arrive skips them too), built once, not per word
+_HOLD_SKIP_OR_NOT: Final = _HOLD_SKIP | {normalize("ولم"), '"'}
 _CHAIR: Final = frozenset(normalize(w) for w in ("برئاسة", "وبرئاسة"))
 
 
@@ -1006,7 +1018,11 @@ def attendance_argument(
         return []
     norms, sentences, n = view.norms, view.sentences, view.n
     sentence = sentences[trig.index]
-    start = next((j for j in range(trig.last + 1, min(trig.last + 25, n)) if sentences[j] == sentence and norms[j] in _ATTENDANCE_WORDS), None)
+    # the first attendance word after the trigger, within 24 tokens and in its sentence: by one
+    # bisection (sentences never decrease, so a first one in a later sentence means none)
+    words_at = view.cached_positions(_ATTENDANCE_WORDS)
+    k = bisect.bisect_right(words_at, trig.last)
+    start = words_at[k] if k < len(words_at) and words_at[k] < min(trig.last + 25, n) and sentences[words_at[k]] == sentence else None
     if start is None:
         return []
     end = start
@@ -1261,6 +1277,25 @@ def _light_verb_arguments(
     between the verb and the trigger too."""
     norms, sentences = view.norms, view.sentences
     sentence = sentences[trig.index]
+    # the verb before the noun: up to twelve tokens (a dated مع-complement between), commas
+    # allowed, no other clause boundary
+    verb = None
+    for j in range(trig.index - 1, max(trig.index - 13, -1), -1):
+        if sentences[j] != sentence or (norms[j] in _CLAUSE_WORDS and norms[j] not in ("،", ",")):
+            break
+        if form_of(norms[j]) == 1:
+            verb = j
+            break
+    # the relative form after the noun: اتفاقية X التي وقعها Y مع Z
+    relative = None
+    for j in range(trig.last + 1, min(trig.last + 6, len(norms))):
+        if sentences[j] != sentence or norms[j] in _CLAUSE_BREAKS:
+            break
+        if form_of(norms[j]) == 2:
+            relative = j
+            break
+    if verb is None and relative is None:
+        return []  # most triggers: no closures and no set built for them (found first, then read)
     mentions = by_sentence.get(sentence, ())
     taken = {m.key for r, m in found if r == role}
     out: list[tuple[str, Mention]] = []
@@ -1299,25 +1334,12 @@ def _light_verb_arguments(
                 if verb < m.first < end and _preposition(view, m) == with_preposition:
                     add(m)
 
-    # the verb before the noun: up to twelve tokens (a dated مع-complement between), commas
-    # allowed, no other clause boundary
-    verb = None
-    for j in range(trig.index - 1, max(trig.index - 13, -1), -1):
-        if sentences[j] != sentence or (norms[j] in _CLAUSE_WORDS and norms[j] not in ("،", ",")):
-            break
-        if form_of(norms[j]) == 1:
-            verb = j
-            break
     if verb is not None:
         subjects_and_with(verb, trig.index)
-    # the relative form after the noun: اتفاقية X التي وقعها Y مع Z
-    for j in range(trig.last + 1, min(trig.last + 6, len(norms))):
-        if sentences[j] != sentence or norms[j] in _CLAUSE_BREAKS:
-            break
-        if form_of(norms[j]) == 2:
-            end = next((k for k in range(j + 1, min(j + 10, len(norms))) if norms[k] in _CLAUSE_BREAKS or sentences[k] != sentence), min(j + 10, len(norms)))
-            subjects_and_with(j, end)
-            break
+    if relative is not None:
+        j = relative
+        end = next((k for k in range(j + 1, min(j + 10, len(norms))) if norms[k] in _CLAUSE_BREAKS or sentences[k] != sentence), min(j + 10, len(norms)))
+        subjects_and_with(j, end)
     return out
 
 
@@ -1508,6 +1530,10 @@ def facility_receives(view: View, trig: EventMatch, by_sentence: dict[int, list[
     return False
 
 
+def _cue_index(quote: QuoteMatch) -> int:
+    return quote.cue_index
+
+
 def speech_time(
     view: View, trig: EventMatch, quotes: Sequence[QuoteMatch], timexes_in_sentence: Sequence[TimexMatch],
     opener: TimexMatch | None,
@@ -1525,10 +1551,19 @@ def speech_time(
         return None
     sentences = view.sentences
     sentence = sentences[trig.index]
+    # the last quote cued in the trigger's sentence at or before its last token; quotes come in
+    # text order (find_quotes reads the cues left to right), so one bisection and a walk back over
+    # that sentence's cues find it, not a walk over every quote of the document for each trigger
+    k = bisect.bisect_right(quotes, trig.last, key=_cue_index)
     quote = None
-    for q in quotes:
-        if sentences[q.cue_index] == sentence and q.cue_index <= trig.last:
-            quote = q
+    while k > 0:
+        k -= 1
+        cue_sentence = sentences[quotes[k].cue_index]
+        if cue_sentence == sentence:
+            quote = quotes[k]
+            break
+        if cue_sentence < sentence:
+            break
     if quote is None:
         return None
     first, last = quote.content_tokens

@@ -417,6 +417,11 @@ class View:
             out = sorted(set(out))  # a token can end with two cores (one a suffix of the other)
         return out
 
+    def contains(self, fragment: str) -> bool:
+        """Whether the normalised text contains ``fragment`` anywhere (one C scan): a pass that
+        needs a word ending with ``fragment`` can stop before any other work when it does not."""
+        return fragment in self._norm
+
     def cached_positions(self, forms: frozenset[str]) -> list[int]:
         """``positions_of(forms)``, computed once per view and form set."""
         found = self._positions.get(forms)

@@ -184,6 +184,8 @@ _ACT_CUES: Final = frozenset(normalize(w) for w in (
 #: How far after a cue its content may open: news puts long titles, the time and the occasion
 #: between them (قال وزير الدولة لشؤون … الدكتور X، أمس الخميس، خلال مؤتمر صحفي بمقر …، إن).
 _CONTENT_WINDOW: Final = 45
+#: the marks that end the walk from a cue to its content (with the cues and complementizers)
+_CONTENT_STOPS: Final = _SENTENCE_END | {":", _QUOTE}
 
 
 def find_quotes(view: View, layer: EntityLayer) -> list[QuoteMatch]:
@@ -202,6 +204,9 @@ def find_quotes(view: View, layer: EntityLayer) -> list[QuoteMatch]:
     cue_positions = [k for k in view.positions(_cue_of) if not (k > 0 and norms[k - 1] in _OMISSION_WORDS)]
     cue_at = set(cue_positions)
     complementizer_at = set(view.positions(_is_complementizer))  # ... and _complementizer
+    #: the tokens where the walk from a cue to its content can stop (why: the walk used to visit
+    #: every token of the window, a tenth of the time of the quotes)
+    stops = sorted(cue_at.union(complementizer_at, view.cached_positions(_CONTENT_STOPS)))
     out: list[QuoteMatch] = []
     running: str | None = None
     i = 0
@@ -214,23 +219,30 @@ def find_quotes(view: View, layer: EntityLayer) -> list[QuoteMatch]:
             continue
         cut, stem = reading
         paragraph = paragraphs[i]
-        # 1. find where the content opens
-        j = i + 1
+        # 1. find where the content opens: at the first stop after the cue inside the window and
+        # the paragraph (``stops`` holds every token a test below can hold for, so the tokens
+        # skipped are the ones the walk would have passed over); j ends where the walk ended
+        j = min(n, i + _CONTENT_WINDOW + 1, bisect.bisect_right(paragraphs, paragraph, i))
         open_at: int | None = None
-        while j < n and j - i <= _CONTENT_WINDOW and paragraphs[j] == paragraph:
-            norm = norms[j]
-            if norm in _SENTENCE_END or (j > i + 1 and j in cue_at and j not in complementizer_at):
+        for k in islice(stops, bisect.bisect_right(stops, i), None):
+            if k >= j:
                 break
-            if j in complementizer_at:
-                open_at = j + 1
+            norm = norms[k]
+            if norm in _SENTENCE_END or (k > i + 1 and k in cue_at and k not in complementizer_at):
+                j = k
+                break
+            if k in complementizer_at:
+                open_at = k + 1
+                j = k
                 break
             if norm == ":":
-                open_at = j + 1
+                open_at = k + 1
+                j = k
                 break
-            if norm == _QUOTE and j in pairs and j not in name_quotes:
-                open_at = j
+            if norm == _QUOTE and k in pairs and k not in name_quotes:
+                open_at = k
+                j = k
                 break
-            j += 1
         before = _quotation_before(view, i, closing, name_quotes) if stem in c.verbs else None
         if before is not None and (open_at is None or open_at >= n or paragraphs[open_at] != paragraph):
             # the quotation alone, before its cue: «"…"، قال X في تصريح …»

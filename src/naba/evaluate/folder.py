@@ -163,13 +163,10 @@ class _Context:
 
 def _read_gold(context: _Context, document_id: str) -> tuple[Any, _GoldResult]:
     """The validated record of ``document_id`` (None if invalid) and what the parent needs of it."""
-    from naba.gold.validate import parse_record, read_record_data
+    from naba.gold.validate import parse_record_file
 
     path = Path(context.gold_dir) / f"{document_id}.json"
-    text, data, problems = read_record_data(path)
-    record = None
-    if text is not None:
-        record, problems = parse_record(text, str(path), raw=data)  # the text decoded from these bytes
+    record, problems = parse_record_file(path)
     if record is not None and record.document.id != document_id:
         problems = [Problem(str(path), None, "document.id", short(record.document.id), f"file name must be <document.id>.json, got {path.name}", "file_name")]
         record = None

@@ -530,3 +530,16 @@ def test_parse_record_file_agrees_with_read_record_data_then_parse_record() -> N
             decoded, data, problems = read_record_data(path)
             expected = parse_record(decoded, str(path), raw=data) if decoded is not None else (None, problems)
             assert parse_record_file(path) == expected, case[:200]
+
+
+def test_a_line_validated_from_its_bytes_reports_what_a_decoded_one_reports() -> None:
+    """``parse_line(with_value=False)`` validates the bytes before decoding them: a line that is not
+    UTF-8 (anywhere in a string), a blank one, or a bad one gets the decoding path's problems."""
+    record = Record.model_validate_json(VALID.read_text(encoding="utf-8"))
+    line = from_gold(record).canonical_json().encode("utf-8")
+    at = line.index(b'"text":"') + len(b'"text":"')
+    for raw in [line, line[:at] + b"\xff" + line[at:], line[:at] + b"\xed\xa0\x80" + line[at:], b"", b"  \t", b"\xc3", line[:-1]]:
+        with_value = parse_line(raw, 7, "s.jsonl")
+        without = parse_line(raw, 7, "s.jsonl", with_value=False)
+        assert (without.problems, without.blank, without.undecodable, without.document) == \
+            (with_value.problems, with_value.blank, with_value.undecodable, with_value.document), raw[:80]

@@ -29,7 +29,7 @@ from typing import Any, Callable, Iterable, Literal, Mapping, Protocol, Sequence
 from pydantic import BaseModel, ValidationError
 
 from naba.common.jsonpos import Path as JsonPath
-from naba.common.jsonload import MAX_DEPTH, StrictJSONError, deeper_than, loads_plain, loads_strict, model_from_json
+from naba.common.jsonload import MAX_DEPTH, StrictJSONError, deeper_than, loads_plain, loads_strict, model_from_utf8
 from naba.common.problems import Problem, dotted, short
 from naba.gold.inventory import EVENT_ROLES, LAYERS, TIME_ROLE
 from naba.gold.model import Record
@@ -127,8 +127,14 @@ def parse_line(raw: bytes, number: int, file: str, *, with_value: bool = True) -
 
     ``with_value=False``: a caller that needs only ``document`` when there is one (the folder
     scorer, which gives it to ``check_line`` as validated); the line is then validated straight
-    from its text (``jsonload.model_from_json``: one parse, no dict) and ``value`` is None beside
-    its ``document``. Any other line is decoded as above, with the same problems."""
+    from its bytes, before any decoding (``jsonload.model_from_utf8``: one parse, no dict, no text;
+    it accepts only bytes that decode to a text ``model_from_json`` accepts, so never a blank or
+    undecodable line) and ``value`` is None beside its ``document``. Any other line is decoded
+    as above, with the same problems."""
+    if not with_value:
+        direct = model_from_utf8(SubmissionDocument, raw)
+        if direct is not None:
+            return ParsedLine(number, None, (), False, False, direct)
     try:
         line = raw.decode("utf-8")
     except UnicodeDecodeError as err:  # this line is reported; the others are still checked
@@ -136,10 +142,6 @@ def parse_line(raw: bytes, number: int, file: str, *, with_value: bool = True) -
         return ParsedLine(number, None, (problem,), False, True)
     if not line.strip():
         return ParsedLine(number, None, (Problem(file, number, "<line>", short(line), "blank line (one JSON object per line)", "blank_line"),), True, False)
-    if not with_value:
-        direct = model_from_json(SubmissionDocument, line, raw=raw)  # line decoded from raw above
-        if direct is not None:
-            return ParsedLine(number, None, (), False, False, direct)
     fast = loads_plain(line, decoded_from_utf8=True)  # decoded from the line's bytes above
     if isinstance(fast, dict):
         try:

@@ -543,3 +543,26 @@ def test_a_line_validated_from_its_bytes_reports_what_a_decoded_one_reports() ->
         without = parse_line(raw, 7, "s.jsonl", with_value=False)
         assert (without.problems, without.blank, without.undecodable, without.document) == \
             (with_value.problems, with_value.blank, with_value.undecodable, with_value.document), raw[:80]
+
+
+def test_check_document_claims_and_checks_item_by_item_only_when_needed() -> None:
+    """``check_document`` claims ids one by one only when one set finds one written twice, checks
+    spans one by one only when the span pass fails, and asks about an argument's ``ref_id`` only
+    when the line has no item of that id: every such problem is still found, where it is."""
+    from naba.submission.validate import check_document
+
+    record = Record.model_validate_json(VALID.read_text(encoding="utf-8"))
+    base = json.loads(from_gold(record).canonical_json())
+    assert check_document(SubmissionDocument.model_validate(base), record, "s.jsonl", 3) == []
+    line = json.loads(json.dumps(base))
+    expected = {("events[0].arguments[0].text", "covered_text"), ("events[0].arguments[0].ref_id", "reference")}
+    for layer in ("entities", "timexes", "quotes", "events"):  # each layer's first item written again, same id
+        expected.add((f"{layer}[{len(line[layer])}].id", "duplicate_id"))
+        line[layer].append(json.loads(json.dumps(line[layer][0])))
+    mentions = line["entities"][0]["mentions"]
+    expected.add((f"entities[0].mentions[{len(mentions)}].id", "duplicate_id"))
+    mentions.append(dict(mentions[0]))
+    argument = line["events"][0]["arguments"][0]
+    argument["ref_id"], argument["end"] = "nowhere", argument["end"] + 1
+    problems = check_document(SubmissionDocument.model_validate(line), record, "s.jsonl", 3)
+    assert expected <= {(p.field, p.code) for p in problems}

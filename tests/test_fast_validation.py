@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 import random
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -465,3 +466,103 @@ def test_backslash_walk_matches_the_scans_it_replaces():
         assert jsonload._backslash_walk(text) == expected, text
     assert jsonload._NOT_KEYS[0] == jsonload._ESCAPED_QUOTE_KEY
     assert jsonload._backslash_walk("\\n" * (jsonload._WALK_LIMIT + 1)) is None
+
+
+def test_model_from_utf8_agrees_with_model_from_json_on_the_decoded_text() -> None:
+    """``model_from_utf8`` (the bytes validated undecoded) gives ``model_from_json``'s answer on
+    their text, for every case above (duplicates, quotes and colons in strings, mutations, the
+    backslash walk's limit passed); the walk on bytes agrees with the walk on their text."""
+    from naba.common import jsonload
+    from naba.common.jsonload import model_from_utf8
+
+    text = VALID.read_text(encoding="utf-8")
+    rnd = random.Random(1516)
+    value = json.loads(text)
+    cases = [(Record, m) for m in _mutations(text, rnd, 200)]
+    raw = json.dumps(value, ensure_ascii=False)
+    for at, key, pair_value in rnd.sample(_key_positions(raw), 40):
+        cases.append((Record, _with_duplicate(raw, at, key, pair_value, rnd.randrange(4))))
+    for note in ['a": b', 'say \\": no', ":starts", ' ":', 'x" : y', "\\ud800", "\\\\ud800", "\\n" * (jsonload._WALK_LIMIT + 1)]:
+        mutated = json.loads(json.dumps(value))
+        mutated["document"]["title"] = note
+        cases.append((Record, json.dumps(mutated, ensure_ascii=False, indent=2)))
+        cases.append((Record, json.dumps(mutated, ensure_ascii=True)))
+    line = from_gold(Record.model_validate_json(text)).canonical_json()
+    cases += [(SubmissionDocument, line), (SubmissionDocument, line.replace('"kind":"name"', '"kind":"name","kind":"name"', 1))]
+    accepted = 0
+    for model, case in cases:
+        data = case.encode("utf-8", "surrogatepass")
+        expected = model_from_json(model, case, raw=data) if "\ud800" not in case else None
+        assert model_from_utf8(model, data) == expected, case[:200]
+        assert jsonload._backslash_walk(data) == jsonload._backslash_walk(case)
+        accepted += expected is not None
+    assert accepted > 20
+
+
+@pytest.mark.parametrize("bad", [b"\xed\xa0\x80", b"\xc0\xaf", b"\xf8\x88\x80\x80\x80", b"\xf4\x90\x80\x80", b"\xe2\x82", b"\x80", b"\xff", b"\xef\xbf"])
+def test_model_from_utf8_refuses_bytes_that_are_not_utf8(bad: bytes) -> None:
+    """pydantic's parser refuses a record whose bytes are not UTF-8 (stray, truncated, overlong,
+    an encoded surrogate, past U+10FFFF), wherever in a string they are; ``parse_record_file``
+    then reports them as ``read_record_data`` does."""
+    from naba.common.jsonload import model_from_utf8
+    from naba.gold.validate import parse_record_file, read_record_data
+
+    text = VALID.read_text(encoding="utf-8")
+    at = text.index('"title": "') + len('"title": "')
+    for data in (text[:at].encode() + bad + text[at:].encode(), text[:at].encode() + "قال".encode() + bad + b"x" + text[at:].encode()):
+        assert model_from_utf8(Record, data) is None
+        with tempfile.TemporaryDirectory() as tmp:
+            path = Path(tmp) / "r.json"
+            path.write_bytes(data)
+            _, _, problems = read_record_data(path)
+            assert problems and parse_record_file(path) == (None, problems)
+
+
+def test_parse_record_file_agrees_with_read_record_data_then_parse_record() -> None:
+    from naba.gold.validate import parse_record_file, read_record_data
+
+    text = VALID.read_text(encoding="utf-8")
+    cases = [text, *_hostile(text), *_mutations(text, random.Random(1517), 40)]
+    with tempfile.TemporaryDirectory() as tmp:
+        for k, case in enumerate(cases):
+            path = Path(tmp) / f"r{k}.json"
+            path.write_bytes(case.encode("utf-8", "surrogatepass"))
+            decoded, data, problems = read_record_data(path)
+            expected = parse_record(decoded, str(path), raw=data) if decoded is not None else (None, problems)
+            assert parse_record_file(path) == expected, case[:200]
+
+
+def test_a_line_validated_from_its_bytes_reports_what_a_decoded_one_reports() -> None:
+    """``parse_line(with_value=False)`` validates the bytes before decoding them: a line that is not
+    UTF-8 (anywhere in a string), a blank one, or a bad one gets the decoding path's problems."""
+    record = Record.model_validate_json(VALID.read_text(encoding="utf-8"))
+    line = from_gold(record).canonical_json().encode("utf-8")
+    at = line.index(b'"text":"') + len(b'"text":"')
+    for raw in [line, line[:at] + b"\xff" + line[at:], line[:at] + b"\xed\xa0\x80" + line[at:], b"", b"  \t", b"\xc3", line[:-1]]:
+        with_value = parse_line(raw, 7, "s.jsonl")
+        without = parse_line(raw, 7, "s.jsonl", with_value=False)
+        assert (without.problems, without.blank, without.undecodable, without.document) == \
+            (with_value.problems, with_value.blank, with_value.undecodable, with_value.document), raw[:80]
+
+
+def test_check_document_claims_and_checks_item_by_item_only_when_needed() -> None:
+    """``check_document`` claims ids one by one only when one set finds one written twice, checks
+    spans one by one only when the span pass fails, and asks about an argument's ``ref_id`` only
+    when the line has no item of that id: every such problem is still found, where it is."""
+    from naba.submission.validate import check_document
+
+    record = Record.model_validate_json(VALID.read_text(encoding="utf-8"))
+    base = json.loads(from_gold(record).canonical_json())
+    assert check_document(SubmissionDocument.model_validate(base), record, "s.jsonl", 3) == []
+    line = json.loads(json.dumps(base))
+    expected = {("events[0].arguments[0].text", "covered_text"), ("events[0].arguments[0].ref_id", "reference")}
+    for layer in ("entities", "timexes", "quotes", "events"):  # each layer's first item written again, same id
+        expected.add((f"{layer}[{len(line[layer])}].id", "duplicate_id"))
+        line[layer].append(json.loads(json.dumps(line[layer][0])))
+    mentions = line["entities"][0]["mentions"]
+    expected.add((f"entities[0].mentions[{len(mentions)}].id", "duplicate_id"))
+    mentions.append(dict(mentions[0]))
+    argument = line["events"][0]["arguments"][0]
+    argument["ref_id"], argument["end"] = "nowhere", argument["end"] + 1
+    problems = check_document(SubmissionDocument.model_validate(line), record, "s.jsonl", 3)
+    assert expected <= {(p.field, p.code) for p in problems}

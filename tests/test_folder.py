@@ -66,6 +66,27 @@ def test_two_processes_give_the_same_bytes() -> None:
     assert score_folder(sub, DEV, options=OPTIONS, num_proc=2).results.to_json_bytes() == one
 
 
+def test_the_canonical_lines_spilled_by_each_process_are_removed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each scoring process writes its canonical lines to a file of its own (``folder._Spilled``) in
+    a temporary folder: the submission hash is the same in one and two processes and with the
+    lines in another order, and nothing is left behind, also when scoring fails."""
+    import tempfile
+
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    sub = ROOT / "baselines" / "rules" / "dev" / "predictions.jsonl"
+    lines = sub.read_text(encoding="utf-8").splitlines(keepends=True)
+    shuffled = tmp_path / "shuffled.jsonl"
+    shuffled.write_text("".join(reversed(lines)), encoding="utf-8")
+    one = score_folder(sub, DEV, options=OPTIONS).results
+    assert score_folder(sub, DEV, options=OPTIONS, num_proc=2).results.submission_sha256 == one.submission_sha256
+    assert score_folder(shuffled, DEV, options=OPTIONS, num_proc=2).results.submission_sha256 == one.submission_sha256
+    broken = tmp_path / "broken.jsonl"
+    broken.write_text("".join(lines[:-1]), encoding="utf-8")  # a gold document without its line
+    with pytest.raises(SubmissionError):
+        score_folder(broken, DEV, options=OPTIONS, num_proc=2)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["broken.jsonl", "shuffled.jsonl"]
+
+
 @pytest.mark.parametrize("seed", [0, 1, 2, 3, 4, 5])
 def test_random_submissions_in_any_line_order(tmp_path: Path, seed: int) -> None:
     rnd = random.Random(seed)

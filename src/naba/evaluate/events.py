@@ -110,26 +110,30 @@ def gold_items(doc: int, record: Record, units: Units, *, sigs: bool = True) -> 
     indexed: dict[str, tuple[tuple[SpanTuple, ...], tuple[int, ...]]] = {}
     timexes = {t.id: t for t in record.timexes}
     triggers, args, times = [], [], []
+    # each model field read once into a local (a pydantic model's attribute costs a slow lookup,
+    # and a document has hundreds of arguments: issue 15)
     for ev in record.events:
-        trig = (ev.trigger.start, ev.trigger.end)
-        unit = units.of(doc, ev.trigger.start)
-        triggers.append(new_item((doc, *trig, ev.type, f"{doc_id}/{ev.id}", (f"{doc_id}/{trig[0]}:{trig[1]}/{ev.type}" if sigs else ""), unit, (trig,), None)))
-        keys = _dedupe([f"{doc_id}/{ev.id}/{a.role}/{a.ref_id}@{a.start}:{a.end}" for a in ev.arguments])
-        for a, key in zip(ev.arguments, keys):
+        ev_id, ev_type, trigger, time_id = ev.id, ev.type, ev.trigger, ev.time_id
+        trig = (trigger.start, trigger.end)
+        unit = units.of(doc, trig[0])
+        triggers.append(new_item((doc, *trig, ev_type, f"{doc_id}/{ev_id}", (f"{doc_id}/{trig[0]}:{trig[1]}/{ev_type}" if sigs else ""), unit, (trig,), None)))
+        fields = [(a.start, a.end, a.role, a.ref_id) for a in ev.arguments]
+        keys = _dedupe([f"{doc_id}/{ev_id}/{role}/{ref_id}@{start}:{end}" for start, end, role, ref_id in fields])
+        for (start, end, role, ref_id), key in zip(fields, keys):
             index: tuple[tuple[SpanTuple, ...], tuple[int, ...]] | None
-            if a.role == TIME_ROLE:
-                tx = timexes.get(a.ref_id)
-                index = referent_index(((tx.start, tx.end),) if tx else ((a.start, a.end),))
-            elif a.ref_id in entities:
-                index = indexed.get(a.ref_id)
+            if role == TIME_ROLE:
+                tx = timexes.get(ref_id)
+                index = referent_index(((tx.start, tx.end),) if tx else ((start, end),))
+            elif ref_id in entities:
+                index = indexed.get(ref_id)
                 if index is None:
-                    index = indexed[a.ref_id] = referent_index([(m.start, m.end) for m in entities[a.ref_id].mentions])
+                    index = indexed[ref_id] = referent_index([(m.start, m.end) for m in entities[ref_id].mentions])
             else:
-                index = referent_index(((a.start, a.end),))
-            args.append(new_item((doc, a.start, a.end, a.role, key, (f"{doc_id}/{trig[0]}:{trig[1]}/{ev.type}/{a.role}@{a.start}:{a.end}" if sigs else ""), unit, ((a.start, a.end),), _new_arg((trig, ev.type, *index)))))
-        if ev.time_id is not None and ev.time_id in timexes:
-            tx = timexes[ev.time_id]
-            times.append(Item(doc, *trig, ev.type, f"{doc_id}/{ev.id}", (f"{doc_id}/{trig[0]}:{trig[1]}/{ev.type}/{tx.value}" if sigs else ""), unit, (trig,), frozenset([tx.value, *tx.alternatives])))
+                index = referent_index(((start, end),))
+            args.append(new_item((doc, start, end, role, key, (f"{doc_id}/{trig[0]}:{trig[1]}/{ev_type}/{role}@{start}:{end}" if sigs else ""), unit, ((start, end),), _new_arg((trig, ev_type, *index)))))
+        if time_id is not None and time_id in timexes:
+            tx = timexes[time_id]
+            times.append(Item(doc, *trig, ev_type, f"{doc_id}/{ev_id}", (f"{doc_id}/{trig[0]}:{trig[1]}/{ev_type}/{tx.value}" if sigs else ""), unit, (trig,), frozenset([tx.value, *tx.alternatives])))
     return triggers, args, times
 
 
@@ -138,16 +142,19 @@ def pred_items(doc: int, sub: SubmissionDocument, units: Units, *, sigs: bool = 
     doc_id = sub.document_id
     values = {t.id: t.value for t in sub.timexes or ()}
     triggers, args, times = [], [], []
-    for ev in sub.events or ():
-        trig = (ev.trigger.start, ev.trigger.end)
-        unit = units.of(doc, ev.trigger.start)
-        triggers.append(new_item((doc, *trig, ev.type, f"{doc_id}/{ev.id}", (f"{doc_id}/{trig[0]}:{trig[1]}/{ev.type}" if sigs else ""), unit, (trig,), None)))
-        keys = _dedupe([f"{doc_id}/{ev.id}/{a.role}@{a.start}:{a.end}" for a in ev.arguments])
-        for a, key in zip(ev.arguments, keys):
-            args.append(new_item((doc, a.start, a.end, a.role, key, (f"{doc_id}/{trig[0]}:{trig[1]}/{ev.type}/{a.role}@{a.start}:{a.end}" if sigs else ""), unit, ((a.start, a.end),), _new_arg((trig, ev.type, (), ())))))
-        if ev.time_id is not None:
-            value = values[ev.time_id]  # the validator guarantees the reference
-            times.append(Item(doc, *trig, ev.type, f"{doc_id}/{ev.id}", (f"{doc_id}/{trig[0]}:{trig[1]}/{ev.type}/{value}" if sigs else ""), unit, (trig,), value))
+    for ev in sub.events or ():  # each field read once, as in ``gold_items``
+        ev_id, ev_type, trigger, time_id = ev.id, ev.type, ev.trigger, ev.time_id
+        trig = (trigger.start, trigger.end)
+        unit = units.of(doc, trig[0])
+        triggers.append(new_item((doc, *trig, ev_type, f"{doc_id}/{ev_id}", (f"{doc_id}/{trig[0]}:{trig[1]}/{ev_type}" if sigs else ""), unit, (trig,), None)))
+        fields = [(a.start, a.end, a.role) for a in ev.arguments]
+        keys = _dedupe([f"{doc_id}/{ev_id}/{role}@{start}:{end}" for start, end, role in fields])
+        data = _new_arg((trig, ev_type, (), ()))  # one for the event's arguments (a named tuple: immutable)
+        for (start, end, role), key in zip(fields, keys):
+            args.append(new_item((doc, start, end, role, key, (f"{doc_id}/{trig[0]}:{trig[1]}/{ev_type}/{role}@{start}:{end}" if sigs else ""), unit, ((start, end),), data)))
+        if time_id is not None:
+            value = values[time_id]  # the validator guarantees the reference
+            times.append(Item(doc, *trig, ev_type, f"{doc_id}/{ev_id}", (f"{doc_id}/{trig[0]}:{trig[1]}/{ev_type}/{value}" if sigs else ""), unit, (trig,), value))
     return triggers, args, times
 
 

@@ -11,12 +11,13 @@ the same ``Results`` (``tests/test_folder.py`` compares them) while holding neit
    is parsed, its gold record read from ``<id>.json`` and validated, the line aligned and
    validated against it (``naba.submission.validate.check_line``) and, when valid, scored
    (``naba.evaluate.scorer.score_document``); what comes back is the line's check without its
-   model, the document's count tables and its canonical JSON;
+   model, the document's count tables and where it wrote its canonical JSON (each process
+   appends the lines it scores to a file of its own in a temporary folder);
 3. gold records no line names are validated too; the checks across lines
    (``combine_lines``) run on the returned checks; every problem is collected and reported
    as ``score`` would report it (gold first, then the size limit, then the submission);
 4. the documents are assembled in gold order (``naba.evaluate.perdoc.Assembly``); the
-   canonical lines, spilled to a temporary file as they come, are hashed in gold order.
+   canonical lines, read back from those files, are hashed in gold order.
 
 Results do not depend on ``num_proc`` or on the order in which workers finish: every
 piece is keyed by line number or document id and put in order at the end.
@@ -138,7 +139,19 @@ class _LineResult:
     decisions: tuple[Decision, ...]
     gold: "_GoldResult | None"
     score: DocScore | None
-    canonical: bytes | None
+    canonical: "_Spilled | None"
+
+
+@dataclass(frozen=True)
+class _Spilled:
+    """Where a worker wrote a document's canonical line: its process's file in the spill folder
+    (``_Context.spill_dir``), at ``offset``, ``length`` bytes. The lines stay out of the results a
+    worker sends back (about 0.9 MB a batch of 16, pickled, piped and unpickled, then written by
+    the caller: issue 15) and are read once, in gold order, for the submission hash."""
+
+    file: str
+    offset: int
+    length: int
 
 
 @dataclass(frozen=True)
@@ -158,18 +171,17 @@ class _Context:
     outcomes: OutcomesMode
     strings: Strings
     n_documents: int
-    score: bool = True  # False: validate only (``validate_folder``)
+    score: bool  # False: validate only (``validate_folder``)
+    #: the folder each scoring process appends its canonical lines to (``_Spilled``); "" when not scoring
+    spill_dir: str
 
 
 def _read_gold(context: _Context, document_id: str) -> tuple[Any, _GoldResult]:
     """The validated record of ``document_id`` (None if invalid) and what the parent needs of it."""
-    from naba.gold.validate import parse_record, read_record_data
+    from naba.gold.validate import parse_record_file
 
     path = Path(context.gold_dir) / f"{document_id}.json"
-    text, data, problems = read_record_data(path)
-    record = None
-    if text is not None:
-        record, problems = parse_record(text, str(path), raw=data)  # the text decoded from these bytes
+    record, problems = parse_record_file(path)
     if record is not None and record.document.id != document_id:
         problems = [Problem(str(path), None, "document.id", short(record.document.id), f"file name must be <document.id>.json, got {path.name}", "file_name")]
         record = None
@@ -188,7 +200,9 @@ def _line_batch(context: _Context, lines: Sequence[_Line]) -> list[_LineResult]:
     from naba.submission.validate import align_values
 
     out: list[_LineResult] = []
-    with open(context.submission, "rb") as handle:
+    spill_name = str(Path(context.spill_dir) / f"{os.getpid()}.jsonl") if context.score else ""
+    with open(context.submission, "rb") as handle, ExitStack() as stack:
+        spill = stack.enter_context(open(spill_name, "ab")) if context.score else None  # this process's own file
         for line in lines:
             handle.seek(line.offset)
             # under "auto" a line that validates is not aligned (below), so it needs no dict
@@ -213,10 +227,12 @@ def _line_batch(context: _Context, lines: Sequence[_Line]) -> list[_LineResult]:
             validated = parsed.document if value is parsed.value else None  # not when alignment rewrote the line
             check = check_line(line.number, value, gold_by_id, context.file, line.number, "", validated)
             doc_score = canonical = None
-            if context.score and record is not None and check.document is not None and not check.structure and not check.relations:
+            if spill is not None and record is not None and check.document is not None and not check.structure and not check.relations:
                 doc_score = score_document(record, check.document, check.document.layers(), context.options,
                                            n_documents=context.n_documents, outcomes=context.outcomes)
-                canonical = (check.document.canonical_json() + "\n").encode("utf-8")
+                text = (check.document.canonical_json() + "\n").encode("utf-8")
+                canonical = _Spilled(spill_name, spill.tell(), len(text))
+                spill.write(text)
             out.append(_LineResult(line.number, parsed.problems, False, False, replace(check, document=None), tuple(decisions), gold,
                                    doc_score, canonical))
     return out
@@ -277,8 +293,10 @@ def _stream(path: Path, gold_dir: str | Path | None, options: ScoreOptions, outc
     problems = submission_file_problems(path, submission_byte_bound(paths))
     if problems:  # refused before a gold record or a line is read
         raise SubmissionError(problems)
-    context = _Context(str(folder), frozenset(gold_ids), str(path), file, options, outcomes, strings, len(gold_ids), score)
     with ExitStack() as stack:
+        # removed after the pool has shut down (the stack unwinds in reverse)
+        spill_dir = stack.enter_context(tempfile.TemporaryDirectory(prefix="naba-score-")) if score else ""
+        context = _Context(str(folder), frozenset(gold_ids), str(path), file, options, outcomes, strings, len(gold_ids), score, spill_dir)
         pool = None
         if num_proc > 1:
             # spawned, never forked: a fork would copy the caller's threads and locks. Started
@@ -296,8 +314,7 @@ def _streamed(lines: list[_Line], file_sha: str, size: int, folder: Path, gold_i
     """``_stream`` once the lines are indexed: in ``pool``'s workers, or in this process when None."""
     from naba.gold.inventory import LAYERS
 
-    spill = tempfile.TemporaryFile()
-    spilled: dict[str, tuple[int, int]] = {}
+    spilled: dict[str, _Spilled] = {}
     # documents are assembled in gold order as they come (the next gold document's score is
     # added as soon as it is here), not all at the end: the caller's serial tail was 0.13 ms a
     # document of ``Assembly.add``, and every score was held until then. An error of ``add``
@@ -317,8 +334,7 @@ def _streamed(lines: list[_Line], file_sha: str, size: int, folder: Path, gold_i
                 gold.setdefault(r.gold.document_id, r.gold)
             if r.score is not None and r.canonical is not None and r.score.document_id not in spilled:
                 waiting[r.score.document_id] = r.score
-                spilled[r.score.document_id] = (spill.tell(), len(r.canonical))
-                spill.write(r.canonical)
+                spilled[r.score.document_id] = r.canonical
             results.append(replace(r, score=None, canonical=None))
         while assembled < len(gold_ids) and gold_ids[assembled] in waiting:
             doc_score = waiting.pop(gold_ids[assembled])
@@ -332,7 +348,7 @@ def _streamed(lines: list[_Line], file_sha: str, size: int, folder: Path, gold_i
         if progress is not None:
             progress(done, len(lines))
 
-    with spill:
+    with ExitStack() as spills:
         line_batch, gold_batch = partial(_line_batch, context), partial(_gold_batch, context)
         if pool is None:
             for batch_result in map(line_batch, _batches(lines, BATCH_LINES)):
@@ -371,10 +387,13 @@ def _streamed(lines: list[_Line], file_sha: str, size: int, folder: Path, gold_i
         digest = None
         if score:
             hasher = hashlib.sha256()
+            opened: dict[str, Any] = {}
             for document_id in gold_ids:
-                start, length = spilled[document_id]
-                spill.seek(start)
-                hasher.update(spill.read(length))
+                where = spilled[document_id]
+                if where.file not in opened:
+                    opened[where.file] = spills.enter_context(open(where.file, "rb"))
+                opened[where.file].seek(where.offset)
+                hasher.update(opened[where.file].read(where.length))
             digest = hasher.hexdigest()
     return _Streamed(folder, gold_ids, assembly, assembled, deferred, digest, file_sha, layers, decisions)
 

@@ -220,6 +220,8 @@ class Assembly:
         self._order: dict[str, list[str]] = {}
 
     def add(self, doc: DocScore) -> None:
+        # run in the caller's process once per document, beside the workers (issue 15): nothing
+        # is built that is not kept (an accumulator or a label's lists only when first seen)
         offset = self.n_units
         for task, rows in doc.tasks.items():
             groups = self._tasks.setdefault(task, {})
@@ -228,13 +230,19 @@ class Assembly:
             elif self._order[task] != [r.name for r in rows]:
                 raise ValueError(f"task {task!r}: groups {[r.name for r in rows]} differ from {self._order[task]}")
             for r in rows:
-                acc = groups.setdefault(r.name, _Accumulator(r.kind, r.semeval))
+                acc = groups.get(r.name)
+                if acc is None:
+                    acc = groups[r.name] = _Accumulator(r.kind, r.semeval)
                 acc.micro.append(r.micro)
+                labels, label_semeval = acc.labels, acc.label_semeval
                 for label, (table, has_semeval) in r.per_label.items():
-                    units, parts = acc.labels.setdefault(label, ([], []))
-                    units.extend(range(offset, offset + table.shape[0])) if table.shape[0] != 1 else units.append(offset)
-                    parts.append(table)
-                    acc.label_semeval[label] = has_semeval
+                    held = labels.get(label)
+                    if held is None:
+                        held = labels[label] = ([], [])
+                    rows_of_table = table.shape[0]
+                    held[0].extend(range(offset, offset + rows_of_table)) if rows_of_table != 1 else held[0].append(offset)
+                    held[1].append(table)
+                    label_semeval[label] = has_semeval
                 if self.outcomes == "items":
                     for source, target in ((r.gold_outcomes, acc.gold_outcomes), (r.fp_outcomes, acc.fp_outcomes)):
                         if source is None:

@@ -31,8 +31,8 @@ from naba.common.arabic import normalize
 from naba.evaluate.matching import Weight
 from naba.evaluate.outcomes import GroupScore, accuracy_group, by_label_restrictions, match_items, prf_group
 from naba.evaluate.spans import Item, SpanTuple, Units, hull_overlapping_pairs, overlap, overlaps_any, set_overlap
-from naba.gold.model import Record
-from naba.submission.model import SubmissionDocument
+from naba.gold.model import Quote, Record
+from naba.submission.model import SubmissionDocument, SubQuote
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,6 +57,17 @@ def _content_item(doc: int, doc_id: str, quote_id: str, kind: str, content: Sequ
     return Item(doc, start, end, kind, f"{doc_id}/{quote_id}", sig, units.of(doc, start), spans, data)
 
 
+def _add_items(contents: list[Item], cues: list[Item], doc: int, doc_id: str, quote: Quote | SubQuote, units: Units, speaker: object,
+               sigs: bool) -> None:
+    """A quote's content item and cue item (either side's), each model field read once into a
+    local (a pydantic model's attribute costs a slow lookup: issue 15)."""
+    quote_id, kind, cue = quote.id, quote.kind, quote.cue
+    start, end = cue.start, cue.end
+    contents.append(_content_item(doc, doc_id, quote_id, kind, [(c.start, c.end) for c in quote.content], units, speaker, sigs))
+    cues.append(Item(doc, start, end, kind, f"{doc_id}/{quote_id}", f"{doc_id}/{start}:{end}/{kind}" if sigs else "", units.of(doc, start),
+                     ((start, end),)))
+
+
 def gold_items(doc: int, record: Record, units: Units, *, sigs: bool = True) -> tuple[list[Item], list[Item]]:
     """(content items, cue items) of one gold record; ``sigs`` False: every ``sig`` empty (it
     only names an item in its outcomes)."""
@@ -73,9 +84,7 @@ def gold_items(doc: int, record: Record, units: Units, *, sigs: bool = True) -> 
                 tuple((m.start, m.end) for m in entity.mentions) if entity else (),
                 frozenset([normalize(entity.name), *(normalize(m.text) for m in entity.mentions)]) if entity else frozenset(),
             )
-        contents.append(_content_item(doc, doc_id, q.id, q.kind, [(c.start, c.end) for c in q.content], units, speaker, sigs))
-        cues.append(Item(doc, q.cue.start, q.cue.end, q.kind, f"{doc_id}/{q.id}", f"{doc_id}/{q.cue.start}:{q.cue.end}/{q.kind}" if sigs else "",
-                         units.of(doc, q.cue.start), ((q.cue.start, q.cue.end),)))
+        _add_items(contents, cues, doc, doc_id, q, units, speaker, sigs)
     return contents, cues
 
 
@@ -91,9 +100,7 @@ def pred_items(doc: int, sub: SubmissionDocument, units: Units, *, sigs: bool = 
             (q.speaker_mention.start, q.speaker_mention.end) if q.speaker_mention else None,
             normalize(name) if name is not None else None,
         )
-        contents.append(_content_item(doc, doc_id, q.id, q.kind, [(c.start, c.end) for c in q.content], units, speaker, sigs))
-        cues.append(Item(doc, q.cue.start, q.cue.end, q.kind, f"{doc_id}/{q.id}", f"{doc_id}/{q.cue.start}:{q.cue.end}/{q.kind}" if sigs else "",
-                         units.of(doc, q.cue.start), ((q.cue.start, q.cue.end),)))
+        _add_items(contents, cues, doc, doc_id, q, units, speaker, sigs)
     return contents, cues
 
 

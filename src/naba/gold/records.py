@@ -63,12 +63,9 @@ def dump_record(record: Record) -> str:
 
 def read_record(path: Path) -> Record:
     """Read and fully validate one record; raises GoldError listing every problem."""
-    from naba.gold.validate import parse_record, read_record_data
+    from naba.gold.validate import parse_record_file
 
-    text, data, problems = read_record_data(path)
-    if text is None:
-        raise GoldError(problems)
-    record, problems = parse_record(text, str(path), raw=data)  # the text decoded from these bytes
+    record, problems = parse_record_file(path)
     if problems or record is None:
         raise GoldError(problems)
     return record

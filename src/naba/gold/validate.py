@@ -14,7 +14,7 @@ from typing import Iterable
 from pydantic import ValidationError
 
 from naba.common.jsonpos import Path, line_map, line_of
-from naba.common.jsonload import StrictJSONError, loads_strict, model_from_json
+from naba.common.jsonload import StrictJSONError, loads_strict, model_from_json, model_from_utf8
 from naba.common.problems import Problem, dotted, short
 from naba.gold.inventory import EVENT_ROLES, TIME_ROLE
 from naba.gold.model import SCHEMA_VERSION, Record, Sentence, Span
@@ -61,7 +61,11 @@ def parse_record(text: str, file: str = "<record>", *, decoded_from_utf8: bool =
 
 def _valid_record(text: str, file: str, decoded_from_utf8: bool = False, raw: bytes | None = None) -> Record | None:
     """The record if ``text`` is a record with no problem, else None (the fast path)."""
-    record = model_from_json(Record, text, decoded_from_utf8=decoded_from_utf8, raw=raw)
+    return _fine(model_from_json(Record, text, decoded_from_utf8=decoded_from_utf8, raw=raw), file)
+
+
+def _fine(record: Record | None, file: str) -> Record | None:
+    """``record`` if it is one (the model validated) whose every invariant holds, else None."""
     if record is None:
         return None
     try:
@@ -132,25 +136,56 @@ def read_record_text(path: FsPath) -> tuple[str | None, list[Problem]]:
 
 def read_record_data(path: FsPath) -> tuple[str | None, bytes | None, list[Problem]]:
     """``read_record_text`` with the bytes the text was decoded from (None with it)."""
+    data, problems = _read_record_bytes(path)
+    if data is None:
+        return None, None, problems
+    text, problems = _decoded(path, data)
+    return text, (data if text is not None else None), problems
+
+
+def _read_record_bytes(path: FsPath) -> tuple[bytes | None, list[Problem]]:
+    """The bytes of a record file, or the problem that prevents reading them (``read_record_text``)."""
     import stat
 
     try:
         info = path.stat()
     except OSError as err:
-        return None, None, [Problem(str(path), None, "<file>", short(str(path)), f"cannot read: {err.strerror or err}", "io")]
+        return None, [Problem(str(path), None, "<file>", short(str(path)), f"cannot read: {err.strerror or err}", "io")]
     if not stat.S_ISREG(info.st_mode):
-        return None, None, [Problem(str(path), None, "<file>", short(str(path)), "not a regular file", "io")]
+        return None, [Problem(str(path), None, "<file>", short(str(path)), "not a regular file", "io")]
     if info.st_size > MAX_RECORD_BYTES:
-        return None, None, [Problem(str(path), None, "<file>", f"{info.st_size} bytes", f"larger than {MAX_RECORD_BYTES} bytes", "io")]
+        return None, [Problem(str(path), None, "<file>", f"{info.st_size} bytes", f"larger than {MAX_RECORD_BYTES} bytes", "io")]
     try:
-        data = path.read_bytes()
+        return path.read_bytes(), []
     except OSError as err:
-        return None, None, [Problem(str(path), None, "<file>", short(str(path)), f"cannot read: {err.strerror or err}", "io")]
+        return None, [Problem(str(path), None, "<file>", short(str(path)), f"cannot read: {err.strerror or err}", "io")]
+
+
+def _decoded(path: FsPath, data: bytes) -> tuple[str | None, list[Problem]]:
+    """A record file's bytes as text, or the problem that they are not UTF-8."""
     try:
-        return data.decode("utf-8"), data, []
+        return data.decode("utf-8"), []
     except UnicodeDecodeError as err:
         line = data[: err.start].count(b"\n") + 1
-        return None, None, [Problem(str(path), line, "<file>", short(data[err.start : err.start + 8]), f"not UTF-8 at byte {err.start}: {err.reason}", "encoding")]
+        return None, [Problem(str(path), line, "<file>", short(data[err.start : err.start + 8]), f"not UTF-8 at byte {err.start}: {err.reason}", "encoding")]
+
+
+def parse_record_file(path: FsPath) -> tuple[Record | None, list[Problem]]:
+    """``read_record_data`` then ``parse_record``: the same record and problems, and the bytes are
+    decoded only when they are not a valid record. The fast path validates the bytes themselves
+    (``jsonload.model_from_utf8``, which accepts exactly the bytes that decode to a text
+    ``model_from_json`` accepts); anything else is decoded, so that a file that is not UTF-8 gets
+    ``read_record_data``'s problem and any other bad record the diagnostic path's."""
+    data, problems = _read_record_bytes(path)
+    if data is None:
+        return None, problems
+    record = _fine(model_from_utf8(Record, data), str(path))
+    if record is not None:
+        return record, []
+    text, problems = _decoded(path, data)
+    if text is None:
+        return None, problems
+    return diagnose_record(text, str(path))
 
 
 def validate_file(path: FsPath) -> list[Problem]:
@@ -163,10 +198,7 @@ def validate_paths(paths: Iterable[FsPath]) -> list[Problem]:
     problems: list[Problem] = []
     seen: dict[str, str] = {}
     for path in paths:
-        text, data, found = read_record_data(path)
-        record = None
-        if text is not None:
-            record, found = parse_record(text, str(path), raw=data)
+        record, found = parse_record_file(path)
         problems.extend(found)
         if record is not None:
             doc_id = record.document.id

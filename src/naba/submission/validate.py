@@ -29,7 +29,7 @@ from typing import Any, Callable, Iterable, Literal, Mapping, Protocol, Sequence
 from pydantic import BaseModel, ValidationError
 
 from naba.common.jsonpos import Path as JsonPath
-from naba.common.jsonload import MAX_DEPTH, StrictJSONError, deeper_than, loads_plain, loads_strict, model_from_json
+from naba.common.jsonload import MAX_DEPTH, StrictJSONError, deeper_than, loads_plain, loads_strict, model_from_utf8
 from naba.common.problems import Problem, dotted, short
 from naba.gold.inventory import EVENT_ROLES, LAYERS, TIME_ROLE
 from naba.gold.model import Record
@@ -127,8 +127,14 @@ def parse_line(raw: bytes, number: int, file: str, *, with_value: bool = True) -
 
     ``with_value=False``: a caller that needs only ``document`` when there is one (the folder
     scorer, which gives it to ``check_line`` as validated); the line is then validated straight
-    from its text (``jsonload.model_from_json``: one parse, no dict) and ``value`` is None beside
-    its ``document``. Any other line is decoded as above, with the same problems."""
+    from its bytes, before any decoding (``jsonload.model_from_utf8``: one parse, no dict, no text;
+    it accepts only bytes that decode to a text ``model_from_json`` accepts, so never a blank or
+    undecodable line) and ``value`` is None beside its ``document``. Any other line is decoded
+    as above, with the same problems."""
+    if not with_value:
+        direct = model_from_utf8(SubmissionDocument, raw)
+        if direct is not None:
+            return ParsedLine(number, None, (), False, False, direct)
     try:
         line = raw.decode("utf-8")
     except UnicodeDecodeError as err:  # this line is reported; the others are still checked
@@ -136,10 +142,6 @@ def parse_line(raw: bytes, number: int, file: str, *, with_value: bool = True) -
         return ParsedLine(number, None, (problem,), False, True)
     if not line.strip():
         return ParsedLine(number, None, (Problem(file, number, "<line>", short(line), "blank line (one JSON object per line)", "blank_line"),), True, False)
-    if not with_value:
-        direct = model_from_json(SubmissionDocument, line, raw=raw)  # line decoded from raw above
-        if direct is not None:
-            return ParsedLine(number, None, (), False, False, direct)
     fast = loads_plain(line, decoded_from_utf8=True)  # decoded from the line's bytes above
     if isinstance(fast, dict):
         try:
@@ -472,6 +474,19 @@ def _spans_fine(doc: SubmissionDocument, text: str) -> bool:
     return True
 
 
+def _line_ids_unique(doc: SubmissionDocument) -> bool:
+    """Is every id ``check_document`` claims (entities', mentions', time expressions', quotes' and
+    events', of the items that parsed) written once? One set of them all."""
+    ids = []
+    for entity in doc.entities or ():
+        if entity is not None:
+            ids.append(entity.id)
+            ids += [m.id for m in entity.mentions]
+    for layer in (doc.timexes, doc.quotes, doc.events):
+        ids += [item.id for item in layer or () if item is not None]
+    return len(set(ids)) == len(ids)
+
+
 def check_document(
     doc: SubmissionDocument, record: Record | Text, file: str, line: int | None, prefix: str = "",
     known_ids: Mapping[str, set[str]] | None = None,
@@ -495,11 +510,11 @@ def check_document(
         elif text[s.start : s.end] != s.text:
             add(path + ("text",), s.text, f"covered text is {text[s.start:s.end]!r}", "covered_text")
 
-    def span_known_fine(path: JsonPath, s: SubSpan) -> None:
-        """``span`` for a line whose spans ``_spans_fine`` has already passed: nothing to report."""
-
-    # every span at once; span by span (and located) only when one of them is wrong
-    check_span = span if not _spans_fine(doc, text) else span_known_fine
+    # every span at once; span by span (and located, each with its path) only when one of them
+    # is wrong; every id at once, claimed one by one (each with its path) only when one is
+    # written twice: a valid line builds no path and makes no call per item (issue 15)
+    spans_checked = not _spans_fine(doc, text)
+    claims_checked = not _line_ids_unique(doc)
     ids: dict[str, JsonPath] = {}
 
     def claim(identifier: str, path: JsonPath) -> None:
@@ -523,18 +538,24 @@ def check_document(
     for i, entity in enumerate(doc.entities or ()):
         if entity is None:
             continue  # invalid item, already reported
-        claim(entity.id, ("entities", i, "id"))
+        if claims_checked:
+            claim(entity.id, ("entities", i, "id"))
         if entity.name is not None and not entity.name.strip():
             add(("entities", i, "name"), entity.name, "empty name (omit the field instead)", "empty_value")
-        for j, mention in enumerate(entity.mentions):
-            claim(mention.id, ("entities", i, "mentions", j, "id"))
-            check_span(("entities", i, "mentions", j), mention)
+        if claims_checked or spans_checked:
+            for j, mention in enumerate(entity.mentions):
+                if claims_checked:
+                    claim(mention.id, ("entities", i, "mentions", j, "id"))
+                if spans_checked:
+                    span(("entities", i, "mentions", j), mention)
     for i, timex in enumerate(doc.timexes or ()):
         if timex is None:
             continue  # invalid item, already reported
         path: JsonPath = ("timexes", i)
-        claim(timex.id, path + ("id",))
-        check_span(path, timex)
+        if claims_checked:
+            claim(timex.id, path + ("id",))
+        if spans_checked:
+            span(path, timex)
         if not is_valid_value(timex.value):
             add(path + ("value",), timex.value, "not a TIMEX3 value naba accepts (see GUIDELINES.md)", "timex_value")
         anchor = timex.anchor
@@ -552,14 +573,17 @@ def check_document(
         if quote is None:
             continue  # invalid item, already reported
         path = ("quotes", i)
-        claim(quote.id, path + ("id",))
-        check_span(path + ("cue",), quote.cue)
+        if claims_checked:
+            claim(quote.id, path + ("id",))
+        if spans_checked:
+            span(path + ("cue",), quote.cue)
         for k, content in enumerate(quote.content):
-            check_span(path + ("content", k), content)
+            if spans_checked:
+                span(path + ("content", k), content)
             if k and content.start < quote.content[k - 1].end:
                 add(path + ("content", k, "start"), content.start, "content spans must be ordered and disjoint", "content_order")
-        if quote.speaker_mention is not None:
-            check_span(path + ("speaker_mention",), quote.speaker_mention)
+        if quote.speaker_mention is not None and spans_checked:
+            span(path + ("speaker_mention",), quote.speaker_mention)
         if quote.speaker_name is not None and not quote.speaker_name.strip():
             add(path + ("speaker_name",), quote.speaker_name, "empty speaker name (omit the field instead)", "empty_value")
         ref(path + ("speaker_entity_id",), quote.speaker_entity_id, entity_ids, "entities", "entity")
@@ -568,18 +592,22 @@ def check_document(
         if event is None:
             continue  # invalid item, already reported
         path = ("events", i)
-        claim(event.id, path + ("id",))
-        check_span(path + ("trigger",), event.trigger)
+        if claims_checked:
+            claim(event.id, path + ("id",))
+        if spans_checked:
+            span(path + ("trigger",), event.trigger)
         allowed = EVENT_ROLES[event.type]
         for k, argument in enumerate(event.arguments):
-            apath = path + ("arguments", k)
-            check_span(apath, argument)
+            if spans_checked:
+                span(path + ("arguments", k), argument)
             if argument.role not in allowed:
-                add(apath + ("role",), argument.role, f"role not allowed for {event.type}; allowed: {', '.join(allowed)}", "role")
-            elif argument.role == TIME_ROLE:
-                ref(apath + ("ref_id",), argument.ref_id, timex_ids, "timexes", "time expression")
-            else:
-                ref(apath + ("ref_id",), argument.ref_id, entity_ids, "entities", "entity")
+                add(path + ("arguments", k, "role"), argument.role, f"role not allowed for {event.type}; allowed: {', '.join(allowed)}", "role")
+            elif argument.ref_id is not None and argument.ref_id not in (timex_ids if argument.role == TIME_ROLE else entity_ids):
+                # an id of the line's own items is fine (``ref``): only another builds its path and asks
+                if argument.role == TIME_ROLE:
+                    ref(path + ("arguments", k, "ref_id"), argument.ref_id, timex_ids, "timexes", "time expression")
+                else:
+                    ref(path + ("arguments", k, "ref_id"), argument.ref_id, entity_ids, "entities", "entity")
         ref(path + ("time_id",), event.time_id, timex_ids, "timexes", "time expression")
     return problems
 

@@ -284,3 +284,21 @@ def test_a_duplicate_id_in_any_layer_is_found(tmp_path: Path, layer: str) -> Non
     path.write_text(json.dumps(record, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     problems = validate_paths([path])
     assert "unique_id" in {p.code for p in problems}
+
+
+def test_validate_file_reports_what_validate_paths_does(tmp_path: Path) -> None:
+    """``validate_file`` reads a record as ``validate_paths`` does (``parse_record_file``): nothing
+    for a valid record, the encoding problem for bytes that are not UTF-8, a located one otherwise."""
+    from naba.gold.validate import validate_file
+
+    assert validate_file(VALID) == []
+    undecodable = tmp_path / "bad_utf8.json"
+    undecodable.write_bytes(VALID.read_bytes().replace(b'"title": "', b'"title": "\xff', 1))
+    problems = validate_file(undecodable)
+    assert [p.code for p in problems] == ["encoding"] and problems == validate_paths([undecodable])
+    broken = json.loads(VALID.read_text(encoding="utf-8"))
+    broken["document"]["id"] = ""
+    bad = tmp_path / "bad_id.json"
+    bad.write_text(json.dumps(broken, ensure_ascii=False, indent=2), encoding="utf-8")
+    found = validate_file(bad)
+    assert found and found == validate_paths([bad])

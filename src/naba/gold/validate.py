@@ -189,8 +189,9 @@ def parse_record_file(path: FsPath) -> tuple[Record | None, list[Problem]]:
 
 
 def validate_file(path: FsPath) -> list[Problem]:
-    text, problems = read_record_text(path)
-    return problems if text is None else validate_text(text, str(path))
+    """Every problem of one record file: ``parse_record_file``'s, the one reading of a record file
+    (``validate_paths`` and ``read_record`` use it too), so a file is never decoded just to be checked."""
+    return parse_record_file(path)[1]
 
 
 def validate_paths(paths: Iterable[FsPath]) -> list[Problem]:

@@ -586,12 +586,50 @@ def test_an_anonymous_source_in_an_organisation_is_the_head_alone_and_speaks() -
     [
         ("وقال سمير الحلبي، وهو صاحب متجر، إن الأسعار ارتفعت.", "سمير الحلبي"),
         ("وحضرت سناء بن يوسف الاجتماع صباح اليوم.", "سناء بن يوسف"),
-        ("وأوضح حازم الكردي أن الطريق مغلق.", None),  # حازم is not in the list: no cue, no name
+        ("وأوضح غيث الكردي أن الطريق مغلق.", None),  # غيث is not in the list: no cue, no name
     ],
 )
 def test_a_common_given_name_starts_a_person_name_without_a_title(sentence: str, name: str | None) -> None:
-    people = [m[0] for m in mentions(sentence) if m[1] == "PER"]
+    people = [m[0] for m in mentions(sentence) if m[1] == "PER" and m[2] == "name"]
     assert people == ([name] if name else [])
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # round 18: a speaker with no title, described after the comma: the name, and هو/هي its pronoun
+        ("وقال غيث ناصيف الكردي، وهو صاحب محل، إن الأسعار ارتفعت.", [("غيث ناصيف الكردي", "PER", "name"), ("هو", "PER", "pronoun")]),
+        ("قالت السالكة منت أعمر، وهي أم لخمسة أطفال، إن المياه غمرت البيت.",
+         [("السالكة منت أعمر", "PER", "name"), ("هي", "PER", "pronoun")]),
+        ("قال التاجر غيث ناصيف، وهو في الستين من عمره، إن السوق راكد.", [("غيث ناصيف", "PER", "name"), ("هو", "PER", "pronoun")]),
+        # a thing described is no person, and a relative clause after وهو is no description
+        ("رفضت الكتلة التوزيع حسب عدد سكان كل محافظة، وهو ما رفضته الحكومة.", []),
+    ],
+)
+def test_a_described_speaker_is_a_person_and_the_pronoun_is_his(sentence: str, expected: list[tuple[str, str, str]]) -> None:
+    assert [m for m in mentions(sentence) if m[1] == "PER"] == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # round 18: بن + a state's nisba is a family name (بن تركي), no place
+        ("وقال اللواء غيث بن تركي، اليوم، إن الخطة جاهزة.", [("غيث بن تركي", "PER", "name")]),
+        # an area of a city (منطقة + a definite name) and a camp are LOC; a known town keeps GPE
+        ("وغمرت المياه الشوارع في منطقة الصباحية.", [("الصباحية", "LOC", "name")]),
+        ("وأقيم الحفل في مخيم البقعة.", [("البقعة", "LOC", "name")]),
+        ("ووصلت القافلة إلى منطقة منكوبة.", []),  # an adjective after منطقة names nothing
+        ("وتعاني أحياء عدة من الانقطاع.", []),  # nor after أحياء
+        ("وتوقف الضخ عن أحياء المدينة القديمة.", [("المدينة القديمة", "LOC", "name")]),
+        # a plain and a meadow with their noun; سهل "easy" before a definite complement is none
+        ("وخصصت الوزارة آبارا في سهل عقربا ومرج بيتا.", [("سهل عقربا", "LOC", "name"), ("مرج بيتا", "LOC", "name")]),
+        ("وقال إن الأمر سهل التنفيذ.", []),
+        # the definite feature noun after one feature of its kind is its nominal
+        ("جرفت السيول طرق وادي تبن. وبنى المقاول جسورا على مجرى الوادي.", [("الوادي", "LOC", "nominal"), ("وادي تبن", "LOC", "name")]),
+    ],
+)
+def test_round_18_places_and_lineage_names(sentence: str, expected: list[tuple[str, str, str]]) -> None:
+    assert [m for m in mentions(sentence) if m[1] in ("PER", "LOC", "GPE")] == sorted(expected)
 
 
 def test_a_given_name_alone_is_not_a_person() -> None:

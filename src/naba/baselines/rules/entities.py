@@ -302,6 +302,10 @@ def _gazetteer_pass(view: View, res: _Resources, out: _Collector) -> None:
     gazetteer = res.gazetteer
     for match in res.places.find_all(view):
         entry = gazetteer[match.key]
+        if match.cut == 0 and match.first > 0 and match.first == match.last and paragraphs[match.first - 1] == paragraphs[match.first] and (
+                norms[match.first - 1] in lx.NAME_JOINERS or entry.nisba and norms[match.first] in res.given_names
+                and match.first + 1 < view.n and _is_family_name(view, match.first + 1, res)):
+            continue  # round 18: a word of a person's name (بن تركي; تركي الزهراني, the given name), no place
         key, type_, name = entry.key, entry.type, entry.name
         if entry.capital_of is not None and not _preceded_by_locative(view, match.first, match.cut, res):
             key, type_ = f"GPE:{entry.capital_of}", "GPE"
@@ -1447,7 +1451,85 @@ def _person_pass(view: View, res: _Resources, out: _Collector) -> list[tuple[int
             out.add(Mention(span_start, span_end, first, end_tok, "PER", "name", f"PER:{norms[end_tok]}", view.text[span_start:span_end]))
     _given_name_pass(view, res, out)
     named = _apposition_name_pass(view, res, out)
+    _described_person_pass(view, res, out)
     return [x for x in nominals if x[0] not in named]
+
+
+#: Round 18: the clause that describes a person or a body just named (``قال X Y Z، وهو صاحب محل``,
+#: ``جمعية X، وهي منظمة محلية``): the conjoined pronoun after the comma.
+_DESCRIPTION_PRONOUNS: Final = frozenset(normalize(w) for w in ("وهو", "وهي"))
+#: ... unless it opens a relative or a clause about a thing (وهو ما رفضته، وهو الخط الذي).
+_NOT_DESCRIPTION: Final = frozenset(normalize(w) for w in ("ما", "الذي", "التي", "أمر", "الأمر"))
+#: At most this many words between a speech verb and the comma of a described name.
+_DESCRIBED_NAME_TOKENS: Final = 5
+
+
+def _described_person_pass(view: View, res: _Resources, out: _Collector) -> None:
+    """Round 18: a speaker named with no title and then described (``قال X Y Z، وهو صاحب محل``,
+    ``قالت X منت Y، وهي أم لخمسة أطفال``, ``قال المريض X Y، وهو في الستين``): the words between the
+    speech verb (and an optional definite role noun) and the comma are the name, for news introduces
+    a person it has no title for by a description after the name; and the pronoun هو/هي after the
+    comma is a pronoun mention of the person (or the body) just named (GUIDELINES 1.2, 1.4: every
+    such pronoun of the dev gold is annotated)."""
+    norms, n, paragraphs = view.norms, view.n, view.paragraphs
+    for c1 in view.positions_of(_DESCRIPTION_PRONOUNS):
+        comma = c1 - 1
+        if comma < 1 or norms[comma] not in _COMMAS or paragraphs[comma] != paragraphs[c1]:
+            continue
+        if c1 + 1 < n and norms[c1 + 1] in _NOT_DESCRIPTION:
+            continue
+        before = [m for m in out.taken.get(comma - 1, ()) if m.last == comma - 1 and m.kind == "name"]
+        if not before:
+            named = _described_name(view, comma, res, out)
+            if named is None:
+                continue
+            first, last = named
+            for m in {m for k in range(first, last + 1) for m in out.taken.get(k, ())}:
+                out.remove(m)  # a shorter name read inside gives way
+            start, end = view.starts[first], view.ends[last]
+            person = Mention(start, end, first, last, "PER", "name", f"PER:{norms[last]}", view.text[start:end])
+            out.add(person)
+            before = [person]
+        owner = max(before, key=lambda m: m.last - m.first)
+        if owner.type not in ("PER", "ORG") or owner.nisba:
+            continue
+        start = view.stripped_start_at(c1, 1)
+        out.add(Mention(start, view.ends[c1], c1, c1, owner.type, "pronoun", owner.key, view.text[start:view.ends[c1]]))
+
+
+def _described_name(view: View, comma: int, res: _Resources, out: _Collector) -> tuple[int, int] | None:
+    """The name between a speech verb (and an optional definite role noun) and ``comma``."""
+    norms = view.norms
+    for verb in range(comma - 2, max(-1, comma - _DESCRIBED_NAME_TOKENS - 3), -1):
+        if view.paragraphs[verb] != view.paragraphs[comma] or not view.words[verb]:
+            return None
+        if _is_speech_verb(norms[verb]):
+            break
+    else:
+        return None
+    first = verb + 1
+    if (view.definite(first) and norms[first] not in res.given_names and not _is_stop(view, first, res)
+            and not (first + 1 < comma and norms[first + 1] in _LINEAGE_JOINERS)
+            and _head_reading(norms[first]) is None and (norms[first],) not in res.places):
+        first += 1  # the role noun before the name: قال التاجر X، قال المريض X
+    if not 2 <= comma - first <= _DESCRIBED_NAME_TOKENS or view.definite(first) and norms[first] not in res.given_names \
+            and not norms[first + 1] in _LINEAGE_JOINERS:
+        return None
+    for k in range(first, comma):
+        norm = norms[k]
+        after_joiner = k > first and norms[k - 1] in lx.NAME_JOINERS
+        if any(m.type != "PER" for m in out.taken.get(k, ())):
+            return None
+        if norm in lx.NAME_JOINERS or after_joiner and not _is_stop(view, k, res):
+            continue
+        if _is_name_token(view, k, res) or k == comma - 1 and _is_family_name(view, k, res, compound=True):
+            continue
+        if k == first and norms[k + 1] in _LINEAGE_JOINERS and not _is_stop(view, k, res):
+            continue  # a definite own name before its lineage: السالكة منت X
+        return None
+    if norms[comma - 1] in lx.NAME_JOINERS:
+        return None
+    return first, comma - 1
 
 
 #: Tokens a title phrase runs over on its way to the comma of its apposition (round 12): at most
@@ -1491,6 +1573,8 @@ def _apposition_name_pass(view: View, res: _Resources, out: _Collector) -> set[i
                or (norms[k],) in res.titles or _head_reading(norms[k]) is not None or _place_head_reading(norms[k]) is not None
                or any(m.type != "PER" for m in out.taken.get(k, ())) for k in span):
             continue
+        if norms[first] in _DESCRIPTION_PRONOUNS:
+            continue  # round 18: the description after a name (، وهي أم لخمسة أطفال،), no name
         if norms[close - 1] in lx.NAME_JOINERS or (view.definite(first) and norms[first] not in res.given_names
                                                     and norms[first + 1] not in _LINEAGE_JOINERS):
             continue  # a definite first word is a name only as a given name or before a lineage (X بنت Y)
@@ -1507,8 +1591,6 @@ def _apposition_name_pass(view: View, res: _Resources, out: _Collector) -> set[i
     return named
 
 
-#: Joiners of a lineage (son/daughter of), after which a definite first word is an own name (round 13).
-_LINEAGE_JOINERS: Final = frozenset(normalize(w) for w in ("بن", "بنت", "ولد", "ابن"))
 #: Prepositions of a title's complement (سفيرة X لدى Y، النائبة عن X، المكلفة بالبرمجة في X); any
 #: other function word (a time: غدا، اليوم; إلى) ends the phrase before a comma could close it.
 _TITLE_PREPOSITIONS: Final = frozenset(normalize(w) for w in ("في", "لدى", "عن", "من", "على"))
@@ -1635,8 +1717,9 @@ def _propagate(view: View, res: _Resources, out: _Collector) -> None:
             break
 
 
-#: Joiners of lineage (son/daughter/family of): a family name begins with them.
-_LINEAGE_JOINERS: Final = frozenset(normalize(w) for w in ("بن", "ابن", "بنت", "آل", "ولد"))
+#: Joiners of lineage (son/daughter/family of): a family name begins with them, and after them a
+#: definite first word is an own name (round 13); round 18: the Mauritanian منت (daughter of).
+_LINEAGE_JOINERS: Final = frozenset(normalize(w) for w in ("بن", "ابن", "بنت", "آل", "ولد", "منت"))
 
 
 @lru_cache(maxsize=1 << 12)
@@ -1868,6 +1951,11 @@ _PLACE_HEADS: Final = {normalize(w): t for w, t in (
     ("بلديات", "GPE"), ("مقاطعات", "GPE"),
     # round 15: a suburb, a quarter of a city without a government of its own (ضاحية X: LOC, as حي X)
     ("ضاحية", "LOC"),
+    # round 18: a camp (مخيم X، مخيمي X وY) and an area of a city (منطقة X: a district or residential
+    # area, with no government of its own) are LOC, as the dev gold types them (GUIDELINES 1.1); a
+    # town the gazetteer knows keeps its type (منطقة العقبة), and a zone (منطقة X الصناعية) is a
+    # facility found before
+    ("مخيم", "LOC"), ("مخيمي", "LOC"), ("مخيمات", "LOC"), ("منطقة", "LOC"), ("منطقتي", "LOC"),
 )}
 #: A governor's title in construct with a definite word names the unit he governs (محافظ الجيزة،
 #: والي وهران): the word is the place, as after the unit's own noun, whose bare definite form
@@ -1922,6 +2010,28 @@ def _list_after_known(view: View, res: _Resources, out: _Collector, found: dict[
         k = last + 1
 #: First parts of two-word place names (عين X، ذي X، سيدي X، دير X، تل X، كفر X، بني X، بيت X).
 _PLACE_PREFIXES: Final = frozenset(normalize(w) for w in ("عين", "ذي", "سيدي", "دير", "تل", "كفر", "بني", "بيت", "أبو", "رأس", "جسر", "ميت", "منشأة", "عزبة", "نجع", "ود"))
+
+
+#: Round 18: القديمة after المدينة names the old city, a quarter (LOC, as the dev gold).
+_OLD: Final = normalize("القديمة")
+#: Round 18: the nouns of an area of a city (منطقة X), read only before a definite name.
+_AREA_HEADS: Final = frozenset(normalize(w) for w in ("منطقة", "منطقتي"))
+#: Round 18: the plural of a quarter, whose name after it is definite (أحياء القرضة; أحياء عدة is none).
+_QUARTER_PLURALS: Final = frozenset(normalize(w) for w in ("أحياء",))
+#: Endings of a definite plural or a participle, which name a group, not an area (منطقة المشجعين).
+_GROUP_ENDINGS: Final = ("ين", "ون", "ات")
+
+
+def _area_name(view: View, k: int, place: tuple[int, int]) -> bool:
+    """Is the word after منطقة an area's name? A definite word that is not a plural of people or
+    things (منطقة المشجعين, منطقة الخدمات) and not a unit's noun (منطقة المدينة). An indefinite word
+    after منطقة is as often an adjective or a noun of the phrase (منطقة منكوبة، منطقة تبادل حر)
+    as a town (منطقة جنزور, a town the dev gold types GPE), so it is not read (dev gold 8 of 8
+    definite names after منطقة that are no known place are LOC areas)."""
+    cut, last = place
+    norm = view.norms[k][cut:]
+    return (last == k and view.definite(k) and not norm.endswith(_GROUP_ENDINGS)
+            and _definite_place_head(norm) is None)
 
 
 def _place_name_at(view: View, k: int, res: _Resources, *, definite_ok: bool) -> tuple[int, int] | None:
@@ -2053,6 +2163,8 @@ def _local_place_pass(view: View, res: _Resources, out: _Collector) -> None:
                 continue
             conjunct = True  # حيي X وY: Y is read behind its و below
         if out.overlaps(k, k):
+            if head in _AREA_HEADS:
+                continue  # round 18: a place already found keeps its type (منطقة الكويت), and an area noun inside a body's name names no area
             known = next((m for m in out.taken.get(k, ()) if m.type in ("GPE", "LOC") and m.first == k), None)
             if known is not None:
                 council = _municipality(view, i, known.last, out) if head == _MUNICIPALITY_HEAD else None
@@ -2070,6 +2182,14 @@ def _local_place_pass(view: View, res: _Resources, out: _Collector) -> None:
                 norms[k] in _REGION_NOT_NAMES or norms[k].endswith(_PRONOUN_ENDINGS))):
             continue  # من جهة أخرى، أي جهة مسؤوليتها: "side", "party", no region
         place = _place_name_at(view, k, res, definite_ok=not conjunct)
+        if place is not None and head in _AREA_HEADS and not _area_name(view, k, place):
+            continue
+        if place is not None and head in _QUARTER_PLURALS and not view.definite(k):
+            continue  # round 18: أحياء عدة، أحياء واسعة: an adjective, no quarter's name
+        if place is not None and _PLACE_HEADS.get(head) == "LOC" and place[1] == k and _definite_place_head(norms[k]) is not None:
+            if not (k + 1 < n and norms[k + 1] == _OLD):
+                continue  # round 18: أحياء المدينة: the quarters of the city, whose nominal المدينة is
+            place = (place[0], k + 1)  # المدينة القديمة: the old city, a quarter's established name
         if place is not None and head in _LIST_ONLY_HEADS and (view.definite(k) or not (
                 place[1] + 1 < n and norms[place[1] + 1][:1] == "و" and view.paragraphs[place[1] + 1] == view.paragraphs[k])):
             continue  # مراكز الاقتراع، مراكز علاج: centres; مراكز X وY: districts
@@ -2083,7 +2203,7 @@ def _local_place_pass(view: View, res: _Resources, out: _Collector) -> None:
             folded = " ".join([norms[k][cut:]] + norms[k + 1 : last + 1])
             _type, key = found.setdefault(folded, (type_, f"{type_}:{folded}"))
             out.add(Mention(start, end, k, last, _type, "name", key, text))
-            if head not in _PLURAL_PLACE_HEADS:
+            if head not in _PLURAL_PLACE_HEADS and head not in _AREA_HEADS:  # a bare المنطقة is "the area", no nominal
                 council = _municipality(view, i, last, out) if head == _MUNICIPALITY_HEAD else None
                 heads_named.append((i, head, *(council or (_type, key, text))))
             k = last + 1
@@ -2184,7 +2304,9 @@ def _sector_office_places(view: View, res: _Resources, out: _Collector, found: d
 #: Nouns of a natural feature whose name follows in construct (وادي X، جبل X، جزيرة X، جبال X):
 #: a region without a government, LOC (GUIDELINES.md 1.1); the feature noun is part of the name,
 #: as خور/وادي/جبل are in a facility's place (خور العمية).
-_NATURAL_HEADS: Final = frozenset(normalize(w) for w in ("وادي", "جبل", "جبال", "جزيرة", "جزر", "صحراء", "هضبة", "بحيرة"))
+_NATURAL_HEADS: Final = frozenset(normalize(w) for w in ("وادي", "جبل", "جبال", "جزيرة", "جزر", "صحراء", "هضبة", "بحيرة",
+                                                          # round 18: a plain and a meadow (سهل عقربا، مرج بيتا)
+                                                          "سهل", "مرج"))
 #: Descriptive adjectives after a feature noun, never its name (جبل شاهق، جزيرة صغيرة).
 _NATURAL_ADJECTIVES: Final = frozenset(normalize(w) for w in (
     "صغير", "صغيرة", "كبير", "كبيرة", "شاهق", "شاهقة", "مرتفع", "مرتفعة", "قريب", "قريبة", "بعيد", "بعيدة",
@@ -2215,9 +2337,46 @@ def _natural_place_pass(view: View, res: _Resources, out: _Collector) -> None:
         if not view.definite(k) and not _is_name_token(view, k, res):
             continue
         cut, _stem = _natural_head_reading(norms[i])  # type: ignore[misc]
+        if _stem in _LOWLAND_HEADS and view.definite(k) and not _preceded_by_locative(view, i, cut, res):
+            continue  # round 18: سهل التنفيذ (easy to do), a definite complement only after في/إلى/ب (في سهل البقاع)
         start, end = view.stripped_start_at(i, cut), view.ends[k]
         folded = norms[i][cut:] + " " + norm
         out.add(Mention(start, end, i, k, "LOC", "name", f"LOC:{folded}", view.text[start:end]))
+
+
+#: Round 18: سهل is also "easy" and مرج rare: a definite word after them is a name only in a place's slot.
+_LOWLAND_HEADS: Final = frozenset(normalize(w) for w in ("سهل", "مرج"))
+#: Round 18: the definite feature noun (الوادي، الجبل، السهل) as the nominal of the one feature of its
+#: kind named before it (وادي تبن ... مجرى الوادي), as the dev gold annotates it (GUIDELINES 1.4).
+_FEATURE_NOMINALS: Final = {normalize("ال" + w): normalize(w) for w in ("وادي", "جبل", "سهل")}
+_FEATURE_NOMINAL_FORMS: Final = frozenset(p + f for f in _FEATURE_NOMINALS for p in ("", "و", "ف", "ب", "ل", "وب", "ول", "فب"))
+
+
+def _feature_nominal_pass(view: View, out: _Collector) -> None:
+    """``الوادي`` after exactly one ``وادي X`` named before it in the document: its nominal mention.
+    Not when a definite word or a mention follows (الوادي الجديد is another phrase)."""
+    norms, n = view.norms, view.n
+    named: dict[str, list[Mention]] = {}
+    for m in out.mentions:
+        if m.type == "LOC" and m.kind == "name" and m.last > m.first:
+            head = norms[m.first]
+            for cut in (0, 1, 2):
+                if head[cut:] in _FEATURE_NOMINALS.values():
+                    named.setdefault(head[cut:], []).append(m)
+                    break
+    if not named:
+        return
+    for i in view.positions_of(_FEATURE_NOMINAL_FORMS):
+        if out.overlaps(i, i) or i + 1 < n and view.words[i + 1] and view.paragraphs[i + 1] == view.paragraphs[i] and (
+                view.definite(i + 1) or out.overlaps(i + 1, i + 1)):
+            continue
+        norm = norms[i]
+        cut = next(c for c in (0, 1, 2) if norm[c:] in _FEATURE_NOMINALS)
+        before = [m for m in named.get(_FEATURE_NOMINALS[norm[cut:]], ()) if m.last < i]
+        if len({m.key for m in before}) != 1:
+            continue
+        start = view.stripped_start_at(i, cut)
+        out.add(Mention(start, view.ends[i], i, i, "LOC", "nominal", before[-1].key, view.text[start:view.ends[i]]))
 
 
 #: Heads of the local offices and companies whose name carries their place (مديرية X بالجيزة،
@@ -3084,6 +3243,7 @@ def find_mentions(view: View) -> EntityLayer:
     _nominal_pass(view, res, out, nominals)
     _org_nominal_pass(view, res, out)
     _fac_nominal_pass(view, res, out)
+    _feature_nominal_pass(view, out)
     _home_state_pass(view, res, out)
     _possessed_state_pass(view, out)
     _capital_nominal_pass(view, res, out)

@@ -2056,3 +2056,25 @@ def test_round16_the_capital_after_a_town_outside_the_gazetteer() -> None:
     # العاصمة after a town unknown to the gazetteer names no state's capital, and does not crash
     record = run("وعاد الوزير من مدينة زوغرة إلى العاصمة مساء أمس.")
     assert ("Origin", "زوغرة") in [(a["role"], a["text"]) for e in record["events"] for a in e["arguments"]]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # round 18: a delegation is a group, its verb the movement
+        ("وقال المدرب إن بعثة الفريق ستغادر السويس صباح الغد.", ["TRANSPORT:ستغادر"]),
+        # استهدف "aim at" with an amount or a campaign as subject is no attack; a shelling is
+        ("وأطلقت الوزارة حملة تستهدف نحو 120 ألف سيدة.", []),
+        ("وقال إن القصف استهدف منازل مأهولة.", ["ATTACK:القصف", "ATTACK:استهدف"]),
+        # جولة: a round of talks is a meeting, a campaign's second round nothing, a tour a trip
+        ("وتحتضن الدوحة جولة ثالثة من محادثات السلام.", ["MEET:محادثات"]),
+        ("وانتهت محادثات السلام أمس، وتليها جولة ثانية في يناير.", ["MEET:محادثات", "MEET:جولة"]),
+        ("وتختتم الحملة قبل جولة ثانية في يناير.", []),
+        # a hospital unit receiving patients is no meeting
+        ("وقال المدير إن قسم الطوارئ استقبل 12 مصابا.", []),
+        # a word of a person's name is no trigger
+        ("وقال وزير الإدارة المحلية، المهندس رائد سالم العدوان، إن الخطة جاهزة. وكان العدوان قد أكد ذلك.", []),
+    ],
+)
+def test_round_18_triggers_that_are_no_events(sentence: str, expected: list[str]) -> None:
+    assert [f"{t}:{w}" for t, w, _ in events(sentence)] == expected

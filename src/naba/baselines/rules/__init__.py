@@ -292,6 +292,12 @@ def analyse(document: Any) -> dict[str, Any]:
     timex_index = {id(t): timex_ids[n] for n, t in enumerate(timexes)}
     by_sentence = _events.mentions_by_sentence(view, layer)
     triggers = [t for t in triggers if not _events.facility_receives(view, t, by_sentence)]  # round 16 (GUIDELINES 3.1)
+    # round 18: a word inside a name (أبو عودة) or a person's one-word name (the family name العدوان) is
+    # no trigger (the dev gold has none); a trigger that opens a longer name is kept, as that name may be
+    # a misreading (الوزير اجتماعا موسعا)
+    in_names = {k for m in layer.mentions if m.kind == "name"
+                for k in (range(m.first + 1, m.last + 1) if m.last > m.first else (m.first,) if m.type == "PER" else ())}
+    triggers = [t for t in triggers if t.index not in in_names]
     timex_sentences = _events.timexes_by_sentence(view, timexes)
     governors = [t for t in triggers if t.type in ("REQUEST", "WARN")]
     governor_indices = frozenset(t.index for t in governors)

@@ -217,13 +217,70 @@ def find_triggers(view: View) -> list[EventMatch]:
                 i += 1
                 continue
         if (found and not (found[1] == "TRANSPORT" and (_goods_arrive(view, i) or _carry_without_destination(view, i, found[0])
-                                                         or _no_longer(view, i)))
+                                                         or _no_longer(view, i) or norm[found[0]:] in _MISSION_NOUNS))
                 and not (found[1] == "MEET" and found[2] and _searches_for(view, i))
+                and not (found[1] == "ATTACK" and found[2] and _aims_at(view, i))
                 and norm not in _GIVEN_NAME_FORMS):
             cut, type_, verb, future = found
-            out.append(EventMatch(i, i, view.stripped_start_at(i, cut), view.ends[i], type_, verb, future))
+            if type_ == "TRANSPORT" and norm[cut:] in _ROUND_NOUNS:
+                type_ = _round_type(view, i)
+            if type_ is not None:
+                out.append(EventMatch(i, i, view.stripped_start_at(i, cut), view.ends[i], type_, verb, future))
         i += 1
     return out
+
+
+#: Round 18: بعثة is the delegation or mission (بعثة الفريق، بعثة الأمم المتحدة), a group: the
+#: movement is its verb (ستغادر), and the dev gold has no بعثة trigger.
+_MISSION_NOUNS: Final = frozenset(normalize(w) for w in ("بعثة", "البعثة"))
+#: Round 18: جولة is a trip (جولته في سوهاج: TRANSPORT), a round of talks (جولة مشاورات، جولة ثالثة من
+#: محادثات: MEET, as the dev gold) or a round of a campaign or a league (جولة ثانية من الحملة): none.
+_ROUND_NOUNS: Final = frozenset(normalize(w) for w in ("جولة", "الجولة"))
+_TALKS_WORDS: Final = frozenset(normalize(w) for w in (
+    "مشاورات", "محادثات", "المحادثات", "المشاورات", "مفاوضات", "المفاوضات", "حوار", "الحوار",
+))
+_ROUND_ORDINALS: Final = frozenset(normalize(w) for w in (
+    "أولى", "ثانية", "ثالثة", "رابعة", "خامسة", "جديدة", "الأولى", "الثانية", "الثالثة", "الرابعة", "الخامسة", "الجديدة", "المقبلة",
+))
+_ROUND_REACH: Final = 3
+
+
+def _round_type(view: View, i: int) -> str | None:
+    """The type of جولة at ``i``: none before a word of talks (three words on, in its sentence: جولة
+    ثالثة من محادثات, whose talks are the trigger); before an ordinal, MEET where talks were named
+    earlier in the paragraph (تلتها جولة ثانية) and none elsewhere (جولة ثانية من الحملة، الجولة
+    الرابعة عشرة of a league); else a trip (TRANSPORT)."""
+    norms = view.norms
+    after = [k for k in range(i + 1, min(view.n, i + 1 + _ROUND_REACH)) if view.sentences[k] == view.sentences[i]]
+    if any(norms[k] in _TALKS_WORDS or norms[k][1:] in _TALKS_WORDS for k in after):
+        return None
+    if after and (norms[after[0]] in _ROUND_ORDINALS or norms[after[0]].isdecimal()):
+        talks = any(norms[k] in _TALKS_WORDS or norms[k][1:] in _TALKS_WORDS
+                    for k in range(i - 1, -1, -1) if view.paragraphs[k] == view.paragraphs[i])
+        return "MEET" if talks else None
+    return "TRANSPORT"
+
+
+#: Round 18: استهدف also means "aim at" (حملة تستهدف 120 ألف سيدة، الاتفاق لا يستهدف أي دولة): no
+#: attack when an amount or أي/كل follows it or a campaign, a round or an agreement is its subject.
+_AIM_OBJECTS: Final = frozenset(normalize(w) for w in ("نحو", "حوالي", "قرابة", "أكثر", "أي", "كل", "جميع", "الفئات", "الأطفال", "الرحل"))
+_AIM_SUBJECTS: Final = frozenset(normalize(w) for w in (
+    "حملة", "الحملة", "جولة", "الجولة", "الاتفاق", "البرنامج", "برنامج", "المبادرة", "مبادرة", "الخطة", "خطة", "الإجراءات",
+))
+_AIM_STEMS: Final = frozenset(normalize(w) for w in ("استهدف", "استهدفت", "يستهدف", "تستهدف"))
+_AIM_REACH: Final = 4
+
+
+def _aims_at(view: View, i: int) -> bool:
+    norms = view.norms
+    norm = norms[i]
+    stem = next((norm[c:] for c in (0, 1, 2) if norm[c:] in _AIM_STEMS), None)
+    if stem is None:
+        return False
+    j = i + 1
+    if j < view.n and (norms[j] in _AIM_OBJECTS or norms[j].isdecimal()):
+        return True
+    return any(norms[k] in _AIM_SUBJECTS for k in range(max(0, i - _AIM_REACH), i) if view.sentences[k] == view.sentences[i])
 
 
 #: Round 16: negations before عاد "no longer" (لم يعد يثق، لم يعودوا يثقون).
@@ -297,6 +354,8 @@ _GOODS_NOUNS: Final = frozenset(normalize(w) for w in (
     "شحنة", "الشحنة", "شحنات", "الدفعة", "دفعة", "المياه", "الماء", "الضخ", "التوزيع", "قيمته", "قيمتها", "قيمة",
     "اللقاحات", "قطع", "المساعدات", "الكهرباء", "التيار", "طوابير", "الحركة", "أي", "شيء", "الأدوية", "الأوراق",
     "سفينة", "الباخرة", "باخرة",
+    # round 18: water and a service without the article (مياه الشرب عادت، عودة ضخ المياه)
+    "مياه", "ضخ", "خدمة", "الخدمة", "الخدمات",
 ))
 _AMOUNT_WORDS: Final = frozenset(normalize(w) for w in ("نحو", "حوالي", "قرابة", "أكثر", "أقل", "عشر", "عشرة", "مئة", "ألف", "مليون", "مليار"))
 
@@ -1527,7 +1586,20 @@ def facility_receives(view: View, trig: EventMatch, by_sentence: dict[int, list[
     for m in by_sentence.get(view.sentences[trig.index], ()):
         if (m.last == k or m.first == trig.last + 1) and m.type in ("FAC", "LOC") and not m.nisba:
             return True
-    return False
+    # round 18: a unit of a hospital or a port as the subject (قسم الطوارئ استقبل، المحجر استقبل), or a
+    # count of people or goods as the object (استقبل 12 مصابا، يستقبل نحو 400 مراجع، سيستقبل أول المرضى)
+    if k >= 0 and norms[k] in _RECEIVING_UNITS:
+        return True
+    j = trig.last + 1
+    while j < view.n and norms[j] in ('"', "،"):
+        j += 1
+    return j < view.n and (norms[j].isdecimal() or norms[j] in _RECEIVED_AMOUNTS)
+
+
+_RECEIVING_UNITS: Final = frozenset(normalize(w) for w in (
+    "الطوارئ", "القسم", "الجناح", "العزل", "المنفذ", "المحجر", "المستشفى", "الوحدة", "المركز", "المعبر", "الميناء",
+))
+_RECEIVED_AMOUNTS: Final = frozenset(normalize(w) for w in ("نحو", "حوالي", "قرابة", "أكثر", "أول", "عشرات", "مئات", "آلاف", "يوميا", "كل"))
 
 
 def _cue_index(quote: QuoteMatch) -> int:

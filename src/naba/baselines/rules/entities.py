@@ -752,8 +752,25 @@ def _add_body_of_place(view: View, i: int, cut: int, head: str, place_end: int, 
     elif (last + 1 < n and paragraphs[last + 1] == paragraphs[i] and _is_org_complement(view, last + 1, res)
           and norms[last + 1].endswith(_NISBA_ENDINGS + ("ري",))):
         last += 1
+    if last + 1 < n and paragraphs[last + 1] == paragraphs[i]:
+        # round 19: what the body is for, after the place (بنك قطر للتنمية، صندوق X لإدارة الموانئ)
+        nxt = norms[last + 1]
+        if nxt.startswith("لل") and len(nxt) > 5 and nxt[2:] in _PURPOSE_NOUNS_DEFINITE:
+            last += 1
+            if last + 1 < n and paragraphs[last + 1] == paragraphs[i] and norms[last + 1].startswith("وال") \
+                    and norms[last + 1][3:] in _PURPOSE_NOUNS_DEFINITE:
+                last += 1  # غرفة صيدا للتجارة والصناعة، جمعية X للتنمية والبيئة
+        elif (purpose := _purpose_complement_end(view, last + 1, res)) is not None:
+            last = purpose
     start, end = view.stripped_start_at(i, cut), view.ends[last]
     out.add(Mention(start, end, i, last, "ORG", "name", f"ORG:{' '.join([head] + norms[i + 1 : last + 1])}", view.text[start:end]))
+
+
+#: Round 19: what a bank or fund named after a place is for (بنك قطر للتنمية، صندوق X للاستثمار).
+_PURPOSE_NOUNS_DEFINITE: Final = frozenset(normalize(w)[2:] for w in (
+    "التنمية", "الاستثمار", "التمويل", "التعمير", "الإعمار", "التجارة", "الصناعة", "التصدير", "الإسكان", "الزراعة",
+    "البيئة", "الثقافة", "الخدمات",
+))
 
 
 def _body_of_place_pass(view: View, res: _Resources, out: _Collector) -> None:
@@ -1187,6 +1204,40 @@ def _is_org_complement(view: View, j: int, res: _Resources) -> bool:
     return bool(view.words[j]) and view.definite(j) and norm not in res.stop and len(norm) > 3
 
 
+#: Round 19: verbal nouns of what a body does, after ل in its official name (الشركة الوطنية لاستغلال
+#: وتوزيع المياه، الشركة القطرية لإدارة الموانئ، اللجنة الجهوية لمجابهة الكوارث): a ل phrase naming what
+#: or whom a body is for is part of its name (GUIDELINES 1.2). Only nouns that name a standing task, not
+#: the purpose of an act (لإجراء تحقيق، لدعم X are read as the clause's).
+_PURPOSE_MASDARS: Final = frozenset(normalize("ل" + w) for w in (
+    "إدارة", "استغلال", "توزيع", "مكافحة", "مجابهة", "تنمية", "تطوير", "تنظيم", "حماية", "رعاية", "تمويل", "تشجيع",
+    "ضمان", "تأمين", "تسويق", "إنتاج", "صناعة", "معالجة", "خدمات", "مراقبة", "تحلية", "تدريب", "إغاثة",
+    "مقاولات", "صيانة", "استثمار",
+))
+#: At most this many words of the complement after the verbal noun (وتوزيع المياه، الكوارث الطبيعية).
+_PURPOSE_REACH: Final = 3
+
+
+def _purpose_complement_end(view: View, j: int, res: _Resources) -> int | None:
+    """Last token of a ل + verbal-noun complement of an organisation's name at ``j`` (round 19), with
+    its definite genitive and coordinated verbal nouns (لاستغلال وتوزيع المياه), or None."""
+    norms, n, paragraph = view.norms, view.n, view.paragraphs[j]
+    if not view.words[j] or norms[j] not in _PURPOSE_MASDARS:
+        return None
+    last = j
+    k = j + 1
+    while k < n and k - j <= _PURPOSE_REACH and view.paragraphs[k] == paragraph and view.words[k]:
+        norm = norms[k]
+        if norm[:1] == "و" and "ل" + norm[1:] in _PURPOSE_MASDARS:
+            last = k  # وتوزيع: a second task of the same body
+        elif view.definite(k) and not _is_stop(view, k, res) and (norm,) not in res.titles and _definite_org_head(norm) is None \
+                and _definite_place_head(norm) is None:
+            last = k
+        else:
+            break
+        k += 1
+    return last if last > j or view.definite(j) else (last if k > j + 1 else None)
+
+
 def _org_name_end(view: View, i: int, res: _Resources) -> int:
     """Last token of an organisation name whose head is token ``i``: definite complements and
     adjectives, a complement with ل + article (للتنمية، للتعبئة), a coordinated definite noun
@@ -1200,10 +1251,12 @@ def _org_name_end(view: View, i: int, res: _Resources) -> int:
         if _breaks_name(view, j, res):
             break
         after_nisba = last > i and (entry := res.gazetteer.get((norms[last],))) is not None and entry.nisba
-        if after_nisba and not norm.startswith("لل") and norm not in _SPORT_COMPLEMENTS:
+        if after_nisba and not norm.startswith("لل") and norm not in _SPORT_COMPLEMENTS and norm not in _PURPOSE_MASDARS:
             break  # a state's nisba ends the name: "البنك المركزي الأردني | الفائدة"
         if norm in res.org_continuations or _is_org_complement(view, j, res):
             last = j
+        elif last > i and (purpose := _purpose_complement_end(view, j, res)) is not None:
+            last = j = purpose  # round 19: الشركة القطرية لإدارة الموانئ
         elif last > i and (lam := _lam_complement_end(view, j, res, after_nisba=after_nisba)) is not None:
             last = j = lam  # "المجلس الجماعي لفاس"، "الاتحاد البحريني لكرة اليد"، "الشركة العامة لموانئ العراق"
         elif (view.words[j] and norm.startswith("لل") and len(norm) > 4 and norm not in res.stop and last > i
@@ -1409,8 +1462,10 @@ def _person_pass(view: View, res: _Resources, out: _Collector) -> list[tuple[int
             names = _name_after_complement(view, last + 1, res) or names
         if not names:  # a title with a complement, or in commas, before the name
             names = _name_after_complement(view, last + 1, res)
-        if names and any(m.type in ("GPE", "LOC") or m.type == "FAC" and m.first < k for k in names for m in out.taken.get(k, ())):
-            names = []  # a place found before (زار الوزير X: X was named after محافظة), or words inside a facility's name
+        if names and any(m.type in ("GPE", "LOC") or m.type == "FAC" and m.first < k or m.type == "ORG" and m.kind == "name" and m.first == m.last == k
+                         for k in names for m in out.taken.get(k, ())):
+            names = []  # a place found before (زار الوزير X: X was named after محافظة), words inside a facility's name,
+            # or an outlet's one-word name (round 19: مراسلة وات, the agency's reporter)
         j = names[-1] + 1 if names else last + 1
         # a single common noun in construct with a definite noun, or with an organisation's head,
         # is not a name (آليات الرد; رئيس وفد مجلس النواب; الأمين العام لمجلس الصحة لدول مجلس التعاون)
@@ -2499,7 +2554,7 @@ _TIME_HEADS: Final = frozenset(normalize(w) for w in ("وقت", "أثناء", "�
 
 
 #: The dash of a dateline (سطيف - رفضت ...، المنصورة – قررت ...).
-_DATELINE_DASHES: Final = frozenset(("-", "–", "—"))
+_DATELINE_DASHES: Final = ("-", "–", "—")
 
 
 def _dateline(view: View, res: _Resources, out: _Collector, found: dict[str, tuple[str, str]]) -> None:
@@ -2517,11 +2572,16 @@ def _dateline(view: View, res: _Resources, out: _Collector, found: dict[str, tup
         last = i
         while last + 1 < n and last - i < 2 and view.words[last + 1] and paragraphs[last + 1] == paragraphs[i]:
             last += 1
-            if last + 1 < n and norms[last + 1] in _DATELINE_DASHES:
+            if last + 1 < n and norms[last + 1] in _DATELINE_DASHES + (_AGENCY_OPEN,):
                 break
-        if last + 1 >= n or norms[last + 1] not in _DATELINE_DASHES or paragraphs[last + 1] != paragraphs[i]:
+        dash = last + 1
+        if dash < n and norms[dash] == _AGENCY_OPEN:
+            # round 19: the agency in parentheses between the place and the dash: القيروان (وات) -
+            close = next((k for k in range(dash + 1, min(n, dash + 2 + _AGENCY_TOKENS)) if not view.words[k]), None)
+            dash = close + 1 if close is not None and norms[close] == _AGENCY_CLOSE and close > dash + 1 else n
+        if dash >= n or norms[dash] not in _DATELINE_DASHES or paragraphs[dash] != paragraphs[i]:
             continue
-        if last + 2 >= n or paragraphs[last + 2] != paragraphs[i] or not view.words[last + 2]:
+        if dash + 1 >= n or paragraphs[dash + 1] != paragraphs[i] or not view.words[dash + 1]:
             continue  # a dash and then a sentence: the story's text
         if out.overlaps(i, last) or any(
                 norms[k] in res.stop or norms[k].isdecimal() or (norms[k],) in res.titles or _head_reading(norms[k]) is not None
@@ -2531,6 +2591,57 @@ def _dateline(view: View, res: _Resources, out: _Collector, found: dict[str, tup
         type_, key = found.setdefault(folded, ("GPE", f"GPE:{folded}"))
         start, end = view.starts[i], view.ends[last]
         out.add(Mention(start, end, i, last, type_, "name", key, view.text[start:end]))
+
+
+#: Round 19: at most this many words name the agency of a dateline (سانا، أ ش أ).
+_AGENCY_TOKENS: Final = 3
+_AGENCY_OPEN: Final = "("
+_AGENCY_CLOSE: Final = ")"
+_AGENCY_COLON: Final = ":"
+
+
+def _dateline_agency_pass(view: View, res: _Resources, out: _Collector) -> None:
+    """Round 19: the news agency of a dateline, the words after the place and before its colon
+    (``درعا- سانا: أكد``، ``الدوحة - قنا:``) or in parentheses after the place (``القيروان (وات) -``,
+    ``عمان (بترا)-``): an organisation (GUIDELINES 1.1: a news outlet), whose other occurrences
+    (``لسانا``، ``مراسلة وات``) follow through the name propagation. Only where a place opens one of the
+    first paragraphs and the agency's words are no function word, number, title or place."""
+    norms, n, paragraphs = view.norms, view.n, view.paragraphs
+    openers = sorted({k for k in (bisect.bisect_left(paragraphs, p) for p in range(3)) if k < n})
+    for i in openers:
+        place = next((m for m in out.taken.get(i, ()) if m.first == i and m.type in ("GPE", "LOC") and m.kind == "name"), None)
+        if place is None:
+            continue
+        k = place.last + 1
+        if k >= n or paragraphs[k] != paragraphs[i]:
+            continue
+        if norms[k] in _DATELINE_DASHES:
+            first, closer = k + 1, _AGENCY_COLON
+        elif norms[k] == _AGENCY_OPEN:
+            first, closer = k + 1, _AGENCY_CLOSE
+        else:
+            continue
+        last = first
+        while last < n and last - first < _AGENCY_TOKENS and view.words[last] and paragraphs[last] == paragraphs[i]:
+            last += 1
+        if last == first or last >= n or norms[last] != closer or paragraphs[last] != paragraphs[i]:
+            continue
+        if closer == _AGENCY_CLOSE and not (last + 1 < n and norms[last + 1] in _DATELINE_DASHES):
+            continue  # a place in parentheses after the dateline is no agency: (سوريا) -
+        if any(_is_stop(view, k2, res) or norms[k2].isdecimal() or (norms[k2],) in res.titles or (norms[k2],) in res.places
+               for k2 in range(first, last)) or out.overlaps(first, last - 1):
+            continue
+        start, end = view.starts[first], view.ends[last - 1]
+        key = f"ORG:{' '.join(norms[first:last])}"
+        out.add(Mention(start, end, first, last - 1, "ORG", "name", key, view.text[start:end]))
+        if last - first == 1:  # the agency's other occurrences, behind proclitics too (لسانا، مراسلة وات)
+            agency = norms[first]
+            for k2 in view.positions_ending_with(_clitic_forms(agency), [_clitic_core(agency)]):
+                cut = next((c for c, stem in stems(norms[k2]) if stem == agency), None)
+                if k2 == first or cut is None or out.overlaps(k2, k2):
+                    continue
+                start = view.stripped_start_at(k2, cut)
+                out.add(Mention(start, view.ends[k2], k2, k2, "ORG", "name", key, view.text[start:view.ends[k2]]))
 
 
 #: Endings of a possessive pronoun: a conjunct with one is a noun of the sentence (دمشق وريفها).
@@ -3235,6 +3346,7 @@ def find_mentions(view: View) -> EntityLayer:
     _natural_place_pass(view, res, out)
     _zone_pass(view, res, out)
     _local_place_pass(view, res, out)
+    _dateline_agency_pass(view, res, out)
     _port_body_pass(view, out)
     _local_body_place_pass(view, out)
     _body_of_place_pass(view, res, out)

@@ -2078,3 +2078,39 @@ def test_round16_the_capital_after_a_town_outside_the_gazetteer() -> None:
 )
 def test_round_18_triggers_that_are_no_events(sentence: str, expected: list[str]) -> None:
     assert [f"{t}:{w}" for t, w, _ in events(sentence)] == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # round 19: the agency of a dateline, and its other occurrences
+        ("عنقاء السهل\n\nزوغرة- سانا: أكد المدير أن الطريق مفتوح. وقال في تصريح لسانا إن", [("سانا", "ORG", "name"), ("سانا", "ORG", "name")]),
+        ("عنقاء السهل\n\nزوغرة (وات) - أفاد المدير بأن الطريق مفتوح.", [("وات", "ORG", "name")]),
+        # what a body does, after ل, is in its name
+        ("وقالت الشركة القطرية لإدارة الموانئ إن الرصيف جاهز.", [("الشركة القطرية لإدارة الموانئ", "ORG", "name")]),
+        ("وأكدت اللجنة الجهوية لمجابهة الكوارث أن الوضع مستقر.", [("اللجنة الجهوية لمجابهة الكوارث", "ORG", "name")]),
+        ("ولا يستهدف الجيش الأمريكي لإجراء المناورات أحدا.", [("الجيش الأمريكي", "ORG", "name")]),  # a purpose, not a task
+    ],
+)
+def test_round_19_agencies_and_bodies(sentence: str, expected: list[tuple[str, str, str]]) -> None:
+    assert [m for m in mentions(sentence) if m[1] == "ORG"] == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a place the text always writes with the same definite word after it is a two-word name
+        ("التقى وجهاء مدينة زوغرة الشام. وقال إن الاتفاق في زوغرة الشام صامد.", [("زوغرة الشام", "GPE", "name"), ("زوغرة الشام", "GPE", "name")]),
+        # once is no evidence
+        ("التقى وجهاء مدينة زوغرة القديمة.", [("زوغرة", "GPE", "name")]),
+        # Tunisia's delegation is a local unit
+        ("ويتواصل الانقطاع بمعتمدية زوغرة منذ أيام.", [("زوغرة", "GPE", "name")]),
+        # a nisba that closes a lineage is the family name, no state
+        ("وقال رئيس الغرفة، السيد راشد بن ناصيف السويدي، إن التبادل ارتفع.", [("راشد بن ناصيف السويدي", "PER", "name")]),
+        # an office-holder named only by his office, in a headline and as a subject, and his bare title after
+        ("محافظ زوغرة يفتتح محطة للمياه\n\nوقال المحافظ إن المحطة جاهزة.",
+         [("المحافظ", "PER", "nominal"), ("زوغرة", "GPE", "name"), ("محافظ زوغرة", "PER", "nominal")]),
+    ],
+)
+def test_round_19_places_and_office_holders(sentence: str, expected: list[tuple[str, str, str]]) -> None:
+    assert [m for m in mentions(sentence) if m[1] in ("PER", "GPE", "LOC")] == sorted(expected)

@@ -197,7 +197,11 @@ def _is_family_name(view: View, i: int, res: _Resources, *, compound: bool = Fal
     البلوشية), because a compound or lineage name is already a name and news closes it with the
     family name; only time words, titles and heads are refused (عبد الله الأسبوع الماضي)."""
     norm = view.norms[i]
-    if not (view.definite(i) and len(norm) > 4 and norm not in res.stop and (norm,) not in res.places and not _is_stop(view, i, res)):
+    place = (norm,) in res.places
+    if place and compound and view.norms[i - 1] not in _LINEAGE_JOINERS and i > 1 and view.norms[i - 2] in _LINEAGE_JOINERS \
+            and res.gazetteer[(norm,)].nisba:
+        place = False  # round 19: a nisba closing a lineage is the family name (غيث بن ناصيف السويدي)
+    if not (view.definite(i) and len(norm) > 4 and norm not in res.stop and not place and not _is_stop(view, i, res)):
         return False
     if _head_reading(norm) is not None or (norm,) in res.titles or norm in _NOT_FAMILY_NAMES:
         return False
@@ -304,8 +308,11 @@ def _gazetteer_pass(view: View, res: _Resources, out: _Collector) -> None:
         entry = gazetteer[match.key]
         if match.cut == 0 and match.first > 0 and match.first == match.last and paragraphs[match.first - 1] == paragraphs[match.first] and (
                 norms[match.first - 1] in lx.NAME_JOINERS or entry.nisba and norms[match.first] in res.given_names
-                and match.first + 1 < view.n and _is_family_name(view, match.first + 1, res)):
-            continue  # round 18: a word of a person's name (بن تركي; تركي الزهراني, the given name), no place
+                and match.first + 1 < view.n and _is_family_name(view, match.first + 1, res)
+                or entry.nisba and view.definite(match.first) and match.first > 1 and norms[match.first - 2] in _LINEAGE_JOINERS
+                and paragraphs[match.first - 2] == paragraphs[match.first] and view.words[match.first - 1] and not view.definite(match.first - 1)):
+            continue  # round 18: a word of a person's name (بن تركي; تركي الزهراني, the given name), no place;
+            # round 19: a nisba closing a lineage (راشد بن ناصر السويدي) is the family name
         key, type_, name = entry.key, entry.type, entry.name
         if entry.capital_of is not None and not _preceded_by_locative(view, match.first, match.cut, res):
             key, type_ = f"GPE:{entry.capital_of}", "GPE"
@@ -1472,6 +1479,10 @@ def _person_pass(view: View, res: _Resources, out: _Collector) -> list[tuple[int
         if len(names) == 1 and j < n and ((view.definite(j) and norms[j] not in ("الذي", "التي"))
                                           or norms[j] in res.org_heads):
             names = []
+        # round 19: an imperfective verb after the office (محافظ المنيا يفتتح محطة): no one-word name
+        if len(names) == 1 and norms[names[0]][:1] == "ي" and len(norms[names[0]]) >= 4 and norms[names[0]] not in res.given_names \
+                and j < n and view.words[j] and view.paragraphs[j] == view.paragraphs[names[0]]:
+            names = []
         # الفريق is the army rank and, far more often in news, "the team": as a rank it is followed
         # by أول/ركن or a common given name (الفريق أول X، الفريق سعد X), never by a verb (الفريق سيخوض)
         if names and norms[i] in _AMBIGUOUS_RANKS and not (
@@ -1870,6 +1881,9 @@ def _speaking_role_end(view: View, first: int, last: int, out: _Collector) -> in
         for m in out.taken.get(k, ()):
             if m.first == k and m.type in ("ORG", "GPE", "FAC", "LOC") and m.last > end:
                 end = m.last
+    if end > first and view.paragraphs[first] == 0 and (first == 0 or not view.words[first - 1]) and end + 1 < view.n \
+            and view.words[end + 1] and view.paragraphs[end + 1] == 0 and not view.definite(end + 1):
+        return end  # round 19: a headline opening with an office and its place or body (محافظ درعا يبحث ...)
     # the content must follow at once (an apposition after a comma would give the holder's name)
     if end == first or first == 0 or end + 1 >= view.n or not (_is_complementizer_norm(norms[end + 1]) or norms[end + 1] == _QAD):
         return None
@@ -1929,7 +1943,11 @@ def _nominal_pass(view: View, res: _Resources, out: _Collector, nominals: list[t
                 # the title with its complement the mention (the body or place inside it stays)
                 start = view.stripped_start_at(first, head_reading[0]) if head_reading else view.starts[first]
                 text = view.text[start : view.ends[role_end]]
-                out.add(Mention(start, view.ends[role_end], first, role_end, "PER", "nominal", f"PER:role:{_fold(text)}", text))
+                role_key = next((key for idx, h, st, key in introduced if key == f"PER:role:{_fold(text)}"), f"PER:role:{_fold(text)}")
+                out.add(Mention(start, view.ends[role_end], first, role_end, "PER", "nominal", role_key, text))
+                # round 19: the office-holder is now introduced: a later bare title (المحافظ) is his nominal
+                introduced.append((first, head, state, role_key))
+                introduced.sort()
             continue
         key = candidates[-1]
         name = next(m.name for m in out.mentions if m.key == key)
@@ -2011,6 +2029,8 @@ _PLACE_HEADS: Final = {normalize(w): t for w, t in (
     # town the gazetteer knows keeps its type (منطقة العقبة), and a zone (منطقة X الصناعية) is a
     # facility found before
     ("مخيم", "LOC"), ("مخيمي", "LOC"), ("مخيمات", "LOC"), ("منطقة", "LOC"), ("منطقتي", "LOC"),
+    # round 19: Tunisia's delegation and imada, local units with their own administration
+    ("معتمدية", "GPE"), ("معتمديات", "GPE"), ("عمادة", "GPE"),
 )}
 #: A governor's title in construct with a definite word names the unit he governs (محافظ الجيزة،
 #: والي وهران): the word is the place, as after the unit's own noun, whose bare definite form
@@ -2591,6 +2611,46 @@ def _dateline(view: View, res: _Resources, out: _Collector, found: dict[str, tup
         type_, key = found.setdefault(folded, ("GPE", f"GPE:{folded}"))
         start, end = view.starts[i], view.ends[last]
         out.add(Mention(start, end, i, last, type_, "name", key, view.text[start:end]))
+
+
+#: Round 19: a place name read after its unit noun is one or two words; where the same definite word
+#: follows it at least this many times in the document, the name is the longer one.
+_TWO_WORD_EVIDENCE: Final = 2
+
+
+def _two_word_places(view: View, res: _Resources, out: _Collector) -> None:
+    """Round 19: an unknown place name of the local passes that the document always writes with the
+    same definite word after it (``بصرى الشام``، ``حاجب العيون``، ``بني حسن الشروق``: at least twice,
+    and never without it where it stands alone) is a name of one more word: a town's name is what the
+    text calls it, and an adjective or a genitive of the sentence does not repeat after every mention.
+    The unit noun's own adjectives and time, function and title words are not read."""
+    norms, n = view.norms, view.n
+    by_key: dict[str, list[Mention]] = {}
+    for m in out.mentions:
+        if m.type in ("GPE", "LOC") and m.kind == "name" and not m.nisba and m.last - m.first <= 1 and (
+                tuple(norms[m.first : m.last + 1]) not in res.places):
+            by_key.setdefault(m.key, []).append(m)
+    for key, ms in by_key.items():
+        nexts = [m.last + 1 for m in ms]
+        if any(k >= n or not view.words[k] or view.paragraphs[k] != view.paragraphs[m.last] for k, m in zip(nexts, ms)):
+            continue
+        words = {norms[k] for k in nexts}
+        if len(words) != 1 or len(ms) < _TWO_WORD_EVIDENCE:
+            continue
+        word = next(iter(words))
+        k0 = nexts[0]
+        if (not view.definite(k0) or _is_stop(view, k0, res) or word in _NOT_FAMILY_NAMES or (word,) in res.titles
+                or _definite_org_head(word) is not None or _definite_place_head(word) is not None
+                or _head_reading(word) is not None or ((word,) in res.places and res.gazetteer[(word,)].nisba)):
+            continue
+        for m, k in zip(ms, nexts):
+            for x in [x for x in out.taken.get(k, ()) if x.first == k == x.last]:
+                out.remove(x)  # a reading of the second word alone (الشام as a place) gives way
+            if any(x.first <= k <= x.last for x in out.taken.get(k, ())):
+                continue
+            out.remove(m)
+            name = view.text[m.start : view.ends[k]]
+            out.add(Mention(m.start, view.ends[k], m.first, k, m.type, "name", f"{key} {word}", name))
 
 
 #: Round 19: at most this many words name the agency of a dateline (سانا، أ ش أ).
@@ -3346,6 +3406,7 @@ def find_mentions(view: View) -> EntityLayer:
     _natural_place_pass(view, res, out)
     _zone_pass(view, res, out)
     _local_place_pass(view, res, out)
+    _two_word_places(view, res, out)
     _dateline_agency_pass(view, res, out)
     _port_body_pass(view, out)
     _local_body_place_pass(view, out)

@@ -267,6 +267,9 @@ MORE_TITLES: Final[tuple[str, ...]] = (
     # an envoy in construct with the state or body sending him, written before a name in commas
     # (round 12: سفيرة X لدى Y، NAME،)
     "سفير", "سفيرة",
+    # round 19: a governor's title in construct with his province (محافظ درعا، والي القيروان), written
+    # in headlines and as a subject without a name
+    "محافظ", "والي",
 )
 
 #: Name-internal particles that let a person name run to a third token (عبد الله، ابن سلمان); also

@@ -2114,3 +2114,23 @@ def test_round_19_agencies_and_bodies(sentence: str, expected: list[tuple[str, s
 )
 def test_round_19_places_and_office_holders(sentence: str, expected: list[tuple[str, str, str]]) -> None:
     assert [m for m in mentions(sentence) if m[1] in ("PER", "GPE", "LOC")] == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # round 19: a national society's name keeps its nisbas and its noun, the state nested
+        ("وكان الهلال الأحمر العربي السوري قد أدخل قافلة.", [("الهلال الأحمر العربي السوري", "ORG", "name")]),
+        ("وقالت جمعية الهلال الأحمر الليبي إن القافلة وصلت.", [("جمعية الهلال الأحمر الليبي", "ORG", "name")]),
+        # the civil-protection services, alone and as the field of a body named after them
+        ("وقال إن فرق الحماية المدنية أجلت 40 أسرة.", [("الحماية المدنية", "ORG", "name")]),
+        ("وقالت هيئة الدفاع المدني والإسعاف إن فرقها جاهزة.", [("هيئة الدفاع المدني والإسعاف", "ORG", "name")]),
+    ],
+)
+def test_round_19_national_societies_and_services(sentence: str, expected: list[tuple[str, str, str]]) -> None:
+    assert [m for m in mentions(sentence) if m[1] == "ORG"] == sorted(expected)
+
+
+def test_round_19_a_definite_second_own_name_before_a_lineage() -> None:
+    people = [m for m in mentions("أشرف والي زوغرة محمد الهادي بن عبد الله الورغي، مساء أمس، على جلسة.") if m[1] == "PER"]
+    assert people == [("محمد الهادي بن عبد الله الورغي", "PER", "name")]

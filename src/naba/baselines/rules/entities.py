@@ -314,6 +314,9 @@ def _gazetteer_pass(view: View, res: _Resources, out: _Collector) -> None:
             continue  # round 18: a word of a person's name (بن تركي; تركي الزهراني, the given name), no place;
             # round 19: a nisba closing a lineage (راشد بن ناصر السويدي) is the family name
         key, type_, name = entry.key, entry.type, entry.name
+        if type_ == "ORG" and match.first > 0 and (norms[match.first].startswith("لل") and match.cut == 2 or
+                                                   _head_reading(norms[match.first - 1]) is not None) and entry.key in _service_keys():
+            continue  # round 19: a service inside a body's name (هيئة الدفاع المدني والإسعاف، المديرية العامة للدفاع المدني)
         if entry.capital_of is not None and not _preceded_by_locative(view, match.first, match.cut, res):
             key, type_ = f"GPE:{entry.capital_of}", "GPE"
             name = _state_name(entry.capital_of)
@@ -331,6 +334,45 @@ def _gazetteer_pass(view: View, res: _Resources, out: _Collector) -> None:
                 out.add(_new_tuple(Mention, (match.start, match.end, match.first, match.last, type_, "name", key, name, entry.nisba)))
             continue
         out.add(_new_tuple(Mention, (match.start, match.end, match.first, match.last, type_, "name", key, name, entry.nisba)))
+    _national_society_names(view, res, out)
+
+
+#: Round 19: the civil-protection services, names of their own and also the field of a body named after
+#: them (هيئة الدفاع المدني والإسعاف): read by the organisation passes there.
+_SERVICE_NAMES: Final = ("الدفاع المدني", "الحماية المدنية")
+
+
+@lru_cache(maxsize=1)
+def _service_keys() -> frozenset[str]:
+    gazetteer = resources().gazetteer
+    return frozenset(gazetteer[tuple(normalize(w).split())].key for w in _SERVICE_NAMES)
+
+
+#: Round 19: the movement whose national societies are named with their state (الهلال الأحمر العربي
+#: السوري، جمعية الهلال الأحمر الليبي، الصليب الأحمر اللبناني): the nisbas and the society's noun are in
+#: the name (its official one), the state's nisba nested (GUIDELINES 1.2, 1.3; as the dev gold, 7 of 7).
+_MOVEMENT_NAMES: Final = frozenset(normalize(w) for w in ("الهلال الأحمر", "الصليب الأحمر"))
+_SOCIETY_NOUN: Final = normalize("جمعية")
+_ARAB_ADJECTIVE: Final = normalize("العربي")
+
+
+def _national_society_names(view: View, res: _Resources, out: _Collector) -> None:
+    norms, n = view.norms, view.n
+    for m in [m for m in out.mentions if m.type == "ORG" and m.last == m.first + 1 and " ".join(norms[m.first : m.last + 1]) in _MOVEMENT_NAMES]:
+        last = m.last
+        while last + 1 < n and view.paragraphs[last + 1] == view.paragraphs[m.first] and last - m.last < 2 and (
+                norms[last + 1] == _ARAB_ADJECTIVE or any(x.nisba and x.first == x.last == last + 1 for x in out.taken.get(last + 1, ()))):
+            last += 1
+        if last == m.last:
+            continue
+        first, start = m.first, m.start
+        if first > 0 and view.paragraphs[first - 1] == view.paragraphs[first]:
+            cut = next((c for c, stem in stems(norms[first - 1]) if stem == _SOCIETY_NOUN), None)
+            if cut is not None:
+                first, start = first - 1, view.stripped_start_at(first - 1, cut)
+        out.remove(m)
+        text = view.text[start : view.ends[last]]
+        out.add(Mention(start, view.ends[last], first, last, "ORG", "name", f"ORG:{' '.join(norms[first : last + 1])}", text))
 
 
 @lru_cache(maxsize=None)
@@ -1364,6 +1406,8 @@ def _read_name(view: View, j: int, res: _Resources, *, plain_max: int = _PLAIN_N
                         or _three_part_family_name(view, names, j, res)):
             names.append(j)
             j += 1
+            if len(names) == 2 and j + 1 < view.n and view.norms[j] in _LINEAGE_JOINERS and view.paragraphs[j + 1] == paragraph:
+                continue  # round 19: a definite second own name before a lineage (محمد الهادي بن عبد الله X)
             break  # a definite family name ends the name
         else:
             break
@@ -1469,7 +1513,7 @@ def _person_pass(view: View, res: _Resources, out: _Collector) -> list[tuple[int
             names = _name_after_complement(view, last + 1, res) or names
         if not names:  # a title with a complement, or in commas, before the name
             names = _name_after_complement(view, last + 1, res)
-        if names and any(m.type in ("GPE", "LOC") or m.type == "FAC" and m.first < k or m.type == "ORG" and m.kind == "name" and m.first == m.last == k
+        if names and any(m.type in ("GPE", "LOC") or m.type == "FAC" and m.first < k or m.type == "ORG" and m.kind == "name" and (m.first == m.last == k or m.first < k)
                          for k in names for m in out.taken.get(k, ())):
             names = []  # a place found before (زار الوزير X: X was named after محافظة), words inside a facility's name,
             # or an outlet's one-word name (round 19: مراسلة وات, the agency's reporter)
@@ -1627,7 +1671,9 @@ def _apposition_name_pass(view: View, res: _Resources, out: _Collector) -> set[i
         if comma is None or norms[comma] not in _COMMAS:
             continue
         first = comma + 1
-        if first < n and (((norms[first],) in res.titles and res.titles.match_at(view, first) is not None
+        if first < n and norms[first][:1] == "و" and (norms[first][1:],) in res.titles and first + 1 < n and view.words[first + 1]:
+            first += 1  # round 19: the honorific behind و (، والمهندسة X Y Z،)
+        elif first < n and (((norms[first],) in res.titles and res.titles.match_at(view, first) is not None
                            and res.titles.match_at(view, first).last == first)
                           or any(m.nisba and m.first == m.last == first for m in out.taken.get(first, ()))):
             first += 1  # the honorific or the nationality before the name: المهندس، الإسبانية
@@ -2619,11 +2665,11 @@ _TWO_WORD_EVIDENCE: Final = 2
 
 
 def _two_word_places(view: View, res: _Resources, out: _Collector) -> None:
-    """Round 19: an unknown place name of the local passes that the document always writes with the
-    same definite word after it (``بصرى الشام``، ``حاجب العيون``، ``بني حسن الشروق``: at least twice,
-    and never without it where it stands alone) is a name of one more word: a town's name is what the
-    text calls it, and an adjective or a genitive of the sentence does not repeat after every mention.
-    The unit noun's own adjectives and time, function and title words are not read."""
+    """Round 19: an unknown place name of the local passes that the document writes with the same
+    definite word after it at least twice and in most of its mentions (``بصرى الشام``، ``حاجب العيون``،
+    ``بني حسن الشروق``) is a name of one more word there: a town's name is what the text calls it, and an
+    adjective or a genitive of the sentence does not repeat after most mentions. The unit noun's own
+    adjectives and time, function and title words are not read."""
     norms, n = view.norms, view.n
     by_key: dict[str, list[Mention]] = {}
     for m in out.mentions:
@@ -2631,19 +2677,23 @@ def _two_word_places(view: View, res: _Resources, out: _Collector) -> None:
                 tuple(norms[m.first : m.last + 1]) not in res.places):
             by_key.setdefault(m.key, []).append(m)
     for key, ms in by_key.items():
-        nexts = [m.last + 1 for m in ms]
-        if any(k >= n or not view.words[k] or view.paragraphs[k] != view.paragraphs[m.last] for k, m in zip(nexts, ms)):
-            continue
-        words = {norms[k] for k in nexts}
-        if len(words) != 1 or len(ms) < _TWO_WORD_EVIDENCE:
-            continue
-        word = next(iter(words))
-        k0 = nexts[0]
+        ms = [m for m in ms if m.last + 1 < n and view.words[m.last + 1] and view.paragraphs[m.last + 1] == view.paragraphs[m.last]] \
+            + [m for m in ms if not (m.last + 1 < n and view.words[m.last + 1] and view.paragraphs[m.last + 1] == view.paragraphs[m.last])]
+        nexts = [m.last + 1 if m.last + 1 < n else m.last for m in ms]
+        counts: dict[str, int] = {}
+        for k in nexts:
+            counts[norms[k]] = counts.get(norms[k], 0) + 1
+        word, count = max(counts.items(), key=lambda kv: (kv[1], kv[0]))
+        if count < _TWO_WORD_EVIDENCE or 2 * count <= len(ms):
+            continue  # the longer name needs two occurrences and most of the mentions
+        k0 = next(k for k in nexts if norms[k] == word)
         if (not view.definite(k0) or _is_stop(view, k0, res) or word in _NOT_FAMILY_NAMES or (word,) in res.titles
                 or _definite_org_head(word) is not None or _definite_place_head(word) is not None
                 or _head_reading(word) is not None or ((word,) in res.places and res.gazetteer[(word,)].nisba)):
             continue
         for m, k in zip(ms, nexts):
+            if norms[k] != word or k == m.last:
+                continue  # a mention written without the word keeps its one-word name
             for x in [x for x in out.taken.get(k, ()) if x.first == k == x.last]:
                 out.remove(x)  # a reading of the second word alone (الشام as a place) gives way
             if any(x.first <= k <= x.last for x in out.taken.get(k, ())):
